@@ -1,0 +1,209 @@
+"""The content model: what a venue, brand, org and vocabulary entry may say.
+
+Each field's `title` is its Chinese label; error messages and the staff
+field reference both read it, so the docs cannot drift from validation.
+Cross-references (type, org, brand keys) are checked in `content`, which
+knows the vocabularies.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic_core import PydanticCustomError
+
+from .hours import HoursError, parse_hours
+
+ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+# Mainland China plus Hainan and the South China Sea islands, WGS-84.
+CHINA_LAT = (3.8, 53.6)
+CHINA_LNG = (73.5, 135.1)
+
+PHONE_RE = re.compile(r"^(?:0\d{2,3}-?\d{7,8}(?:-\d{1,5})?|1[3-9]\d{9}|12355|400-?\d{3}-?\d{4}|\d{5})$")
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+
+
+def _http_url(value: str) -> str:
+    if not re.match(r"^https?://[^\s/]+\.[^\s]+$", value):
+        raise PydanticCustomError("url", "不是以 http:// 或 https:// 开头的网址", {"hint": "请写完整网址，例如 https://www.example.cn/"})
+    return value
+
+
+def _date_text(value: object) -> object:
+    """YAML reads 2019 as int and 2019-05-04 as a date; keep both as text."""
+    return str(value) if isinstance(value, (int, dt.date)) else value
+
+
+def _date_form(value: str | None) -> str | None:
+    if value is not None and not re.match(r"^\d{4}(-\d{2}(-\d{2})?)?$", value):
+        raise PydanticCustomError("date", "不是日期", {"hint": "请写成 2019、2019-05 或 2019-05-04"})
+    return value
+
+
+class Location(Strict):
+    lat: float = Field(title="纬度", description="WGS-84 十进制度，例如 37.4216")
+    lng: float = Field(title="经度", description="WGS-84 十进制度，例如 112.5513")
+
+    @model_validator(mode="after")
+    def _in_china(self) -> "Location":
+        lat_ok = CHINA_LAT[0] <= self.lat <= CHINA_LAT[1]
+        lng_ok = CHINA_LNG[0] <= self.lng <= CHINA_LNG[1]
+        swapped = CHINA_LAT[0] <= self.lng <= CHINA_LAT[1] and CHINA_LNG[0] <= self.lat <= CHINA_LNG[1]
+        if not lat_ok:
+            raise PydanticCustomError(
+                "china_range",
+                "不在中国范围内",
+                {"field": "lat", "hint": "经纬度是否写反了？" if swapped else f"纬度应在 {CHINA_LAT[0]}–{CHINA_LAT[1]} 之间（WGS-84 十进制度）"},
+            )
+        if not lng_ok:
+            raise PydanticCustomError(
+                "china_range",
+                "不在中国范围内",
+                {"field": "lng", "hint": f"经度应在 {CHINA_LNG[0]}–{CHINA_LNG[1]} 之间（WGS-84 十进制度）"},
+            )
+        return self
+
+
+class Photo(Strict):
+    src: str = Field(title="图片路径", description="相对 docs/ 的路径，例如 assets/photos/baita.jpg")
+    alt: str = Field(title="图片说明", description="替代文字：图里有什么，供读屏软件朗读")
+
+
+class Venue(Strict):
+    """A place young people can walk into: one Markdown file in `venues/`."""
+
+    name: str = Field(title="名称", min_length=2, examples=["太谷区白塔文庙社区青年之家"])
+    type: str = Field(title="阵地类型", description="data/venue_types.yml 中的键", examples=["youth-home"])
+    org: str = Field(title="所属团组织", description="data/orgs.yml 中的 id", examples=["taigu"])
+    address: str = Field(title="地址", min_length=4, examples=["山西省晋中市太谷区文庙街 1 号"])
+    location: Location = Field(title="坐标", description="WGS-84 经纬度：{lat: 纬度, lng: 经度}")
+    grade: str | None = Field(None, title="星级", description="仅青年之家：data/grades.yml 中的键", examples=["standard"])
+    district: str | None = Field(None, title="县区", examples=["太谷区"])
+    town: str | None = Field(None, title="乡镇街道", examples=["明星镇"])
+    hours: str | None = Field(None, title="开放时间", description="OpenStreetMap 写法", examples=["Mo-Fr 09:00-17:30; Sa 09:00-12:00"])
+    phone: str | None = Field(None, title="电话", description="办公座机或服务热线，不写个人手机", examples=["0354-6231234"])
+    services: list[str] = Field(default_factory=list, title="服务项目", description="data/services.yml 中的键", examples=[["study", "volunteer"]])
+    brands: list[str] = Field(default_factory=list, title="承接品牌", description="brands/ 中品牌文件名", examples=[["qicai-jiaqi"]])
+    established: str | None = Field(None, title="建成时间", description="年份或 年-月", examples=["2019-05"])
+    partners: list[str] = Field(default_factory=list, title="共建单位", examples=[["太谷区明星镇党群服务中心"]])
+    area_m2: float | None = Field(None, title="面积（平方米）", gt=0, examples=[120])
+    website: str | None = Field(None, title="网址", examples=["https://mp.weixin.qq.com/"])
+    photos: list[Photo] = Field(default_factory=list, title="照片")
+    sample: bool = Field(False, title="示例数据", description="地址、坐标、时间等为示意时写 true")
+
+    @field_validator("established", mode="before")
+    @classmethod
+    def _date_text(cls, value: object) -> object:
+        return _date_text(value)
+
+    @field_validator("established")
+    @classmethod
+    def _date_form(cls, value: str | None) -> str | None:
+        return _date_form(value)
+
+    @field_validator("hours")
+    @classmethod
+    def _hours(cls, value: str | None) -> str | None:
+        if value is not None:
+            try:
+                parse_hours(value)
+            except HoursError as exc:
+                raise PydanticCustomError("hours", "开放时间写法不对", {"hint": str(exc)}) from None
+        return value
+
+    @field_validator("phone", mode="before")
+    @classmethod
+    def _phone_text(cls, value: object) -> object:
+        return str(value) if isinstance(value, int) else value
+
+    @field_validator("phone")
+    @classmethod
+    def _phone(cls, value: str | None) -> str | None:
+        if value is not None and not PHONE_RE.match(value.replace(" ", "")):
+            raise PydanticCustomError("phone", "不是电话号码", {"hint": "座机写成 0354-6231234，服务热线如 12355"})
+        return value.replace(" ", "") if value else value
+
+    @field_validator("website")
+    @classmethod
+    def _website(cls, value: str | None) -> str | None:
+        return _http_url(value) if value is not None else value
+
+
+class Brand(Strict):
+    """A league work programme with a name of its own: one file in `brands/`."""
+
+    name: str = Field(title="名称", min_length=2, examples=["七彩假期爱心托管班"])
+    org: str = Field(title="所属团组织", description="data/orgs.yml 中的 id", examples=["taigu"])
+    category: str = Field(title="类别", description="data/brand_categories.yml 中的键", examples=["care"])
+    summary: str = Field(title="简介", min_length=4, description="一两句话，显示在列表中")
+    started: str | None = Field(None, title="开始时间", examples=["2020"])
+    partners: list[str] = Field(default_factory=list, title="合作单位")
+    website: str | None = Field(None, title="网址")
+    sample: bool = Field(False, title="示例数据")
+
+    @field_validator("started", mode="before")
+    @classmethod
+    def _date_text(cls, value: object) -> object:
+        return _date_text(value)
+
+    @field_validator("started")
+    @classmethod
+    def _date_form(cls, value: str | None) -> str | None:
+        return _date_form(value)
+
+    @field_validator("website")
+    @classmethod
+    def _website(cls, value: str | None) -> str | None:
+        return _http_url(value) if value is not None else value
+
+
+class Contact(Strict):
+    role: str = Field(title="岗位", description="写岗位，不写个人姓名", examples=["办公室"])
+    phone: str | None = Field(None, title="电话")
+    email: str | None = Field(None, title="邮箱")
+    wechat: str | None = Field(None, title="微信公众号")
+    address: str | None = Field(None, title="地址")
+
+
+class Org(Strict):
+    """A league committee; `parent` builds the tree 太谷 ⊂ 晋中 ⊂ 山西."""
+
+    id: str = Field(title="标识")
+    name: str = Field(title="全称", examples=["共青团晋中市太谷区委员会"])
+    short_name: str = Field(title="简称", examples=["太谷共青团"])
+    parent: str | None = Field(None, title="上级组织")
+    region: str = Field(title="行政区域", examples=["山西省晋中市太谷区"])
+    level: Literal["province", "city", "district"] = Field(title="层级")
+    contacts: list[Contact] = Field(default_factory=list, title="联系方式")
+    website: str | None = Field(None, title="网址")
+    footer: str | None = Field(None, title="页脚文字")
+
+
+class VenueType(Strict):
+    key: str
+    label: str
+    plural: str
+    icon: str = Field(description="Material 图标名，例如 material/home-heart")
+    description: str = ""
+    grades: bool = Field(False, description="此类型是否分星级")
+
+
+class Term(Strict):
+    """An entry of a simple vocabulary (services, grades, brand categories)."""
+
+    key: str
+    label: str
+    description: str = ""
+
+
+class SiteSettings(Strict):
+    publisher: str = Field(title="发布组织", description="data/orgs.yml 中的 id")
+    title: str = Field(title="站点名称")
+    description: str = Field(title="站点简介")
