@@ -1,0 +1,54 @@
+"""MkDocs adapter: the only place where MkDocs meets the content model.
+
+on_config loads and validates all content (a problem stops the build before
+`site/` is touched); on_files adds one generated page per venue, brand,
+listing and org.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from leaguekit.content import Content, load
+from leaguekit.pages import PageBuilder
+from leaguekit.problems import ContentError
+
+
+def content_of(config: MkDocsConfig) -> Content:
+    return config.extra["content"]
+
+
+@event_priority(100)  # before mkdocs-macros reads config.extra
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    root = Path(config.config_file_path).parent
+    try:
+        content = load(root)
+    except ContentError as exc:
+        raise PluginError(f"内容有误，未生成网站：\n{exc}") from None
+    publisher = content.publisher
+    config.extra["content"] = content
+    config.site_name = f"{publisher.short_name} · {content.settings.title}"
+    config.site_description = content.settings.description
+    config.copyright = f"{publisher.name}" + (f"｜{publisher.footer}" if publisher.footer else "")
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    for page in PageBuilder(content_of(config)).pages():
+        if files.get_file_from_path(page.src_uri) is not None:
+            files.remove(files.get_file_from_path(page.src_uri))
+        listed = page.url in {"venues/", "districts/", "brands/", "orgs/"}
+        files.append(
+            File.generated(
+                config,
+                page.src_uri,
+                content=page.markdown(),
+                inclusion=InclusionLevel.INCLUDED if listed else InclusionLevel.NOT_IN_NAV,
+            )
+        )
+    return files

@@ -1,0 +1,1 @@
+"""Youth League microsite kit: content model, validation and page generation."""

@@ -1,0 +1,47 @@
+"""Where each generated page lives, and relative links between them.
+
+Links are relative so `site/` works from any sub-path of any static host.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+
+def venue(ident: str) -> str:
+    return f"venues/{ident}/"
+
+
+def brand(ident: str) -> str:
+    return f"brands/{ident}/"
+
+
+def venue_type(key: str) -> str:
+    return f"types/{key}/"
+
+
+def org(ident: str) -> str:
+    return f"orgs/{ident}/"
+
+
+def district(name: str) -> str:
+    return f"districts/#{anchor(name)}"
+
+
+def anchor(name: str) -> str:
+    """A stable fragment id for a Chinese heading (MkDocs' toc slugs drop CJK)."""
+    return "d-" + name.encode("utf-8").hex()[:16]
+
+
+def relative(from_url: str, to_url: str) -> str:
+    """Link from page `from_url` to `to_url`, both site-root relative directory URLs."""
+    path, _, fragment = to_url.partition("#")
+    link = posixpath.relpath(path or ".", from_url or ".")
+    is_dir = path == "" or path.endswith("/")
+    link = "./" if link == "." else link + ("/" if is_dir else "")
+    return link + (f"#{fragment}" if fragment else "")
+
+
+def source_uri(url: str) -> str:
+    """The virtual Markdown file MkDocs builds into `url`."""
+    return url.rstrip("/") + ".md" if url.count("/") > 1 else url + "index.md"

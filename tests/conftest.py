@@ -1,0 +1,99 @@
+"""Shared fixtures: temporary copies of the project, built with MkDocs' own API."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+REPO = Path(__file__).resolve().parents[1]
+PROJECT_FILES = ("data", "docs", "overrides", "mkdocs.yml", "hooks.py", "macros.py", "Makefile", "tools", "requirements.txt")
+
+VALID_VENUE = """\
+---
+name: 测试社区青年之家
+type: youth-home
+grade: standard
+org: taigu
+district: 太谷区
+town: 明星镇
+address: 山西省晋中市太谷区测试路 1 号
+location:
+  lat: 37.42
+  lng: 112.55
+hours: Mo-Fr 09:00-17:30; Sa 09:00-12:00
+phone: "0354-6230000"
+services: [study, volunteer]
+brands: [test-brand]
+sample: true
+---
+测试阵地的正文。
+"""
+
+VALID_BRAND = """\
+---
+name: 测试品牌
+org: taigu
+category: care
+summary: 用于测试的品牌项目。
+---
+测试品牌的正文。
+"""
+
+
+def make_project(dest: Path, *, sample_content: bool = True) -> Path:
+    """Copy the project's site files to `dest`; with sample_content=False, one venue and one brand."""
+    for name in PROJECT_FILES:
+        src = REPO / name
+        if src.is_dir():
+            shutil.copytree(src, dest / name)
+        else:
+            shutil.copy2(src, dest / name)
+    if sample_content:
+        shutil.copytree(REPO / "venues", dest / "venues")
+        shutil.copytree(REPO / "brands", dest / "brands")
+    else:
+        write(dest, "venues/taigu/test-venue.md", VALID_VENUE)
+        write(dest, "brands/test-brand.md", VALID_BRAND)
+    return dest
+
+
+def write(root: Path, rel: str, text: str) -> Path:
+    path = root / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return path
+
+
+def build_site(project: Path) -> Path:
+    """Build `project` in-process, as MkDocs' own tests do; returns the site dir."""
+    site = project / "site"
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(site))
+    config.plugins.run_event("startup", command="build", dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.run_event("shutdown")
+    return site
+
+
+def soup(site: Path, url: str) -> BeautifulSoup:
+    """Parse the built page at directory URL `url` (e.g. 'venues/x/')."""
+    return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory) -> Path:
+    """The repository's own sample content, built once per test session."""
+    return build_site(make_project(tmp_path_factory.mktemp("sample")))
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    """A small valid project (one venue, one brand) to break in tests."""
+    return make_project(tmp_path / "project", sample_content=False)
