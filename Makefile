@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
+# hooks.py and macros.py import the kit's package from the project root.
+export PYTHONPATH := $(CURDIR)
 
 .PHONY: serve build check test bench clean
 

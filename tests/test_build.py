@@ -1,0 +1,66 @@
+"""`make build`: fails loudly on bad content and never leaves a half-written site/."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+
+from conftest import REPO, VALID_VENUE, build_site, soup, write
+
+
+def make(project, target: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "VENV": str(REPO / ".venv")}
+    return subprocess.run(["make", "-s", target, f"VENV={REPO / '.venv'}"], cwd=project, env=env, capture_output=True, text=True, timeout=600)
+
+
+def test_broken_venue_fails_build_and_keeps_site(project):
+    first = make(project, "build")
+    assert first.returncode == 0, first.stderr
+    before = (project / "site/venues/test-venue/index.html").read_bytes()
+
+    write(project, "venues/taigu/test-venue.md", VALID_VENUE.replace("lat: 37.42", "lat: 112.55").replace("lng: 112.55", "lng: 37.42"))
+    write(project, "venues/taigu/second.md", VALID_VENUE.replace("org: taigu", "org: taigo"))
+    second = make(project, "build")
+
+    assert second.returncode != 0
+    assert "venues/taigu/test-venue.md:10 location.lat（纬度）= 112.55 不在中国范围内；经纬度是否写反了？" in second.stderr
+    assert "venues/taigu/second.md:5 org（所属团组织）= taigo 是未知的团组织；是否想写 “taigu”？" in second.stderr
+    assert (project / "site/venues/test-venue/index.html").read_bytes() == before
+    assert not (project / ".site.tmp").exists()
+
+
+def test_check_lists_problems_and_summary(project):
+    ok = make(project, "check")
+    assert ok.returncode == 0
+    assert "内容检查通过：1 个阵地，1 个品牌项目" in ok.stdout
+
+    write(project, "venues/taigu/test-venue.md", VALID_VENUE.replace("type: youth-home", "type: youth-hom"))
+    bad = make(project, "check")
+    assert bad.returncode != 0
+    assert "venues/taigu/test-venue.md:3 type（阵地类型）= youth-hom 是未知的阵地类型" in bad.stderr
+    assert "内容检查：1 个错误" in bad.stderr
+
+
+def test_contributor_jinja_is_not_executed(project):
+    write(project, "venues/taigu/test-venue.md", VALID_VENUE.replace("测试阵地的正文。", "看看 {{ cycler.__init__.__globals__.os.getcwd() }} 和 {% raw %}x{% endraw %}"))
+    write(project, "brands/test-brand.md", (REPO / "tests/conftest.py").read_text(encoding="utf-8").split('VALID_BRAND = """\\\n')[1].split('"""')[0].replace("测试品牌的正文。", "{{ 6 * 7 }}"))
+    site = build_site(project)
+    venue = soup(site, "venues/test-venue/").select_one("article").get_text()
+    assert "cycler" in venue and "{{" in venue and "{% raw %}" in venue
+    assert str(project) not in venue
+    brand = soup(site, "brands/test-brand/").select_one("article").get_text()
+    assert "{{ 6 * 7 }}" in brand and "42" not in brand
+
+
+def test_html_in_names_is_escaped(project):
+    payload = '<img src=x onerror=alert(1)></title><script>alert(2)</script>'
+    write(project, "venues/taigu/test-venue.md", VALID_VENUE.replace("name: 测试社区青年之家", f"name: '{payload}'").replace("town: 明星镇", f"town: '\"><b>x</b>'"))
+    site = build_site(project)
+    for url in ("venues/test-venue/", "venues/", "districts/", "types/youth-home/", "brands/test-brand/", "orgs/taigu/"):
+        page = soup(site, url)
+        assert page.select("script:not([src]):not([id]):not([type])") == [] or all("alert" not in s.get_text() for s in page.select("script")), url
+        assert not page.select("img[onerror]"), url
+        assert not page.select("article b"), url
+        assert payload in page.get_text(), url
+    title = soup(site, "venues/test-venue/").title.get_text()
+    assert title.startswith(payload)
