@@ -47,6 +47,13 @@ def test_every_venue_has_its_page_with_facts(sample_site, venue):
     assert page.select_one('meta[name="description"]')["content"].startswith(v.name)
 
 
+def test_no_venue_file_is_left_without_a_page(sample_site):
+    files = sorted(p.stem for p in (REPO / "venues").rglob("*.md"))
+    pages = sorted(p.parent.name for p in (sample_site / "venues").glob("*/index.html"))
+    assert files == pages and len(files) >= 20
+    assert sorted(p.stem for p in (REPO / "brands").rglob("*.md")) == sorted(p.parent.name for p in (sample_site / "brands").glob("*/index.html"))
+
+
 def test_brand_and_venue_link_both_ways(sample_site):
     pairs = 0
     for brand in CONTENT.brands:
