@@ -32,6 +32,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(f"内容有误，未生成网站：\n{exc}") from None
     publisher = content.publisher
     config.extra["content"] = content
+    config.extra["icp"] = content.settings.icp
     config.site_name = f"{publisher.short_name} · {content.settings.title}"
     config.site_description = content.settings.description
     config.copyright = f"{publisher.name}" + (f"｜{publisher.footer}" if publisher.footer else "")
