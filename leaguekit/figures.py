@@ -10,6 +10,7 @@ missing key and suggests near matches.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -19,7 +20,7 @@ from pydantic import Field, field_validator
 from pydantic_core import PydanticCustomError
 
 from .content import Content, _dotted, _Source, _validate
-from .numbers import Qualifier, Style, chinese, period_label
+from .numbers import Qualifier, Style, chinese, digits, period_label
 from .problems import ContentError, Problem, did_you_mean
 from .schema import Strict
 
@@ -124,6 +125,11 @@ class FigureEntry:
     def text(self) -> str:
         d = self.data
         return chinese(d.value, d.unit, d.qualifier, d.style)
+
+    @property
+    def machine_value(self) -> str:
+        """The value for <data value>: 100000, 0.95 (never 100000.0)."""
+        return digits(Decimal(str(self.data.value)))
 
     @property
     def period_text(self) -> str:

@@ -20,7 +20,7 @@ WAN = Decimal(10_000)
 YI = Decimal(100_000_000)
 
 
-def _digits(value: Decimal) -> str:
+def digits(value: Decimal) -> str:
     """Shortest plain decimal: 2.80 -> 2.8, 30000.0 -> 30000, never exponent notation."""
     text = format(value.normalize(), "f")
     return text.rstrip("0").rstrip(".") if "." in text else text
@@ -34,25 +34,25 @@ def split(value: float | int | Decimal, unit: str = "", style: Style = "auto") -
     """(digits, magnitude, unit): 100000 -> ("10", "万", ""), 0.95 % -> ("95", "", "%")."""
     number = Decimal(str(value))
     if unit == "%":
-        return _digits(number * 100), "", "%"
+        return digits(number * 100), "", "%"
     if style != "plain" and number >= WAN:
         for size, word in ((YI, "亿"), (WAN, "万")):
             scaled = number / size
             if scaled >= 1 and _round_to(scaled, 2):
                 if style == "bare-wan" and scaled == 1:
                     return "", word, unit
-                return _digits(scaled), word, unit
-    return _digits(number), "", unit
+                return digits(scaled), word, unit
+    return digits(number), "", unit
 
 
 def chinese(value: float | int | Decimal, unit: str = "", qualifier: Qualifier = "", style: Style = "auto") -> str:
     """The figure as the reports print it, e.g. chinese(100000, "人次", "余") == "10万余人次"."""
-    digits, magnitude, unit = split(value, unit, style)
+    number, magnitude, unit = split(value, unit, style)
     if qualifier == "余":
         if style == "yu-before-wan" and magnitude:
-            return f"{digits}余{magnitude}{unit}"
-        return f"{digits}{magnitude}余{unit}"
-    text = f"{digits}{magnitude}{unit}"
+            return f"{number}余{magnitude}{unit}"
+        return f"{number}{magnitude}余{unit}"
+    text = f"{number}{magnitude}{unit}"
     if qualifier in PREFIXES:
         return qualifier + text
     if qualifier == "以上":
