@@ -54,6 +54,7 @@ class Chart:
     points: tuple[Point, ...] = ()
     axis_y: float = 0
     width: float = WIDTH
+    key_label: str = "项目"
 
     @property
     def polyline(self) -> str:
@@ -91,4 +92,4 @@ def line_chart(ident: str, title: str, data: list[Datum]) -> Chart:
         )
         for d, year in zip(data, years)
     )
-    return Chart(ident, "line", title, _describe(title, data), height=LINE_HEIGHT, data=tuple(data), points=points, axis_y=axis_y)
+    return Chart(ident, "line", title, _describe(title, data), height=LINE_HEIGHT, data=tuple(data), points=points, axis_y=axis_y, key_label="年份")

@@ -8,6 +8,8 @@ mkdocs-macros turns that into a failed build.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from markupsafe import Markup
 
 from . import stats, urls
@@ -26,14 +28,20 @@ def register(env, content: Content, book: FigureBook) -> None:
             return org
         return env.page.meta.get("org") if env.page is not None else None
 
-    def where() -> str:
-        return env.page.file.src_uri if env.page is not None else "?"
+    def where(key: str = "") -> str:
+        """docs/<page>:<line> of the first line naming `key`, so staff can jump to the typo."""
+        if env.page is None:
+            return "?"
+        path = env.page.file.abs_src_path
+        lines = Path(path).read_text(encoding="utf-8").splitlines() if path else []
+        line = next((n for n, text in enumerate(lines, 1) if f'"{key}"' in text or f"'{key}'" in text), 1) if key else 1
+        return f"docs/{env.page.file.src_uri}:{line}"
 
     def lookup(key: str, org: str | None) -> FigureEntry:
         try:
             return book.get(key, page_org(org))
         except FigureNotFound as exc:
-            raise FigureNotFound(f"{where()}：{exc}") from None
+            raise FigureNotFound(f"{where(key)} {exc}") from None
 
     def figure_href(f: FigureEntry) -> str:
         page = book.orgs[f.org].figures_page
@@ -51,7 +59,7 @@ def register(env, content: Content, book: FigureBook) -> None:
         try:
             found, figures = book.group(group, page_org(org))
         except FigureNotFound as exc:
-            raise FigureNotFound(f"{where()}：{exc}") from None
+            raise FigureNotFound(f"{where(group)} {exc}") from None
         first = book.orgs[figures[0].org].sources[0].key if figures else ""
         return Markup(render("fig_table.html", group=found, figures=figures, first_source=first, anchors=False))
 
@@ -61,7 +69,7 @@ def register(env, content: Content, book: FigureBook) -> None:
         try:
             figures = book.org(page_org(org))
         except FigureNotFound as exc:
-            raise FigureNotFound(f"{where()}：{exc}") from None
+            raise FigureNotFound(f"{where(org or '')} {exc}") from None
         first = figures.sources[0].key
         parts = [render("fig_sources.html", sources=figures.sources)]
         parts += [render("fig_table.html", group=g, figures=figures.in_group(g.key), first_source=first, anchors=True) for g in figures.groups]
@@ -79,7 +87,7 @@ def register(env, content: Content, book: FigureBook) -> None:
         try:
             spec = book.chart(key, page_org(org))
         except FigureNotFound as exc:
-            raise FigureNotFound(f"{where()}：{exc}") from None
+            raise FigureNotFound(f"{where(key)} {exc}") from None
         data = [Datum(f.data.label, f.data.value, f.text, figure_href(f)) for f in spec.figures]
         ident = f"chart-{spec.figures[0].org}-{spec.key}".replace("_", "-")
         return Markup(render("chart.html", chart=bar_chart(ident, spec.title, data)))
@@ -88,7 +96,7 @@ def register(env, content: Content, book: FigureBook) -> None:
     def count_chart(kind: str, org: str | None = None) -> Markup:
         """A count computed from venue and brand files, drawn as bars (a line for venues_by_year)."""
         if kind not in stats.KINDS:
-            raise KeyError(f"{where()}：count_chart 不认识 “{kind}”；可选：{'、'.join(stats.KINDS)}")
+            raise KeyError(f"{where(kind)} count_chart 不认识 “{kind}”；可选：{'、'.join(stats.KINDS)}")
         function, title, unit = stats.KINDS[kind]
         chosen = page_org(org)
         if chosen:
@@ -103,7 +111,7 @@ def register(env, content: Content, book: FigureBook) -> None:
         """“青年之家报告数 104家（2020年），本站已收录 N 个”: both numbers, never one typed by hand."""
         f = lookup(key, org)
         if not f.data.counts:
-            raise FigureNotFound(f"{where()}：数据项 “{f.ref}” 没有写 counts（对应阵地类型），不能与本站收录数对照")
+            raise FigureNotFound(f"{where(key)} 数据项 “{f.ref}” 没有写 counts（对应阵地类型），不能与本站收录数对照")
         c = stats.compare(content, f)
         return Markup(render("fig_compare.html", c=c, href=urls.relative(here(), c.url)).strip())
 
@@ -112,5 +120,5 @@ def register(env, content: Content, book: FigureBook) -> None:
         """Tiles of the figures marked `headline: true` (all orgs when none is named)."""
         chosen = page_org(org)
         orgs = [book.org(chosen)] if chosen else list(book.orgs.values())
-        figures = [(f, figure_href(f)) for o in orgs for f in o.headline]
+        figures = [(f, figure_href(f), "" if chosen else content.orgs[f.org].short_name) for o in orgs for f in o.headline]
         return Markup(render("fig_tiles.html", figures=figures))
