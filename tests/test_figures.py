@@ -164,3 +164,26 @@ def test_missing_work_page_is_reported(project):
     with pytest.raises(ContentError) as caught:
         figures_module.load(project, load(project))
     assert "data/figures/taiyuan.yml:5 report_page（工作报告页）= orgs/taiyuan/report.md 找不到这个页面；请创建 docs/orgs/taiyuan/report.md" in str(caught.value)
+
+
+def test_group_table_and_computed_counts_on_a_hand_written_page(project):
+    write(project, "docs/orgs/taigu/care.md", """\
+        ---
+        title: 暖心服务
+        org: taigu
+        ---
+        {{ fig_table("care") }}
+
+        {{ count_chart("hosts_by_brand") }}
+
+        本站收录 {{ venue_count(org="taigu") }} 个阵地。
+        """)
+    site = build_site(project)
+    page = soup(site, "orgs/taigu/care/")
+    care = [f for f in repo_book().orgs["taigu"].figures.values() if f.group.key == "care"]
+    table = page.select_one('table[data-group="care"]')
+    assert [d.get_text() for d in table.select("data")] == [f.text for f in care]
+    assert not table.select("tr[id]"), "only the figures page carries the row anchors"
+    hosts = page.select_one("#chart-taigu-hosts-by-brand table")
+    assert [[c.get_text() for c in tr.select("th, td")] for tr in hosts.select("tbody tr")] == [["测试品牌", "1个"]]
+    assert "本站收录 1 个阵地。" in page.get_text()
