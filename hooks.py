@@ -15,6 +15,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from leaguekit.content import Content, load
+from leaguekit.figures import load as load_figures
 from leaguekit.pages import PageBuilder
 from leaguekit.problems import ContentError
 
@@ -28,10 +29,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     try:
         content = load(root)
+        figures = load_figures(root, content)
     except ContentError as exc:
         raise PluginError(f"内容有误，未生成网站：\n{exc}") from None
     publisher = content.publisher
     config.extra["content"] = content
+    config.extra["figures"] = figures
     config.extra["icp"] = content.settings.icp
     config.site_name = f"{publisher.short_name} · {content.settings.title}"
     config.site_description = content.settings.description
@@ -40,7 +43,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    for page in PageBuilder(content_of(config)).pages():
+    for page in PageBuilder(content_of(config), figures=config.extra["figures"]).pages():
         if files.get_file_from_path(page.src_uri) is not None:
             files.remove(files.get_file_from_path(page.src_uri))
         listed = page.url in {"venues/", "districts/", "brands/", "orgs/"}
