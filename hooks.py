@@ -15,7 +15,9 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from leaguekit.content import Content, load
+from leaguekit.export import finder_data
 from leaguekit.figures import load as load_figures
+from leaguekit.finder import nearby_page
 from leaguekit.pages import PageBuilder
 from leaguekit.problems import ContentError
 
@@ -43,10 +45,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    for page in PageBuilder(content_of(config), figures=config.extra["figures"]).pages():
+    builder = PageBuilder(content_of(config), figures=config.extra["figures"])
+    for page in [*builder.pages(), nearby_page(builder)]:
         if files.get_file_from_path(page.src_uri) is not None:
             files.remove(files.get_file_from_path(page.src_uri))
-        listed = page.url in {"venues/", "districts/", "brands/", "orgs/"}
+        listed = page.url in {"venues/", "districts/", "brands/", "orgs/", "nearby/"}
         files.append(
             File.generated(
                 config,
@@ -55,4 +58,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                 inclusion=InclusionLevel.INCLUDED if listed else InclusionLevel.NOT_IN_NAV,
             )
         )
+    # Finder data for /nearby/: a manifest and one JSON file per grid cell (leaguekit.export).
+    for path, text in finder_data(content_of(config)).files():
+        files.append(File.generated(config, path, content=text))
     return files

@@ -18,6 +18,7 @@ import yaml
 from . import stats, urls
 from .content import BrandEntry, Content, VenueEntry, district_of
 from .figures import FigureBook, page_url
+from .geo import nav_links
 from .schema import VenueType
 
 
@@ -204,7 +205,7 @@ class PageBuilder:
             url=here,
             title=v.name,
             description=description,
-            html=render("venue.html", venue=venue, facts=facts, photos=photos),
+            html=render("venue.html", venue=venue, facts=facts, photos=photos, nav=nav_links(v.name, v.address, v.location.lat, v.location.lng)),
             body=venue.body,
             source=venue.source,
             icon=c.venue_types[v.type].icon,
