@@ -249,6 +249,7 @@
   Finder.prototype.fallback = function (text) {
     this.say(text + "可以在下面选择县区或乡镇街道查看阵地。", true);
     this.leaveNear(true);
+    this.root.querySelector(".lk-filters-box").open = true;
     this.form.elements.district.focus();
   };
 
