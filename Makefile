@@ -33,5 +33,9 @@ test: $(VENV)/.installed
 	sh tools/ensure-browser.sh
 	$(BIN)/python -m pytest -q
 
+## Measure what a phone downloads for the finder's first result list (20 / 1,000 / 69,000 venues).
+bench: $(VENV)/.installed
+	$(BIN)/python bench/finder_payload.py
+
 clean:
 	rm -rf site .site.tmp .site.old
