@@ -7,7 +7,7 @@ import random
 
 import pytest
 
-from conftest import REPO, soup
+from conftest import REPO, VALID_VENUE, build_site, soup, write
 from leaguekit import export
 from leaguekit.content import load
 from leaguekit.geo import distance_m
@@ -97,3 +97,14 @@ def test_venue_page_has_the_same_map_links_as_the_finder(sample_site):
     hrefs = [a["href"] for a in venue.select("article .lk-nav__link")]
     assert len(hrefs) == 5 and hrefs == [a["href"] for a in finder.select(".lk-nav__link")]
     assert all(a["target"] == "_blank" and "noopener" in a["rel"] for a in venue.select("article .lk-nav__link"))
+
+
+def test_names_are_escaped_on_the_finder(project):
+    """Contributor text reaches the finder as text: escaped in HTML, plain in JSON (nearby.js uses textContent)."""
+    payload = '<img src=x onerror=alert(1)>"&'
+    write(project, "venues/taigu/test-venue.md", VALID_VENUE.replace("name: 测试社区青年之家", f"name: '{payload}'"))
+    site = build_site(project)
+    page = soup(site, "nearby/")
+    assert not page.select("article img") and payload in page.select_one(".lk-place__name").get_text()
+    cell = next((site / export.FOLDER / "cells").glob("*.json"))
+    assert json.loads(cell.read_text(encoding="utf-8"))[0]["n"] == payload

@@ -24,6 +24,13 @@ HOURS_CASES = json.loads((REPO / "tests/hours_cases.json").read_text(encoding="u
 DISTANCE_CASES = json.loads((REPO / "tests/distance_cases.json").read_text(encoding="utf-8"))["cases"]
 
 
+def _count_by_district(ids: list[str]) -> list[tuple[str, int]]:
+    """(district, venues among `ids`) in the page's district order."""
+    wanted = set(ids)
+    counts = [(name, sum(v.id in wanted for v in vs)) for name, vs in CONTENT.venues_by_district()]
+    return [(name, n) for name, n in counts if n]
+
+
 def open_finder(page, url: str) -> None:
     page.goto(url)
     page.locator(".lk-finder__tools").wait_for()
@@ -108,6 +115,8 @@ def test_filters_live_in_the_url_and_open_now_uses_china_time(browser, served_si
         )
         visible = page.locator(".lk-districts .lk-place:visible").evaluate_all("els => els.map(e => e.dataset.id)")
         assert sorted(visible) == expected and expected
+        jump = page.locator(".lk-jump a:visible").all_inner_texts()
+        assert jump == [f"{d}（{n}）" for d, n in _count_by_district(expected)]
 
         # Every card's state is the one Python computes for the same moment.
         labels = page.locator(".lk-districts .lk-place").evaluate_all(

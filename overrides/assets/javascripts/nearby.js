@@ -236,6 +236,11 @@
       });
       section.hidden = visible === 0;
       section.querySelector(".lk-district__count").textContent = visible;
+      self.districts.querySelectorAll(".lk-jump a").forEach(function (link) {
+        if (link.dataset.district !== section.dataset.district) return;
+        link.hidden = visible === 0;
+        link.querySelector(".lk-jump__count").textContent = visible;
+      });
       shown += visible;
     });
     this.count.textContent = shown ? "显示 " + shown + " 个阵地。" : "没有符合条件的阵地，请放宽筛选条件。";
@@ -341,7 +346,9 @@
     items.forEach(function (item) { self.list.appendChild(card(item.r, item.d, self.manifest, self.siteRoot, now)); });
     this.more.hidden = !result.more;
     this.districts.hidden = true;
+    var entering = this.near.hidden;
     this.near.hidden = false;
+    if (entering) this.near.querySelector("h2").focus();
     this.say(items.length ? "已按离你的直线距离排序。" : "附近没有符合条件的阵地，请放宽筛选条件。");
     this.count.textContent = items.length ? "显示最近的 " + items.length + " 个阵地。" : "";
   };
