@@ -13,12 +13,12 @@ $(VENV)/.installed: requirements.txt
 
 ## Build and serve the site on http://127.0.0.1:8000, rebuilding on every content edit.
 serve: $(VENV)/.installed
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/python -m mkdocs serve --dev-addr 127.0.0.1:8000
 
 ## Build into a temporary directory and swap it into site/ only on success.
 build: $(VENV)/.installed
 	rm -rf .site.tmp
-	$(BIN)/mkdocs build --strict --site-dir .site.tmp || { rm -rf .site.tmp; exit 1; }
+	$(BIN)/python -m mkdocs build --strict --site-dir .site.tmp || { rm -rf .site.tmp; exit 1; }
 	rm -rf .site.old
 	if [ -d site ]; then mv site .site.old; fi
 	mv .site.tmp site
