@@ -328,9 +328,19 @@ HTML_TAG = re.compile(r"<(?:[a-zA-Z][\w:-]*|/[a-zA-Z]|!--)")
 CODE = re.compile(r"```.*?```|`[^`\n]*`", re.S)
 
 
-def _markdown_files(folder: Path) -> Iterator[Path]:
-    if folder.is_dir():
-        yield from sorted(p for p in folder.rglob("*.md") if not any(part.startswith((".", "_")) for part in p.relative_to(folder).parts))
+def _markdown_files(root: Path, folder: str, problems: list[Problem]) -> Iterator[Path]:
+    """Every visible file in `folder`; anything but Markdown is reported, never skipped silently."""
+    base = root / folder
+    if not base.is_dir():
+        return
+    for path in sorted(p for p in base.rglob("*") if p.is_file()):
+        if any(part.startswith(".") for part in path.relative_to(base).parts):
+            continue
+        if path.suffix != ".md":
+            rel = path.relative_to(root).as_posix()
+            problems.append(Problem(rel, 1, "文件名", f"{folder}/ 中只能放 .md 文件", "图片请放到 docs/assets/ 下，再在 photos 中引用"))
+            continue
+        yield path
 
 
 def _read_entry(path: Path, root: Path, model: type[M], problems: list[Problem]) -> tuple[str, M | None, str, _Source | None]:
@@ -391,8 +401,8 @@ def load(root: Path | str) -> Content:
     categories = _read_list(root, "brand_categories.yml", Term, "key", problems)
     _check_orgs(root, orgs, settings, problems)
 
-    brand_files = [_read_entry(p, root, Brand, problems) for p in _markdown_files(root / "brands")]
-    venue_files = [_read_entry(p, root, Venue, problems) for p in _markdown_files(root / "venues")]
+    brand_files = [_read_entry(p, root, Brand, problems) for p in _markdown_files(root, "brands", problems)]
+    venue_files = [_read_entry(p, root, Venue, problems) for p in _markdown_files(root, "venues", problems)]
     if not venue_files:
         problems.append(Problem("venues/", 1, "", "没有任何场馆文件", "在 venues/ 中添加 .md 文件，参见 README"))
 

@@ -91,6 +91,9 @@ def parse_hours(text: str) -> Hours:
         if rule == "24/7":
             week = [[(0, 24 * 60)] for _ in DAYS]
             continue
+        if rule in ("off", "closed"):
+            week = [[] for _ in DAYS]
+            continue
         head, _, rest = rule.partition(" ")
         if _DAYS_RE.match(head):
             days, spec = _parse_days(head), rest.strip()

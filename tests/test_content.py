@@ -162,3 +162,14 @@ def test_all_problems_reported_at_once(project):
     assert "venues/taiyuan/other.md:4 org（所属团组织）= nowhere" not in text  # no cross-check on an invalid record
     assert "brands/broken.md:2 summary（简介） 缺少必填字段" in text
     assert "内容检查：3 个错误" in text
+
+
+def test_non_markdown_file_is_reported(project):
+    write(project, "venues/taigu/notes.txt", "草稿")
+    assert "venues/taigu/notes.txt:1 文件名 venues/ 中只能放 .md 文件" in problems_of(project)
+
+
+def test_brand_references(project):
+    write(project, "brands/test-brand.md", "---\nname: 测试品牌\norg: taigu\ncategory: cares\nsummary: 用于测试的品牌项目。\nwebsite: www.example.cn\n---\n")
+    text = problems_of(project)
+    assert "brands/test-brand.md:6 website（网址）= www.example.cn 不是以 http:// 或 https:// 开头的网址" in text
