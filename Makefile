@@ -6,7 +6,7 @@ export NO_MKDOCS_2_WARNING := 1
 # hooks.py and macros.py import the kit's package from the project root.
 export PYTHONPATH := $(CURDIR)
 
-.PHONY: serve build check test bench clean
+.PHONY: serve build check test bench clean new-venue new-brand
 
 $(VENV)/.installed: requirements.txt
 	PYTHON=$(PYTHON) sh tools/setup-venv.sh $(VENV)
@@ -27,6 +27,15 @@ build: $(VENV)/.installed
 ## Validate content only (fast): every problem with file:line, field and a fix.
 check: $(VENV)/.installed
 	$(BIN)/python -m leaguekit check
+
+## New content file with every optional field as a commented example; asks for what is missing at a terminal.
+## make new-venue NAME=太谷区某某青年之家 TYPE=youth-home ORG=taigu DISTRICT=太谷区 [ID=…]
+new-venue: $(VENV)/.installed
+	$(BIN)/python -m leaguekit new-venue --name "$(NAME)" --type "$(TYPE)" --org "$(ORG)" --district "$(DISTRICT)" --id "$(ID)"
+
+## make new-brand NAME=某某品牌 ORG=taigu CATEGORY=care SUMMARY=一两句话的简介 [ID=…]
+new-brand: $(VENV)/.installed
+	$(BIN)/python -m leaguekit new-brand --name "$(NAME)" --org "$(ORG)" --category "$(CATEGORY)" --summary "$(SUMMARY)" --id "$(ID)"
 
 ## Run the whole test suite, browser tests included.
 test: $(VENV)/.installed

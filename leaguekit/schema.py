@@ -48,8 +48,8 @@ def _date_form(value: str | None) -> str | None:
 
 
 class Location(Strict):
-    lat: float = Field(title="纬度", description="WGS-84 十进制度，例如 37.4216")
-    lng: float = Field(title="经度", description="WGS-84 十进制度，例如 112.5513")
+    lat: float = Field(title="纬度", description="WGS-84 十进制度", examples=[37.4216])
+    lng: float = Field(title="经度", description="WGS-84 十进制度", examples=[112.5513])
 
     @model_validator(mode="after")
     def _in_china(self) -> "Location":
@@ -72,7 +72,7 @@ class Location(Strict):
 
 
 class Photo(Strict):
-    src: str = Field(title="图片路径", description="相对 docs/ 的路径，例如 assets/photos/baita.jpg")
+    src: str = Field(title="图片路径", description="相对 docs/ 的路径", examples=["assets/photos/baita.jpg"])
     alt: str = Field("", title="图片说明", description="替代文字：图里有什么，供读屏软件朗读；不写会提醒", examples=["青年之家活动室"])
 
 
@@ -83,7 +83,7 @@ class Venue(Strict):
     type: str = Field(title="阵地类型", description="data/venue_types.yml 中的键", examples=["youth-home"], json_schema_extra={"vocabulary": "venue_types"})
     org: str = Field(title="所属团组织", description="data/orgs.yml 中的 id", examples=["taigu"], json_schema_extra={"vocabulary": "orgs"})
     address: str = Field(title="地址", min_length=4, examples=["山西省晋中市太谷区文庙街 1 号"])
-    location: Location = Field(title="坐标", description="WGS-84 经纬度：{lat: 纬度, lng: 经度}")
+    location: Location = Field(title="坐标", description="WGS-84 经纬度：{lat: 纬度, lng: 经度}", examples=[{"lat": 37.4216, "lng": 112.5513}])
     grade: str | None = Field(None, title="星级", description="仅青年之家：data/grades.yml 中的键", examples=["standard"], json_schema_extra={"vocabulary": "grades"})
     district: str | None = Field(None, title="县区", examples=["太谷区"])
     town: str | None = Field(None, title="乡镇街道", examples=["明星镇"])
