@@ -115,9 +115,9 @@ class Venue(Strict):
     @field_validator("aliases")
     @classmethod
     def _alias_ids(cls, value: list[str]) -> list[str]:
-        for alias in value:
+        for index, alias in enumerate(value):
             if not ID_RE.match(alias):
-                raise PydanticCustomError("alias", "“{alias}”不是合法的旧文件名", {"alias": alias, "hint": "写旧文件名去掉 .md，只含小写英文字母、数字和连字符"})
+                raise PydanticCustomError("alias", "不是合法的旧文件名", {"field": index, "hint": "写旧文件名去掉 .md，只含小写英文字母、数字和连字符"})
         return value
 
     @model_validator(mode="after")
