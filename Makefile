@@ -42,5 +42,9 @@ test: $(VENV)/.installed
 	sh tools/ensure-browser.sh
 	$(BIN)/python -m pytest -q
 
+## Benchmarks; numbers go to bench/results/.
+bench: $(VENV)/.installed
+	$(BIN)/python bench/check_speed.py
+
 clean:
 	rm -rf site .site.tmp .site.old

@@ -11,7 +11,6 @@ import time
 
 from pathlib import Path
 
-from . import scaffold
 from .content import load
 from .problems import ContentError, report
 
@@ -46,6 +45,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _new(args: argparse.Namespace) -> int:
+    from . import scaffold  # pinyin tables are slow to import; `check` does not need them
+
     values = {k: v for k, v in vars(args).items() if k not in ("command", "root")}
     values["ident"] = values.pop("id")
     try:
