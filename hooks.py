@@ -17,6 +17,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from leaguekit import gitdates, publish
 from leaguekit.content import Content, load
+from leaguekit.figures import load as load_figures
 from leaguekit.pages import PageBuilder
 from leaguekit.problems import ContentError
 
@@ -32,10 +33,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     try:
         content = load(root)
+        figures = load_figures(root, content)
     except ContentError as exc:
         raise PluginError(f"内容有误，未生成网站：\n{exc}") from None
     publisher = content.publisher
     config.extra["content"] = content
+    config.extra["figures"] = figures
+    config.extra["icp"] = content.settings.icp
     config.site_name = f"{publisher.short_name} · {content.settings.title}"
     config.site_description = content.settings.description
     config.copyright = f"{publisher.name}" + (f"｜{publisher.footer}" if publisher.footer else "")
@@ -45,7 +49,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     docs = _docs_dir(config)
-    for page in PageBuilder(content_of(config)).pages():
+    for page in PageBuilder(content_of(config), figures=config.extra["figures"]).pages():
         if files.get_file_from_path(page.src_uri) is not None:
             files.remove(files.get_file_from_path(page.src_uri))
         listed = page.url in {"venues/", "districts/", "brands/", "orgs/"}

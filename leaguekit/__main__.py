@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 from .content import load
+from .figures import load as load_figures
 from .problems import ContentError, report
 
 
@@ -35,12 +36,13 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     try:
         content = load(args.root)
+        figures = load_figures(args.root, content)
     except ContentError as exc:
         print(exc, file=sys.stderr)
         return 1
     if content.warnings:
         print(report(content.warnings))
-    print(f"内容检查通过：{len(content.venues)} 个阵地，{len(content.brands)} 个品牌项目，{len(content.orgs)} 个团组织（{time.perf_counter() - started:.2f} 秒）。")
+    print(f"内容检查通过：{len(content.venues)} 个阵地，{len(content.brands)} 个品牌项目，{len(content.orgs)} 个团组织，{len(figures.all)} 项报告数据（{time.perf_counter() - started:.2f} 秒）。")
     return 0
 
 

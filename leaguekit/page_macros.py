@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from . import urls
+from . import figure_macros, urls
 from .content import Content
 from .pages import render
 
@@ -58,3 +58,6 @@ def register(env) -> None:
 
     env.variables["publisher"] = content.publisher
     env.variables["settings"] = content.settings
+
+    # Figures from data/figures/ and counts computed from content (leaguekit.figure_macros).
+    figure_macros.register(env, content, env.conf["extra"]["figures"])

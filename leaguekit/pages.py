@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 import jinja2
 import yaml
 
-from . import urls
+from . import stats, urls
 from .content import BrandEntry, Content, VenueEntry, district_of
+from .figures import FigureBook, page_url
 from .nearby import nearest_open
 from .schema import VenueType
 
@@ -52,6 +53,14 @@ class Group:
     anchor: str
     cards: tuple[Card, ...]
     href: str = ""
+
+
+@dataclass(frozen=True)
+class OrgWork:
+    """An org's hand-written work pages and the venue counts its report states."""
+
+    links: tuple[Link, ...]
+    counts: tuple[Fact, ...]
 
 
 @dataclass(frozen=True)
@@ -100,8 +109,9 @@ def render(template: str, **context: object) -> str:
 class PageBuilder:
     """Turns validated content into generated pages; one instance per build."""
 
-    def __init__(self, content: Content):
+    def __init__(self, content: Content, figures: FigureBook | None = None):
         self.content = content
+        self.figures = figures or FigureBook({})
 
     def pages(self) -> Iterator[GeneratedPage]:
         c = self.content
@@ -326,6 +336,23 @@ class PageBuilder:
                 venue_count=len(venues),
                 groups=self._type_groups(venues, here),
                 brands=[self.brand_card(b, here) for b in brands],
+                work=self._work(org_id, here),
             ),
         )
+
+    def _work(self, org_id: str, here: str) -> OrgWork | None:
+        """Links to the org's work report and figures pages, and its reported venue counts."""
+        figures = self.figures.orgs.get(org_id)
+        if figures is None:
+            return None
+        links = tuple(
+            Link(text, urls.relative(here, page_url(page)))
+            for text, page in (("工作报告", figures.report_page), ("报告数据与来源", figures.figures_page))
+            if page
+        )
+        rows = []
+        for f in figures.reported_counts:
+            c = stats.compare(self.content, f)
+            rows.append(Fact(c.type_label, f"报告数 {f.text}（{f.period_text}），本站已收录 {c.listed} 个"))
+        return OrgWork(links, tuple(rows))
 

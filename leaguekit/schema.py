@@ -231,3 +231,4 @@ class SiteSettings(Strict):
     publisher: str = Field(title="发布组织", description="data/orgs.yml 中的 id")
     title: str = Field(title="站点名称")
     description: str = Field(title="站点简介")
+    icp: str | None = Field(None, title="ICP 备案号", description="境内服务器上线前取得，例如 晋ICP备2020000000号-1")

@@ -64,3 +64,10 @@ def test_html_in_names_is_escaped(project):
         assert payload in page.get_text(), url
     title = soup(site, "venues/test-venue/").title.get_text()
     assert title.startswith(payload)
+
+
+def test_icp_number_in_footer(project):
+    settings = project / "data/site.yml"
+    settings.write_text(settings.read_text(encoding="utf-8") + "icp: 晋ICP备2020000001号-1\n", encoding="utf-8")
+    link = soup(build_site(project), "").select_one(".md-copyright a.lk-icp")
+    assert (link["href"], link.get_text(strip=True)) == ("https://beian.miit.gov.cn/", "晋ICP备2020000001号-1")

@@ -109,7 +109,9 @@ def test_org_pages_include_child_orgs(sample_site):
 def test_site_identity_comes_from_publisher(sample_site):
     home = soup(sample_site, "")
     assert home.title.get_text() == "山西共青团 · 青年阵地"
-    assert "共青团山西省委员会" in text(home.select_one(".md-copyright"))
+    footer = home.select_one(".md-copyright")
+    assert "共青团山西省委员会" in text(footer)
+    assert footer.select("a") == []  # no ICP number set in the demo, no generator credit
     assert f"收录 {len(CONTENT.venues)} 个青年阵地" in text(home).replace("收录 ", "收录 ")
     tiles = {t.select_one(".lk-tile__label").get_text(): int(t.select_one(".lk-tile__count").get_text()) for t in home.select(".lk-tile")}
     assert tiles["青年之家"] == sum(v.data.type == "youth-home" for v in CONTENT.venues)

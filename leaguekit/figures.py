@@ -1,0 +1,337 @@
+"""Figures from work reports: stated once in `data/figures/<org>.yml`, shown everywhere.
+
+`load(root, content)` reads every figures file with the same line-numbered
+validation as `content` (it reuses its YAML reader and pydantic error
+wording) and cross-checks orgs, groups, sources, venue types and pages.
+Pages look figures up by key through `FigureBook.get`, which names the
+missing key and suggests near matches.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, field_validator
+from pydantic_core import PydanticCustomError
+
+from .content import Content, _dotted, _Source, _validate
+from .numbers import Qualifier, Style, chinese, digits, period_label
+from .problems import ContentError, Problem, did_you_mean
+from .schema import Strict
+
+KEY_RE = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$")
+PERIOD_RE = re.compile(r"^(\d{4})(?:[–-](\d{4}))?$")
+FOLDER = "data/figures"
+
+
+def _normal_period(value: object) -> object:
+    """YAML reads 2020 as int; spans are written 2020–2024 (or 2020-2024)."""
+    if isinstance(value, int):
+        value = str(value)
+    if value is None:
+        return value
+    match = PERIOD_RE.match(str(value))
+    if not match or (match.group(2) and match.group(2) <= match.group(1)):
+        raise PydanticCustomError("period", "不是年份或年份区间", {"hint": "写成 2020，或 2020–2024（前小后大）"})
+    return match.group(1) + (f"–{match.group(2)}" if match.group(2) else "")
+
+
+class FigureSource(Strict):
+    key: str = Field(title="来源标识", examples=["report"])
+    title: str = Field(title="文件名称", examples=["共青团太原市委2020年工作撷萃"])
+    publisher: str = Field(title="发布单位")
+    date: str | None = Field(None, title="日期", description="文件注明的日期；未注明时不写，并在 note 中说明推断")
+    note: str = Field("", title="说明", description="日期、时期如何确定等")
+
+
+class FigureGroup(Strict):
+    key: str = Field(title="分组标识", examples=["guidance"])
+    label: str = Field(title="分组名称", examples=["团的引领力"])
+
+
+class Figure(Strict):
+    """One number from a report, with what it counts, when and where it is stated."""
+
+    key: str = Field(title="标识", description="英文小写加下划线，例如 youth_study_participants")
+    label: str = Field(title="名称", min_length=2)
+    value: float = Field(title="数值", ge=0, description="按原单位的完整数值：10万写 100000，95% 写 0.95")
+    unit: str = Field("", title="单位", examples=["人次"])
+    qualifier: Qualifier = Field("", title="限定词", description="余、超、超过、近、约、突破、以上；确数不写")
+    style: Style = Field("auto", title="写法", description="auto；plain（不用“万”）；yu-before-wan（500余万）；bare-wan（近万）")
+    period: str | None = Field(None, title="时期", description="年份或区间，如 2020 或 2020–2024；不写则用文件的 period")
+    group: str = Field(title="分组", description="本文件 groups 中的键")
+    section: str = Field(title="出处段落", description="报告中的小标题或段落")
+    source: str | None = Field(None, title="来源", description="本文件 sources 中的键；不写则用第一个来源")
+    counts: str | None = Field(None, title="对应阵地类型", description="报告中的阵地数量：data/venue_types.yml 中的键，用于与本站收录数对照")
+    headline: bool = Field(False, title="要点数据", description="显示在团组织页和首页")
+
+    @field_validator("period", mode="before")
+    @classmethod
+    def _period(cls, value: object) -> object:
+        return _normal_period(value)
+
+
+class Chart(Strict):
+    key: str = Field(title="图表标识")
+    title: str = Field(title="图表标题")
+    kind: Literal["bar"] = Field("bar", title="图表类型")
+    figures: list[str] = Field(title="数据项", min_length=2, description="本文件 figures 中的键，单位须相同")
+
+
+class FigureFile(Strict):
+    """`data/figures/<org>.yml`: one org's reported figures."""
+
+    org: str = Field(title="团组织", description="data/orgs.yml 中的 id")
+    period: str | None = Field(None, title="默认时期")
+    report_page: str | None = Field(None, title="工作报告页", description="docs/ 下的 Markdown 文件，例如 orgs/taigu/report.md")
+    figures_page: str | None = Field(None, title="数据页", description="docs/ 下的 Markdown 文件，例如 orgs/taigu/figures.md")
+    sources: list[FigureSource] = Field(title="来源", min_length=1)
+    groups: list[FigureGroup] = Field(title="分组", min_length=1)
+    figures: list[Figure] = Field(title="数据")
+    charts: list[Chart] = Field(default_factory=list, title="图表")
+
+    @field_validator("period", mode="before")
+    @classmethod
+    def _period(cls, value: object) -> object:
+        return _normal_period(value)
+
+
+@dataclass(frozen=True)
+class FigureEntry:
+    """A validated figure with its org, resolved period, group and source."""
+
+    org: str
+    data: Figure
+    period: str
+    group: FigureGroup
+    source: FigureSource
+    path: str
+    line: int
+
+    @property
+    def key(self) -> str:
+        return self.data.key
+
+    @property
+    def ref(self) -> str:
+        return f"{self.org}.{self.key}"
+
+    @property
+    def text(self) -> str:
+        d = self.data
+        return chinese(d.value, d.unit, d.qualifier, d.style)
+
+    @property
+    def machine_value(self) -> str:
+        """The value for <data value>: 100000, 0.95 (never 100000.0)."""
+        return digits(Decimal(str(self.data.value)))
+
+    @property
+    def period_text(self) -> str:
+        return period_label(self.period)
+
+    @property
+    def anchor(self) -> str:
+        return "fig-" + self.key.replace("_", "-")
+
+    @property
+    def provenance(self) -> str:
+        """One line a journalist can cite: label, value, period, document, section."""
+        return f"{self.data.label}：{self.text}（{self.period_text}）。来源：{self.source.publisher}《{self.source.title}》“{self.data.section}”"
+
+
+@dataclass(frozen=True)
+class ChartSpec:
+    key: str
+    title: str
+    kind: str
+    figures: tuple[FigureEntry, ...]
+
+
+@dataclass(frozen=True)
+class OrgFigures:
+    org: str
+    path: str
+    sources: tuple[FigureSource, ...]
+    groups: tuple[FigureGroup, ...]
+    figures: dict[str, FigureEntry]
+    charts: dict[str, ChartSpec]
+    report_page: str | None
+    figures_page: str | None
+
+    def in_group(self, group: str) -> list[FigureEntry]:
+        return [f for f in self.figures.values() if f.group.key == group]
+
+    @property
+    def headline(self) -> list[FigureEntry]:
+        return [f for f in self.figures.values() if f.data.headline]
+
+    @property
+    def reported_counts(self) -> list[FigureEntry]:
+        return [f for f in self.figures.values() if f.data.counts]
+
+
+class FigureNotFound(KeyError):
+    """A page asked for a figure, group or chart that no figures file defines."""
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+@dataclass(frozen=True)
+class FigureBook:
+    """All orgs' figures; looked up by `org.key`, or by `key` with a page's default org."""
+
+    orgs: dict[str, OrgFigures]
+
+    @cached_property
+    def all(self) -> dict[str, FigureEntry]:
+        return {f.ref: f for o in self.orgs.values() for f in o.figures.values()}
+
+    def org(self, org: str | None) -> OrgFigures:
+        if org is None or org not in self.orgs:
+            where = f"“{org}”" if org else "（页面未指定 org）"
+            raise FigureNotFound(f"团组织 {where} 没有数据文件；{did_you_mean(org or '', self.orgs)}（见 {FOLDER}/）")
+        return self.orgs[org]
+
+    def get(self, key: str, org: str | None = None) -> FigureEntry:
+        org_id, _, name = key.rpartition(".")
+        org_id = org_id or org
+        found = self.orgs.get(org_id or "")
+        if found is not None and name in found.figures:
+            return found.figures[name]
+        choices = list(found.figures) if found is not None else list(self.all)
+        wanted = name if found is not None else key
+        where = found.path if found is not None else f"{FOLDER}/"
+        raise FigureNotFound(f"找不到数据项 “{key}”（团组织 {org_id or '未指定'}）；{did_you_mean(wanted, choices)}（见 {where}）")
+
+    def group(self, key: str, org: str | None = None) -> tuple[FigureGroup, list[FigureEntry]]:
+        figures = self.org(org)
+        for group in figures.groups:
+            if group.key == key:
+                return group, figures.in_group(key)
+        raise FigureNotFound(f"找不到分组 “{key}”；{did_you_mean(key, [g.key for g in figures.groups])}（见 {figures.path}）")
+
+    def chart(self, key: str, org: str | None = None) -> ChartSpec:
+        figures = self.org(org)
+        if key not in figures.charts:
+            raise FigureNotFound(f"找不到图表 “{key}”；{did_you_mean(key, figures.charts)}（见 {figures.path}）")
+        return figures.charts[key]
+
+
+def page_url(path: str) -> str:
+    """Directory URL MkDocs gives docs/`path`: orgs/taigu/report.md -> orgs/taigu/report/."""
+    stem = path.removesuffix(".md")
+    return stem.removesuffix("index") if stem.endswith("index") else stem + "/"
+
+
+# --- loading --------------------------------------------------------------------
+
+
+def load(root: Path | str, content: Content) -> FigureBook:
+    """Read data/figures/*.yml; raise ContentError listing every problem."""
+    root = Path(root)
+    problems: list[Problem] = []
+    orgs: dict[str, OrgFigures] = {}
+    folder = root / FOLDER
+    for path in sorted(folder.glob("*.yml")) if folder.is_dir() else []:
+        rel = path.relative_to(root).as_posix()
+        src = _Source(rel, path.read_text(encoding="utf-8"), 1, problems)
+        if src.data is None:
+            continue
+        record = _validate(FigureFile, src.data, src, (), problems)
+        if record is None:
+            continue
+        if record.org in orgs:
+            problems.append(Problem(rel, src.line(("org",)), "org", f"“{record.org}”已在 {orgs[record.org].path} 中", "每个团组织只用一个数据文件"))
+            continue
+        checked = _check(root, record, src, content, problems)
+        if checked is not None:
+            orgs[record.org] = checked
+    if any(p.level == "error" for p in problems):
+        raise ContentError(problems)
+    return FigureBook(orgs)
+
+
+def _unique(items, src: _Source, name: str, problems: list[Problem]) -> dict:
+    found: dict = {}
+    for index, item in enumerate(items):
+        loc = (name, index, "key")
+        if not KEY_RE.match(item.key):
+            problems.append(Problem(src.path, src.line(loc), _dotted(loc), f"“{item.key}”不是合法的键", "只用小写英文字母、数字和下划线，例如 youth_study_participants", value=item.key))
+        elif item.key in found:
+            problems.append(Problem(src.path, src.line(loc), _dotted(loc), f"“{item.key}”重复", "同一文件中每个键只能出现一次", value=item.key))
+        else:
+            found[item.key] = item
+    return found
+
+
+def _unknown(src: _Source, loc: tuple, value: str, choices, what: str, where: str, problems: list[Problem]) -> None:
+    problems.append(Problem(src.path, src.line(loc), _dotted(loc), f"是未知的{what}", f"{did_you_mean(value, choices)}（见 {where}）", value=value))
+
+
+def _check(root: Path, record: FigureFile, src: _Source, content: Content, problems: list[Problem]) -> OrgFigures | None:
+    before = len(problems)
+    if record.org not in content.orgs:
+        _unknown(src, ("org",), record.org, content.orgs, "团组织", "data/orgs.yml", problems)
+    for field in ("report_page", "figures_page"):
+        page = getattr(record, field)
+        if page is not None and not (root / "docs" / page).is_file():
+            problems.append(Problem(src.path, src.line((field,)), field, "找不到这个页面", f"请创建 docs/{page}，或删除这一行", label=FigureFile.model_fields[field].title or "", value=page))
+    sources = _unique(record.sources, src, "sources", problems)
+    groups = _unique(record.groups, src, "groups", problems)
+    keyed = _unique(record.figures, src, "figures", problems)
+    entries: dict[str, FigureEntry] = {}
+    for index, fig in enumerate(record.figures):
+        if keyed.get(fig.key) is not fig:
+            continue
+        ok = True
+        if fig.group not in groups:
+            _unknown(src, ("figures", index, "group"), fig.group, groups, "分组", f"{src.path} 的 groups", problems)
+            ok = False
+        source_key = fig.source or record.sources[0].key
+        if source_key not in sources:
+            _unknown(src, ("figures", index, "source"), source_key, sources, "来源", f"{src.path} 的 sources", problems)
+            ok = False
+        if fig.counts is not None and fig.counts not in content.venue_types:
+            _unknown(src, ("figures", index, "counts"), fig.counts, content.venue_types, "阵地类型", "data/venue_types.yml", problems)
+            ok = False
+        period = fig.period or record.period
+        if period is None:
+            problems.append(Problem(src.path, src.line(("figures", index)), f"figures[{index}].period", "缺少时期", "请写 period: 2020，或在文件开头写默认的 period"))
+            ok = False
+        if fig.unit == "%" and fig.value > 1:
+            problems.append(Problem(src.path, src.line(("figures", index, "value")), f"figures[{index}].value", "百分数应写成小数", f"95% 写 0.95；这里是否想写 {fig.value / 100:g}？", label="数值", value=f"{fig.value:g}"))
+            ok = False
+        if ok:
+            entries[fig.key] = FigureEntry(record.org, fig, period, groups[fig.group], sources[source_key], src.path, src.line(("figures", index)))
+    charts: dict[str, ChartSpec] = {}
+    for index, chart in enumerate(_unique(record.charts, src, "charts", problems).values()):
+        members = []
+        for pos, key in enumerate(chart.figures):
+            if key in entries:
+                members.append(entries[key])
+            elif key not in keyed:
+                _unknown(src, ("charts", index, "figures", pos), key, keyed, "数据项", f"{src.path} 的 figures", problems)
+        units = {f.data.unit for f in members}
+        venue_counts = all(f.data.counts for f in members)
+        if len(units) > 1 and not venue_counts:
+            problems.append(Problem(src.path, src.line(("charts", index, "figures")), f"charts[{index}].figures", f"单位不一致（{'、'.join(sorted(units))}）", "同一张图中的数据单位须相同（阵地数量除外），才能比较长短"))
+        charts[chart.key] = ChartSpec(chart.key, chart.title, chart.kind, tuple(members))
+    if len(problems) > before:
+        return None
+    return OrgFigures(
+        org=record.org,
+        path=src.path,
+        sources=tuple(record.sources),
+        groups=tuple(record.groups),
+        figures=entries,
+        charts=charts,
+        report_page=record.report_page,
+        figures_page=record.figures_page,
+    )
