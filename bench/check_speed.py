@@ -35,6 +35,7 @@ def timed_check(project: Path) -> dict[str, float]:
 
 def generated(dest: Path, count: int) -> Path:
     shutil.copytree(ROOT / "data", dest / "data")
+    shutil.copytree(ROOT / "docs", dest / "docs")  # figures name their report pages there
     shutil.copytree(ROOT / "brands", dest / "brands")
     samples = sorted((ROOT / "venues").rglob("*.md"))
     rng = random.Random(5)
