@@ -1,10 +1,15 @@
-"""`python -m leaguekit check [ROOT]`: validate all content without building the site."""
+"""`python -m leaguekit check [ROOT]`: validate all content without building the site.
+
+`new-venue` / `new-brand` write a new content file (see `scaffold`).
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
 import time
+
+from pathlib import Path
 
 from .content import load
 from .figures import load as load_figures
@@ -16,7 +21,17 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="检查 venues/、brands/、data/ 中的全部内容")
     check.add_argument("root", nargs="?", default=".")
+    venue = sub.add_parser("new-venue", help="新建阵地文件")
+    brand = sub.add_parser("new-brand", help="新建品牌项目文件")
+    for new, fields in ((venue, ("name", "type", "org", "district", "id", "address")), (brand, ("name", "org", "category", "summary", "id"))):
+        new.add_argument("--root", default=".")
+        for name in fields:
+            new.add_argument(f"--{name}", default="")
+    venue.add_argument("--lat", type=float)
+    venue.add_argument("--lng", type=float)
     args = parser.parse_args(argv)
+    if args.command in ("new-venue", "new-brand"):
+        return _new(args)
 
     started = time.perf_counter()
     try:
@@ -28,6 +43,23 @@ def main(argv: list[str] | None = None) -> int:
     if content.warnings:
         print(report(content.warnings))
     print(f"内容检查通过：{len(content.venues)} 个阵地，{len(content.brands)} 个品牌项目，{len(content.orgs)} 个团组织，{len(figures.all)} 项报告数据（{time.perf_counter() - started:.2f} 秒）。")
+    return 0
+
+
+def _new(args: argparse.Namespace) -> int:
+    from . import scaffold  # pinyin tables are slow to import; `check` does not need them
+
+    values = {k: v for k, v in vars(args).items() if k not in ("command", "root")}
+    values["ident"] = values.pop("id")
+    try:
+        path = scaffold.run(args.command.removeprefix("new-"), Path(args.root), values, scaffold.interactive())
+    except ContentError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    except scaffold.ScaffoldError as exc:
+        print(f"未创建文件：{exc}", file=sys.stderr)
+        return 2
+    print(f"已创建 {path.relative_to(args.root).as_posix()}，内容检查通过。请打开文件补全信息，再运行 make check。")
     return 0
 
 

@@ -84,12 +84,25 @@ class Content:
     def brand(self) -> dict[str, BrandEntry]:
         return {b.id: b for b in self.brands}
 
+    @cached_property
+    def open_venues(self) -> list[VenueEntry]:
+        """Venues that are not closed: the ones listings, counts and the finder show.
+
+        Closed venues keep their own page (see `venues`) so printed URLs still work.
+        """
+        return [v for v in self.venues if v.data.is_open]
+
+    @cached_property
+    def aliases(self) -> dict[str, VenueEntry]:
+        """Old venue ids (from `aliases:`) and the venue each now redirects to."""
+        return {alias: v for v in self.venues for alias in v.data.aliases}
+
     @property
     def publisher(self) -> Org:
         return self.orgs[self.settings.publisher]
 
     def venues_hosting(self, brand_id: str) -> list[VenueEntry]:
-        return [v for v in self.venues if brand_id in v.data.brands]
+        return [v for v in self.open_venues if brand_id in v.data.brands]
 
     def org_tree(self, org_id: str) -> list[str]:
         """The org and all orgs below it, parents first."""
@@ -110,18 +123,18 @@ class Content:
 
     def venues_of_org(self, org_id: str, *, include_children: bool = True) -> list[VenueEntry]:
         orgs = set(self.org_tree(org_id)) if include_children else {org_id}
-        return [v for v in self.venues if v.data.org in orgs]
+        return [v for v in self.open_venues if v.data.org in orgs]
 
     def brands_of_org(self, org_id: str, *, include_children: bool = True) -> list[BrandEntry]:
         orgs = set(self.org_tree(org_id)) if include_children else {org_id}
         return [b for b in self.brands if b.data.org in orgs]
 
     def venues_by_type(self) -> list[tuple[VenueType, list[VenueEntry]]]:
-        return [(t, [v for v in self.venues if v.data.type == t.key]) for t in self.venue_types.values()]
+        return [(t, [v for v in self.open_venues if v.data.type == t.key]) for t in self.venue_types.values()]
 
     def venues_by_district(self) -> list[tuple[str, list[VenueEntry]]]:
         groups: dict[str, list[VenueEntry]] = {}
-        for v in self.venues:
+        for v in self.open_venues:
             groups.setdefault(district_of(v, self), []).append(v)
         return sorted(groups.items(), key=lambda item: (-len(item[1]), item[0]))
 
@@ -225,7 +238,7 @@ def _validate(model: type[M], data: Any, src: _Source, base: Loc, problems: list
         for err in exc.errors():
             loc = tuple(err["loc"])
             ctx = err.get("ctx") or {}
-            if err["type"] == "china_range":
+            if "field" in ctx:  # a model-level rule names the field it is about
                 loc = loc + (ctx["field"],)
             full = base + loc
             message = TYPE_WORDS.get(err["type"], err["msg"])
@@ -415,6 +428,7 @@ def load(root: Path | str) -> Content:
             hours = parse_hours(record.hours) if record.hours else None
             venues.append(VenueEntry(ident, rel, record, body, hours))
 
+    _check_aliases(venue_files, venue_ids, problems)
     errors = [p for p in problems if p.level == "error"]
     if errors or settings is None:
         raise ContentError(problems + _warnings(venues))
@@ -485,10 +499,31 @@ def _check_venue(root, venue, src, orgs, venue_types, services, grades, brand_id
     return ok
 
 
+def _check_aliases(files: list[tuple[str, Any, str, _Source | None]], ids: dict[str, str], problems: list[Problem]) -> None:
+    """An old id must not be a live venue's id or another venue's old id: one URL, one page."""
+    live = {ident: rel for rel, ident in ids.items()}
+    claimed: dict[str, str] = {}
+    for rel, record, _, src in files:
+        if record is None or src is None:
+            continue
+        for index, alias in enumerate(record.aliases):
+            loc = ("aliases", index)
+            if alias in live:
+                same = live[alias] == rel
+                problems.append(Problem(rel, src.line(loc), _dotted(loc), "就是本阵地的文件名" if same else f"与 {live[alias]} 的文件名相同", "旧网址只写改名前的旧文件名" if same else "旧网址会跳转到本页，不能与现有阵地重名；请删除这一项", label="旧网址", value=alias))
+            elif alias in claimed:
+                problems.append(Problem(rel, src.line(loc), _dotted(loc), f"已是 {claimed[alias]} 的旧网址", "一个旧网址只能跳转到一个阵地；请删除其中一处", label="旧网址", value=alias))
+            else:
+                claimed[alias] = rel
+
+
 def _warnings(venues: list[VenueEntry]) -> list[Problem]:
     found = []
     for v in venues:
         missing = [label for label, value in (("开放时间 hours", v.data.hours), ("电话 phone", v.data.phone)) if value is None]
         if missing:
             found.append(Problem(v.source, 2, "、".join(m.split()[1] for m in missing), f"未填写{'和'.join(m.split()[0] for m in missing)}", "群众需要知道何时开放、如何联系", level="warning"))
+        for index, photo in enumerate(v.data.photos):
+            if not photo.alt:
+                found.append(Problem(v.source, 2, f"photos[{index}].alt", "照片没有图片说明", "请写 alt：图里有什么（例如“青年之家活动室”），供读屏软件朗读", label="图片说明", value=photo.src, level="warning"))
     return found

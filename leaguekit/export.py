@@ -155,7 +155,7 @@ def vocabulary(content: Content) -> dict:
 
 
 def finder_data(content: Content) -> FinderData:
-    return build([record(v, content) for v in content.venues], vocabulary(content))
+    return build([record(v, content) for v in content.open_venues], vocabulary(content))
 
 
 # --- what a phone downloads -----------------------------------------------------

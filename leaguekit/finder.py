@@ -80,7 +80,7 @@ def place(builder: PageBuilder, venue: VenueEntry) -> Place:
 
 
 def filter_options(content: Content) -> dict[str, list[Option]]:
-    venues = content.venues
+    venues = content.open_venues
     used_types = {v.data.type for v in venues}
     used_grades = {v.data.grade for v in venues if v.data.grade}
     used_services = {s for v in venues for s in v.data.services}
@@ -111,13 +111,13 @@ def nearby_page(builder: PageBuilder) -> GeneratedPage:
     return GeneratedPage(
         url=URL,
         title="找阵地",
-        description=f"按距离、县区、类型和开放时间查找 {len(c.venues)} 个青年阵地，一键拨号和导航。",
+        description=f"按距离、县区、类型和开放时间查找 {len(c.open_venues)} 个青年阵地，一键拨号和导航。",
         html=render(
             "nearby.html",
             districts=districts,
             options=filter_options(c),
             towns=towns(c),
-            total=len(c.venues),
+            total=len(c.open_venues),
             finder_url=urls.relative(URL, FOLDER + "/"),
             root=urls.relative(URL, ""),
         ),

@@ -33,7 +33,7 @@ def register(env) -> None:
     @env.macro
     def venue_count(type: str | None = None, org: str | None = None) -> int:
         """Venues, optionally of one type and/or one org (including its child orgs)."""
-        venues = content.venues_of_org(org) if org else content.venues
+        venues = content.venues_of_org(org) if org else content.open_venues
         if type is not None and type not in content.venue_types:
             raise KeyError(f"venue_count: 未知的阵地类型 {type!r}")
         return sum(1 for v in venues if type is None or v.data.type == type)

@@ -19,6 +19,7 @@ from . import stats, urls
 from .content import BrandEntry, Content, VenueEntry, district_of
 from .figures import FigureBook, page_url
 from .geo import nav_links
+from .nearby import nearest_open
 from .schema import VenueType
 
 
@@ -182,7 +183,7 @@ class PageBuilder:
             Fact("地址", v.address),
             Fact("县区", links=(Link(district + (f" · {v.town}" if v.town else ""), urls.relative(here, urls.district(district))),)),
         ]
-        if venue.hours:
+        if venue.hours and v.is_open:
             facts.append(Fact("开放时间", venue.hours.label()))
         if v.phone:
             facts.append(Fact("电话", v.phone, href=f"tel:{v.phone}"))
@@ -201,11 +202,20 @@ class PageBuilder:
         facts.append(Fact("所属团组织", links=(Link(org.name, urls.relative(here, urls.org(org.id))),)))
         photos = [(urls.relative(here, p.src), p.alt) for p in v.photos]
         description = f"{v.name}：{c.venue_types[v.type].label}，位于{v.address}。" + (f"开放时间 {venue.hours.label()}。" if venue.hours else "")
+        closed = ""
+        if not v.is_open:
+            nearby = [
+                Card(title=n.venue.data.name, href=urls.relative(here, urls.venue(n.venue.id)), meta=(n.label, district_of(n.venue, c)), sample=n.venue.data.sample)
+                for n in nearest_open(c, venue)
+            ]
+            type_label = c.venue_types[v.type].label
+            closed = render("closed.html", closed_on=v.closed_on, nearby=nearby, type_label=type_label, listing=urls.relative(here, "venues/"))
+            description = f"{v.name}已于 {v.closed_on} 关闭。" + (f"附近开放的{type_label}：{'、'.join(n.title for n in nearby)}。" if nearby else "")
         return GeneratedPage(
             url=here,
             title=v.name,
             description=description,
-            html=render("venue.html", venue=venue, facts=facts, photos=photos, nav=nav_links(v.name, v.address, v.location.lat, v.location.lng)),
+            html=closed + render("venue.html", venue=venue, facts=facts, photos=photos, nav=nav_links(v.name, v.address, v.location.lat, v.location.lng) if v.is_open else ()),
             body=venue.body,
             source=venue.source,
             icon=c.venue_types[v.type].icon,
@@ -239,14 +249,14 @@ class PageBuilder:
         return GeneratedPage(
             url=here,
             title="全部阵地",
-            description=f"{c.publisher.short_name}收录的全部 {len(c.venues)} 个青年阵地，按类型列出。",
-            html=render("listing.html", intro=f"共收录 {len(c.venues)} 个阵地。", groups=self._type_groups(c.venues, here), toc=True),
+            description=f"{c.publisher.short_name}收录的全部 {len(c.open_venues)} 个青年阵地，按类型列出。",
+            html=render("listing.html", intro=f"共收录 {len(c.open_venues)} 个阵地。", groups=self._type_groups(c.open_venues, here), toc=True),
         )
 
     def type_page(self, vtype: VenueType) -> GeneratedPage:
         here = urls.venue_type(vtype.key)
         c = self.content
-        members = [v for v in c.venues if v.data.type == vtype.key]
+        members = [v for v in c.open_venues if v.data.type == vtype.key]
         groups: dict[str, list[VenueEntry]] = {}
         for v in members:
             groups.setdefault(district_of(v, c), []).append(v)
@@ -276,8 +286,8 @@ class PageBuilder:
         return GeneratedPage(
             url=here,
             title="按县区浏览",
-            description=f"按县区列出的 {len(c.venues)} 个青年阵地。",
-            html=render("listing.html", intro=f"{len(groups)} 个县区，共 {len(c.venues)} 个阵地。", groups=groups, toc=True),
+            description=f"按县区列出的 {len(c.open_venues)} 个青年阵地。",
+            html=render("listing.html", intro=f"{len(groups)} 个县区，共 {len(c.open_venues)} 个阵地。", groups=groups, toc=True),
         )
 
     def brand_index(self) -> GeneratedPage:

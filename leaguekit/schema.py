@@ -48,8 +48,8 @@ def _date_form(value: str | None) -> str | None:
 
 
 class Location(Strict):
-    lat: float = Field(title="纬度", description="WGS-84 十进制度，例如 37.4216")
-    lng: float = Field(title="经度", description="WGS-84 十进制度，例如 112.5513")
+    lat: float = Field(title="纬度", description="WGS-84 十进制度", examples=[37.4216])
+    lng: float = Field(title="经度", description="WGS-84 十进制度", examples=[112.5513])
 
     @model_validator(mode="after")
     def _in_china(self) -> "Location":
@@ -72,41 +72,65 @@ class Location(Strict):
 
 
 class Photo(Strict):
-    src: str = Field(title="图片路径", description="相对 docs/ 的路径，例如 assets/photos/baita.jpg")
-    alt: str = Field(title="图片说明", description="替代文字：图里有什么，供读屏软件朗读")
+    src: str = Field(title="图片路径", description="相对 docs/ 的路径", examples=["assets/photos/baita.jpg"])
+    alt: str = Field("", title="图片说明", description="替代文字：图里有什么，供读屏软件朗读；不写会提醒", examples=["青年之家活动室"])
 
 
 class Venue(Strict):
     """A place young people can walk into: one Markdown file in `venues/`."""
 
     name: str = Field(title="名称", min_length=2, examples=["太谷区白塔文庙社区青年之家"])
-    type: str = Field(title="阵地类型", description="data/venue_types.yml 中的键", examples=["youth-home"])
-    org: str = Field(title="所属团组织", description="data/orgs.yml 中的 id", examples=["taigu"])
+    type: str = Field(title="阵地类型", description="data/venue_types.yml 中的键", examples=["youth-home"], json_schema_extra={"vocabulary": "venue_types"})
+    org: str = Field(title="所属团组织", description="data/orgs.yml 中的 id", examples=["taigu"], json_schema_extra={"vocabulary": "orgs"})
     address: str = Field(title="地址", min_length=4, examples=["山西省晋中市太谷区文庙街 1 号"])
-    location: Location = Field(title="坐标", description="WGS-84 经纬度：{lat: 纬度, lng: 经度}")
-    grade: str | None = Field(None, title="星级", description="仅青年之家：data/grades.yml 中的键", examples=["standard"])
+    location: Location = Field(title="坐标", description="WGS-84 经纬度：{lat: 纬度, lng: 经度}", examples=[{"lat": 37.4216, "lng": 112.5513}])
+    grade: str | None = Field(None, title="星级", description="仅青年之家：data/grades.yml 中的键", examples=["standard"], json_schema_extra={"vocabulary": "grades"})
     district: str | None = Field(None, title="县区", examples=["太谷区"])
     town: str | None = Field(None, title="乡镇街道", examples=["明星镇"])
     hours: str | None = Field(None, title="开放时间", description="OpenStreetMap 写法", examples=["Mo-Fr 09:00-17:30; Sa 09:00-12:00"])
     phone: str | None = Field(None, title="电话", description="办公座机或服务热线，不写个人手机", examples=["0354-6231234"])
-    services: list[str] = Field(default_factory=list, title="服务项目", description="data/services.yml 中的键", examples=[["study", "volunteer"]])
-    brands: list[str] = Field(default_factory=list, title="承接品牌", description="brands/ 中品牌文件名", examples=[["qicai-jiaqi"]])
+    services: list[str] = Field(default_factory=list, title="服务项目", description="data/services.yml 中的键", examples=[["study", "volunteer"]], json_schema_extra={"vocabulary": "services"})
+    brands: list[str] = Field(default_factory=list, title="承接品牌", description="brands/ 中品牌文件名", examples=[["qicai-jiaqi"]], json_schema_extra={"vocabulary": "brands"})
     established: str | None = Field(None, title="建成时间", description="年份或 年-月", examples=["2019-05"])
     partners: list[str] = Field(default_factory=list, title="共建单位", examples=[["太谷区明星镇党群服务中心"]])
     area_m2: float | None = Field(None, title="面积（平方米）", gt=0, examples=[120])
     website: str | None = Field(None, title="网址", examples=["https://mp.weixin.qq.com/"])
-    photos: list[Photo] = Field(default_factory=list, title="照片")
-    sample: bool = Field(False, title="示例数据", description="地址、坐标、时间等为示意时写 true")
+    photos: list[Photo] = Field(default_factory=list, title="照片", description="图片放在 docs/ 下；不放可识别未成年人面部的照片", examples=[[{"src": "assets/photos/baita.jpg", "alt": "青年之家活动室"}]])
+    sample: bool = Field(False, title="示例数据", description="地址、坐标、时间等为示意时写 true", examples=[True])
+    # Closing and renaming keep printed URLs and QR codes working.
+    status: Literal["open", "closed"] = Field("open", title="状态", description="open 开放；closed 已关闭（不删文件，页面保留并指向附近阵地）", examples=["closed"])
+    closed_on: str | None = Field(None, title="关闭日期", description="status: closed 时必填", examples=["2024-06-30"])
+    aliases: list[str] = Field(default_factory=list, title="旧网址", description="改名或移动前的旧文件名；旧网址和二维码会跳转到本页", examples=[["taigu-old-name"]])
 
-    @field_validator("established", mode="before")
+    @field_validator("established", "closed_on", mode="before")
     @classmethod
     def _date_text(cls, value: object) -> object:
         return _date_text(value)
 
-    @field_validator("established")
+    @field_validator("established", "closed_on")
     @classmethod
     def _date_form(cls, value: str | None) -> str | None:
         return _date_form(value)
+
+    @field_validator("aliases")
+    @classmethod
+    def _alias_ids(cls, value: list[str]) -> list[str]:
+        for index, alias in enumerate(value):
+            if not ID_RE.match(alias):
+                raise PydanticCustomError("alias", "不是合法的旧文件名", {"field": index, "hint": "写旧文件名去掉 .md，只含小写英文字母、数字和连字符"})
+        return value
+
+    @model_validator(mode="after")
+    def _closed_has_date(self) -> "Venue":
+        if self.status == "closed" and self.closed_on is None:
+            raise PydanticCustomError("closed_on", "已关闭的阵地需要关闭日期", {"field": "status", "hint": "请添加一行 `closed_on: 2024-06-30`"})
+        if self.status == "open" and self.closed_on is not None:
+            raise PydanticCustomError("closed_on", "只有已关闭的阵地才写关闭日期", {"field": "closed_on", "hint": "阵地已关闭请写 `status: closed`；否则删除 closed_on"})
+        return self
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == "open"
 
     @field_validator("hours")
     @classmethod
@@ -140,13 +164,13 @@ class Brand(Strict):
     """A league work programme with a name of its own: one file in `brands/`."""
 
     name: str = Field(title="名称", min_length=2, examples=["七彩假期爱心托管班"])
-    org: str = Field(title="所属团组织", description="data/orgs.yml 中的 id", examples=["taigu"])
-    category: str = Field(title="类别", description="data/brand_categories.yml 中的键", examples=["care"])
-    summary: str = Field(title="简介", min_length=4, description="一两句话，显示在列表中")
+    org: str = Field(title="所属团组织", description="data/orgs.yml 中的 id", examples=["taigu"], json_schema_extra={"vocabulary": "orgs"})
+    category: str = Field(title="类别", description="data/brand_categories.yml 中的键", examples=["care"], json_schema_extra={"vocabulary": "brand_categories"})
+    summary: str = Field(title="简介", min_length=4, description="一两句话，显示在列表中", examples=["暑期为农村留守儿童开办的爱心托管班。"])
     started: str | None = Field(None, title="开始时间", examples=["2020"])
-    partners: list[str] = Field(default_factory=list, title="合作单位")
-    website: str | None = Field(None, title="网址")
-    sample: bool = Field(False, title="示例数据")
+    partners: list[str] = Field(default_factory=list, title="合作单位", examples=[["太谷区教育局"]])
+    website: str | None = Field(None, title="网址", examples=["https://mp.weixin.qq.com/"])
+    sample: bool = Field(False, title="示例数据", examples=[True])
 
     @field_validator("started", mode="before")
     @classmethod

@@ -36,7 +36,7 @@ class Comparison:
 
 
 def _venues(content: Content, org: str | None) -> list[VenueEntry]:
-    return content.venues_of_org(org) if org else content.venues
+    return content.venues_of_org(org) if org else content.open_venues
 
 
 def venues_by_type(content: Content, org: str | None = None) -> list[Count]:

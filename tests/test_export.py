@@ -61,11 +61,11 @@ def test_first_cells_give_the_true_nearest_venues(where):
 def test_sample_site_finder_files(sample_site):
     root = sample_site / export.FOLDER
     manifest = json.loads((root / "manifest.json").read_text(encoding="utf-8"))
-    assert manifest["count"] == len(CONTENT.venues) == sum(manifest["cells"].values())
+    assert manifest["count"] == len(CONTENT.open_venues) == sum(manifest["cells"].values())
     cells = {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in (root / "cells").glob("*.json")}
     assert set(cells) == set(manifest["cells"])
     by_id = {r["i"]: r for cell in cells.values() for r in cell}
-    assert set(by_id) == {v.id for v in CONTENT.venues}
+    assert set(by_id) == {v.id for v in CONTENT.open_venues}
 
     venue = CONTENT.venue["taigu-mingxing-youth-home"]
     rec = by_id[venue.id]
@@ -79,7 +79,7 @@ def test_sample_site_finder_files(sample_site):
 def test_nearby_page_lists_every_venue_by_district_without_javascript(sample_site):
     page = soup(sample_site, "nearby/")
     cards = page.select(".lk-districts .lk-place")
-    assert sorted(c["data-id"] for c in cards) == sorted(v.id for v in CONTENT.venues)
+    assert sorted(c["data-id"] for c in cards) == sorted(v.id for v in CONTENT.open_venues)
     headings = [s.select_one("h2").get_text() for s in page.select(".lk-district")]
     assert headings == [f"{name}（{len(vs)}）" for name, vs in CONTENT.venues_by_district()]
     card = page.select_one('.lk-place[data-id="taigu-mingxing-youth-home"]')
@@ -108,3 +108,13 @@ def test_names_are_escaped_on_the_finder(project):
     assert not page.select("article img") and payload in page.select_one(".lk-place__name").get_text()
     cell = next((site / export.FOLDER / "cells").glob("*.json"))
     assert json.loads(cell.read_text(encoding="utf-8"))[0]["n"] == payload
+
+
+def test_closed_venue_is_not_in_the_finder_and_gets_no_directions(project):
+    write(project, "venues/taigu/old-home.md", VALID_VENUE.replace("测试社区青年之家", "旧青年之家").replace("sample: true", "sample: true\nstatus: closed\nclosed_on: 2024-06-30"))
+    site = build_site(project)
+    assert [c["data-id"] for c in soup(site, "nearby/").select(".lk-place")] == ["test-venue"]
+    cells = [r["i"] for p in (site / export.FOLDER / "cells").glob("*.json") for r in json.loads(p.read_text(encoding="utf-8"))]
+    assert cells == ["test-venue"]
+    assert not soup(site, "venues/old-home/").select(".lk-nav__link")
+    assert len(soup(site, "venues/test-venue/").select(".lk-nav__link")) == 5

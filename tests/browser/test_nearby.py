@@ -60,7 +60,7 @@ def test_my_location_sorts_by_distance_with_links(page, served_site):
     page.get_by_role("button", name="使用我的位置").click()
     page.locator(".lk-near__list .lk-place").first.wait_for()
 
-    nearest = sorted(CONTENT.venues, key=lambda v: (distance_m(*HERE, v.data.location.lat, v.data.location.lng), v.id))[: export.FIRST_RESULTS]
+    nearest = sorted(CONTENT.open_venues, key=lambda v: (distance_m(*HERE, v.data.location.lat, v.data.location.lng), v.id))[: export.FIRST_RESULTS]
     ids = page.locator(".lk-near__list .lk-place").evaluate_all("els => els.map(e => e.dataset.id)")
     assert ids == [v.id for v in nearest]
     distances = page.locator(".lk-near__list .lk-place__distance").all_inner_texts()
@@ -89,7 +89,7 @@ def test_denied_location_falls_back_to_districts(page, served_site):
     status = page.locator(".lk-finder__status")
     status.filter(has_text="你没有允许本页使用位置").wait_for()
     assert "选择县区或乡镇街道" in status.inner_text()
-    assert page.locator(".lk-districts .lk-place:visible").count() == len(CONTENT.venues)
+    assert page.locator(".lk-districts .lk-place:visible").count() == len(CONTENT.open_venues)
     assert page.evaluate("document.activeElement.name") == "district"
     assert page.watch.errors == [] and page.watch.foreign == []
 
@@ -111,7 +111,7 @@ def test_filters_live_in_the_url_and_open_now_uses_china_time(browser, served_si
         assert parse_qs(urlsplit(page.url).query) == {"type": ["youth-home"], "open": ["1"]}
 
         expected = sorted(
-            v.id for v in CONTENT.venues if v.data.type == "youth-home" and v.hours and open_state(v.hours, now).state != "closed"
+            v.id for v in CONTENT.open_venues if v.data.type == "youth-home" and v.hours and open_state(v.hours, now).state != "closed"
         )
         visible = page.locator(".lk-districts .lk-place:visible").evaluate_all("els => els.map(e => e.dataset.id)")
         assert sorted(visible) == expected and expected
@@ -144,14 +144,14 @@ def test_instant_navigation_and_no_javascript(page, browser, served_site):
     page.locator("label.md-header__button[for='__drawer']").click()
     page.locator(".md-nav--primary a.md-nav__link", has_text="找阵地").click()
     page.locator(".lk-finder__tools").wait_for()
-    assert page.locator(".lk-place__open:visible").count() == len(CONTENT.venues)
+    assert page.locator(".lk-place__open:visible").count() == len(CONTENT.open_venues)
     assert page.watch.errors == [] and page.watch.foreign == []
 
     context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 844})
     try:
         static = context.new_page()
         static.goto(served_site + "nearby/")
-        assert static.locator(".lk-districts .lk-place:visible").count() == len(CONTENT.venues)
+        assert static.locator(".lk-districts .lk-place:visible").count() == len(CONTENT.open_venues)
         assert static.locator(".lk-finder__tools").is_hidden()
     finally:
         context.close()

@@ -1,0 +1,166 @@
+"""The staff field reference, generated from the same pydantic models that validate content.
+
+One table per content kind: key, Chinese label (`title`), required or not,
+type, allowed values (from the vocabularies in data/), example. Nothing is
+copied by hand, so the guide cannot drift from `make check`.
+"""
+
+from __future__ import annotations
+
+import types
+import typing
+from dataclasses import dataclass
+from typing import Any, Literal
+
+import yaml
+from markupsafe import Markup
+from pydantic import BaseModel
+from pydantic.fields import FieldInfo
+
+from .content import Content
+from .pages import render
+from .schema import Brand, Venue
+
+# Validators whose name says what kind of text a field holds.
+VALIDATOR_TYPES = {"_date_form": "日期", "_hours": "开放时间", "_phone": "电话号码", "_website": "网址", "_alias_ids": "文件名列表"}
+MAX_LISTED = 20
+
+
+@dataclass(frozen=True)
+class Row:
+    key: str
+    label: str
+    required: bool
+    type: str
+    allowed: tuple[tuple[str, str], ...]
+    allowed_note: str
+    example: str
+    description: str
+
+
+def vocabulary(content: Content, name: str) -> dict[str, str]:
+    """Keys and Chinese labels of a vocabulary named in a field's `json_schema_extra`."""
+    table: dict[str, Any] = {
+        "venue_types": content.venue_types,
+        "grades": content.grades,
+        "services": content.services,
+        "brand_categories": content.brand_categories,
+        "orgs": content.orgs,
+        "brands": content.brand,
+    }[name]
+    return {key: _label_of(value) for key, value in table.items()}
+
+
+def _label_of(value: Any) -> str:
+    if hasattr(value, "short_name"):
+        return value.short_name
+    if hasattr(value, "label"):
+        return value.label
+    return value.data.name
+
+
+def vocabulary_of(info: FieldInfo) -> str | None:
+    extra = info.json_schema_extra
+    return extra.get("vocabulary") if isinstance(extra, dict) else None
+
+
+def _validated_as(model: type[BaseModel], key: str) -> str | None:
+    for name, decorator in model.__pydantic_decorators__.field_validators.items():
+        if key in decorator.info.fields and name in VALIDATOR_TYPES and decorator.info.mode == "after":
+            return VALIDATOR_TYPES[name]
+    return None
+
+
+def _type_of(annotation: Any) -> str:
+    args = [a for a in typing.get_args(annotation) if a is not type(None)]
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, types.UnionType) and len(args) == 1:
+        return _type_of(args[0])
+    if origin is Literal:
+        return "文字"
+    if origin is list:
+        inner = args[0]
+        if isinstance(inner, type) and issubclass(inner, BaseModel):
+            return "列表，每项 {" + ", ".join(inner.model_fields) + "}"
+        return "列表"
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return "{" + ", ".join(annotation.model_fields) + "}"
+    return {str: "文字", float: "数字", int: "整数", bool: "true 或 false"}.get(annotation, str(annotation))
+
+
+def yaml_value(value: Any) -> str:
+    """One-line YAML for a value, quoted only where YAML would misread it."""
+    text = yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, sort_keys=False, width=1000).strip()
+    return text.removesuffix("...").strip()
+
+
+def _example(info: FieldInfo) -> str:
+    return yaml_value(info.examples[0]) if info.examples else ""
+
+
+def rows(model: type[BaseModel], content: Content, prefix: str = "") -> list[Row]:
+    """One row per field, nested models' fields following their parent (location.lat …)."""
+    found = []
+    for key, info in model.model_fields.items():
+        allowed: tuple[tuple[str, str], ...] = ()
+        note = ""
+        if typing.get_origin(info.annotation) is Literal:
+            allowed = tuple((str(v), "") for v in typing.get_args(info.annotation))
+        elif vocab := vocabulary_of(info):
+            entries = vocabulary(content, vocab)
+            if len(entries) <= MAX_LISTED:
+                allowed = tuple(entries.items())
+            else:
+                note = f"共 {len(entries)} 个，见 {'brands/ 文件夹' if vocab == 'brands' else f'data/{vocab}.yml'}"
+        found.append(
+            Row(
+                key=prefix + key,
+                label=info.title or "",
+                required=info.is_required(),
+                type=_validated_as(model, key) or _type_of(info.annotation),
+                allowed=allowed,
+                allowed_note=note,
+                example=_example(info),
+                description=info.description or "",
+            )
+        )
+        nested = _nested_model(info.annotation)
+        if nested is not None:
+            suffix = "[]." if typing.get_origin(info.annotation) is list else "."
+            found += rows(nested, content, prefix=f"{prefix}{key}{suffix}")
+    return found
+
+
+def _nested_model(annotation: Any) -> type[BaseModel] | None:
+    for candidate in (annotation, *typing.get_args(annotation)):
+        if isinstance(candidate, type) and issubclass(candidate, BaseModel):
+            return candidate
+    return None
+
+
+KINDS = {"venue": Venue, "brand": Brand}
+
+
+def field_table(content: Content, kind: str) -> str:
+    return render("reference.html", rows=rows(KINDS[kind], content))
+
+
+def register(env) -> None:
+    """Macros for the staff guide: `field_reference('venue')`, `venue_template()`, `brand_template()`."""
+    from .scaffold import example_brand, example_venue
+
+    content: Content = env.conf["extra"]["content"]
+
+    @env.macro
+    def field_reference(kind: str) -> Markup:
+        """The field table for 'venue' or 'brand', from the schema and the vocabularies."""
+        return Markup(field_table(content, kind))
+
+    @env.macro
+    def venue_template() -> str:
+        """What `make new-venue` writes, with example values: copy-ready for the web editor."""
+        return example_venue(content).text
+
+    @env.macro
+    def brand_template() -> str:
+        return example_brand(content).text
