@@ -17,7 +17,9 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from leaguekit import gitdates, publish
 from leaguekit.content import Content, load
+from leaguekit.export import finder_data
 from leaguekit.figures import load as load_figures
+from leaguekit.finder import nearby_page
 from leaguekit.pages import PageBuilder
 from leaguekit.problems import ContentError
 
@@ -49,10 +51,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     docs = _docs_dir(config)
-    for page in PageBuilder(content_of(config), figures=config.extra["figures"]).pages():
+    builder = PageBuilder(content_of(config), figures=config.extra["figures"])
+    for page in [*builder.pages(), nearby_page(builder)]:
         if files.get_file_from_path(page.src_uri) is not None:
             files.remove(files.get_file_from_path(page.src_uri))
-        listed = page.url in {"venues/", "districts/", "brands/", "orgs/"}
+        listed = page.url in {"venues/", "districts/", "brands/", "orgs/", "nearby/"}
         file = File.generated(
             config,
             page.src_uri,
@@ -65,6 +68,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(file)
     for redirect in publish.redirects(content_of(config)):
         files.append(File.generated(config, redirect.path, content=redirect.html))
+    # Finder data for /nearby/: a manifest and one JSON file per grid cell (leaguekit.export).
+    for path, text in finder_data(content_of(config)).files():
+        files.append(File.generated(config, path, content=text))
     return files
 
 

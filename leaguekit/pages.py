@@ -18,6 +18,7 @@ import yaml
 from . import stats, urls
 from .content import BrandEntry, Content, VenueEntry, district_of
 from .figures import FigureBook, page_url
+from .geo import nav_links
 from .nearby import nearest_open
 from .schema import VenueType
 
@@ -214,7 +215,7 @@ class PageBuilder:
             url=here,
             title=v.name,
             description=description,
-            html=closed + render("venue.html", venue=venue, facts=facts, photos=photos),
+            html=closed + render("venue.html", venue=venue, facts=facts, photos=photos, nav=nav_links(v.name, v.address, v.location.lat, v.location.lng) if v.is_open else ()),
             body=venue.body,
             source=venue.source,
             icon=c.venue_types[v.type].icon,

@@ -1,0 +1,88 @@
+"""Distances, GCJ-02 conversion and map-app links for a venue's WGS-84 location.
+
+Coordinates are stored in WGS-84 (what a phone's GPS and the browser's
+geolocation report). Chinese map apps draw in GCJ-02, so a link either says
+its coordinates are WGS-84 (when the app's URI API has such a parameter) or
+carries coordinates converted here with `prcoords` at build time.
+
+The same links are built in the browser by `nearby.js` from the finder data
+(which holds both coordinate pairs); the browser tests compare the two.
+The links are only ever followed when a person taps them: no page fetches them.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from urllib.parse import quote
+
+import prcoords
+from geographiclib.geodesic import Geodesic
+
+# Who is calling, as the map APIs ask: AMap `src`, Baidu `src`
+# (webapp.<company>.<app>), Tencent `referer`.
+SOURCE = "leaguekit"
+BAIDU_SOURCE = "webapp.leaguekit.nearby"
+
+
+def distance_m(lat1: float, lng1: float, lat2: float, lng2: float) -> float:
+    """Geodesic distance on the WGS-84 ellipsoid, in metres."""
+    return Geodesic.WGS84.Inverse(lat1, lng1, lat2, lng2, Geodesic.DISTANCE)["s12"]
+
+
+def format_distance(metres: float) -> str:
+    """`850 米` below a kilometre (to 10 m), `3.2 公里` below 10 km, else `32 公里`.
+
+    Rounds half up with integer steps, exactly as nearby.js does, so both print the same text.
+    """
+    tens = math.floor(metres / 10 + 0.5) * 10
+    if tens < 1000:
+        return f"{tens} 米"
+    tenths = math.floor(metres / 100 + 0.5)
+    if tenths < 100:
+        return f"{tenths // 10}.{tenths % 10} 公里"
+    return f"{math.floor(metres / 1000 + 0.5)} 公里"
+
+
+def to_gcj02(lat: float, lng: float) -> tuple[float, float]:
+    """WGS-84 to GCJ-02 (the datum of AMap, Tencent and Apple Maps in mainland China), 6 decimals."""
+    gcj = prcoords.wgs_gcj((lat, lng), check_china=False)
+    return round(gcj.lat, 6), round(gcj.lon, 6)
+
+
+@dataclass(frozen=True)
+class NavLink:
+    app: str  # amap | amap-nav | baidu | tencent | apple
+    label: str
+    href: str
+
+
+def _q(text: str) -> str:
+    """Percent-encode like JavaScript's encodeURIComponent, so both sides build identical URLs."""
+    return quote(text, safe="!~*'()")
+
+
+def _num(value: float) -> str:
+    """Shortest round-trip form, as JavaScript's String(number) prints it."""
+    return repr(float(value)).removesuffix(".0")
+
+
+def nav_links(name: str, address: str, lat: float, lng: float, gcj: tuple[float, float] | None = None) -> tuple[NavLink, ...]:
+    """Links that open the venue in 高德, 百度, 腾讯 and Apple Maps at the right spot."""
+    glat, glng = gcj if gcj is not None else to_gcj02(lat, lng)
+    la, ln, gla, gln = _num(lat), _num(lng), _num(glat), _num(glng)
+    n, a = _q(name), _q(address)
+    return (
+        # AMap URI API, marker: position is lng,lat; coordinate=wgs84 makes AMap convert.
+        NavLink("amap", "高德地图", f"https://uri.amap.com/marker?position={ln},{la}&name={n}&src={SOURCE}&coordinate=wgs84&callnative=1"),
+        # AMap navigation from the phone's position: `to` is lng,lat,name in AMap's own GCJ-02 (coordinate=gaode).
+        NavLink("amap-nav", "高德导航", f"https://uri.amap.com/navigation?to={gln},{gla},{n}&mode=car&src={SOURCE}&coordinate=gaode&callnative=1"),
+        # Baidu URI API, marker: location is lat,lng; coord_type=wgs84 makes Baidu convert to BD-09.
+        NavLink("baidu", "百度地图", f"https://api.map.baidu.com/marker?location={la},{ln}&title={n}&content={a}&output=html&coord_type=wgs84&src={BAIDU_SOURCE}"),
+        # Tencent URI API, marker: coord is lat,lng; coord_type=1 means GPS (WGS-84), 2 would be Tencent's GCJ-02.
+        NavLink("tencent", "腾讯地图", f"https://apis.map.qq.com/uri/v1/marker?marker=coord:{la},{ln};title:{n};addr:{a}&coord_type=1&referer={SOURCE}"),
+        # Apple Maps has no datum parameter. In mainland China its map data comes from AutoNavi
+        # and MapKit treats coordinates as GCJ-02 (only CoreLocation's own fix is WGS-84), so a
+        # WGS-84 `ll` would land 100–700 m off; we pass the GCJ-02 pair. `q` labels the pin.
+        NavLink("apple", "Apple 地图", f"https://maps.apple.com/?ll={gla},{gln}&q={n}"),
+    )

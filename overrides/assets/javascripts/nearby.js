@@ -1,0 +1,367 @@
+/* The finder at /nearby/ (leaguekit/finder.py renders the page, leaguekit/export.py the data).
+ *
+ * Without JavaScript the page already lists every venue by district. This
+ * script adds: filters kept in the query string; each venue's open state in
+ * China time (hours.js); and "使用我的位置", which loads the finder cells
+ * nearest the phone first and lists the closest venues with their distance.
+ * It hooks into Material's instant navigation through document$.
+ * Map-app links are only followed when tapped; nothing here requests them. */
+(function () {
+  "use strict";
+  var lk = (window.leaguekit = window.leaguekit || {});
+  var FILTERS = ["type", "grade", "service", "district", "town", "open"];
+  var PAGE = 20;
+  var MAX_CELLS = 64;
+
+  /* --- geometry (mirrors leaguekit/geo.py) --------------------------------- */
+
+  /* Geodesic distance on the WGS-84 ellipsoid (Vincenty's inverse formula), in metres;
+   * agrees with geographiclib to well under a metre at any distance the finder shows. */
+  function distance(lat1, lng1, lat2, lng2) {
+    var a = 6378137, f = 1 / 298.257223563, b = a * (1 - f);
+    var rad = Math.PI / 180;
+    var L = (lng2 - lng1) * rad;
+    var U1 = Math.atan((1 - f) * Math.tan(lat1 * rad)), U2 = Math.atan((1 - f) * Math.tan(lat2 * rad));
+    var sinU1 = Math.sin(U1), cosU1 = Math.cos(U1), sinU2 = Math.sin(U2), cosU2 = Math.cos(U2);
+    var lambda = L, prev, sinSigma, cosSigma, sigma, cosSqAlpha, cos2SigmaM, iter = 0;
+    do {
+      var sinL = Math.sin(lambda), cosL = Math.cos(lambda);
+      sinSigma = Math.sqrt(Math.pow(cosU2 * sinL, 2) + Math.pow(cosU1 * sinU2 - sinU1 * cosU2 * cosL, 2));
+      if (sinSigma === 0) return 0;
+      cosSigma = sinU1 * sinU2 + cosU1 * cosU2 * cosL;
+      sigma = Math.atan2(sinSigma, cosSigma);
+      var sinAlpha = (cosU1 * cosU2 * sinL) / sinSigma;
+      cosSqAlpha = 1 - sinAlpha * sinAlpha;
+      cos2SigmaM = cosSqAlpha ? cosSigma - (2 * sinU1 * sinU2) / cosSqAlpha : 0;
+      var C = (f / 16) * cosSqAlpha * (4 + f * (4 - 3 * cosSqAlpha));
+      prev = lambda;
+      lambda = L + (1 - C) * f * sinAlpha * (sigma + C * sinSigma * (cos2SigmaM + C * cosSigma * (-1 + 2 * cos2SigmaM * cos2SigmaM)));
+    } while (Math.abs(lambda - prev) > 1e-12 && ++iter < 200);
+    var uSq = (cosSqAlpha * (a * a - b * b)) / (b * b);
+    var A = 1 + (uSq / 16384) * (4096 + uSq * (-768 + uSq * (320 - 175 * uSq)));
+    var B = (uSq / 1024) * (256 + uSq * (-128 + uSq * (74 - 47 * uSq)));
+    var dSigma = B * sinSigma * (cos2SigmaM + (B / 4) * (cosSigma * (-1 + 2 * cos2SigmaM * cos2SigmaM) -
+      (B / 6) * cos2SigmaM * (-3 + 4 * sinSigma * sinSigma) * (-3 + 4 * cos2SigmaM * cos2SigmaM)));
+    return b * A * (sigma - dSigma);
+  }
+
+  function formatDistance(metres) {
+    var tens = Math.floor(metres / 10 + 0.5) * 10;
+    if (tens < 1000) return tens + " 米";
+    var tenths = Math.floor(metres / 100 + 0.5);
+    if (tenths < 100) return Math.floor(tenths / 10) + "." + (tenths % 10) + " 公里";
+    return Math.floor(metres / 1000 + 0.5) + " 公里";
+  }
+
+  /* The same URLs as geo.nav_links; p is WGS-84 [lat, lng], c is GCJ-02 [lat, lng]. */
+  function navLinks(name, address, p, c) {
+    var n = encodeURIComponent(name), a = encodeURIComponent(address);
+    var la = String(p[0]), ln = String(p[1]), gla = String(c[0]), gln = String(c[1]);
+    return [
+      { app: "amap", label: "高德地图", href: "https://uri.amap.com/marker?position=" + ln + "," + la + "&name=" + n + "&src=leaguekit&coordinate=wgs84&callnative=1" },
+      { app: "amap-nav", label: "高德导航", href: "https://uri.amap.com/navigation?to=" + gln + "," + gla + "," + n + "&mode=car&src=leaguekit&coordinate=gaode&callnative=1" },
+      { app: "baidu", label: "百度地图", href: "https://api.map.baidu.com/marker?location=" + la + "," + ln + "&title=" + n + "&content=" + a + "&output=html&coord_type=wgs84&src=webapp.leaguekit.nearby" },
+      { app: "tencent", label: "腾讯地图", href: "https://apis.map.qq.com/uri/v1/marker?marker=coord:" + la + "," + ln + ";title:" + n + ";addr:" + a + "&coord_type=1&referer=leaguekit" },
+      { app: "apple", label: "Apple 地图", href: "https://maps.apple.com/?ll=" + gla + "," + gln + "&q=" + n },
+    ];
+  }
+
+  lk.geo = { distance: distance, formatDistance: formatDistance, navLinks: navLinks };
+
+  /* --- filters ------------------------------------------------------------- */
+
+  function readFilters(search) {
+    var params = new URLSearchParams(search);
+    var f = {};
+    FILTERS.forEach(function (name) { f[name] = params.get(name) || ""; });
+    return f;
+  }
+
+  function matches(v, f, now) {
+    if (f.type && v.type !== f.type) return false;
+    if (f.grade && v.grade !== f.grade) return false;
+    if (f.service && v.services.indexOf(f.service) < 0) return false;
+    if (f.district && v.district !== f.district) return false;
+    if (f.town && v.town !== f.town) return false;
+    if (f.open) {
+      var s = window.leaguekit.hours.openState(v.hours, now);
+      if (!s || s.state === "closed") return false;
+    }
+    return true;
+  }
+
+  function fromCard(li) {
+    var d = li.dataset;
+    return { type: d.type, grade: d.grade, services: d.services ? d.services.split(" ") : [], district: d.district, town: d.town, hours: d.hours };
+  }
+
+  function fromRecord(r) {
+    return { type: r.t, grade: r.g || "", services: r.s || [], district: r.d, town: r.w || "", hours: r.h || "" };
+  }
+
+  /* --- DOM helpers ---------------------------------------------------------- */
+
+  function el(tag, cls, text) {
+    var node = document.createElement(tag);
+    if (cls) node.className = cls;
+    if (text != null) node.textContent = text;
+    return node;
+  }
+
+  function showOpenState(span, hours, now) {
+    var s = hours ? window.leaguekit.hours.openState(hours, now) : null;
+    span.textContent = s ? s.label : "开放时间未知，请先电话询问";
+    span.dataset.state = s ? s.state : "unknown";
+    span.hidden = false;
+  }
+
+  function card(r, d, manifest, root, now) {
+    var li = el("li", "lk-place");
+    li.dataset.id = r.i;
+    var name = el("a", "lk-place__name", r.n);
+    name.href = root + "venues/" + r.i + "/";
+    li.appendChild(name);
+    if (r.x) {
+      var badge = el("span", "lk-badge lk-badge--sample", "示例数据");
+      badge.title = "地址、坐标、开放时间等为示意，未经核实";
+      li.appendChild(badge);
+    }
+    var type = manifest.types[r.t] + (r.g ? "（" + manifest.grades[r.g] + "）" : "");
+    li.appendChild(el("span", "lk-place__meta", [type, r.d, r.w].filter(Boolean).join(" · ")));
+    li.appendChild(el("span", "lk-place__distance", "距离 " + formatDistance(d)));
+    li.appendChild(el("span", "lk-place__addr", r.a));
+    var open = el("span", "lk-place__open");
+    showOpenState(open, r.h, now);
+    li.appendChild(open);
+    if (r.f) {
+      var tel = el("a", "lk-place__tel", "电话 " + r.f);
+      tel.href = "tel:" + r.f;
+      li.appendChild(tel);
+    }
+    var nav = el("p", "lk-nav");
+    nav.setAttribute("aria-label", "在地图应用中打开");
+    nav.appendChild(el("span", "lk-nav__label", "导航"));
+    navLinks(r.n, r.a, r.p, r.c).forEach(function (l) {
+      var a = el("a", "lk-nav__link", l.label);
+      a.href = l.href;
+      a.dataset.app = l.app;
+      a.rel = "external noopener noreferrer";
+      a.target = "_blank";
+      nav.appendChild(a);
+    });
+    li.appendChild(nav);
+    return li;
+  }
+
+  /* --- the finder ------------------------------------------------------------ */
+
+  function Finder(root) {
+    this.root = root;
+    this.base = root.dataset.finder;
+    this.siteRoot = root.dataset.root;
+    this.form = root.querySelector(".lk-filters");
+    this.status = root.querySelector(".lk-finder__status");
+    this.count = root.querySelector(".lk-finder__count");
+    this.near = root.querySelector(".lk-near");
+    this.list = root.querySelector(".lk-near__list");
+    this.more = root.querySelector(".lk-near__more");
+    this.districts = root.querySelector(".lk-districts");
+    this.cells = {};
+    this.manifest = null;
+    this.position = null;
+    this.limit = PAGE;
+    this.run = 0;
+  }
+
+  Finder.prototype.start = function () {
+    var self = this;
+    this.root.querySelector(".lk-finder__tools").hidden = false;
+    this.filters = readFilters(window.location.search);
+    FILTERS.forEach(function (name) {
+      var field = self.form.elements[name];
+      if (field.type === "checkbox") field.checked = !!self.filters[name];
+      else field.value = self.filters[name];
+      if (field.value !== self.filters[name] && field.type !== "checkbox") self.filters[name] = "";
+    });
+    var now = new Date();
+    this.root.querySelectorAll(".lk-districts .lk-place").forEach(function (li) {
+      showOpenState(li.querySelector(".lk-place__open"), li.dataset.hours, now);
+    });
+    this.form.addEventListener("change", function () { self.changed(); });
+    this.form.addEventListener("submit", function (e) { e.preventDefault(); });
+    this.form.addEventListener("reset", function () { setTimeout(function () { self.changed(); }, 0); });
+    this.root.querySelector(".lk-finder__locate").addEventListener("click", function () { self.locate(); });
+    this.root.querySelector(".lk-near__back").addEventListener("click", function () { self.leaveNear(); });
+    this.more.addEventListener("click", function () { self.limit += PAGE; self.search(); });
+    this.apply();
+  };
+
+  Finder.prototype.changed = function () {
+    var self = this;
+    var params = new URLSearchParams(window.location.search);
+    this.filters = {};
+    FILTERS.forEach(function (name) {
+      var field = self.form.elements[name];
+      var value = field.type === "checkbox" ? (field.checked ? "1" : "") : field.value;
+      self.filters[name] = value;
+      if (value) params.set(name, value);
+      else params.delete(name);
+    });
+    var query = params.toString();
+    window.history.replaceState(window.history.state, "", window.location.pathname + (query ? "?" + query : "") + window.location.hash);
+    this.limit = PAGE;
+    this.summarize();
+    if (this.position) this.search();
+    else this.apply();
+  };
+
+  /* District mode: hide the server-rendered cards that do not match. */
+  /* The filters sit in a collapsed <details> so the list comes first; it opens when a filter is set. */
+  Finder.prototype.summarize = function () {
+    var self = this;
+    var active = FILTERS.filter(function (name) { return self.filters[name]; }).length;
+    this.root.querySelector(".lk-filters-box__active").textContent = active ? "（已选 " + active + " 项）" : "";
+    if (active) this.root.querySelector(".lk-filters-box").open = true;
+  };
+
+  Finder.prototype.apply = function () {
+    var self = this, now = new Date(), shown = 0;
+    this.summarize();
+    this.districts.querySelectorAll(".lk-district").forEach(function (section) {
+      var visible = 0;
+      section.querySelectorAll(".lk-place").forEach(function (li) {
+        var ok = matches(fromCard(li), self.filters, now);
+        li.hidden = !ok;
+        if (ok) visible++;
+      });
+      section.hidden = visible === 0;
+      section.querySelector(".lk-district__count").textContent = visible;
+      self.districts.querySelectorAll(".lk-jump a").forEach(function (link) {
+        if (link.dataset.district !== section.dataset.district) return;
+        link.hidden = visible === 0;
+        link.querySelector(".lk-jump__count").textContent = visible;
+      });
+      shown += visible;
+    });
+    this.count.textContent = shown ? "显示 " + shown + " 个阵地。" : "没有符合条件的阵地，请放宽筛选条件。";
+  };
+
+  Finder.prototype.say = function (text, isError) {
+    this.status.textContent = text;
+    this.status.classList.toggle("lk-finder__status--error", !!isError);
+  };
+
+  Finder.prototype.fallback = function (text) {
+    this.say(text + "可以在下面选择县区或乡镇街道查看阵地。", true);
+    this.leaveNear(true);
+    this.root.querySelector(".lk-filters-box").open = true;
+    this.form.elements.district.focus();
+  };
+
+  Finder.prototype.locate = function () {
+    var self = this;
+    if (!navigator.geolocation || !window.isSecureContext) {
+      this.fallback("这个浏览器不能提供你的位置。");
+      return;
+    }
+    this.say("正在获取你的位置……");
+    navigator.geolocation.getCurrentPosition(
+      function (pos) {
+        self.position = { lat: pos.coords.latitude, lng: pos.coords.longitude };
+        self.limit = PAGE;
+        self.search();
+      },
+      function (err) {
+        if (err.code === 1) self.fallback("你没有允许本页使用位置，无法按距离排序。");
+        else if (err.code === 3) self.fallback("获取位置超时，可以稍后再点一次“使用我的位置”。");
+        else self.fallback("暂时无法确定你的位置。");
+      },
+      { enableHighAccuracy: false, timeout: 15000, maximumAge: 60000 }
+    );
+  };
+
+  Finder.prototype.leaveNear = function (keepStatus) {
+    this.position = null;
+    this.near.hidden = true;
+    this.districts.hidden = false;
+    if (!keepStatus) this.say("");
+    this.apply();
+  };
+
+  Finder.prototype.fetchJson = function (path) {
+    return fetch(this.base + path).then(function (response) {
+      if (!response.ok) throw new Error(path + ": " + response.status);
+      return response.json();
+    });
+  };
+
+  Finder.prototype.cell = function (key) {
+    if (!this.cells[key]) this.cells[key] = this.fetchJson("cells/" + key + ".json");
+    return this.cells[key];
+  };
+
+  /* Nearest cells first; stop when `limit` matches are known and the next cell
+   * cannot hold anything closer (leaguekit.export.first_results_cells does the same). */
+  Finder.prototype.search = function () {
+    var self = this, run = ++this.run, now = new Date();
+    var here = this.position;
+    this.say("正在查找离你最近的阵地……");
+    var manifest = this.manifest ? Promise.resolve(this.manifest) : this.fetchJson("manifest.json");
+    manifest.then(function (m) {
+      self.manifest = m;
+      var size = m.grid.size;
+      var cells = Object.keys(m.cells).map(function (key) {
+        var parts = key.split("-").map(Number), s = size / Math.pow(2, parts[0]);
+        var south = m.grid.lat + parts[2] * s, west = m.grid.lng + parts[1] * s;
+        var lat = Math.min(Math.max(here.lat, south), south + s), lng = Math.min(Math.max(here.lng, west), west + s);
+        return { key: key, bound: distance(here.lat, here.lng, lat, lng) };
+      }).sort(function (x, y) { return x.bound - y.bound; });
+      var found = [], index = 0;
+      function step() {
+        var enough = found.length >= self.limit;
+        if (index >= cells.length || index >= MAX_CELLS || (enough && cells[index].bound > found[self.limit - 1].d)) {
+          return { found: found, more: found.length > self.limit || (index < cells.length && index < MAX_CELLS) };
+        }
+        var next = cells[index++];
+        return self.cell(next.key).then(function (records) {
+          records.forEach(function (r) {
+            if (matches(fromRecord(r), self.filters, now)) found.push({ r: r, d: distance(here.lat, here.lng, r.p[0], r.p[1]) });
+          });
+          found.sort(function (x, y) { return x.d - y.d; });
+          return step();
+        });
+      }
+      return Promise.resolve(step()).then(function (result) {
+        if (run === self.run) self.show(result);
+      });
+    }).catch(function () {
+      if (run === self.run) self.fallback("读取阵地数据失败，请检查网络后重试。");
+    });
+  };
+
+  Finder.prototype.show = function (result) {
+    var self = this, now = new Date();
+    var items = result.found.slice(0, this.limit);
+    this.list.textContent = "";
+    items.forEach(function (item) { self.list.appendChild(card(item.r, item.d, self.manifest, self.siteRoot, now)); });
+    this.more.hidden = !result.more;
+    this.districts.hidden = true;
+    var entering = this.near.hidden;
+    this.near.hidden = false;
+    if (entering) this.near.querySelector("h2").focus();
+    this.say(items.length ? "已按离你的直线距离排序。" : "附近没有符合条件的阵地，请放宽筛选条件。");
+    this.count.textContent = items.length ? "显示最近的 " + items.length + " 个阵地。" : "";
+  };
+
+  function start() {
+    var root = document.querySelector("[data-lk-finder]");
+    if (root && !root.dataset.lkReady) {
+      root.dataset.lkReady = "1";
+      new Finder(root).start();
+    }
+  }
+
+  if (typeof window.document$ !== "undefined") window.document$.subscribe(start);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();
