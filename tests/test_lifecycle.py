@@ -6,9 +6,7 @@ import pytest
 
 from conftest import VALID_VENUE, build_site, soup, write
 from leaguekit.content import load
-from leaguekit.nearby import distance_km
 from leaguekit.problems import ContentError
-from leaguekit.schema import Location
 
 VENUE = "venues/taigu/test-venue.md"
 
@@ -100,9 +98,3 @@ def test_photo_without_alt_is_a_warning(project):
     ]
     page = soup(build_site(project), "venues/test-venue/")
     assert page.select_one(".lk-photo img")["alt"] == "" and page.select_one(".lk-photo figcaption") is None
-
-
-def test_distance_is_great_circle():
-    beijing, shanghai = Location(lat=39.9042, lng=116.4074), Location(lat=31.2304, lng=121.4737)
-    assert distance_km(beijing, shanghai) == pytest.approx(1067, abs=3)
-    assert distance_km(beijing, beijing) == 0
