@@ -109,6 +109,8 @@ def test_org_pages_include_child_orgs(sample_site):
 def test_site_identity_comes_from_publisher(sample_site):
     home = soup(sample_site, "")
     assert home.title.get_text() == "山西共青团 · 青年阵地"
+    buttons = [a["href"] for a in home.select("article a.md-button")]
+    assert buttons[0] == "nearby/"
     footer = home.select_one(".md-copyright")
     assert "共青团山西省委员会" in text(footer)
     assert footer.select("a") == []  # no ICP number set in the demo, no generator credit
