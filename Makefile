@@ -46,6 +46,7 @@ test: $(VENV)/.installed
 ## for the finder's first result list (20 / 1,000 / 69,000 venues).
 bench: $(VENV)/.installed
 	$(BIN)/python bench/check_speed.py
+	$(BIN)/python bench/build_time.py
 	$(BIN)/python bench/finder_payload.py
 
 clean:
