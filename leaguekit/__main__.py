@@ -8,11 +8,12 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-
+from datetime import date
 from pathlib import Path
 
 from .content import load
 from .figures import load as load_figures
+from .figures import stale_figures
 from .problems import ContentError, report
 
 
@@ -40,8 +41,9 @@ def main(argv: list[str] | None = None) -> int:
     except ContentError as exc:
         print(exc, file=sys.stderr)
         return 1
-    if content.warnings:
-        print(report(content.warnings))
+    warnings = content.warnings + stale_figures(figures, date.today().year)
+    if warnings:
+        print(report(warnings))
     print(f"内容检查通过：{len(content.venues)} 个阵地，{len(content.brands)} 个品牌项目，{len(content.orgs)} 个团组织，{len(figures.all)} 项报告数据（{time.perf_counter() - started:.2f} 秒）。")
     return 0
 

@@ -224,6 +224,30 @@ class FigureBook:
         return figures.charts[key]
 
 
+STALE_AFTER_YEARS = 3
+
+
+def stale_figures(book: FigureBook, year: int) -> list[Problem]:
+    """One warning per data file whose figures end more than three years before `year`."""
+    warnings = []
+    for org in book.orgs.values():
+        old = [f for f in org.figures.values() if int(f.period[-4:]) < year - STALE_AFTER_YEARS]
+        if old:
+            first = min(old, key=lambda f: f.line)
+            newest = max(int(f.period[-4:]) for f in old)
+            warnings.append(
+                Problem(
+                    org.path,
+                    first.line,
+                    "period",
+                    f"有 {len(old)} 项数据的时期早于 {year - STALE_AFTER_YEARS} 年（最晚 {newest} 年）",
+                    "请核实是否已有新数据；更新数值时一并修改 period 和 source",
+                    level="warning",
+                )
+            )
+    return warnings
+
+
 def page_url(path: str) -> str:
     """Directory URL MkDocs gives docs/`path`: orgs/taigu/report.md -> orgs/taigu/report/."""
     stem = path.removesuffix(".md")

@@ -187,3 +187,14 @@ def test_group_table_and_computed_counts_on_a_hand_written_page(project):
     hosts = page.select_one("#chart-taigu-hosts-by-brand table")
     assert [[c.get_text() for c in tr.select("th, td")] for tr in hosts.select("tbody tr")] == [["测试品牌", "1个"]]
     assert "本站收录 1 个阵地。" in page.get_text()
+
+
+def test_figures_older_than_three_years_warn_once_per_file():
+    book = figures_module.load(REPO, load(REPO))
+    warnings = [str(w) for w in figures_module.stale_figures(book, 2026)]
+    assert len(warnings) == 1
+    assert warnings[0].startswith("data/figures/taiyuan.yml:")
+    old = sum(int(f.period[-4:]) < 2023 for f in book.orgs["taiyuan"].figures.values())
+    assert old > 60
+    assert f"有 {old} 项数据的时期早于 2023 年（最晚 2020 年）" in warnings[0] and warnings[0].endswith("（提醒）")
+    assert figures_module.stale_figures(book, 2023) == []
