@@ -1,8 +1,10 @@
 """MkDocs adapter: the only place where MkDocs meets the content model.
 
-on_config loads and validates all content (a problem stops the build before
-`site/` is touched); on_files adds one generated page per venue, brand,
-listing and org.
+on_config loads and validates all content and figures (a problem stops the
+build before `site/` is touched); on_files adds one generated page per venue,
+brand, listing and org, the finder page and its JSON, and alias redirects;
+on_page_markdown stamps "最后更新" from git; on_post_build writes robots.txt
+and a reproducible sitemap.xml.gz.
 """
 
 from __future__ import annotations
