@@ -17,10 +17,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from leaguekit import gitdates, publish
-from leaguekit.content import Content, load
+from leaguekit import gitdates, publish, site
+from leaguekit.content import Content
 from leaguekit.export import finder_data
-from leaguekit.figures import load as load_figures
 from leaguekit.finder import nearby_page
 from leaguekit.pages import PageBuilder
 from leaguekit.problems import ContentError
@@ -36,8 +35,7 @@ def content_of(config: MkDocsConfig) -> Content:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     try:
-        content = load(root)
-        figures = load_figures(root, content)
+        content, figures = site.load(root)
     except ContentError as exc:
         raise PluginError(f"内容有误，未生成网站：\n{exc}") from None
     publisher = content.publisher
@@ -94,8 +92,8 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) ->
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    site = Path(config.site_dir)
-    (site / "robots.txt").write_text(publish.robots_txt(config.site_url), encoding="utf-8")
-    sitemap = site / "sitemap.xml"
+    out = Path(config.site_dir)
+    (out / "robots.txt").write_text(publish.robots_txt(config.site_url), encoding="utf-8")
+    sitemap = out / "sitemap.xml"
     if sitemap.exists():  # MkDocs stamps the .gz with the clock; rewrite it without
-        (site / "sitemap.xml.gz").write_bytes(publish.gzip_bytes(sitemap.read_bytes(), "sitemap.xml"))
+        (out / "sitemap.xml.gz").write_bytes(publish.gzip_bytes(sitemap.read_bytes(), "sitemap.xml"))

@@ -11,8 +11,7 @@ import time
 from datetime import date
 from pathlib import Path
 
-from .content import load
-from .figures import load as load_figures
+from . import site
 from .figures import stale_figures
 from .problems import ContentError, report
 
@@ -36,8 +35,7 @@ def main(argv: list[str] | None = None) -> int:
 
     started = time.perf_counter()
     try:
-        content = load(args.root)
-        figures = load_figures(args.root, content)
+        content, figures = site.load(args.root)
     except ContentError as exc:
         print(exc, file=sys.stderr)
         return 1
