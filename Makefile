@@ -1,22 +1,29 @@
 # Two commands for a newcomer: `make serve` and `make test`. Everything else is optional.
+# Both create .venv with the distribution's python3 and install the locked requirements
+# (requirements/*.txt, resolved from pyproject.toml by `make lock`) plus the kit, editable.
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
-# hooks.py and macros.py import the kit's package from the project root.
-export PYTHONPATH := $(CURDIR)
 
-.PHONY: serve build check test bench clean new-venue new-brand
+.PHONY: serve build check test lockcheck lock bench clean new-venue new-brand
 
-$(VENV)/.installed: requirements.txt
-	PYTHON=$(PYTHON) sh tools/setup-venv.sh $(VENV)
+# What serve/build/check need; the test set adds pytest, Playwright and ProperDocs.
+$(VENV)/.runtime: pyproject.toml requirements/runtime.txt
+	PYTHON=$(PYTHON) sh tools/setup-venv.sh $(VENV) requirements/runtime.txt
+	touch $@
+
+# test.txt holds runtime.txt's pins and more (tools/lock.sh), so it satisfies both.
+$(VENV)/.test: pyproject.toml requirements/test.txt requirements/runtime.txt
+	PYTHON=$(PYTHON) sh tools/setup-venv.sh $(VENV) requirements/test.txt
+	touch $@ $(VENV)/.runtime
 
 ## Build and serve the site on http://127.0.0.1:8000, rebuilding on every content edit.
-serve: $(VENV)/.installed
+serve: $(VENV)/.runtime
 	$(BIN)/python -m mkdocs serve --dev-addr 127.0.0.1:8000
 
 ## Build into a temporary directory and swap it into site/ only on success.
-build: $(VENV)/.installed
+build: $(VENV)/.runtime
 	rm -rf .site.tmp
 	$(BIN)/python -m mkdocs build --strict --site-dir .site.tmp || { rm -rf .site.tmp; exit 1; }
 	rm -rf .site.old
@@ -25,26 +32,34 @@ build: $(VENV)/.installed
 	rm -rf .site.old
 
 ## Validate content only (fast): every problem with file:line, field and a fix.
-check: $(VENV)/.installed
+check: $(VENV)/.runtime
 	$(BIN)/python -m leaguekit check
 
 ## New content file with every optional field as a commented example; asks for what is missing at a terminal.
 ## make new-venue NAME=太谷区某某青年之家 TYPE=youth-home ORG=taigu DISTRICT=太谷区 [ID=…]
-new-venue: $(VENV)/.installed
+new-venue: $(VENV)/.runtime
 	$(BIN)/python -m leaguekit new-venue --name "$(NAME)" --type "$(TYPE)" --org "$(ORG)" --district "$(DISTRICT)" --id "$(ID)"
 
 ## make new-brand NAME=某某品牌 ORG=taigu CATEGORY=care SUMMARY=一两句话的简介 [ID=…]
-new-brand: $(VENV)/.installed
+new-brand: $(VENV)/.runtime
 	$(BIN)/python -m leaguekit new-brand --name "$(NAME)" --org "$(ORG)" --category "$(CATEGORY)" --summary "$(SUMMARY)" --id "$(ID)"
 
-## Run the whole test suite, browser tests included.
-test: $(VENV)/.installed
+## Run the whole test suite, browser tests included, after proving the lock installs on every claimed Python.
+test: $(VENV)/.test lockcheck
 	sh tools/ensure-browser.sh
 	$(BIN)/python -m pytest -q
 
+## Every pin in requirements/*.txt installs on the lowest and newest Python claimed (pip dry run).
+lockcheck: $(VENV)/.test
+	$(BIN)/python tools/lockcheck.py
+
+## Re-resolve requirements/*.txt from pyproject.toml (needs the package index).
+lock: $(VENV)/.test
+	sh tools/lock.sh $(VENV)
+
 ## Benchmarks; numbers go to bench/results/: make check timing, and what a phone downloads
 ## for the finder's first result list (20 / 1,000 / 69,000 venues).
-bench: $(VENV)/.installed
+bench: $(VENV)/.runtime
 	$(BIN)/python bench/check_speed.py
 	$(BIN)/python bench/build_time.py
 	$(BIN)/python bench/finder_payload.py

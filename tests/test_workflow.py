@@ -30,6 +30,10 @@ def test_workflow_is_valid_and_runs_only_readme_commands():
     jobs = flow["jobs"]
     setup = "apt-get update && apt-get install -y git make python3 python3-venv"
     assert steps(jobs["test"]) == [setup, "actions/checkout", "make check", "make test"]
+    # The distribution's python3, oldest and newest claimed: Debian 12 (3.11.2) and 13 (3.13).
+    assert jobs["test"]["container"] == "${{ matrix.image }}"
+    assert jobs["test"]["strategy"]["matrix"]["image"] == ["debian:bookworm", "debian:trixie"]
+    assert not any("setup-python" in step.get("uses", "") for job in jobs.values() for step in job["steps"])
     assert steps(jobs["build"]) == [setup, "actions/checkout", "actions/configure-pages", "make build", "actions/upload-pages-artifact"]
     assert steps(jobs["deploy"]) == ["actions/deploy-pages"]
     assert jobs["build"]["needs"] == "test" and jobs["deploy"]["needs"] == "build"

@@ -1,8 +1,11 @@
 #!/bin/sh
-# Create the project's virtualenv and install the pinned requirements.
-# On a fresh Debian, `python3 -m venv` needs the python3-venv package: install it when root.
+# Create the project's virtualenv, install the locked requirements, then the kit itself
+# (editable, so hooks.py, macros.py and the tests import leaguekit from this checkout).
+# Usage: setup-venv.sh VENV LOCKFILE. On a fresh Debian, `python3 -m venv` needs the
+# python3-venv package: installed here when root, otherwise the command is printed.
 set -eu
-venv=${1:-.venv}
+venv=$1
+lock=$2
 python=${PYTHON:-python3}
 if [ ! -x "$venv/bin/python" ]; then
   if ! "$python" -m venv "$venv" 2>/dev/null; then
@@ -17,6 +20,6 @@ if [ ! -x "$venv/bin/python" ]; then
     fi
   fi
 fi
-"$venv/bin/python" -m pip install --quiet --disable-pip-version-check --upgrade pip
-"$venv/bin/python" -m pip install --quiet --disable-pip-version-check -r requirements.txt
-touch "$venv/.installed"
+pip="$venv/bin/python -m pip --disable-pip-version-check --quiet"
+$pip install --use-pep517 --require-hashes -r "$lock"
+$pip install --no-deps --editable .
