@@ -1,46 +1,38 @@
 """Load and validate all content: `data/*.yml`, `venues/**.md`, `brands/**.md`.
 
 `load(root)` either returns a fully validated `Content` or raises one
-`ContentError` listing every problem with its file and line. Nothing else in
-the kit reads content files, and nothing here imports MkDocs.
+`ContentError` listing every problem with its file and line. Content files are
+untrusted: they are read with limits (`yamlsource`), checked for personal data
+(`privacy`) and their bodies checked exactly as the build will render them
+(`body`). Nothing else in the kit reads content files, and nothing here imports MkDocs.
 """
 
 from __future__ import annotations
 
+import os
+import posixpath
 import re
+from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any, TypeVar
 
-import yaml
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
+from . import body, privacy, urls
 from .hours import Hours, parse_hours
 from .problems import ContentError, Problem, did_you_mean
 from .schema import ID_RE, Brand, Org, SiteSettings, Term, Venue, VenueType
+from .validation import validate
+from .yamlsource import FRONT_MATTER, Loc, YamlSource, dotted, read_text
 
 M = TypeVar("M", bound=BaseModel)
-Loc = tuple[Any, ...]
 
-TYPE_WORDS = {
-    "missing": "缺少必填字段",
-    "extra_forbidden": "是不认识的字段",
-    "string_type": "应为文字",
-    "float_type": "应为数字",
-    "float_parsing": "应为数字",
-    "int_type": "应为整数",
-    "int_parsing": "应为整数",
-    "bool_type": "应为 true 或 false",
-    "bool_parsing": "应为 true 或 false",
-    "list_type": "应为列表（每项一行，以“- ”开头）",
-    "model_type": "应为一组“键: 值”",
-    "dict_type": "应为一组“键: 值”",
-    "string_too_short": "太短",
-    "greater_than": "应大于 0",
-    "literal_error": "不是允许的值",
-}
+# Ids that would take over a generated page (venues/index/, brands/page/2/ …).
+RESERVED_IDS = frozenset({"index", "page", "all", "print", "feed", "data", "assets", "search", "map", "nearby", "districts", "types"})
+PRIVACY_HINT = "不得公开个人手机号和身份证号；请写办公座机或服务热线，人员写岗位不写姓名"
 
 
 @dataclass(frozen=True)
@@ -52,6 +44,7 @@ class VenueEntry:
     data: Venue
     body: str
     hours: Hours | None
+    body_line: int = 1
 
 
 @dataclass(frozen=True)
@@ -60,12 +53,30 @@ class BrandEntry:
     source: str
     data: Brand
     body: str
+    body_line: int = 1
+
+
+@dataclass(frozen=True)
+class District:
+    """A county-level area venues are listed under, told apart by its city (two 城区 differ)."""
+
+    key: str
+    name: str
+    city: str
+
+    @property
+    def full_name(self) -> str:
+        """`太原市小店区`; a name that already starts with its city or province is kept as written."""
+        if re.match(r"^[^市省]{2,}?[省市]", self.name) or not self.city or self.name.startswith(self.city):
+            return self.name
+        return self.city + self.name
 
 
 @dataclass(frozen=True)
 class Content:
     """Everything the site shows, validated and cross-checked."""
 
+    root: Path
     settings: SiteSettings
     orgs: dict[str, Org]
     venue_types: dict[str, VenueType]
@@ -101,15 +112,29 @@ class Content:
     def publisher(self) -> Org:
         return self.orgs[self.settings.publisher]
 
+    @cached_property
+    def _hosts(self) -> dict[str, list[VenueEntry]]:
+        found: dict[str, list[VenueEntry]] = defaultdict(list)
+        for v in self.open_venues:
+            for b in v.data.brands:
+                found[b].append(v)
+        return found
+
     def venues_hosting(self, brand_id: str) -> list[VenueEntry]:
-        return [v for v in self.open_venues if brand_id in v.data.brands]
+        return self._hosts.get(brand_id, [])
+
+    @cached_property
+    def _children(self) -> dict[str | None, list[str]]:
+        found: dict[str | None, list[str]] = defaultdict(list)
+        for org in self.orgs.values():
+            found[org.parent].append(org.id)
+        return found
 
     def org_tree(self, org_id: str) -> list[str]:
         """The org and all orgs below it, parents first."""
         found = [org_id]
-        for org in self.orgs.values():
-            if org.parent == org_id:
-                found.extend(self.org_tree(org.id))
+        for child in self._children.get(org_id, []):
+            found.extend(self.org_tree(child))
         return found
 
     def org_chain(self, org_id: str) -> list[Org]:
@@ -121,184 +146,101 @@ class Content:
             current = self.orgs[current].parent
         return chain
 
+    @cached_property
+    def _by_org(self) -> dict[str, list[VenueEntry]]:
+        found: dict[str, list[VenueEntry]] = defaultdict(list)
+        for v in self.open_venues:
+            found[v.data.org].append(v)
+        return found
+
     def venues_of_org(self, org_id: str, *, include_children: bool = True) -> list[VenueEntry]:
-        orgs = set(self.org_tree(org_id)) if include_children else {org_id}
-        return [v for v in self.open_venues if v.data.org in orgs]
+        orgs = self.org_tree(org_id) if include_children else [org_id]
+        if len(orgs) == 1:
+            return list(self._by_org.get(org_id, []))
+        wanted = set(orgs)
+        return [v for v in self.open_venues if v.data.org in wanted]
 
     def brands_of_org(self, org_id: str, *, include_children: bool = True) -> list[BrandEntry]:
         orgs = set(self.org_tree(org_id)) if include_children else {org_id}
         return [b for b in self.brands if b.data.org in orgs]
 
     def venues_by_type(self) -> list[tuple[VenueType, list[VenueEntry]]]:
-        return [(t, [v for v in self.open_venues if v.data.type == t.key]) for t in self.venue_types.values()]
-
-    def venues_by_district(self) -> list[tuple[str, list[VenueEntry]]]:
-        groups: dict[str, list[VenueEntry]] = {}
+        groups: dict[str, list[VenueEntry]] = defaultdict(list)
         for v in self.open_venues:
-            groups.setdefault(district_of(v, self), []).append(v)
-        return sorted(groups.items(), key=lambda item: (-len(item[1]), item[0]))
+            groups[v.data.type].append(v)
+        return [(t, groups.get(t.key, [])) for t in self.venue_types.values()]
 
+    def city_of(self, org_id: str) -> Org:
+        """The nearest org at city level (or the top of the tree) above `org_id`: districts are told apart by it."""
+        chain = self.org_chain(org_id)
+        return next((o for o in chain if o.level in ("city", "province")), chain[-1])
 
-def district_of(venue: VenueEntry, content: Content) -> str:
-    """The district a venue is listed under; the org's region stands in when unset."""
-    return venue.data.district or content.orgs[venue.data.org].region
+    def district(self, venue: VenueEntry) -> District:
+        return self._districts[venue.id]
 
+    @cached_property
+    def _districts(self) -> dict[str, District]:
+        from .slugs import district_key  # pinyin tables load only for a build
 
-# --- YAML with line numbers -------------------------------------------------
+        cache: dict[tuple[str, str], District] = {}
+        keys: set[str] = set()
+        found = {}
+        for v in self.venues:
+            city = self.city_of(v.data.org)
+            name = v.data.district or self.orgs[v.data.org].region
+            ident = (city.id, name)
+            if ident not in cache:
+                parent = self.orgs[city.parent].region if city.parent else ""
+                key = base = district_key(city.id, name)
+                n = 2
+                while key in keys:  # two names with the same pinyin in one city
+                    key, n = f"{base}-{n}", n + 1
+                keys.add(key)
+                cache[ident] = District(key, name, city.region.removeprefix(parent))
+            found[v.id] = cache[ident]
+        return found
 
-
-class _Source:
-    """One YAML document with the line of every key and list item."""
-
-    def __init__(self, path: str, text: str, first_line: int, problems: list[Problem]):
-        self.path = path
-        self.first_line = first_line
-        self.lines: dict[Loc, int] = {}
-        self.data: Any = None
-        try:
-            node = yaml.compose(text, Loader=yaml.SafeLoader)
-            self.data = yaml.safe_load(text)
-        except yaml.MarkedYAMLError as exc:
-            mark = exc.problem_mark or exc.context_mark
-            line = first_line + (mark.line if mark else 0)
-            problems.append(
-                Problem(path, line, "YAML", f"语法错误：{exc.problem}", "检查缩进（用空格，不用 Tab）、冒号后的空格；含冒号或 # 的文字请加引号")
-            )
-            return
-        if node is not None:
-            self._walk(node, (), problems)
-
-    def _walk(self, node: yaml.Node, loc: Loc, problems: list[Problem]) -> None:
-        self.lines[loc] = self.first_line + node.start_mark.line
-        if isinstance(node, yaml.MappingNode):
-            seen: set[str] = set()
-            for key_node, value_node in node.value:
-                key = key_node.value
-                if key in seen:
-                    problems.append(
-                        Problem(self.path, self.first_line + key_node.start_mark.line, _dotted(loc + (key,)), "重复出现", "同一字段只能写一次，请删除多余的一行")
-                    )
-                seen.add(key)
-                self._walk(value_node, loc + (key,), problems)
-                self.lines[loc + (key,)] = self.first_line + key_node.start_mark.line
-        elif isinstance(node, yaml.SequenceNode):
-            for index, item in enumerate(node.value):
-                self._walk(item, loc + (index,), problems)
-
-    def line(self, loc: Loc) -> int:
-        """Line of `loc`, or of its nearest parent that exists (for missing keys)."""
-        while loc not in self.lines and loc:
-            loc = loc[:-1]
-        return self.lines.get(loc, self.first_line)
-
-    def value(self, loc: Loc) -> Any:
-        data = self.data
-        for part in loc:
-            try:
-                data = data[part]
-            except (KeyError, IndexError, TypeError):
-                return None
-        return data
-
-
-def _dotted(loc: Loc) -> str:
-    text = ""
-    for part in loc:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text
-
-
-def _label(model: type[BaseModel], loc: Loc) -> str:
-    """Chinese title of the field at `loc`, following nested models."""
-    current: Any = model
-    label = ""
-    for part in loc:
-        if isinstance(part, int) or not (isinstance(current, type) and issubclass(current, BaseModel)):
-            continue
-        info = current.model_fields.get(part)
-        if info is None:
-            return ""
-        label = info.title or ""
-        annotation = info.annotation
-        args = getattr(annotation, "__args__", ())
-        current = next((a for a in (annotation, *args) if isinstance(a, type) and issubclass(a, BaseModel)), None)
-    return label
-
-
-def _show(value: Any) -> str | None:
-    if value is None or isinstance(value, (dict, list)):
-        return None
-    return str(value)
-
-
-def _validate(model: type[M], data: Any, src: _Source, base: Loc, problems: list[Problem]) -> M | None:
-    try:
-        return model.model_validate(data)
-    except ValidationError as exc:
-        for err in exc.errors():
-            loc = tuple(err["loc"])
-            ctx = err.get("ctx") or {}
-            if "field" in ctx:  # a model-level rule names the field it is about
-                loc = loc + (ctx["field"],)
-            full = base + loc
-            message = TYPE_WORDS.get(err["type"], err["msg"])
-            hint = ctx.get("hint", "")
-            if err["type"] == "missing":
-                hint = f"请添加一行 `{loc[-1]}: …`"
-            elif err["type"] == "extra_forbidden":
-                parent = _submodel(model, loc[:-1])
-                hint = did_you_mean(str(loc[-1]), parent.model_fields if parent else [])
-                hint += " 不需要的字段请删除。" if hint.startswith("是否") else ""
-            elif err["type"] == "literal_error":
-                hint = f"可选值：{ctx.get('expected', '')}"
-            problems.append(
-                Problem(
-                    src.path,
-                    src.line(full),
-                    _dotted(loc),
-                    message,
-                    hint,
-                    label=_label(model, loc),
-                    value=None if err["type"] == "missing" else _show(src.value(full)),
-                )
-            )
-        return None
-
-
-def _submodel(model: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
-    current: Any = model
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        info = current.model_fields.get(part)
-        if info is None:
-            return None
-        args = (info.annotation, *getattr(info.annotation, "__args__", ()))
-        current = next((a for a in args if isinstance(a, type) and issubclass(a, BaseModel)), None)
-        if current is None:
-            return None
-    return current
+    def venues_by_district(self) -> list[tuple[District, list[VenueEntry]]]:
+        """Districts with their open venues, largest first."""
+        groups: dict[District, list[VenueEntry]] = defaultdict(list)
+        for v in self.open_venues:
+            groups[self.district(v)].append(v)
+        return sorted(groups.items(), key=lambda item: (-len(item[1]), item[0].key))
 
 
 # --- data/*.yml ---------------------------------------------------------------
 
 
+def _read_yaml(root: Path, rel: str, problems: list[Problem], what: str) -> YamlSource | None:
+    path = root / rel
+    if path.is_symlink() or not path.is_file():
+        problems.append(Problem(rel, 1, "", "文件不存在" if not path.is_symlink() else "是符号链接，不允许", f"请创建 {rel}（{what}）"))
+        return None
+    text = read_text(path, rel, problems)
+    if text is None:
+        return None
+    src = YamlSource(rel, text, 1, problems)
+    if not src.ok:
+        return None
+    if src.data is None:
+        problems.append(Problem(rel, 1, "", "文件是空的", f"请填写{what}"))
+        return None
+    _privacy(src, (), src.data, problems)
+    return src
+
+
 def _read_list(root: Path, name: str, model: type[M], key: str, problems: list[Problem]) -> dict[str, M]:
     """A YAML list of records in data/, keyed by `key`."""
-    path = root / "data" / name
     rel = f"data/{name}"
-    if not path.exists():
-        problems.append(Problem(rel, 1, "", "文件不存在", f"请创建 {rel}"))
-        return {}
-    src = _Source(rel, path.read_text(encoding="utf-8"), 1, problems)
-    if src.data is None and not src.lines:
+    src = _read_yaml(root, rel, problems, "每一项以“- ”开头的列表")
+    if src is None:
         return {}
     if not isinstance(src.data, list):
         problems.append(Problem(rel, 1, "", "应为列表", "每一项以“- ”开头"))
         return {}
     records: dict[str, M] = {}
     for index, item in enumerate(src.data):
-        record = _validate(model, item, src, (index,), problems)
+        record = validate(model, item, src, (index,), problems)
         if record is None:
             continue
         ident = getattr(record, key)
@@ -306,87 +248,152 @@ def _read_list(root: Path, name: str, model: type[M], key: str, problems: list[P
             problems.append(Problem(rel, src.line((index, key)), key, f"“{ident}”重复", "每个键只能出现一次"))
         elif not ID_RE.match(ident):
             problems.append(Problem(rel, src.line((index, key)), key, f"“{ident}”不是合法的键", "只用小写英文字母、数字和连字符，例如 youth-home"))
+        elif model is Org and ident in RESERVED_IDS:
+            problems.append(Problem(rel, src.line((index, key)), key, f"“{ident}”是保留名，会占用网站自动生成的页面", "请换一个 id"))
         else:
             records[ident] = record
     return records
 
 
 def _read_settings(root: Path, problems: list[Problem]) -> SiteSettings | None:
-    rel = "data/site.yml"
-    path = root / rel
-    if not path.exists():
-        problems.append(Problem(rel, 1, "", "文件不存在", "请创建 data/site.yml，写明 publisher、title、description"))
-        return None
-    src = _Source(rel, path.read_text(encoding="utf-8"), 1, problems)
-    return _validate(SiteSettings, src.data, src, (), problems) if src.data is not None else None
+    src = _read_yaml(root, "data/site.yml", problems, "publisher、title、description")
+    return validate(SiteSettings, src.data, src, (), problems) if src is not None else None
+
+
+def _privacy(src: YamlSource, loc: Loc, data: Any, problems: list[Problem], *, allow: frozenset[Loc] = frozenset()) -> None:
+    """Refuse personal mobile numbers and resident ID numbers in any string of a YAML document."""
+    stack = [(loc, data)]
+    while stack:
+        where, value = stack.pop()
+        if isinstance(value, dict):
+            stack.extend((where + (k,), v) for k, v in value.items())
+        elif isinstance(value, list):
+            stack.extend((where + (i,), v) for i, v in enumerate(value))
+        elif isinstance(value, (str, int)) and where not in allow:
+            for found in privacy.find(str(value)):
+                problems.append(Problem(src.path, src.line(where), dotted(where), f"含有{found.label} {found.masked}", PRIVACY_HINT))
 
 
 # --- venues/ and brands/ ------------------------------------------------------
 
-FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)(?:\r?\n)?^---[ \t]*\r?$\n?", re.S | re.M)
-HTML_TAG = re.compile(r"<(?:[a-zA-Z][\w:-]*|/[a-zA-Z]|!--)")
-CODE = re.compile(r"```.*?```|`[^`\n]*`", re.S)
 
-
-def _markdown_files(root: Path, folder: str, problems: list[Problem]) -> Iterator[Path]:
-    """Every visible file in `folder`; anything but Markdown is reported, never skipped silently."""
+def _content_files(root: Path, folder: str, problems: list[Problem]) -> Iterator[Path]:
+    """Every visible Markdown file in `folder`. Anything else is reported, never skipped silently;
+    symbolic links are refused, so a pull request cannot publish a file from outside the repository."""
     base = root / folder
+    if base.is_symlink():
+        problems.append(Problem(f"{folder}/", 1, "文件夹", "是符号链接，不允许", f"{folder}/ 必须是仓库中的普通文件夹"))
+        return
     if not base.is_dir():
         return
-    for path in sorted(p for p in base.rglob("*") if p.is_file()):
-        if any(part.startswith(".") for part in path.relative_to(base).parts):
-            continue
-        if path.suffix != ".md":
-            rel = path.relative_to(root).as_posix()
-            problems.append(Problem(rel, 1, "文件名", f"{folder}/ 中只能放 .md 文件", "图片请放到 docs/assets/ 下，再在 photos 中引用"))
-            continue
-        yield path
+    found: list[Path] = []
+    for dirpath, dirnames, filenames in os.walk(base):
+        here = Path(dirpath)
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in dirnames + filenames:
+            path = here / name
+            if path.is_symlink():
+                problems.append(Problem(path.relative_to(root).as_posix(), 1, "文件名", "是符号链接，不允许", "请放入文件本身，不要用链接"))
+        dirnames[:] = [d for d in dirnames if not (here / d).is_symlink()]
+        for name in filenames:
+            path = here / name
+            if name.startswith(".") or path.is_symlink():
+                continue
+            if path.suffix != ".md":
+                problems.append(Problem(path.relative_to(root).as_posix(), 1, "文件名", f"{folder}/ 中只能放 .md 文件", "图片请放到 docs/assets/ 下，再在 photos 中引用"))
+                continue
+            found.append(path)
+    yield from sorted(found)
 
 
-def _read_entry(path: Path, root: Path, model: type[M], problems: list[Problem]) -> tuple[str, M | None, str, _Source | None]:
+@dataclass
+class _File:
+    """One content file as read: its id, validated record (or None), body and YAML source."""
+
+    rel: str
+    ident: str | None
+    record: Any
+    body: str
+    body_line: int
+    src: YamlSource | None
+
+
+def _read_entry(path: Path, root: Path, model: type[M], problems: list[Problem]) -> _File:
     rel = path.relative_to(root).as_posix()
-    text = path.read_text(encoding="utf-8-sig")
+    entry = _File(rel, _stem_id(rel, problems), None, "", 1, None)
+    text = read_text(path, rel, problems)
+    if text is None:
+        return entry
     match = FRONT_MATTER.match(text)
     if not match:
         problems.append(Problem(rel, 1, "front matter", "缺少开头的 YAML 信息块", "文件第一行写 ---，然后是各字段，再用一行 --- 结束"))
-        return rel, None, "", None
-    src = _Source(rel, match.group(1), 2, problems)
-    body = text[match.end():]
-    body_line = text[: match.end()].count("\n") + 1
-    _check_body(rel, body, body_line, problems)
-    if src.data is None and src.lines == {} and not any(p.path == rel for p in problems):
+        return entry
+    entry.body = text[match.end():]
+    entry.body_line = text[: match.end()].count("\n") + 1
+    src = YamlSource(rel, match.group(1), 2, problems)
+    if not src.ok:
+        return entry
+    entry.src = src
+    if src.data is None:
         problems.append(Problem(rel, 2, "front matter", "YAML 信息块是空的", "请填写 name、type 等必填字段"))
-        return rel, None, body, src
-    if src.data is not None and not isinstance(src.data, dict):
+        return entry
+    if not isinstance(src.data, dict):
         problems.append(Problem(rel, 2, "front matter", "应为一组“键: 值”", "每行写一个字段，例如 name: 某某青年之家"))
-        return rel, None, body, src
-    record = _validate(model, src.data, src, (), problems) if src.data is not None else None
-    return rel, record, body, src
+        return entry
+    allow = frozenset({("phone",)}) if src.data.get("public_mobile") is True else frozenset()
+    _privacy(src, (), src.data, problems, allow=allow)
+    entry.record = validate(model, src.data, src, (), problems)
+    return entry
 
 
-def _check_body(rel: str, body: str, first_line: int, problems: list[Problem]) -> None:
-    """Raw HTML in a contributor's text could inject script; Markdown is enough."""
-    masked = CODE.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), body)
-    for match in HTML_TAG.finditer(masked):
-        line = first_line + masked[: match.start()].count("\n")
-        problems.append(Problem(rel, line, "正文", f"含有 HTML 标签 “{match.group()}…”", "正文只用 Markdown（# 标题、- 列表、**加粗**）；确需显示尖括号请放在 `代码` 中"))
-
-
-def _stem_id(rel: str, src: _Source | None, problems: list[Problem]) -> str | None:
+def _stem_id(rel: str, problems: list[Problem]) -> str | None:
     stem = Path(rel).stem
     if not ID_RE.match(stem):
         problems.append(Problem(rel, 1, "文件名", f"“{stem}”不能作网址", "文件名只用小写英文字母、数字和连字符，例如 taigu-baita.md"))
         return None
+    if stem in RESERVED_IDS:
+        problems.append(Problem(rel, 1, "文件名", f"“{stem}”是保留名，会占用网站自动生成的页面", "请换一个文件名，例如加上县区和类型：taigu-mingxing-youth-home.md"))
+        return None
     return stem
 
 
-def _check_ref(problems: list[Problem], src: _Source, loc: Loc, value: str, choices: dict[str, Any], what: str, where: str, label: str) -> bool:
+def _check_ref(problems: list[Problem], src: YamlSource, loc: Loc, value: str, choices: dict[str, Any], what: str, where: str, label: str) -> bool:
     if value in choices:
         return True
     by_label = {getattr(v, "label", getattr(v, "name", None)): k for k, v in choices.items()}
     hint = f"“{value}”对应的键是 “{by_label[value]}”" if value in by_label else did_you_mean(value, choices)
-    problems.append(Problem(src.path, src.line(loc), _dotted(loc), f"是未知的{what}", f"{hint}（见 {where}）", label=label, value=value))
+    problems.append(Problem(src.path, src.line(loc), dotted(loc), f"是未知的{what}", f"{hint}（见 {where}）", label=label, value=value))
     return False
+
+
+class Resolver:
+    """Where a path written in content points on the site: a file under docs/ or a generated page.
+
+    Paths are confined to docs/: `..`, absolute paths and links that leave docs/ resolve to nothing.
+    """
+
+    def __init__(self, root: Path, pages: set[str]):
+        self.docs = (root / "docs").resolve()
+        self.pages = pages
+
+    def file(self, path: str) -> str | None:
+        """`path` (relative to docs/) when it names a regular file inside docs/."""
+        clean = posixpath.normpath(path.replace("\\", "/")) if path else ""
+        if not clean or clean.startswith(("../", "/")) or clean in (".", ".."):
+            return None
+        target = self.docs / clean
+        try:
+            real = target.resolve(strict=True)
+        except (OSError, RuntimeError):
+            return None
+        return clean if real.is_file() and real.is_relative_to(self.docs) else None
+
+    def __call__(self, path: str) -> str | None:
+        found = self.file(path)
+        if found is not None:
+            return urls.page_of_doc(found) if found.endswith(".md") else found
+        page = posixpath.normpath(path).strip("/") + "/"
+        return page if page in self.pages else None
 
 
 def load(root: Path | str) -> Content:
@@ -401,38 +408,45 @@ def load(root: Path | str) -> Content:
     categories = _read_list(root, "brand_categories.yml", Term, "key", problems)
     _check_orgs(root, orgs, settings, problems)
 
-    brand_files = [_read_entry(p, root, Brand, problems) for p in _markdown_files(root, "brands", problems)]
-    venue_files = [_read_entry(p, root, Venue, problems) for p in _markdown_files(root, "venues", problems)]
+    brand_files = [_read_entry(p, root, Brand, problems) for p in _content_files(root, "brands", problems)]
+    venue_files = [_read_entry(p, root, Venue, problems) for p in _content_files(root, "venues", problems)]
     if not venue_files:
         problems.append(Problem("venues/", 1, "", "没有任何场馆文件", "在 venues/ 中添加 .md 文件，参见 README"))
 
     brand_ids = _unique_ids(brand_files, problems)
     venue_ids = _unique_ids(venue_files, problems)
+    pages = {urls.venue(i) for i in venue_ids.values()} | {urls.brand(i) for i in brand_ids.values()} | {urls.org(i) for i in orgs} | {urls.venue_type(k) for k in venue_types}
+    resolve = Resolver(root, pages)
 
     brands: list[BrandEntry] = []
-    for rel, record, body, src in brand_files:
-        ident = brand_ids.get(rel)
-        if record is None or src is None or ident is None:
+    for f in brand_files:
+        ident = brand_ids.get(f.rel)
+        if ident is not None:
+            problems.extend(body.check(f.rel, f.body, f.body_line, urls.brand(ident), resolve))
+        if f.record is None or f.src is None or ident is None:
             continue
-        ok = _check_ref(problems, src, ("org",), record.org, orgs, "团组织", "data/orgs.yml", "所属团组织")
-        ok &= _check_ref(problems, src, ("category",), record.category, categories, "品牌类别", "data/brand_categories.yml", "类别")
+        ok = _check_ref(problems, f.src, ("org",), f.record.org, orgs, "团组织", "data/orgs.yml", "所属团组织")
+        ok &= _check_ref(problems, f.src, ("category",), f.record.category, categories, "品牌类别", "data/brand_categories.yml", "类别")
         if ok:
-            brands.append(BrandEntry(ident, rel, record, body))
+            brands.append(BrandEntry(ident, f.rel, f.record, f.body, f.body_line))
 
     venues: list[VenueEntry] = []
-    for rel, record, body, src in venue_files:
-        ident = venue_ids.get(rel)
-        if record is None or src is None or ident is None:
+    for f in venue_files:
+        ident = venue_ids.get(f.rel)
+        if ident is not None:
+            problems.extend(body.check(f.rel, f.body, f.body_line, urls.venue(ident), resolve))
+        if f.record is None or f.src is None or ident is None:
             continue
-        if _check_venue(root, record, src, orgs, venue_types, services, grades, brand_ids.values(), problems):
-            hours = parse_hours(record.hours) if record.hours else None
-            venues.append(VenueEntry(ident, rel, record, body, hours))
+        if _check_venue(resolve, f.record, f.src, orgs, venue_types, services, grades, brand_ids.values(), problems):
+            hours = parse_hours(f.record.hours) if f.record.hours else None
+            venues.append(VenueEntry(ident, f.rel, f.record, f.body, hours, f.body_line))
 
     _check_aliases(venue_files, venue_ids, problems)
     errors = [p for p in problems if p.level == "error"]
     if errors or settings is None:
         raise ContentError(problems + _warnings(venues))
     return Content(
+        root=root,
         settings=settings,
         orgs=orgs,
         venue_types=venue_types,
@@ -445,24 +459,24 @@ def load(root: Path | str) -> Content:
     )
 
 
-def _unique_ids(files: list[tuple[str, Any, str, _Source | None]], problems: list[Problem]) -> dict[str, str]:
+def _unique_ids(files: list[_File], problems: list[Problem]) -> dict[str, str]:
     seen: dict[str, str] = {}
     ids: dict[str, str] = {}
-    for rel, _, _, src in files:
-        ident = _stem_id(rel, src, problems)
-        if ident is None:
+    for f in files:
+        if f.ident is None:
             continue
-        if ident in seen:
-            problems.append(Problem(rel, 1, "文件名", f"“{ident}”与 {seen[ident]} 重名", "文件名即网址，全站必须唯一；请改名，例如加上县区前缀"))
+        if f.ident in seen:
+            problems.append(Problem(f.rel, 1, "文件名", f"“{f.ident}”与 {seen[f.ident]} 重名", "文件名即网址，全站必须唯一；请改名，例如加上县区前缀"))
             continue
-        seen[ident] = rel
-        ids[rel] = ident
+        seen[f.ident] = f.rel
+        ids[f.rel] = f.ident
     return ids
 
 
 def _check_orgs(root: Path, orgs: dict[str, Org], settings: SiteSettings | None, problems: list[Problem]) -> None:
-    text = (root / "data/orgs.yml").read_text(encoding="utf-8") if (root / "data/orgs.yml").exists() else ""
-    src = _Source("data/orgs.yml", text, 1, [])
+    if not orgs:
+        return
+    src = YamlSource("data/orgs.yml", (root / "data/orgs.yml").read_text(encoding="utf-8"), 1, [])
     for index, org in enumerate(orgs.values()):
         if org.parent is not None:
             _check_ref(problems, src, (index, "parent"), org.parent, orgs, "上级组织", "data/orgs.yml", "上级组织")
@@ -472,12 +486,12 @@ def _check_orgs(root: Path, orgs: dict[str, Org], settings: SiteSettings | None,
             current = orgs[current].parent
         if current in seen:
             problems.append(Problem("data/orgs.yml", src.line((index, "parent")), "parent", "上下级关系成了环", "请检查 parent，最上级组织不写 parent"))
-    if settings is not None and orgs and settings.publisher not in orgs:
-        settings_src = _Source("data/site.yml", (root / "data/site.yml").read_text(encoding="utf-8"), 1, [])
+    if settings is not None and settings.publisher not in orgs:
+        settings_src = YamlSource("data/site.yml", (root / "data/site.yml").read_text(encoding="utf-8"), 1, [])
         _check_ref(problems, settings_src, ("publisher",), settings.publisher, orgs, "团组织", "data/orgs.yml", "发布组织")
 
 
-def _check_venue(root, venue, src, orgs, venue_types, services, grades, brand_ids, problems) -> bool:
+def _check_venue(resolve: Resolver, venue, src, orgs, venue_types, services, grades, brand_ids, problems) -> bool:
     ok = _check_ref(problems, src, ("org",), venue.org, orgs, "团组织", "data/orgs.yml", "所属团组织")
     ok &= _check_ref(problems, src, ("type",), venue.type, venue_types, "阵地类型", "data/venue_types.yml", "阵地类型")
     if venue.grade is not None:
@@ -489,32 +503,34 @@ def _check_venue(root, venue, src, orgs, venue_types, services, grades, brand_id
             ok &= _check_ref(problems, src, ("grade",), venue.grade, grades, "星级", "data/grades.yml", "星级")
     for index, key in enumerate(venue.services):
         ok &= _check_ref(problems, src, ("services", index), key, services, "服务项目", "data/services.yml", "服务项目")
-    known_brands = set(brand_ids)
+    known_brands = dict.fromkeys(brand_ids)
     for index, key in enumerate(venue.brands):
-        ok &= _check_ref(problems, src, ("brands", index), key, dict.fromkeys(known_brands), "品牌", "brands/ 文件夹", "承接品牌")
+        ok &= _check_ref(problems, src, ("brands", index), key, known_brands, "品牌", "brands/ 文件夹", "承接品牌")
     for index, photo in enumerate(venue.photos):
-        if not (root / "docs" / photo.src).is_file():
-            problems.append(Problem(src.path, src.line(("photos", index, "src")), f"photos[{index}].src", "找不到这张图片", f"请把图片放到 docs/{photo.src}", label="图片路径", value=photo.src))
+        if resolve.file(photo.src) is None:
+            problems.append(Problem(src.path, src.line(("photos", index, "src")), f"photos[{index}].src", "找不到这张图片", f"图片须放在 docs/ 下，按 docs/ 内的路径写，例如 assets/photos/{Path(photo.src).name or 'x.jpg'}", label="图片路径", value=photo.src))
             ok = False
     return ok
 
 
-def _check_aliases(files: list[tuple[str, Any, str, _Source | None]], ids: dict[str, str], problems: list[Problem]) -> None:
+def _check_aliases(files: list[_File], ids: dict[str, str], problems: list[Problem]) -> None:
     """An old id must not be a live venue's id or another venue's old id: one URL, one page."""
     live = {ident: rel for rel, ident in ids.items()}
     claimed: dict[str, str] = {}
-    for rel, record, _, src in files:
-        if record is None or src is None:
+    for f in files:
+        if f.record is None or f.src is None:
             continue
-        for index, alias in enumerate(record.aliases):
+        for index, alias in enumerate(f.record.aliases):
             loc = ("aliases", index)
             if alias in live:
-                same = live[alias] == rel
-                problems.append(Problem(rel, src.line(loc), _dotted(loc), "就是本阵地的文件名" if same else f"与 {live[alias]} 的文件名相同", "旧网址只写改名前的旧文件名" if same else "旧网址会跳转到本页，不能与现有阵地重名；请删除这一项", label="旧网址", value=alias))
+                same = live[alias] == f.rel
+                problems.append(Problem(f.rel, f.src.line(loc), dotted(loc), "就是本阵地的文件名" if same else f"与 {live[alias]} 的文件名相同", "旧网址只写改名前的旧文件名" if same else "旧网址会跳转到本页，不能与现有阵地重名；请删除这一项", label="旧网址", value=alias))
+            elif alias in RESERVED_IDS:
+                problems.append(Problem(f.rel, f.src.line(loc), dotted(loc), f"“{alias}”是保留名", "请删除这一项", label="旧网址", value=alias))
             elif alias in claimed:
-                problems.append(Problem(rel, src.line(loc), _dotted(loc), f"已是 {claimed[alias]} 的旧网址", "一个旧网址只能跳转到一个阵地；请删除其中一处", label="旧网址", value=alias))
+                problems.append(Problem(f.rel, f.src.line(loc), dotted(loc), f"已是 {claimed[alias]} 的旧网址", "一个旧网址只能跳转到一个阵地；请删除其中一处", label="旧网址", value=alias))
             else:
-                claimed[alias] = rel
+                claimed[alias] = f.rel
 
 
 def _warnings(venues: list[VenueEntry]) -> list[Problem]:

@@ -16,7 +16,7 @@ from . import stats, urls
 from .charts import Datum, bar_chart, line_chart
 from .content import Content
 from .figures import FigureBook, FigureEntry, FigureNotFound, page_url
-from .pages import render
+from .render import render
 
 
 def register(env, content: Content, book: FigureBook) -> None:

@@ -19,10 +19,13 @@ from typing import Literal
 from pydantic import Field, field_validator
 from pydantic_core import PydanticCustomError
 
-from .content import Content, _dotted, _Source, _validate
+from . import urls
+from .content import Content, Resolver
 from .numbers import Qualifier, Style, chinese, digits, period_label
 from .problems import ContentError, Problem, did_you_mean
 from .schema import Strict
+from .validation import validate
+from .yamlsource import YamlSource, dotted, read_text
 
 KEY_RE = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$")
 PERIOD_RE = re.compile(r"^(\d{4})(?:[–-](\d{4}))?$")
@@ -59,7 +62,7 @@ class Figure(Strict):
 
     key: str = Field(title="标识", description="英文小写加下划线，例如 youth_study_participants")
     label: str = Field(title="名称", min_length=2)
-    value: float = Field(title="数值", ge=0, description="按原单位的完整数值：10万写 100000，95% 写 0.95")
+    value: float = Field(title="数值", ge=0, le=1e12, allow_inf_nan=False, description="按原单位的完整数值：10万写 100000，95% 写 0.95")
     unit: str = Field("", title="单位", examples=["人次"])
     qualifier: Qualifier = Field("", title="限定词", description="余、超、超过、近、约、突破、以上；确数不写")
     style: Style = Field("auto", title="写法", description="auto；plain（不用“万”）；yu-before-wan（500余万）；bare-wan（近万）")
@@ -250,8 +253,7 @@ def stale_figures(book: FigureBook, year: int) -> list[Problem]:
 
 def page_url(path: str) -> str:
     """Directory URL MkDocs gives docs/`path`: orgs/taigu/report.md -> orgs/taigu/report/."""
-    stem = path.removesuffix(".md")
-    return stem.removesuffix("index") if stem.endswith("index") else stem + "/"
+    return urls.page_of_doc(path)
 
 
 # --- loading --------------------------------------------------------------------
@@ -265,10 +267,19 @@ def load(root: Path | str, content: Content) -> FigureBook:
     folder = root / FOLDER
     for path in sorted(folder.glob("*.yml")) if folder.is_dir() else []:
         rel = path.relative_to(root).as_posix()
-        src = _Source(rel, path.read_text(encoding="utf-8"), 1, problems)
-        if src.data is None:
+        if path.is_symlink():
+            problems.append(Problem(rel, 1, "文件", "是符号链接，不允许", "请放入文件本身"))
             continue
-        record = _validate(FigureFile, src.data, src, (), problems)
+        text = read_text(path, rel, problems)
+        if text is None:
+            continue
+        src = YamlSource(rel, text, 1, problems)
+        if not src.ok:
+            continue
+        if src.data is None:
+            problems.append(Problem(rel, 1, "", "文件是空的", "请填写 org、sources、groups 和 figures，或删除这个文件"))
+            continue
+        record = validate(FigureFile, src.data, src, (), problems)
         if record is None:
             continue
         if record.org in orgs:
@@ -282,30 +293,30 @@ def load(root: Path | str, content: Content) -> FigureBook:
     return FigureBook(orgs)
 
 
-def _unique(items, src: _Source, name: str, problems: list[Problem]) -> dict:
+def _unique(items, src: YamlSource, name: str, problems: list[Problem]) -> dict:
     found: dict = {}
     for index, item in enumerate(items):
         loc = (name, index, "key")
         if not KEY_RE.match(item.key):
-            problems.append(Problem(src.path, src.line(loc), _dotted(loc), f"“{item.key}”不是合法的键", "只用小写英文字母、数字和下划线，例如 youth_study_participants", value=item.key))
+            problems.append(Problem(src.path, src.line(loc), dotted(loc), f"“{item.key}”不是合法的键", "只用小写英文字母、数字和下划线，例如 youth_study_participants", value=item.key))
         elif item.key in found:
-            problems.append(Problem(src.path, src.line(loc), _dotted(loc), f"“{item.key}”重复", "同一文件中每个键只能出现一次", value=item.key))
+            problems.append(Problem(src.path, src.line(loc), dotted(loc), f"“{item.key}”重复", "同一文件中每个键只能出现一次", value=item.key))
         else:
             found[item.key] = item
     return found
 
 
-def _unknown(src: _Source, loc: tuple, value: str, choices, what: str, where: str, problems: list[Problem]) -> None:
-    problems.append(Problem(src.path, src.line(loc), _dotted(loc), f"是未知的{what}", f"{did_you_mean(value, choices)}（见 {where}）", value=value))
+def _unknown(src: YamlSource, loc: tuple, value: str, choices, what: str, where: str, problems: list[Problem]) -> None:
+    problems.append(Problem(src.path, src.line(loc), dotted(loc), f"是未知的{what}", f"{did_you_mean(value, choices)}（见 {where}）", value=value))
 
 
-def _check(root: Path, record: FigureFile, src: _Source, content: Content, problems: list[Problem]) -> OrgFigures | None:
+def _check(root: Path, record: FigureFile, src: YamlSource, content: Content, problems: list[Problem]) -> OrgFigures | None:
     before = len(problems)
     if record.org not in content.orgs:
         _unknown(src, ("org",), record.org, content.orgs, "团组织", "data/orgs.yml", problems)
     for field in ("report_page", "figures_page"):
         page = getattr(record, field)
-        if page is not None and not (root / "docs" / page).is_file():
+        if page is not None and (Resolver(root, set()).file(page) is None or not page.endswith(".md")):
             problems.append(Problem(src.path, src.line((field,)), field, "找不到这个页面", f"请创建 docs/{page}，或删除这一行", label=FigureFile.model_fields[field].title or "", value=page))
     sources = _unique(record.sources, src, "sources", problems)
     groups = _unique(record.groups, src, "groups", problems)

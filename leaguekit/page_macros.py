@@ -13,7 +13,7 @@ from markupsafe import Markup
 
 from . import figure_macros, urls
 from .content import Content
-from .pages import render
+from .render import render
 
 
 @dataclass(frozen=True)

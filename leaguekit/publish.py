@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from . import urls
 from .content import Content
-from .pages import render
+from .render import render
 
 
 @dataclass(frozen=True)

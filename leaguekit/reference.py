@@ -18,7 +18,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from .content import Content
-from .pages import render
+from .render import render
 from .schema import Brand, Venue
 
 # Validators whose name says what kind of text a field holds.

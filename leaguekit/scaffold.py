@@ -16,15 +16,14 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
-from pypinyin import lazy_pinyin
 
 from .content import Content, load
 from .problems import did_you_mean
 from .reference import vocabulary, vocabulary_of, yaml_value
 from .schema import ID_RE, Brand, Venue
+from .slugs import slug
 
 COMMENT_COLUMN = 34
-MAX_ID = 40
 
 
 class ScaffoldError(Exception):
@@ -35,13 +34,6 @@ class ScaffoldError(Exception):
 class Draft:
     path: str
     text: str
-
-
-def slug(text: str) -> str:
-    """Lowercase pinyin and ASCII of `text`, hyphen-separated: 明星镇 -> mingxingzhen."""
-    words = [re.sub(r"[^a-z0-9]+", "-", part.lower()) for part in lazy_pinyin(text)]
-    joined = "".join(w if re.fullmatch(r"[a-z]+", w) else f"-{w}-" for w in words)
-    return re.sub(r"-+", "-", joined).strip("-")[:MAX_ID].strip("-")
 
 
 def unique_id(base: str, taken: set[str]) -> str:

@@ -23,6 +23,7 @@ ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 CHINA_LAT = (3.8, 53.6)
 CHINA_LNG = (73.5, 135.1)
 
+MOBILE_RE = re.compile(r"^1[3-9]\d{9}$")
 PHONE_RE = re.compile(r"^(?:0\d{2,3}-?\d{7,8}(?:-\d{1,5})?|1[3-9]\d{9}|12355|400-?\d{3}-?\d{4}|\d{5})$")
 
 
@@ -42,8 +43,17 @@ def _date_text(value: object) -> object:
 
 
 def _date_form(value: str | None) -> str | None:
-    if value is not None and not re.match(r"^\d{4}(-\d{2}(-\d{2})?)?$", value):
-        raise PydanticCustomError("date", "不是日期", {"hint": "请写成 2019、2019-05 或 2019-05-04"})
+    """A year, year-month or a date that exists: 2019, 2019-05, 2019-05-04 (never 2024-13-45)."""
+    if value is None:
+        return value
+    match = re.match(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$", value)
+    try:
+        if match is None:
+            raise ValueError
+        year, month, day = (int(g) if g else 1 for g in match.groups())
+        dt.date(year, month, day)
+    except ValueError:
+        raise PydanticCustomError("date", "不是日期", {"hint": "请写成 2019、2019-05 或 2019-05-04，月、日须真实存在"}) from None
     return value
 
 
@@ -89,6 +99,7 @@ class Venue(Strict):
     town: str | None = Field(None, title="乡镇街道", examples=["明星镇"])
     hours: str | None = Field(None, title="开放时间", description="OpenStreetMap 写法", examples=["Mo-Fr 09:00-17:30; Sa 09:00-12:00"])
     phone: str | None = Field(None, title="电话", description="办公座机或服务热线，不写个人手机", examples=["0354-6231234"])
+    public_mobile: bool = Field(False, title="公开服务手机", description="电话是阵地对外公布的服务手机（不是个人手机）时写 true，审核时会核实")
     services: list[str] = Field(default_factory=list, title="服务项目", description="data/services.yml 中的键", examples=[["study", "volunteer"]], json_schema_extra={"vocabulary": "services"})
     brands: list[str] = Field(default_factory=list, title="承接品牌", description="brands/ 中品牌文件名", examples=[["qicai-jiaqi"]], json_schema_extra={"vocabulary": "brands"})
     established: str | None = Field(None, title="建成时间", description="年份或 年-月", examples=["2019-05"])
@@ -153,6 +164,12 @@ class Venue(Strict):
         if value is not None and not PHONE_RE.match(value.replace(" ", "")):
             raise PydanticCustomError("phone", "不是电话号码", {"hint": "座机写成 0354-6231234，服务热线如 12355"})
         return value.replace(" ", "") if value else value
+
+    @model_validator(mode="after")
+    def _mobile_is_declared(self) -> "Venue":
+        if self.public_mobile and not (self.phone and MOBILE_RE.match(self.phone)):
+            raise PydanticCustomError("public_mobile", "只在电话是手机号时写", {"field": "public_mobile", "hint": "电话是座机或热线时请删除 public_mobile 这一行"})
+        return self
 
     @field_validator("website")
     @classmethod

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import urls
-from .content import Content, VenueEntry, district_of
+from .content import Content, District, VenueEntry
 from .figures import FigureEntry
 
 
@@ -53,11 +53,11 @@ def venues_by_org(content: Content, org: str | None = None) -> list[Count]:
 
 
 def venues_by_district(content: Content, org: str | None = None) -> list[Count]:
-    groups: dict[str, int] = {}
+    groups: dict[District, int] = {}
     for venue in _venues(content, org):
-        name = district_of(venue, content)
-        groups[name] = groups.get(name, 0) + 1
-    return [Count(name, n, urls.district(name)) for name, n in sorted(groups.items(), key=lambda kv: (-kv[1], kv[0]))]
+        district = content.district(venue)
+        groups[district] = groups.get(district, 0) + 1
+    return [Count(d.full_name, n, urls.district(d.key)) for d, n in sorted(groups.items(), key=lambda kv: (-kv[1], kv[0].key))]
 
 
 def brands_by_org(content: Content, org: str | None = None) -> list[Count]:

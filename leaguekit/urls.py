@@ -24,13 +24,17 @@ def org(ident: str) -> str:
     return f"orgs/{ident}/"
 
 
-def district(name: str) -> str:
-    return f"districts/#{anchor(name)}"
+def district(key: str) -> str:
+    """One page per district (`content.District.key`, e.g. taiyuan-xiaodianqu)."""
+    return f"districts/{key}/"
 
 
-def anchor(name: str) -> str:
-    """A stable fragment id for a Chinese heading (MkDocs' toc slugs drop CJK)."""
-    return "d-" + name.encode("utf-8").hex()[:16]
+def page_of_doc(path: str) -> str:
+    """Directory URL MkDocs gives docs/`path`: orgs/taigu/report.md -> orgs/taigu/report/, index.md -> ''."""
+    stem = path.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
 
 
 def relative(from_url: str, to_url: str) -> str:

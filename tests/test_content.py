@@ -130,8 +130,8 @@ def test_phone_must_be_a_number(project):
 def test_raw_html_in_body_is_rejected(project):
     replace_line(project, "测试阵地的正文。", "第一段。\n\n<script>alert(1)</script>\n\n`<b>` 在代码里可以。")
     text = problems_of(project)
-    assert f"{VENUE}:20 正文 含有 HTML 标签 “<script…”" in text
-    assert "“<b…”" not in text
+    assert f"{VENUE}:20 正文 含有 HTML 标签“<script…”，会原样显示为文字" in text
+    assert "“<b…”" not in text and "内容检查：2 个错误" in text
 
 
 def test_missing_photo_file(project):

@@ -8,7 +8,7 @@ import random
 import pytest
 
 from conftest import REPO, VALID_VENUE, build_site, soup, write
-from leaguekit import export
+from leaguekit import finder_data as export
 from leaguekit.content import load
 from leaguekit.geo import distance_m
 
@@ -71,7 +71,7 @@ def test_sample_site_finder_files(sample_site):
     rec = by_id[venue.id]
     assert rec["n"] == venue.data.name and rec["a"] == venue.data.address and rec["f"] == venue.data.phone
     assert rec["p"] == [venue.data.location.lat, venue.data.location.lng]
-    assert rec["h"] == venue.hours.source and rec["d"] == "太谷区" and rec["t"] == "youth-home"
+    assert rec["h"] == venue.hours.source and rec["d"] == "晋中市太谷区" and rec["t"] == "youth-home"
     assert set(rec) <= set("intgsdwapchfx"), "a record holds only what a result shows"
     assert manifest["types"]["youth-home"] == "青年之家" and manifest["grades"]["standard"] == "标准型"
 
@@ -81,7 +81,7 @@ def test_nearby_page_lists_every_venue_by_district_without_javascript(sample_sit
     cards = page.select(".lk-districts .lk-place")
     assert sorted(c["data-id"] for c in cards) == sorted(v.id for v in CONTENT.open_venues)
     headings = [s.select_one("h2").get_text() for s in page.select(".lk-district")]
-    assert headings == [f"{name}（{len(vs)}）" for name, vs in CONTENT.venues_by_district()]
+    assert headings == [f"{d.full_name}（{len(vs)}）" for d, vs in CONTENT.venues_by_district()]
     card = page.select_one('.lk-place[data-id="taigu-mingxing-youth-home"]')
     assert card.select_one(".lk-place__name")["href"] == "../venues/taigu-mingxing-youth-home/"
     assert card.select_one(".lk-place__tel")["href"] == "tel:0354-6231035"

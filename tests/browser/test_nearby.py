@@ -12,7 +12,7 @@ from urllib.parse import parse_qs, urlsplit
 from zoneinfo import ZoneInfo
 
 from conftest import REPO
-from leaguekit import export
+from leaguekit import finder_data as export
 from leaguekit.content import load
 from leaguekit.geo import distance_m, format_distance, nav_links
 from leaguekit.hours import open_state
@@ -27,7 +27,7 @@ DISTANCE_CASES = json.loads((REPO / "tests/distance_cases.json").read_text(encod
 def _count_by_district(ids: list[str]) -> list[tuple[str, int]]:
     """(district, venues among `ids`) in the page's district order."""
     wanted = set(ids)
-    counts = [(name, sum(v.id in wanted for v in vs)) for name, vs in CONTENT.venues_by_district()]
+    counts = [(d.full_name, sum(v.id in wanted for v in vs)) for d, vs in CONTENT.venues_by_district()]
     return [(name, n) for name, n in counts if n]
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from leaguekit.pages import render
+from leaguekit.render import render
 
 MAIN_PAGES = [
     "",

@@ -177,7 +177,10 @@
     var self = this;
     this.root.querySelector(".lk-finder__tools").hidden = false;
     this.filters = readFilters(window.location.search);
-    FILTERS.forEach(function (name) {
+    /* A large directory's page has no district or town lists: those filters are dropped. */
+    this.fields = FILTERS.filter(function (name) { return self.form.elements[name]; });
+    FILTERS.forEach(function (name) { if (self.fields.indexOf(name) < 0) self.filters[name] = ""; });
+    this.fields.forEach(function (name) {
       var field = self.form.elements[name];
       if (field.type === "checkbox") field.checked = !!self.filters[name];
       else field.value = self.filters[name];
@@ -200,7 +203,8 @@
     var self = this;
     var params = new URLSearchParams(window.location.search);
     this.filters = {};
-    FILTERS.forEach(function (name) {
+    FILTERS.forEach(function (name) { self.filters[name] = ""; });
+    this.fields.forEach(function (name) {
       var field = self.form.elements[name];
       var value = field.type === "checkbox" ? (field.checked ? "1" : "") : field.value;
       self.filters[name] = value;
@@ -227,6 +231,7 @@
   Finder.prototype.apply = function () {
     var self = this, now = new Date(), shown = 0;
     this.summarize();
+    if (!this.districts.querySelector(".lk-district")) return; /* a large directory links to district pages instead */
     this.districts.querySelectorAll(".lk-district").forEach(function (section) {
       var visible = 0;
       section.querySelectorAll(".lk-place").forEach(function (li) {
@@ -255,7 +260,7 @@
     this.say(text + "可以在下面选择县区或乡镇街道查看阵地。", true);
     this.leaveNear(true);
     this.root.querySelector(".lk-filters-box").open = true;
-    this.form.elements.district.focus();
+    (this.form.elements.district || this.root.querySelector(".lk-districts a") || this.form.elements.type).focus();
   };
 
   Finder.prototype.locate = function () {

@@ -1,4 +1,4 @@
-"""Nearest open venues of the same type, shown on a closed venue's page."""
+"""Alternatives for a closed venue: the nearest open venues of the same type, shown on its page."""
 
 from __future__ import annotations
 

@@ -28,7 +28,7 @@ import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .content import Content, district_of
+from .content import Content
 from .geo import distance_m, to_gcj02
 
 ORIGIN_LAT = 0.0
@@ -82,7 +82,7 @@ def record(venue, content: Content) -> dict:
         rec["g"] = v.grade
     if v.services:
         rec["s"] = list(v.services)
-    rec["d"] = district_of(venue, content)
+    rec["d"] = content.district(venue).full_name
     if v.town:
         rec["w"] = v.town
     rec["a"] = v.address

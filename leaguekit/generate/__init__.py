@@ -1,0 +1,23 @@
+"""Every page the kit generates, one generator per section (the shape of Hugo's content adapters).
+
+Each section module has `pages(site)` yielding `GeneratedPage`s; `hooks.py` adds them to
+MkDocs and draws each only when MkDocs writes it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from . import brands, finder, listings, orgs, venues
+from .page import GeneratedPage
+from .site import Site
+
+SECTIONS = (listings, finder, orgs, venues, brands)
+
+
+def pages(site: Site) -> Iterator[GeneratedPage]:
+    for section in SECTIONS:
+        yield from section.pages(site)
+
+
+__all__ = ["GeneratedPage", "Site", "pages"]

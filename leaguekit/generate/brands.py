@@ -1,0 +1,60 @@
+"""One page per brand programme (`/brands/<id>/`) with the venues that host it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import partial
+
+from .. import urls
+from ..content import BrandEntry
+from ..render import render
+from .page import GeneratedPage
+from .site import INLINE_LIMIT, Fact, Group, Link, Site
+
+
+def pages(site: Site) -> Iterator[GeneratedPage]:
+    c = site.content
+    yield GeneratedPage(url="brands/", title="品牌项目", description=f"{len(c.brands)} 个共青团工作品牌项目及承接它们的阵地。", render=partial(index, site))
+    for brand in c.brands:
+        yield GeneratedPage(
+            url=urls.brand(brand.id),
+            title=brand.data.name,
+            description=brand.data.summary,
+            render=partial(html, site, brand),
+            source=brand.source,
+        )
+
+
+def index(site: Site) -> str:
+    here, c = "brands/", site.content
+    groups = []
+    for cat in c.brand_categories.values():
+        members = [b for b in c.brands if b.data.category == cat.key]
+        if members:
+            groups.append(Group(f"{cat.label}（{len(members)}）", f"cat-{cat.key}", tuple(site.brand_card(b, here) for b in members)))
+    return render("listing.html", intro=f"共 {len(c.brands)} 个品牌项目。", groups=groups, toc=True)
+
+
+def html(site: Site, brand: BrandEntry) -> str:
+    c, b, here = site.content, brand.data, urls.brand(brand.id)
+    facts = [
+        Fact("类别", c.brand_categories[b.category].label),
+        Fact("主办", links=(Link(c.orgs[b.org].name, urls.relative(here, urls.org(b.org))),)),
+    ]
+    if b.started:
+        facts.append(Fact("开始时间", b.started))
+    if b.partners:
+        facts.append(Fact("合作单位", "、".join(b.partners)))
+    if b.website:
+        facts.append(Fact("网址", b.website, href=b.website))
+    hosts = c.venues_hosting(brand.id)
+    few = len(hosts) <= INLINE_LIMIT
+    return render(
+        "brand.html",
+        brand=brand,
+        facts=facts,
+        body=site.body_html(brand.source, brand.body, brand.body_line, here),
+        host_count=len(hosts),
+        cards=[site.card(v, here) for v in hosts] if few else [],
+        districts=[] if few else site.district_counts(hosts, here),
+    )

@@ -1,0 +1,94 @@
+"""The finder page `/nearby/`: works without JavaScript, enhanced in the browser by nearby.js.
+
+A small directory lists every open venue by district on the page itself, and the
+filters hide cards in place. A large one links to the district pages (the no-JS
+list) and the browser finds the nearest venues from the grid-cell files that
+`finder_data` writes; either way the page stays small.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import partial
+
+from .. import urls
+from ..content import Content
+from ..finder_data import FOLDER
+from ..render import render
+from .listings import district_url
+from .page import GeneratedPage
+from .site import INLINE_LIMIT, Count, Place, Site
+
+URL = "nearby/"
+
+
+@dataclass(frozen=True)
+class DistrictPlaces:
+    name: str
+    anchor: str
+    href: str
+    places: tuple[Place, ...]
+
+
+@dataclass(frozen=True)
+class Option:
+    value: str
+    label: str
+
+
+def filter_options(content: Content, *, places: bool) -> dict[str, list[Option]]:
+    """Choices for the filters; district and town only when the page lists the venues itself."""
+    venues = content.open_venues
+    used_types = {v.data.type for v in venues}
+    used_grades = {v.data.grade for v in venues if v.data.grade}
+    used_services = {s for v in venues for s in v.data.services}
+    options = {
+        "type": [Option(k, t.label) for k, t in content.venue_types.items() if k in used_types],
+        "grade": [Option(k, g.label) for k, g in content.grades.items() if k in used_grades],
+        "service": [Option(k, s.label) for k, s in content.services.items() if k in used_services],
+        "district": [],
+    }
+    if places:
+        options["district"] = [Option(d.full_name, d.full_name) for d, _ in content.venues_by_district()]
+    return options
+
+
+def towns(content: Content) -> list[tuple[str, list[Option]]]:
+    """Towns grouped by district, for the district-or-town fallback when location fails."""
+    groups = []
+    for district, venues in content.venues_by_district():
+        found = sorted({v.data.town for v in venues if v.data.town})
+        if found:
+            groups.append((district.full_name, [Option(t, t) for t in found]))
+    return groups
+
+
+def pages(site: Site) -> Iterator[GeneratedPage]:
+    yield GeneratedPage(
+        url=URL,
+        title="找阵地",
+        description=f"按距离、县区、类型和开放时间查找 {len(site.content.open_venues)} 个青年阵地，一键拨号和导航。",
+        render=partial(html, site),
+        icon="material/map-marker-radius",
+        hide=("toc",),
+    )
+
+
+def html(site: Site) -> str:
+    c = site.content
+    districts = c.venues_by_district()
+    inline = len(c.open_venues) <= INLINE_LIMIT
+    return render(
+        "nearby.html",
+        districts=[
+            DistrictPlaces(d.full_name, f"d-{d.key}", urls.relative(URL, district_url(d)), tuple(site.place(v, URL) for v in vs))
+            for d, vs in districts
+        ] if inline else [],
+        district_links=[] if inline else [Count(d.full_name, len(vs), urls.relative(URL, district_url(d))) for d, vs in districts],
+        options=filter_options(c, places=inline),
+        towns=towns(c) if inline else [],
+        total=len(c.open_venues),
+        finder_url=urls.relative(URL, FOLDER + "/"),
+        root=urls.relative(URL, ""),
+    )

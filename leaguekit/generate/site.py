@@ -1,0 +1,194 @@
+"""What every generator shares: the validated content, and the cards that show a venue or brand.
+
+Cards are view models (frozen dataclasses); templates only draw them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from .. import body, urls
+from ..content import BrandEntry, Content, District, Resolver, VenueEntry
+from ..figures import FigureBook
+from ..geo import NavLink, nav_links
+
+# A listing shows every venue as a card up to this many; above it, it links to smaller pages
+# (types → districts), so no page grows with the size of the directory.
+INLINE_LIMIT = 300
+# Venues per page of a district's list (pages 2, 3 … follow).
+PAGE_SIZE = 200
+
+
+@dataclass(frozen=True)
+class Link:
+    text: str
+    href: str
+
+
+@dataclass(frozen=True)
+class Fact:
+    label: str
+    text: str = ""
+    links: tuple[Link, ...] = ()
+    href: str = ""
+
+
+@dataclass(frozen=True)
+class Card:
+    """One venue or brand in a listing."""
+
+    title: str
+    href: str
+    meta: tuple[str, ...]
+    sample: bool
+    summary: str = ""
+
+
+@dataclass(frozen=True)
+class Group:
+    title: str
+    anchor: str
+    cards: tuple[Card, ...]
+    href: str = ""
+
+
+@dataclass(frozen=True)
+class Count:
+    """A link to a smaller listing with how many venues it holds."""
+
+    label: str
+    count: int
+    href: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Place:
+    """One venue as the finder and district pages list it: everything needed to go there."""
+
+    id: str
+    name: str
+    href: str
+    meta: str
+    address: str
+    hours: str
+    hours_label: str
+    phone: str
+    sample: bool
+    nav: tuple[NavLink, ...]
+    # data-* attributes the finder's filters read
+    type: str
+    grade: str
+    services: str
+    district: str
+    town: str
+    lat: float
+    lng: float
+
+
+class Site:
+    """The content a build shows, with the helpers every section's generator needs."""
+
+    def __init__(self, content: Content, figures: FigureBook | None = None):
+        self.content = content
+        self.figures = figures or FigureBook({})
+
+    @cached_property
+    def resolve(self) -> Resolver:
+        c = self.content
+        pages = {urls.venue(v.id) for v in c.venues} | {urls.brand(b.id) for b in c.brands}
+        pages |= {urls.org(o) for o in c.orgs} | {urls.venue_type(k) for k in c.venue_types}
+        return Resolver(c.root, pages)
+
+    def body_html(self, source: str, text: str, first_line: int, here: str) -> str:
+        """The contributor's Markdown as sanitised HTML (problems were reported by `make check`)."""
+        return body.render(source, text, first_line, here, self.resolve).html
+
+    def type_label(self, venue: VenueEntry) -> str:
+        label = self.content.venue_types[venue.data.type].label
+        if venue.data.grade:
+            label += f"（{self.content.grades[venue.data.grade].label}）"
+        return label
+
+    def district(self, venue: VenueEntry) -> District:
+        return self.content.district(venue)
+
+    def card(self, venue: VenueEntry, here: str) -> Card:
+        place = " · ".join(x for x in (self.district(venue).full_name, venue.data.town) if x)
+        return Card(
+            title=venue.data.name,
+            href=urls.relative(here, urls.venue(venue.id)),
+            meta=(self.type_label(venue), place),
+            sample=venue.data.sample,
+        )
+
+    def place(self, venue: VenueEntry, here: str) -> Place:
+        v = venue.data
+        return Place(
+            id=venue.id,
+            name=v.name,
+            href=urls.relative(here, urls.venue(venue.id)),
+            meta=" · ".join(x for x in (self.type_label(venue), self.district(venue).full_name, v.town) if x),
+            address=v.address,
+            hours=venue.hours.source if venue.hours else "",
+            hours_label=venue.hours.label() if venue.hours else "",
+            phone=v.phone or "",
+            sample=v.sample,
+            nav=nav_links(v.name, v.address, v.location.lat, v.location.lng),
+            type=v.type,
+            grade=v.grade or "",
+            services=" ".join(v.services),
+            district=self.district(venue).full_name,
+            town=v.town or "",
+            lat=v.location.lat,
+            lng=v.location.lng,
+        )
+
+    def brand_card(self, brand: BrandEntry, here: str) -> Card:
+        c = self.content
+        hosts = len(c.venues_hosting(brand.id))
+        return Card(
+            title=brand.data.name,
+            href=urls.relative(here, urls.brand(brand.id)),
+            meta=(c.brand_categories[brand.data.category].label, c.orgs[brand.data.org].short_name, f"{hosts} 个承接阵地"),
+            sample=brand.data.sample,
+            summary=brand.data.summary,
+        )
+
+    def type_groups(self, venues: list[VenueEntry], here: str) -> list[Group]:
+        """Cards grouped by venue type, each heading linking to the type's listing."""
+        groups = []
+        for vtype in self.content.venue_types.values():
+            members = [v for v in venues if v.data.type == vtype.key]
+            if members:
+                groups.append(
+                    Group(
+                        title=f"{vtype.plural}（{len(members)}）",
+                        anchor=f"type-{vtype.key}",
+                        cards=tuple(self.card(v, here) for v in members),
+                        href=urls.relative(here, urls.venue_type(vtype.key)),
+                    )
+                )
+        return groups
+
+    def district_groups(self, venues: list[VenueEntry], here: str) -> list[Group]:
+        """Cards grouped by district, largest first, each heading linking to the district's page."""
+        groups: dict[District, list[VenueEntry]] = {}
+        for v in venues:
+            groups.setdefault(self.district(v), []).append(v)
+        return [
+            Group(f"{d.full_name}（{len(vs)}）", f"d-{d.key}", tuple(self.card(v, here) for v in vs), href=urls.relative(here, urls.district(d.key)))
+            for d, vs in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0].key))
+        ]
+
+    def district_counts(self, venues: list[VenueEntry], here: str, anchor: str = "") -> list[Count]:
+        """One link per district with its number of `venues` (for listings too large for cards)."""
+        groups: dict[District, int] = {}
+        for v in venues:
+            d = self.district(v)
+            groups[d] = groups.get(d, 0) + 1
+        return [
+            Count(d.full_name, n, urls.relative(here, urls.district(d.key)) + (f"#{anchor}" if anchor else ""))
+            for d, n in sorted(groups.items(), key=lambda kv: (-kv[1], kv[0].key))
+        ]

@@ -1,0 +1,85 @@
+"""One page per venue (`/venues/<id>/`), closed venues included so printed URLs keep working."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import partial
+
+from .. import urls
+from ..alternatives import nearest_open
+from ..content import VenueEntry
+from ..geo import nav_links
+from ..render import render
+from .page import GeneratedPage
+from .site import Card, Fact, Link, Site
+
+
+def pages(site: Site) -> Iterator[GeneratedPage]:
+    for venue in site.content.venues:
+        yield page(site, venue)
+
+
+def page(site: Site, venue: VenueEntry) -> GeneratedPage:
+    c, v = site.content, venue.data
+    type_label = c.venue_types[v.type].label
+    if v.is_open:
+        description = f"{v.name}：{type_label}，位于{v.address}。" + (f"开放时间 {venue.hours.label()}。" if venue.hours else "")
+    else:
+        names = "、".join(n.venue.data.name for n in nearest_open(c, venue))
+        description = f"{v.name}已于 {v.closed_on} 关闭。" + (f"附近开放的{type_label}：{names}。" if names else "")
+    return GeneratedPage(
+        url=urls.venue(venue.id),
+        title=v.name,
+        description=description,
+        render=partial(html, site, venue),
+        source=venue.source,
+        icon=c.venue_types[v.type].icon,
+    )
+
+
+def facts(site: Site, venue: VenueEntry, here: str) -> list[Fact]:
+    c, v = site.content, venue.data
+    org = c.orgs[v.org]
+    district = site.district(venue)
+    found = [
+        Fact("类型", links=(Link(site.type_label(venue), urls.relative(here, urls.venue_type(v.type))),)),
+        Fact("地址", v.address),
+        Fact("县区", links=(Link(district.full_name + (f" · {v.town}" if v.town else ""), urls.relative(here, urls.district(district.key))),)),
+    ]
+    if venue.hours and v.is_open:
+        found.append(Fact("开放时间", venue.hours.label()))
+    if v.phone:
+        found.append(Fact("电话", v.phone, href=f"tel:{v.phone}"))
+    if v.services:
+        found.append(Fact("服务项目", "、".join(c.services[s].label for s in v.services)))
+    if v.brands:
+        found.append(Fact("承接品牌", links=tuple(Link(c.brand[b].data.name, urls.relative(here, urls.brand(b))) for b in v.brands)))
+    if v.partners:
+        found.append(Fact("共建单位", "、".join(v.partners)))
+    if v.established:
+        found.append(Fact("建成时间", v.established))
+    if v.area_m2:
+        found.append(Fact("面积", f"{v.area_m2:g} 平方米"))
+    if v.website:
+        found.append(Fact("网址", v.website, href=v.website))
+    found.append(Fact("所属团组织", links=(Link(org.name, urls.relative(here, urls.org(org.id))),)))
+    return found
+
+
+def html(site: Site, venue: VenueEntry) -> str:
+    c, v, here = site.content, venue.data, urls.venue(venue.id)
+    closed = ""
+    if not v.is_open:
+        nearby = [
+            Card(title=n.venue.data.name, href=urls.relative(here, urls.venue(n.venue.id)), meta=(n.label, site.district(n.venue).full_name), sample=n.venue.data.sample)
+            for n in nearest_open(c, venue)
+        ]
+        closed = render("closed.html", closed_on=v.closed_on, nearby=nearby, type_label=c.venue_types[v.type].label, listing=urls.relative(here, "venues/"))
+    return closed + render(
+        "venue.html",
+        venue=venue,
+        facts=facts(site, venue, here),
+        photos=[(urls.relative(here, p.src), p.alt) for p in v.photos],
+        nav=nav_links(v.name, v.address, v.location.lat, v.location.lng) if v.is_open else (),
+        body=site.body_html(venue.source, venue.body, venue.body_line, here),
+    )

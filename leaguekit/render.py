@@ -1,0 +1,21 @@
+"""The kit's Jinja environment: templates in `leaguekit/templates/`, everything autoescaped.
+
+Templates only draw; the view models handed to them are computed in Python.
+"""
+
+from __future__ import annotations
+
+import jinja2
+
+_env = jinja2.Environment(
+    loader=jinja2.PackageLoader("leaguekit", "templates"),
+    autoescape=True,
+    undefined=jinja2.StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=True,
+)
+
+
+def render(template: str, **context: object) -> str:
+    return _env.get_template(template).render(**context)

@@ -1,0 +1,184 @@
+"""Content files as untrusted input: bounded reading and YAML with the line of every key.
+
+Every content and data file goes through `read_text` (size limit, UTF-8 only, with a
+hint when the bytes look like GBK) and `YamlSource` (libyaml's C parser where
+available, parsed once; no anchors or aliases, bounded nesting, dates kept as text).
+Whatever the bytes, the result is data or `Problem`s, never an exception.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import Problem
+
+Loc = tuple[Any, ...]
+
+MAX_FILE_BYTES = 200_000
+MAX_DEPTH = 8
+YAML_HINT = "检查缩进（用空格，不用 Tab）、冒号后的空格；含冒号或 # 的文字请加引号"
+
+_Base: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_Base):  # type: ignore[misc, valid-type]
+    """Safe loading without implicit timestamps: `2024-13-45` stays text for the schema to judge."""
+
+    yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in _Base.yaml_implicit_resolvers.items()
+    }
+
+
+def read_text(path: Path, rel: str, problems: list[Problem], *, limit: int = MAX_FILE_BYTES) -> str | None:
+    """The file's text, or None with a Chinese problem: too large, not UTF-8, unreadable."""
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(limit + 1)
+    except OSError as exc:
+        problems.append(Problem(rel, 1, "文件", f"无法读取（{exc.strerror or exc}）", "请检查文件是否存在、有无读取权限"))
+        return None
+    if len(data) > limit:
+        size = path.stat().st_size
+        problems.append(Problem(rel, 1, "文件", f"太大（{size / 1_000_000:.1f} MB），上限 {limit // 1000} KB", "正文请精简到几千字以内；图片请放到 docs/assets/ 下再引用"))
+        return None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        problems.append(Problem(rel, line, "文件", "不是 UTF-8 编码" + _gbk_guess(data), "请在编辑器中选择“另存为 UTF-8”后再提交"))
+        return None
+    text = text.removeprefix("\ufeff")
+    if "\x00" in text:
+        problems.append(Problem(rel, text[: text.index("\x00")].count("\n") + 1, "文件", "含有空字符（\\0），不是文本文件", "请用文本编辑器重新保存"))
+        return None
+    return text
+
+
+def _gbk_guess(data: bytes) -> str:
+    try:
+        codecs.decode(data, "gb18030")
+    except UnicodeDecodeError:
+        return ""
+    return "（像是 GBK/GB18030，Windows 记事本的“ANSI”）"
+
+
+class YamlSource:
+    """One YAML document: `data`, and the line of every key and list item for messages."""
+
+    def __init__(self, path: str, text: str, first_line: int, problems: list[Problem]):
+        self.path = path
+        self.first_line = first_line
+        self.lines: dict[Loc, int] = {}
+        self.data: Any = None
+        self.ok = False
+        node = self._parse(text, problems)
+        if node is not None:
+            self.ok = self._walk(node, problems)
+
+    def _parse(self, text: str, problems: list[Problem]) -> yaml.Node | None:
+        if ("&" in text or "*" in text) and not self._no_anchors(text, problems):
+            return None
+        loader = _Loader(text)
+        try:
+            node = loader.get_single_node()
+            if node is None:
+                self.ok = True
+            elif self._bounded(node, problems):
+                self.data = loader.construct_document(node)
+                return node
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            problem = (exc.problem or str(exc)).replace("exceeded maximum nesting depth", "嵌套太深")
+            problems.append(Problem(self.path, self.first_line + (mark.line if mark else 0), "YAML", f"语法错误：{problem}", YAML_HINT))
+        except (yaml.YAMLError, ValueError, OverflowError, RecursionError) as exc:
+            problems.append(Problem(self.path, self.first_line, "YAML", f"无法读取（{type(exc).__name__}）", YAML_HINT))
+        finally:
+            loader.dispose()
+        return None
+
+    def _no_anchors(self, text: str, problems: list[Problem]) -> bool:
+        """Anchors and aliases (`&x`, `*x`) can blow a small file up to gigabytes; contributors do not need them.
+
+        Only files that contain & or * are scanned (the parser's events are cheap, but not free).
+        """
+        try:
+            for event in yaml.parse(text, Loader=_Loader):
+                if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                    problems.append(Problem(self.path, self.first_line + event.start_mark.line, "YAML", "用了锚点或别名（& 或 *）", "请把内容直接写出来，不要用 & 和 * 引用；文字以 & 或 * 开头时请加引号"))
+                    return False
+        except yaml.YAMLError:
+            pass  # the syntax error is reported by the full parse
+        return True
+
+    def _bounded(self, root: yaml.Node, problems: list[Problem]) -> bool:
+        """No node reached twice (an alias) and no nesting deeper than the schema needs."""
+        seen: set[int] = set()
+        stack: list[tuple[yaml.Node, int]] = [(root, 0)]
+        while stack:
+            node, depth = stack.pop()
+            line = self.first_line + node.start_mark.line
+            if id(node) in seen:
+                problems.append(Problem(self.path, line, "YAML", "用了锚点或别名（& 或 *）", "请把内容直接写出来，不要用 & 和 * 引用"))
+                return False
+            seen.add(id(node))
+            if depth > MAX_DEPTH:
+                problems.append(Problem(self.path, line, "YAML", f"嵌套超过 {MAX_DEPTH} 层", "字段只需一两层缩进，请检查缩进"))
+                return False
+            if isinstance(node, yaml.MappingNode):
+                stack.extend((n, depth + 1) for pair in node.value for n in pair)
+            elif isinstance(node, yaml.SequenceNode):
+                stack.extend((n, depth + 1) for n in node.value)
+        return True
+
+    def _walk(self, root: yaml.Node, problems: list[Problem]) -> bool:
+        """Record lines; report keys written twice (YAML would silently keep the last)."""
+        ok = True
+        stack: list[tuple[yaml.Node, Loc]] = [(root, ())]
+        while stack:
+            node, loc = stack.pop()
+            self.lines.setdefault(loc, self.first_line + node.start_mark.line)
+            if isinstance(node, yaml.MappingNode):
+                seen: set[Any] = set()
+                for key_node, value_node in node.value:
+                    key = key_node.value if isinstance(key_node, yaml.ScalarNode) else "?"
+                    if key in seen:
+                        problems.append(Problem(self.path, self.first_line + key_node.start_mark.line, dotted(loc + (key,)), "重复出现", "同一字段只能写一次，请删除多余的一行"))
+                        ok = False
+                    seen.add(key)
+                    self.lines[loc + (key,)] = self.first_line + key_node.start_mark.line
+                    stack.append((value_node, loc + (key,)))
+            elif isinstance(node, yaml.SequenceNode):
+                stack.extend((item, loc + (index,)) for index, item in enumerate(node.value))
+        return ok
+
+    def line(self, loc: Loc) -> int:
+        """Line of `loc`, or of its nearest parent that exists (for missing keys)."""
+        while loc not in self.lines and loc:
+            loc = loc[:-1]
+        return self.lines.get(loc, self.first_line)
+
+    def value(self, loc: Loc) -> Any:
+        data = self.data
+        for part in loc:
+            try:
+                data = data[part]
+            except (KeyError, IndexError, TypeError):
+                return None
+        return data
+
+
+def dotted(loc: Loc) -> str:
+    """`photos[0].src` for ('photos', 0, 'src')."""
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)(?:\r?\n)?^---[ \t]*\r?$\n?", re.S | re.M)
