@@ -22,14 +22,9 @@ $(VENV)/.test: pyproject.toml requirements/test.txt requirements/runtime.txt
 serve: $(VENV)/.runtime
 	$(BIN)/python -m mkdocs serve --dev-addr 127.0.0.1:8000
 
-## Build into a temporary directory and swap it into site/ only on success.
+## Build into a fresh directory and swap it into site/ in one step, only on success (one build at a time).
 build: $(VENV)/.runtime
-	rm -rf .site.tmp
-	$(BIN)/python -m mkdocs build --strict --site-dir .site.tmp || { rm -rf .site.tmp; exit 1; }
-	rm -rf .site.old
-	if [ -d site ]; then mv site .site.old; fi
-	mv .site.tmp site
-	rm -rf .site.old
+	$(BIN)/python -m leaguekit build
 
 ## Validate content only (fast): every problem with file:line, field and a fix.
 check: $(VENV)/.runtime
@@ -37,12 +32,14 @@ check: $(VENV)/.runtime
 
 ## New content file with every optional field as a commented example; asks for what is missing at a terminal.
 ## make new-venue NAME=太谷区某某青年之家 TYPE=youth-home ORG=taigu DISTRICT=太谷区 [ID=…]
+## The values reach Python through the environment (make exports command-line variables),
+## never through the shell, so quotes or backticks in a name cannot run anything.
 new-venue: $(VENV)/.runtime
-	$(BIN)/python -m leaguekit new-venue --name "$(NAME)" --type "$(TYPE)" --org "$(ORG)" --district "$(DISTRICT)" --id "$(ID)"
+	$(BIN)/python -m leaguekit new-venue
 
 ## make new-brand NAME=某某品牌 ORG=taigu CATEGORY=care SUMMARY=一两句话的简介 [ID=…]
 new-brand: $(VENV)/.runtime
-	$(BIN)/python -m leaguekit new-brand --name "$(NAME)" --org "$(ORG)" --category "$(CATEGORY)" --summary "$(SUMMARY)" --id "$(ID)"
+	$(BIN)/python -m leaguekit new-brand
 
 ## Run the whole test suite, browser tests included, after proving the lock installs on every claimed Python.
 test: $(VENV)/.test lockcheck
@@ -65,4 +62,4 @@ bench: $(VENV)/.runtime
 	$(BIN)/python bench/finder_payload.py
 
 clean:
-	rm -rf site .site.tmp .site.old
+	rm -rf site .site-* .site.lock

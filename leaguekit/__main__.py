@@ -1,11 +1,15 @@
 """`python -m leaguekit check [ROOT]`: validate all content without building the site.
 
-`new-venue` / `new-brand` write a new content file (see `scaffold`).
+`build`: MkDocs into a fresh directory, swapped into site/ only on success (`sitedir`).
+`new-venue` / `new-brand` write a new content file (see `scaffold`); values come from
+flags or from the environment (`make new-venue NAME=…` puts NAME there), never
+through a shell command line, so quotes and backticks in a name stay text.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from datetime import date
@@ -21,17 +25,24 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="检查 venues/、brands/、data/ 中的全部内容")
     check.add_argument("root", nargs="?", default=".")
+    build = sub.add_parser("build", help="生成网站到 site/（成功后整体替换）")
+    build.add_argument("--root", default=".")
     venue = sub.add_parser("new-venue", help="新建阵地文件")
     brand = sub.add_parser("new-brand", help="新建品牌项目文件")
     for new, fields in ((venue, ("name", "type", "org", "district", "id", "address")), (brand, ("name", "org", "category", "summary", "id"))):
         new.add_argument("--root", default=".")
         for name in fields:
-            new.add_argument(f"--{name}", default="")
+            new.add_argument(f"--{name}", default=os.environ.get(name.upper(), ""))
     venue.add_argument("--lat", type=float)
     venue.add_argument("--lng", type=float)
     args = parser.parse_args(argv)
     if args.command in ("new-venue", "new-brand"):
         return _new(args)
+    if args.command == "build":
+        from . import sitedir
+
+        root = Path(args.root).resolve()
+        return sitedir.build(root, root / "site", [sys.executable, "-m", "mkdocs", "build", "--strict"])
 
     started = time.perf_counter()
     try:

@@ -26,7 +26,7 @@ def test_broken_venue_fails_build_and_keeps_site(project):
     assert "venues/taigu/test-venue.md:10 location.lat（纬度）= 112.55 不在中国范围内；经纬度是否写反了？" in second.stderr
     assert "venues/taigu/second.md:5 org（所属团组织）= taigo 是未知的团组织；是否想写 “taigu”？" in second.stderr
     assert (project / "site/venues/test-venue/index.html").read_bytes() == before
-    assert not (project / ".site.tmp").exists()
+    assert not list(project.glob(".site-*"))
 
 
 def test_check_lists_problems_and_summary(project):
