@@ -11,3 +11,9 @@ from leaguekit.page_macros import register
 def define_env(env):
     register(env)
     reference.register(env)
+
+
+def on_pre_page_macros(env):
+    """Escape what hand-written pages print from data/ ({{ publisher.short_name }}); macros that
+    draw HTML return Markup. (mkdocs-macros builds its Jinja environment after define_env.)"""
+    env.env.autoescape = True

@@ -138,7 +138,7 @@ def _source_problems(context: _Context, body: str) -> None:
     for index, line in enumerate(context.lines):
         number = context.first_line + index
         for match in ATTR_LIST.finditer(line):
-            context.problems.append(Problem(context.rel, number, "正文", f"“{match.group()[:30]}”是属性写法，本站不支持，会原样显示", "请删除大括号及其中内容；加粗用 **文字**，列表用 - 开头"))
+            context.problems.append(Problem(context.rel, number, "正文", f"“{match.group()[:40]}”是属性写法，本站不支持，会原样显示", "请删除大括号及其中内容；加粗用 **文字**，列表用 - 开头"))
         for found in privacy.find(line):
             context.problems.append(Problem(context.rel, number, "正文", f"含有{found.label} {found.masked}", "不得公开个人手机号和身份证号；请写办公座机或服务热线，人员写岗位不写姓名"))
     if len(body) > MAX_BODY_CHARS:

@@ -62,7 +62,7 @@ class Figure(Strict):
 
     key: str = Field(title="标识", description="英文小写加下划线，例如 youth_study_participants")
     label: str = Field(title="名称", min_length=2)
-    value: float = Field(title="数值", ge=0, le=1e12, allow_inf_nan=False, description="按原单位的完整数值：10万写 100000，95% 写 0.95")
+    value: float = Field(title="数值", ge=0, le=10**12, allow_inf_nan=False, description="按原单位的完整数值：10万写 100000，95% 写 0.95")
     unit: str = Field("", title="单位", examples=["人次"])
     qualifier: Qualifier = Field("", title="限定词", description="余、超、超过、近、约、突破、以上；确数不写")
     style: Style = Field("auto", title="写法", description="auto；plain（不用“万”）；yu-before-wan（500余万）；bare-wan（近万）")

@@ -157,10 +157,10 @@ def register(env) -> None:
         return Markup(field_table(content, kind))
 
     @env.macro
-    def venue_template() -> str:
+    def venue_template() -> Markup:
         """What `make new-venue` writes, with example values: copy-ready for the web editor."""
-        return example_venue(content).text
+        return Markup(example_venue(content).text)  # inside a code block: Markdown escapes it
 
     @env.macro
-    def brand_template() -> str:
-        return example_brand(content).text
+    def brand_template() -> Markup:
+        return Markup(example_brand(content).text)

@@ -87,7 +87,8 @@ def _message(err: dict) -> str:
     kind, ctx = err["type"], err.get("ctx") or {}
     if kind in BOUNDS:
         key, words = BOUNDS[kind]
-        return f"{words} {ctx.get(key, '')}".strip()
+        bound = ctx.get(key, "")
+        return f"{words} {int(bound) if isinstance(bound, float) and bound.is_integer() else bound}".strip()
     if kind in TYPE_WORDS:
         return TYPE_WORDS[kind]
     # Our own rules (PydanticCustomError) are worded in Chinese; pydantic's are not.

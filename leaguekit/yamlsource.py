@@ -22,6 +22,36 @@ Loc = tuple[Any, ...]
 MAX_FILE_BYTES = 200_000
 MAX_DEPTH = 8
 YAML_HINT = "检查缩进（用空格，不用 Tab）、冒号后的空格；含冒号或 # 的文字请加引号"
+# libyaml's messages, in the words staff need (first match wins).
+YAML_PROBLEMS = (
+    ("nesting depth", "嵌套太深"),
+    ("mapping values are not allowed", "这一行多了一个冒号（文字中含“: ”时请给整段文字加引号）"),
+    ("could not find expected ':'", "缺少冒号（每个字段写成“键: 值”）"),
+    ("cannot start any token", "有不能放在开头的字符（如 @、`、%）；这段文字请加引号"),
+    ("did not find expected key", "缩进没有对齐"),
+    ("expected <block end>", "缩进没有对齐"),
+    ("did not find expected '-'", "列表项缩进没有对齐（每项以“- ”开头）"),
+    ("unknown escape", "双引号中的反斜杠（\\）不是合法的转义；请改用单引号"),
+    ("quoted scalar", "引号没有成对闭合"),
+    ("end of stream", "引号或括号没有闭合"),
+    ("expected ',' or ']'", "方括号列表写法不对（各项用逗号分隔，以 ] 结束）"),
+    ("expected ',' or '}'", "花括号写法不对（各项用逗号分隔，以 } 结束）"),
+    ("control characters", "含有不可见的控制字符"),
+    ("unacceptable character", "含有不允许的字符"),
+    ("special characters are not allowed", "含有不可见的控制字符"),
+    ("constructor for the tag", "用了不支持的标记（以 ! 开头）"),
+    ("alias", "用了锚点或别名（& 或 *）"),
+    ("anchor", "用了锚点或别名（& 或 *）"),
+)
+
+
+def _problem_text(exc: yaml.YAMLError) -> str:
+    text = " ".join(str(part) for part in (getattr(exc, "context", None), getattr(exc, "problem", None), getattr(exc, "reason", None)) if part) or str(exc)
+    lowered = text.lower()
+    for needle, words in YAML_PROBLEMS:
+        if needle in lowered:
+            return words
+    return f"写法有误（{text}）"
 
 _Base: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -94,10 +124,16 @@ class YamlSource:
                 return node
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
-            problem = (exc.problem or str(exc)).replace("exceeded maximum nesting depth", "嵌套太深")
-            problems.append(Problem(self.path, self.first_line + (mark.line if mark else 0), "YAML", f"语法错误：{problem}", YAML_HINT))
+            row = mark.line if mark else 0
+            lines = text.splitlines()
+            tab = row < len(lines) and "\t" in lines[row][: len(lines[row]) - len(lines[row].lstrip())]
+            problem = "用了 Tab 缩进（请改用空格）" if tab else _problem_text(exc)
+            problems.append(Problem(self.path, self.first_line + row, "YAML", f"语法错误：{problem}", YAML_HINT))
+        except yaml.reader.ReaderError as exc:
+            line = text[: exc.position].count("\n")
+            problems.append(Problem(self.path, self.first_line + line, "YAML", f"语法错误：{_problem_text(exc)}", "请删除这个字符，或用文本编辑器重新保存"))
         except (yaml.YAMLError, ValueError, OverflowError, RecursionError) as exc:
-            problems.append(Problem(self.path, self.first_line, "YAML", f"无法读取（{type(exc).__name__}）", YAML_HINT))
+            problems.append(Problem(self.path, self.first_line, "YAML", "有一个值无法读取（数字太长或写法不对）", "数字不要超过十几位；编号、证件等请加引号写成文字"))
         finally:
             loader.dispose()
         return None

@@ -7,6 +7,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
@@ -44,6 +45,29 @@ summary: 用于测试的品牌项目。
 ---
 测试品牌的正文。
 """
+
+
+VENUE_FIELDS = {
+    "name": "测试社区青年之家",
+    "type": "youth-home",
+    "grade": "standard",
+    "org": "taigu",
+    "district": "太谷区",
+    "town": "明星镇",
+    "address": "山西省晋中市太谷区测试路 1 号",
+    "location": {"lat": 37.42, "lng": 112.55},
+    "hours": "Mo-Fr 09:00-17:30; Sa 09:00-12:00",
+    "phone": "0354-6230000",
+    "services": ["study", "volunteer"],
+    "brands": ["test-brand"],
+    "sample": True,
+}
+
+
+def venue_md(body: str = "测试阵地的正文。", **fields: object) -> str:
+    """A venue file: VALID_VENUE's fields, overridden (None drops a field), then `body`."""
+    data = {k: v for k, v in {**VENUE_FIELDS, **fields}.items() if v is not None}
+    return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False) + "---\n" + body + "\n"
 
 
 def make_project(dest: Path, *, sample_content: bool = True) -> Path:
