@@ -71,7 +71,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.site_name = _safe(f"{publisher.short_name} · {content.settings.title}")
     config.site_description = _safe(content.settings.description)
     config.copyright = _safe(publisher.name + (f"｜{publisher.footer}" if publisher.footer else ""))
-    config.extra["git_dates"] = gitdates.last_changed(root)
+    dates = gitdates.last_changed(root)
+    config.extra["git_dates"] = dates
+    config.extra["content_updated"] = gitdates.newest(dates, CONTENT_DIRS)
     return config
 
 
@@ -118,7 +120,7 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) ->
     if page.file.edit_uri is not None:
         updated = dates.get(posixpath.normpath(posixpath.join(_docs_dir(config), page.file.edit_uri)), "")
     else:
-        updated = gitdates.newest(dates, CONTENT_DIRS)
+        updated = config.extra["content_updated"]
     if updated:
         page.meta["updated"] = updated
     return markdown

@@ -3,9 +3,9 @@
 Synthetic venues at three sizes: 20 (one county), 1,000 (a province) and
 69,000 (every 青年之家 in China). For phones at a dense and a sparse spot it
 counts what `nearby.js` fetches for the 20 nearest venues: `manifest.json` plus
-the cells `leaguekit.export.first_results_cells` names, raw and gzip-compressed
-(level 9, as a static host would serve them). For comparison it also renders
-the no-JavaScript district list that /nearby/ carries in its HTML.
+the cells `leaguekit.finder_data.first_results_cells` names, raw and gzip-compressed
+(level 9, as a static host would serve them). The pages themselves are measured by
+`bench/run.py` on real builds.
 
 Run with `make bench`; writes bench/results/finder-payload.json and .md.
 """
@@ -18,10 +18,7 @@ import sys
 import time
 from pathlib import Path
 
-from leaguekit import export
-from leaguekit.finder import District, Option, Place
-from leaguekit.geo import nav_links
-from leaguekit.pages import render
+from leaguekit import finder_data as export
 
 OUT = Path(__file__).parent / "results"
 SIZES = (20, 1000, 69000)
@@ -76,27 +73,6 @@ def synthetic(n: int, seed: int = 2026) -> list[dict]:
     return records
 
 
-def static_list_bytes(records: list[dict]) -> tuple[int, int]:
-    """Raw and gzip bytes of the no-JavaScript district list /nearby/ renders for these venues."""
-    districts: dict[str, list[Place]] = {}
-    for r in records:
-        districts.setdefault(r["d"], []).append(
-            Place(
-                id=r["i"], name=r["n"], href=f"../venues/{r['i']}/", meta=f"青年之家 · {r['d']} · {r['w']}", address=r["a"],
-                hours=r["h"], hours_label=r["h"], phone=r["f"], sample=False, type=r["t"], grade=r.get("g", ""),
-                services=" ".join(r["s"]), district=r["d"], town=r["w"], lat=r["p"][0], lng=r["p"][1],
-                nav=nav_links(r["n"], r["a"], r["p"][0], r["p"][1], tuple(r["c"])),
-            )
-        )
-    html = render(
-        "nearby.html",
-        districts=[District(name, name, tuple(places)) for name, places in districts.items()],
-        options={"type": [], "grade": [], "service": [], "district": [Option(d, d) for d in districts]},
-        towns=[], total=len(records), finder_url="../assets/finder/", root="../",
-    )
-    return len(html.encode("utf-8")), export.gzip_size(html)
-
-
 def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     rows = []
@@ -105,24 +81,22 @@ def main() -> int:
         records = synthetic(n)
         data = export.build(records, {"types": {t: t for t in set(TYPES)}, "grades": {g: g for g in GRADES}, "services": {s: s for s in SERVICES}})
         manifest_gz = export.gzip_size(export._json(data.manifest))
-        html_raw, html_gz = static_list_bytes(records)
         for spot, (lat, lng) in (("dense", DENSE), ("sparse", SPARSE)):
             raw, gz, keys = export.first_results_bytes(data, lat, lng)
             rows.append({
                 "venues": n, "phone": spot, "cells_total": len(data.cells), "cells_loaded": len(keys),
                 "manifest_gzip": manifest_gz, "first_list_raw": raw, "first_list_gzip": gz,
-                "static_list_html_raw": html_raw, "static_list_html_gzip": html_gz,
                 "seconds": round(time.perf_counter() - started, 2),
             })
     (OUT / "finder-payload.json").write_text(json.dumps(rows, indent=2) + "\n", encoding="utf-8")
     lines = [
-        "| venues | phone at | cells (loaded / all) | manifest gz | first result list raw | first result list gz | no-JS list HTML gz |",
-        "| ---: | --- | ---: | ---: | ---: | ---: | ---: |",
+        "| venues | phone at | cells (loaded / all) | manifest gz | first result list raw | first result list gz |",
+        "| ---: | --- | ---: | ---: | ---: | ---: |",
     ]
     for r in rows:
         lines.append(
             f"| {r['venues']:,} | {r['phone']} | {r['cells_loaded']} / {r['cells_total']} | {r['manifest_gzip'] / 1024:.1f} KB | "
-            f"{r['first_list_raw'] / 1024:.1f} KB | {r['first_list_gzip'] / 1024:.1f} KB | {r['static_list_html_gzip'] / 1024:.1f} KB |"
+            f"{r['first_list_raw'] / 1024:.1f} KB | {r['first_list_gzip'] / 1024:.1f} KB |"
         )
     table = "\n".join(lines) + "\n"
     (OUT / "finder-payload.md").write_text(table, encoding="utf-8")

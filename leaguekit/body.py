@@ -33,6 +33,8 @@ ATTR_LIST = re.compile(r"\{\s*[:#.][^{}\n]*\}|\{[^{}\n]*\bon[a-z]+\s*=[^{}\n]*\}
 ESCAPED_TAG = re.compile(r"&lt;(\s*/?\s*[a-zA-Z][\w:-]*|!--)")
 # Characters that can start Markdown a renderer would turn into links, images, raw HTML or entities.
 SPECIAL = re.compile(r"[<\[&{]")
+# Anything Markdown would do more with than split into paragraphs (most venue bodies are plain prose).
+NOT_PLAIN = re.compile(r"[<>\[\]&{}*_`#|\\!~:=\t\r\x00-\x08\x0b-\x1f]|^[ \t]|[ \t]$|^\s*(?:[-+]|\d+[.)])(?:\s|$)|^-+\s*$", re.M)
 
 Resolve = Callable[[str], "str | None"]
 
@@ -128,6 +130,9 @@ _renderer: _Renderer | None = None
 
 def _convert(context: _Context, text: str) -> str:
     global _renderer
+    if NOT_PLAIN.search(text) is None:
+        # Same output as Markdown for plain paragraphs, a tenth of the time (a national build has 69,000 bodies).
+        return "\n".join(f"<p>{part.strip()}</p>" for part in re.split(r"\n\s*\n", text.strip()) if part.strip())
     if _renderer is None:
         _renderer = _Renderer()
     return _renderer.convert(context, text)

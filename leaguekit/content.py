@@ -31,7 +31,7 @@ from .yamlsource import FRONT_MATTER, Loc, YamlSource, dotted, read_text
 M = TypeVar("M", bound=BaseModel)
 
 # Ids that would take over a generated page (venues/index/, brands/page/2/ …).
-RESERVED_IDS = frozenset({"index", "page", "all", "print", "feed", "data", "assets", "search", "map", "nearby", "districts", "types"})
+RESERVED_IDS = frozenset({"index", "page", "all", "category", "print", "feed", "data", "assets", "search", "map", "nearby", "districts", "types"})
 PRIVACY_HINT = "不得公开个人手机号和身份证号；请写办公座机或服务热线，人员写岗位不写姓名"
 
 
@@ -154,11 +154,10 @@ class Content:
         return found
 
     def venues_of_org(self, org_id: str, *, include_children: bool = True) -> list[VenueEntry]:
+        """Open venues of the org (and the orgs below it), by id."""
         orgs = self.org_tree(org_id) if include_children else [org_id]
-        if len(orgs) == 1:
-            return list(self._by_org.get(org_id, []))
-        wanted = set(orgs)
-        return [v for v in self.open_venues if v.data.org in wanted]
+        found = [v for o in orgs for v in self._by_org.get(o, [])]
+        return found if len(orgs) == 1 else sorted(found, key=lambda v: v.id)
 
     def brands_of_org(self, org_id: str, *, include_children: bool = True) -> list[BrandEntry]:
         orgs = set(self.org_tree(org_id)) if include_children else {org_id}

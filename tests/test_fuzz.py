@@ -93,3 +93,15 @@ def test_any_markdown_body_renders_inert(parts):
     for problem in rendered.problems:
         assert problem.path == "v.md" and problem.line >= 1
 
+
+
+plain_bits = st.sampled_from(list("青年之家阵地服务志愿。，、；（）“”abcXYZ019 -.") + ["\n", "\n\n", "  ", "1. ", "- "])
+
+
+@FUZZ
+@given(parts=st.lists(plain_bits, max_size=80))
+def test_plain_prose_shortcut_matches_markdown(parts):
+    """Plain paragraphs skip Python-Markdown for speed; the HTML must be what Markdown would write."""
+    text = "".join(parts)
+    context = body._Context("v.md", text, 1, "venues/x/", lambda path: None)
+    assert body._convert(context, text) == body._Renderer().convert(context, text)

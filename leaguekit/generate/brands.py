@@ -9,12 +9,23 @@ from .. import urls
 from ..content import BrandEntry
 from ..render import render
 from .page import GeneratedPage
-from .site import INLINE_LIMIT, Fact, Group, Link, Site
+from .site import Count, Fact, Group, Link, Site, chunks
 
 
 def pages(site: Site) -> Iterator[GeneratedPage]:
     c = site.content
     yield GeneratedPage(url="brands/", title="品牌项目", description=f"{len(c.brands)} 个共青团工作品牌项目及承接它们的阵地。", render=partial(index, site))
+    if len(c.brands) > site.INLINE_LIMIT:
+        for cat in c.brand_categories.values():
+            members = [b for b in c.brands if b.data.category == cat.key]
+            parts = chunks(members, site.PAGE_SIZE)
+            for number, part in enumerate(parts, 1):
+                yield GeneratedPage(
+                    url=category_url(cat.key, number),
+                    title=f"{cat.label}类品牌项目" + (f"（第 {number} 页）" if number > 1 else ""),
+                    description=f"{len(members)} 个{cat.label}类品牌项目。",
+                    render=partial(category_page, site, cat.key, part, number, len(parts)),
+                )
     for brand in c.brands:
         yield GeneratedPage(
             url=urls.brand(brand.id),
@@ -25,8 +36,26 @@ def pages(site: Site) -> Iterator[GeneratedPage]:
         )
 
 
+def category_url(key: str, number: int = 1) -> str:
+    return f"brands/category/{key}/" + (f"page/{number}/" if number > 1 else "")
+
+
+def category_page(site: Site, key: str, brands: list[BrandEntry], number: int, pages: int) -> str:
+    here = category_url(key, number)
+    pager = [(n, urls.relative(here, category_url(key, n))) for n in range(1, pages + 1)] if pages > 1 else []
+    cards = [site.brand_card(b, here) for b in brands]
+    return render("listing.html", intro="", groups=[Group("", "brands", tuple(cards))], toc=False, pager=pager, number=number)
+
+
 def index(site: Site) -> str:
     here, c = "brands/", site.content
+    if len(c.brands) > site.INLINE_LIMIT:
+        counts = [
+            Count(cat.label, n, urls.relative(here, category_url(cat.key)))
+            for cat in c.brand_categories.values()
+            if (n := sum(b.data.category == cat.key for b in c.brands))
+        ]
+        return render("counts.html", intro=f"共 {len(c.brands)} 个品牌项目，按类别查看：", counts=counts, more=())
     groups = []
     for cat in c.brand_categories.values():
         members = [b for b in c.brands if b.data.category == cat.key]
@@ -48,7 +77,7 @@ def html(site: Site, brand: BrandEntry) -> str:
     if b.website:
         facts.append(Fact("网址", b.website, href=b.website))
     hosts = c.venues_hosting(brand.id)
-    few = len(hosts) <= INLINE_LIMIT
+    few = len(hosts) <= site.INLINE_LIMIT
     return render(
         "brand.html",
         brand=brand,

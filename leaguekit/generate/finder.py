@@ -18,7 +18,7 @@ from ..finder_data import FOLDER
 from ..render import render
 from .listings import district_url
 from .page import GeneratedPage
-from .site import INLINE_LIMIT, Count, Place, Site
+from .site import Count, Place, Site
 
 URL = "nearby/"
 
@@ -78,7 +78,7 @@ def pages(site: Site) -> Iterator[GeneratedPage]:
 def html(site: Site) -> str:
     c = site.content
     districts = c.venues_by_district()
-    inline = len(c.open_venues) <= INLINE_LIMIT
+    inline = len(c.open_venues) <= site.INLINE_LIMIT
     return render(
         "nearby.html",
         districts=[

@@ -1,8 +1,8 @@
 """Listings: all venues, one page per type, the district index and one page per district.
 
-Small directories list every venue as a card; above `INLINE_LIMIT` a listing links to
+Small directories list every venue as a card; above `Site.INLINE_LIMIT` a listing links to
 smaller ones instead (all venues → types → districts), and a district's own list is
-split into pages of `PAGE_SIZE`. No page grows with the size of the directory.
+split into pages of `Site.PAGE_SIZE`. No page grows with the size of the directory.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from ..content import District, VenueEntry
 from ..render import render
 from ..schema import VenueType
 from .page import GeneratedPage
-from .site import INLINE_LIMIT, PAGE_SIZE, Count, Group, Site
+from .site import Count, Group, Site, chunks
 
 
 def pages(site: Site) -> Iterator[GeneratedPage]:
@@ -44,13 +44,13 @@ def pages(site: Site) -> Iterator[GeneratedPage]:
         render=partial(district_index, site, districts),
     )
     for district, venues in districts:
-        chunks = [venues[i : i + PAGE_SIZE] for i in range(0, len(venues), PAGE_SIZE)] or [[]]
-        for number, chunk in enumerate(chunks, 1):
+        parts = chunks(venues, site.PAGE_SIZE)
+        for number, part in enumerate(parts, 1):
             yield GeneratedPage(
                 url=district_url(district, number),
                 title=district.full_name + (f"（第 {number} 页）" if number > 1 else ""),
                 description=f"{district.full_name}的 {len(venues)} 个青年阵地：地址、开放时间、电话和导航。",
-                render=partial(district_page, site, district, chunk, number, len(chunks), len(venues)),
+                render=partial(district_page, site, district, part, number, len(parts), len(venues)),
                 icon="material/map-marker-multiple",
             )
 
@@ -61,7 +61,7 @@ def district_url(district: District, number: int = 1) -> str:
 
 def all_venues(site: Site) -> str:
     here, venues = "venues/", site.content.open_venues
-    if len(venues) <= INLINE_LIMIT:
+    if len(venues) <= site.INLINE_LIMIT:
         return render("listing.html", intro=f"共收录 {len(venues)} 个阵地。", groups=site.type_groups(venues, here), toc=True)
     counts = [Count(t.plural, len(vs), urls.relative(here, urls.venue_type(t.key)), t.description) for t, vs in site.content.venues_by_type() if vs]
     return render(
@@ -75,7 +75,7 @@ def all_venues(site: Site) -> str:
 def type_page(site: Site, vtype: VenueType, venues: list[VenueEntry]) -> str:
     here = urls.venue_type(vtype.key)
     intro = f"{vtype.description} 共 {len(venues)} 个。" if vtype.description else f"共 {len(venues)} 个。"
-    if len(venues) <= INLINE_LIMIT:
+    if len(venues) <= site.INLINE_LIMIT:
         return render("listing.html", intro=intro, groups=site.district_groups(venues, here), toc=False)
     return render("counts.html", intro=intro + "按县区查看：", counts=site.district_counts(venues, here, anchor=f"type-{vtype.key}"), more=())
 
@@ -84,7 +84,7 @@ def district_index(site: Site, districts: list[tuple[District, list[VenueEntry]]
     here = "districts/"
     total = sum(len(vs) for _, vs in districts)
     intro = f"{len(districts)} 个县区，共 {total} 个阵地。"
-    if total <= INLINE_LIMIT:
+    if total <= site.INLINE_LIMIT:
         groups = [
             Group(f"{d.full_name}（{len(vs)}）", f"d-{d.key}", tuple(site.card(v, here) for v in vs), href=urls.relative(here, district_url(d)))
             for d, vs in districts

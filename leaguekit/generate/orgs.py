@@ -10,7 +10,7 @@ from .. import stats, urls
 from ..figures import page_url
 from ..render import render
 from .page import GeneratedPage
-from .site import INLINE_LIMIT, Fact, Link, Site
+from .site import Fact, Link, Site
 
 
 @dataclass(frozen=True)
@@ -35,10 +35,14 @@ def pages(site: Site) -> Iterator[GeneratedPage]:
 
 
 def index(site: Site) -> str:
+    """The tree of committees; a national tree stops at cities (each city's page lists its districts)."""
     here, c = "orgs/", site.content
+    tree = [c.orgs[i] for i in c.org_tree(c.settings.publisher)]
+    if len(tree) > site.INLINE_LIMIT:
+        tree = [o for o in tree if o.level != "district"]
     rows = [
         (org, "　" * (len(c.org_chain(org.id)) - 1), urls.relative(here, urls.org(org.id)), len(c.venues_of_org(org.id)), len(c.brands_of_org(org.id)))
-        for org in (c.orgs[i] for i in c.org_tree(c.settings.publisher))
+        for org in tree
     ]
     return render("orgs.html", rows=rows)
 
@@ -48,7 +52,11 @@ def org_page(site: Site, org_id: str) -> str:
     org = c.orgs[org_id]
     here = urls.org(org_id)
     venues = c.venues_of_org(org_id)
-    few = len(venues) <= INLINE_LIMIT
+    few = len(venues) <= site.INLINE_LIMIT
+    brands = c.brands_of_org(org_id)
+    own_only = len(brands) > site.INLINE_LIMIT
+    if own_only:
+        brands = c.brands_of_org(org_id, include_children=False)
     parent = c.orgs[org.parent] if org.parent else None
     children = [(o, urls.relative(here, urls.org(o.id))) for o in c.orgs.values() if o.parent == org_id]
     return render(
@@ -59,7 +67,8 @@ def org_page(site: Site, org_id: str) -> str:
         venue_count=len(venues),
         groups=site.type_groups(venues, here) if few else [],
         districts=[] if few else site.district_counts(venues, here),
-        brands=[site.brand_card(b, here) for b in c.brands_of_org(org_id)],
+        brands=[site.brand_card(b, here) for b in brands],
+        own_brands_only=own_only,
         work=work(site, org_id, here),
     )
 

@@ -13,12 +13,6 @@ from ..content import BrandEntry, Content, District, Resolver, VenueEntry
 from ..figures import FigureBook
 from ..geo import NavLink, nav_links
 
-# A listing shows every venue as a card up to this many; above it, it links to smaller pages
-# (types → districts), so no page grows with the size of the directory.
-INLINE_LIMIT = 300
-# Venues per page of a district's list (pages 2, 3 … follow).
-PAGE_SIZE = 200
-
 
 @dataclass(frozen=True)
 class Link:
@@ -87,8 +81,19 @@ class Place:
     lng: float
 
 
+def chunks(items: list, size: int) -> list[list]:
+    """`items` in pages of `size` (one empty page when there is nothing)."""
+    return [items[i : i + size] for i in range(0, len(items), size)] or [[]]
+
+
 class Site:
     """The content a build shows, with the helpers every section's generator needs."""
+
+    # A listing shows every venue as a card up to this many; above it, it links to smaller pages
+    # (types → districts), so no page grows with the size of the directory.
+    INLINE_LIMIT = 300
+    # Venues per page of a district's list (pages 2, 3 … follow).
+    PAGE_SIZE = 200
 
     def __init__(self, content: Content, figures: FigureBook | None = None):
         self.content = content
