@@ -54,11 +54,12 @@ lockcheck: $(VENV)/.test
 lock: $(VENV)/.test
 	sh tools/lock.sh $(VENV)
 
-## Benchmarks; numbers go to bench/results/: make check timing, and what a phone downloads
-## for the finder's first result list (20 / 1,000 / 69,000 venues).
-bench: $(VENV)/.runtime
-	$(BIN)/python bench/check_speed.py
-	$(BIN)/python bench/build_time.py
+## Benchmarks, numbers to bench/results/: the kit beside a bare MkDocs + Material build at
+## 1,000 / 5,000 / 20,000 generated venues (BENCH_N=1000,5000,20000,69000 for a national run),
+## and what a phone downloads for the finder's first result list.
+bench: $(VENV)/.test
+	sh tools/ensure-browser.sh
+	$(BIN)/python bench/run.py
 	$(BIN)/python bench/finder_payload.py
 
 clean:

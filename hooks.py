@@ -143,5 +143,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     out = Path(config.site_dir)
     (out / "robots.txt").write_text(publish.robots_txt(config.site_url), encoding="utf-8")
     sitemap = out / "sitemap.xml"
-    if sitemap.exists():  # MkDocs stamps the .gz with the clock; rewrite it without
+    if sitemap.exists():
+        for name, data in publish.split_sitemap(sitemap.read_bytes(), config.site_url).items():
+            (out / name).write_bytes(data)
+        # MkDocs stamps the .gz with the clock; rewrite it without
         (out / "sitemap.xml.gz").write_bytes(publish.gzip_bytes(sitemap.read_bytes(), "sitemap.xml"))

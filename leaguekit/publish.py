@@ -1,4 +1,5 @@
-"""Static extras for any host: redirects for old venue ids, robots.txt, a reproducible sitemap.xml.gz.
+"""Static extras for any host: redirects for old venue ids, robots.txt, a sitemap split at the
+protocol's 50,000 URLs, and a reproducible sitemap.xml.gz.
 
 Nothing here needs a server: redirects are HTML meta refreshes with relative
 URLs, so they work from a sub-path and after copying `site/` anywhere.
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -40,6 +42,27 @@ def robots_txt(site_url: str | None) -> str:
     if site_url:
         text += f"\nSitemap: {site_url.rstrip('/')}/sitemap.xml\n"
     return text
+
+
+SITEMAP_LIMIT = 50_000  # URLs per sitemap file (sitemaps.org protocol)
+URL_BLOCK = re.compile(rb"<url>.*?</url>", re.S)
+
+
+def split_sitemap(xml: bytes, site_url: str | None) -> dict[str, bytes]:
+    """`sitemap.xml` unchanged up to 50,000 URLs; above that, an index and files of 50,000 each."""
+    blocks = URL_BLOCK.findall(xml)
+    if len(blocks) <= SITEMAP_LIMIT:
+        return {"sitemap.xml": xml}
+    head = b'<?xml version="1.0" encoding="UTF-8"?>\n'
+    files: dict[str, bytes] = {}
+    base = (site_url or "").rstrip("/") + "/" if site_url else ""
+    entries = []
+    for number, start in enumerate(range(0, len(blocks), SITEMAP_LIMIT), 1):
+        name = f"sitemap-{number}.xml"
+        files[name] = head + b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' + b"\n".join(blocks[start : start + SITEMAP_LIMIT]) + b"\n</urlset>\n"
+        entries.append(f"<sitemap><loc>{base}{name}</loc></sitemap>".encode())
+    files["sitemap.xml"] = head + b'<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' + b"\n".join(entries) + b"\n</sitemapindex>\n"
+    return files
 
 
 def gzip_bytes(data: bytes, name: str) -> bytes:

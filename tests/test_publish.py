@@ -17,6 +17,7 @@ from mkdocs.config import load_config
 
 from conftest import build_site, make_project, soup
 from gitrepo import commit_all, git
+from leaguekit import publish
 from leaguekit.content import load
 from leaguekit.gitdates import last_changed
 
@@ -230,3 +231,15 @@ def test_every_internal_link_and_asset_resolves_under_a_sub_path(sample_site):
             assert resolve(sample_site, page_url, settings["base"] + "/search/search_index.json").is_file(), page_url
             assert resolve(sample_site, page_url, settings["search"]).is_file(), page_url
     assert checked > 1000
+
+
+def test_sitemap_splits_above_fifty_thousand_urls():
+    url = b"<url>\n<loc>https://example.org/venues/v%d/</loc>\n</url>"
+    xml = b'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">' + b"".join(url % i for i in range(120_001)) + b"</urlset>"
+    files = publish.split_sitemap(xml, "https://example.org/kit/")
+    assert sorted(files) == ["sitemap-1.xml", "sitemap-2.xml", "sitemap-3.xml", "sitemap.xml"]
+    index = files["sitemap.xml"].decode()
+    assert "<sitemapindex" in index and "<loc>https://example.org/kit/sitemap-3.xml</loc>" in index
+    counts = [files[f"sitemap-{n}.xml"].count(b"<url>") for n in (1, 2, 3)]
+    assert counts == [50_000, 50_000, 20_001]
+    assert publish.split_sitemap(b"<urlset><url><loc>x</loc></url></urlset>", None) == {"sitemap.xml": b"<urlset><url><loc>x</loc></url></urlset>"}

@@ -1,0 +1,125 @@
+"""`make bench`: what the kit costs as the directory grows, beside a bare MkDocs + Material build.
+
+For each size (BENCH_N, default 1000,5000,20000; add 69000 for a national run) it generates
+a varied directory (`generate.py`), then measures in the same run:
+
+- `make check` (median of 3 fresh interpreters),
+- the kit's build and a bare MkDocs + Material build of the same bodies as plain pages:
+  wall time and peak memory (the build process's own rusage),
+- the built site: page count, largest HTML page, /nearby/ HTML,
+- in Chromium (`browser.py`): first-load bytes of each page type and the first search
+  query (gzip, as a static host serves them), time to results with 4× CPU throttling,
+  and the search quality set with the sample among the generated venues.
+
+Writes bench/results/bench.json and bench.md and prints the table.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import generate
+
+ROOT = Path(__file__).resolve().parents[1]
+RESULTS = ROOT / "bench/results"
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def timed(command: list[str], cwd: Path) -> tuple[float, int]:
+    """Wall seconds and peak resident memory (bytes) of one process."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    if os.waitstatus_to_exitcode(status) != 0:
+        sys.exit(f"{' '.join(command)} failed in {cwd}:\n{process.stderr.read().decode()[-3000:]}")
+    return seconds, usage.ru_maxrss * 1024
+
+
+def check_seconds(project: Path) -> float:
+    return statistics.median(timed([sys.executable, "-m", "leaguekit", "check", str(project)], ROOT)[0] for _ in range(3))
+
+
+def site_stats(site: Path) -> dict:
+    pages = list(site.rglob("*.html"))
+    largest = max(pages, key=lambda p: p.stat().st_size)
+    nearby = (site / "nearby/index.html").read_bytes()
+    return {
+        "pages": len(pages),
+        "site_mb": round(sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 1e6, 1),
+        "largest_page": largest.relative_to(site).as_posix(),
+        "largest_page_kb": round(largest.stat().st_size / 1024, 1),
+        "nearby_kb": round(len(nearby) / 1024, 1),
+        "nearby_gzip_kb": round(len(gzip.compress(nearby, 9)) / 1024, 1),
+    }
+
+
+def measure(n: int, work: Path) -> dict:
+    project = generate.write(work / f"kit-{n}", n)
+    bare = generate.bare(project, work / f"bare-{n}")
+    row: dict = {"venues": n}
+    row["check_s"] = round(check_seconds(project), 2)
+    kit_s, kit_mem = timed([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", "site"], project)
+    bare_s, bare_mem = timed([sys.executable, "-m", "mkdocs", "build", "-q", "-d", "site"], bare)
+    row |= {"kit_s": round(kit_s, 1), "bare_s": round(bare_s, 1), "ratio": round(kit_s / bare_s, 2), "kit_ms_per_venue": round(kit_s / n * 1000, 2)}
+    row |= {"kit_peak_mb": round(kit_mem / 1e6), "bare_peak_mb": round(bare_mem / 1e6)}
+    row |= site_stats(project / "site")
+    try:
+        import browser
+    except ImportError as exc:  # the test group (Playwright) is not installed
+        print(f"browser measurements skipped: {exc}", file=sys.stderr)
+    else:
+        row |= browser.measure(project / "site", with_quality=n >= 20000)
+    shutil.rmtree(bare)
+    return row
+
+
+COLUMNS = [
+    ("venues", "venues", "{:,}"),
+    ("kit build", "kit_s", "{} s"),
+    ("bare build", "bare_s", "{} s"),
+    ("ratio", "ratio", "{}×"),
+    ("ms / venue", "kit_ms_per_venue", "{}"),
+    ("kit peak memory", "kit_peak_mb", "{} MB"),
+    ("largest page", "largest_page_kb", "{} KB"),
+    ("/nearby/ HTML", "nearby_kb", "{} KB"),
+    ("first load (max, gzip)", "first_load_max_kb", "{} KB"),
+    ("first query (gzip)", "first_query_kb", "{} KB"),
+    ("results shown (4× CPU)", "first_query_ms", "{} ms"),
+    ("search quality", "quality", "{}"),
+    ("`make check`", "check_s", "{} s"),
+]
+
+
+def table(rows: list[dict]) -> str:
+    lines = ["| " + " | ".join(c[0] for c in COLUMNS) + " |", "|" + " ---: |" * len(COLUMNS)]
+    for row in rows:
+        lines.append("| " + " | ".join(fmt.format(row[key]) if key in row else "–" for _, key, fmt in COLUMNS) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    sizes = [int(x) for x in os.environ.get("BENCH_N", "1000,5000,20000").split(",")]
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="lk-bench-") as tmp:
+        for n in sizes:
+            rows.append(measure(n, Path(tmp)))
+            print(table(rows[-1:]), flush=True)
+            shutil.rmtree(Path(tmp) / f"kit-{n}")
+    (RESULTS / "bench.json").write_text(json.dumps(rows, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    (RESULTS / "bench.md").write_text(table(rows), encoding="utf-8")
+    print(table(rows))
+
+
+if __name__ == "__main__":
+    main()
