@@ -1,7 +1,7 @@
 """MkDocs adapter: the only place where MkDocs meets the content model.
 
 - on_config: load and validate all content and figures (a problem stops the build
-  before `site/` is touched); site name, description and footer from data/, escaped.
+  before `site/` is touched); site name and description from data/, escaped; the footer.
 - on_files: one page per venue, brand, listing, district and org, the finder page and
   its JSON (`leaguekit.generate`, `leaguekit.finder_data`), and alias redirects.
 - on_page_markdown: "最后更新" from git. on_page_context / on_post_page: a generated
@@ -14,6 +14,7 @@ from __future__ import annotations
 import html
 import posixpath
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
@@ -23,7 +24,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from leaguekit import generate, gitdates, publish, site
+from leaguekit import footer, generate, gitdates, publish, site
 from leaguekit.content import Content
 from leaguekit.finder_data import finder_data
 from leaguekit.problems import ContentError
@@ -67,10 +68,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     publisher = content.publisher
     config.extra["content"] = content
     config.extra["figures"] = figures
-    config.extra["icp"] = content.settings.icp
+    config.extra["footer"] = footer.footer(content)
     config.site_name = _safe(f"{publisher.short_name} · {content.settings.title}")
     config.site_description = _safe(content.settings.description)
-    config.copyright = _safe(publisher.name + (f"｜{publisher.footer}" if publisher.footer else ""))
+    if not config.repo_url:  # no repository, no "编辑此页"
+        config.edit_uri = config.edit_uri_template = None
+    # The 404 page links from the site's own path (it is served at any depth).
+    path = urlsplit(config.site_url).path if config.site_url else ""
+    config.extra["site_path"] = path.rstrip("/") + "/" if path else ""
     dates = gitdates.last_changed(root)
     config.extra["git_dates"] = dates
     config.extra["content_updated"] = gitdates.newest(dates, CONTENT_DIRS)
@@ -87,9 +92,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         inclusion = InclusionLevel.INCLUDED if page.src_uri in in_nav else InclusionLevel.NOT_IN_NAV
         file = File.generated(config, page.src_uri, content="", inclusion=inclusion)
         # "编辑此页" opens the venue or brand file: edit_uri in mkdocs.yml ends at docs/, so step out of it.
-        file.edit_uri = posixpath.relpath(page.source, docs) if page.source else None
+        file.edit_uri = posixpath.relpath(page.source, docs) if page.source and config.edit_uri else None
         KitPage(page, file, config)
         files.append(file)
+    # Top-level sections, for the 404 page to find the site root in an address (…/kit/venues/x/ → /kit/).
+    config.extra["site_sections"] = sorted({f.url.split("/")[0] for f in files.documentation_pages() if "/" in f.url})
     for redirect in publish.redirects(content_of(config)):
         files.append(File.generated(config, redirect.path, content=redirect.html))
     for path, text in finder_data(content_of(config)).files():
@@ -117,10 +124,11 @@ def _docs_dir(config: MkDocsConfig) -> str:
 def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) -> str:
     """`updated`: the last commit date of the page's source file (listings: of any content)."""
     dates = config.extra["git_dates"]
-    if page.file.edit_uri is not None:
-        updated = dates.get(posixpath.normpath(posixpath.join(_docs_dir(config), page.file.edit_uri)), "")
+    if isinstance(page, KitPage):
+        source = page.generated.source
+        updated = dates.get(source, "") if source else config.extra["content_updated"]
     else:
-        updated = config.extra["content_updated"]
+        updated = dates.get(posixpath.join(_docs_dir(config), page.file.src_uri), "")
     if updated:
         page.meta["updated"] = updated
     return markdown

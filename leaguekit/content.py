@@ -256,7 +256,11 @@ def _read_list(root: Path, name: str, model: type[M], key: str, problems: list[P
 
 def _read_settings(root: Path, problems: list[Problem]) -> SiteSettings | None:
     src = _read_yaml(root, "data/site.yml", problems, "publisher、title、description")
-    return validate(SiteSettings, src.data, src, (), problems) if src is not None else None
+    settings = validate(SiteSettings, src.data, src, (), problems) if src is not None else None
+    if settings is not None and settings.police_record and Resolver(root, set()).file(settings.police_record.icon) is None:
+        loc = ("police_record", "icon")
+        problems.append(Problem(src.path, src.line(loc), dotted(loc), "找不到备案图标", "请从全国互联网安全管理服务平台下载图标，放到 docs/ 下，按 docs/ 内的路径写", label="备案图标", value=settings.police_record.icon))
+    return settings
 
 
 def _privacy(src: YamlSource, loc: Loc, data: Any, problems: list[Problem], *, allow: frozenset[Loc] = frozenset()) -> None:

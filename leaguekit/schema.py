@@ -244,8 +244,42 @@ class Term(Strict):
     description: str = ""
 
 
+class PoliceRecord(Strict):
+    """公安联网备案: the number and the icon the filing system issues (served from docs/)."""
+
+    number: str = Field(title="公安联网备案号", examples=["晋公网安备14070302000001号"])
+    icon: str = Field(title="备案图标", description="从全国互联网安全管理服务平台下载的图标，放在 docs/ 下，例如 assets/beian-police.png")
+
+    @field_validator("number")
+    @classmethod
+    def _number(cls, value: str) -> str:
+        if not re.fullmatch(r"\S{1,4}公网安备\s?\d{14}号", value):
+            raise PydanticCustomError("police", "不是公安联网备案号", {"hint": "写成 晋公网安备14070302000001号（省份简称、公网安备、14 位数字、号）"})
+        return value
+
+    @property
+    def code(self) -> str:
+        return re.sub(r"\D", "", self.number)
+
+
 class SiteSettings(Strict):
     publisher: str = Field(title="发布组织", description="data/orgs.yml 中的 id")
     title: str = Field(title="站点名称")
     description: str = Field(title="站点简介")
     icp: str | None = Field(None, title="ICP 备案号", description="境内服务器上线前取得，例如 晋ICP备2020000000号-1")
+    police_record: PoliceRecord | None = Field(None, title="公安联网备案")
+    feedback: str | None = Field(None, title="纠错与建议", description="收集纠错的网址（https://…）或邮箱（mailto:…），显示在每页页脚")
+
+    @field_validator("icp")
+    @classmethod
+    def _icp(cls, value: str | None) -> str | None:
+        if value is not None and not re.fullmatch(r"\S{1,4}ICP备\d{6,12}号(?:-\d+)?", value):
+            raise PydanticCustomError("icp", "不是 ICP 备案号", {"hint": "写成 晋ICP备2020000000号-1，与工信部备案系统中的一致"})
+        return value
+
+    @field_validator("feedback")
+    @classmethod
+    def _feedback(cls, value: str | None) -> str | None:
+        if value is not None and not re.match(r"^mailto:[^@\s]+@[^@\s]+$", value):
+            return _http_url(value)
+        return value

@@ -66,8 +66,38 @@ def test_html_in_names_is_escaped(project):
     assert title.startswith(payload)
 
 
-def test_icp_number_in_footer(project):
+def test_footer_shows_what_is_configured(project):
+    bare = soup(build_site(project), "venues/test-venue/").select_one(".lk-footer")
+    assert bare.select_one(".lk-footer__org").get_text(strip=True).startswith("主办：共青团山西省委员会")
+    assert bare.select_one('.lk-footer__contacts a[href="tel:12355"]')
+    assert not bare.select(".lk-icp, .lk-police") and "纠错" not in bare.get_text()
+    assert bare.select_one(".lk-footer__links a")["href"] == "../../contribute/"
+
+    (project / "docs/assets/beian-police.png").write_bytes(b"\x89PNG\r\n\x1a\n")
     settings = project / "data/site.yml"
-    settings.write_text(settings.read_text(encoding="utf-8") + "icp: 晋ICP备2020000001号-1\n", encoding="utf-8")
-    link = soup(build_site(project), "").select_one(".md-copyright a.lk-icp")
-    assert (link["href"], link.get_text(strip=True)) == ("https://beian.miit.gov.cn/", "晋ICP备2020000001号-1")
+    settings.write_text(
+        settings.read_text(encoding="utf-8")
+        + "icp: 晋ICP备2020000001号-1\nfeedback: mailto:jiucuo@example.cn\n"
+        + "police_record:\n  number: 晋公网安备14070302000001号\n  icon: assets/beian-police.png\n",
+        encoding="utf-8",
+    )
+    footer = soup(build_site(project), "venues/test-venue/").select_one(".lk-footer")
+    icp = footer.select_one("a.lk-icp")
+    assert (icp["href"], icp.get_text(strip=True)) == ("https://beian.miit.gov.cn/", "晋ICP备2020000001号-1")
+    police = footer.select_one("a.lk-police")
+    assert police["href"] == "https://beian.mps.gov.cn/#/query/webSearch?code=14070302000001"
+    assert police.get_text(strip=True) == "晋公网安备14070302000001号" and police.img["src"] == "../../assets/beian-police.png"
+    assert footer.select_one('a[href="mailto:jiucuo@example.cn"]').get_text() == "纠错与建议"
+
+
+def test_footer_settings_are_checked(project):
+    settings = project / "data/site.yml"
+    settings.write_text(settings.read_text(encoding="utf-8") + "icp: 备案中\npolice_record:\n  number: 晋公网安备123号\n  icon: assets/none.png\n", encoding="utf-8")
+    done = make(project, "check")
+    assert "data/site.yml:5 icp（ICP 备案号）= 备案中 不是 ICP 备案号；写成 晋ICP备2020000000号-1" in done.stderr
+    assert "data/site.yml:7 police_record.number（公安联网备案号）= 晋公网安备123号 不是公安联网备案号" in done.stderr
+
+
+def test_no_edit_link_without_a_repository(project):
+    page = soup(build_site(project), "venues/test-venue/")
+    assert not page.select("a.md-content__button") and "your-org" not in str(page)

@@ -115,12 +115,13 @@ def test_robots_names_the_sitemap(published, project):
     assert (build_site(project) / "robots.txt").read_text(encoding="utf-8") == "User-agent: *\nAllow: /\n"
 
 
-def test_404_is_chinese_and_links_under_the_site_path(published):
+def test_404_is_chinese_self_contained_and_links_under_the_site_path(published):
     page = BeautifulSoup((published / "404.html").read_text(encoding="utf-8"), "html.parser")
-    assert page.select_one("article h1").get_text() == "没有找到这个页面"
-    links = {a.get_text(): a["href"] for a in page.select("article a")}
-    assert links == {"返回首页": "/taigu/", "查看全部阵地": "/taigu/venues/", "按县区找阵地": "/taigu/districts/"}
-    assert all(link["href"].startswith("/taigu/") for link in page.select('link[rel="stylesheet"]'))
+    assert page.select_one("h1").get_text() == "没有找到这个页面"
+    links = {a.get_text(): a["href"] for a in page.select("main a")}
+    assert links == {"返回首页": "/taigu/", "找离我最近的阵地": "/taigu/nearby/", "查看全部阵地": "/taigu/venues/", "按县区找阵地": "/taigu/districts/"}
+    loads = [tag.get("href") or tag.get("src") for tag in page.select("link[href], script[src], img[src]")]
+    assert all(url.startswith("data:") for url in loads), "served at any depth: nothing it loads may be missing"
 
 
 def test_every_page_has_its_own_meta_description(published):
