@@ -3,9 +3,10 @@
 - on_config: load and validate all content and figures (a problem stops the build
   before `site/` is touched); site name and description from data/, escaped; the footer.
 - on_files: one page per venue, brand, listing, district and org, the finder page and
-  its JSON (`leaguekit.generate`, `leaguekit.finder_data`), and alias redirects.
+  its JSON (`leaguekit.generate`, `leaguekit.finder_data`), alias redirects, door
+  posters and the share card.
 - on_page_markdown: "最后更新" from git. on_page_context / on_post_page: a generated
-  page's HTML exists only while MkDocs writes it.
+  page's HTML exists only while MkDocs writes it; every page's sharing tags and JSON-LD.
 - on_post_build: robots.txt and a reproducible sitemap.xml.gz.
 """
 
@@ -24,7 +25,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from leaguekit import footer, generate, gitdates, publish, site
+from leaguekit import footer, generate, gitdates, posters, publish, share, site
 from leaguekit.content import Content
 from leaguekit.finder_data import finder_data
 from leaguekit.problems import ContentError
@@ -85,7 +86,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     docs = _docs_dir(config)
     in_nav = set(_nav_paths(config.nav or []))
-    built = generate.Site(content_of(config), figures=config.extra["figures"])
+    built = generate.Site(content_of(config), figures=config.extra["figures"], site_url=config.site_url)
     for page in generate.pages(built):
         if (existing := files.get_file_from_path(page.src_uri)) is not None:
             files.remove(existing)
@@ -101,6 +102,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, redirect.path, content=redirect.html))
     for path, text in finder_data(content_of(config)).files():
         files.append(File.generated(config, path, content=text))
+    files.append(File.generated(config, share.CARD, content=share.card_png()))
+    for poster in posters.posters(content_of(config), config.site_url):
+        files.append(File.generated(config, poster.path, content=poster.html))
     return files
 
 
@@ -136,8 +140,18 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) ->
 
 @event_priority(100)  # before the search plugin reads page.content
 def on_page_context(context, page, config: MkDocsConfig, nav):
-    if isinstance(page, KitPage):
-        page.content = page.generated.render()
+    generated = page.generated if isinstance(page, KitPage) else None
+    if generated is not None:
+        page.content = generated.render()
+    site_name = html.unescape(str(config.site_name))
+    page.meta["share_head"] = share.head_tags(
+        title=generated.title if generated else (site_name if page.is_homepage else page.title or ""),
+        description=generated.description if generated else page.meta.get("description") or content_of(config).settings.description,
+        site_name=site_name,
+        url=page.url,
+        site_url=config.site_url,
+        json_ld=generated.json_ld if generated else None,
+    )
     return context
 
 

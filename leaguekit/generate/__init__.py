@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from . import brands, finder, listings, orgs, venues
+from . import brands, finder, listings, orgs, staff, venues
 from .page import GeneratedPage
 from .site import Site
 
-SECTIONS = (listings, finder, orgs, venues, brands)
+SECTIONS = (listings, finder, orgs, venues, brands, staff)
 
 
 def pages(site: Site) -> Iterator[GeneratedPage]:

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import partial
 
-from .. import stats, urls
+from .. import stats, structured, urls
 from ..figures import page_url
 from ..render import render
 from .page import GeneratedPage
@@ -31,6 +31,7 @@ def pages(site: Site) -> Iterator[GeneratedPage]:
             title=org.name,
             description=f"{org.name}：{len(venues)} 个阵地，{len(brands)} 个品牌项目。",
             render=partial(org_page, site, org.id),
+            json_ld=structured.organization(c, org.id, urls.org(org.id), urls.org(org.parent) if org.parent else None),
         )
 
 

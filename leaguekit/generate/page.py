@@ -21,6 +21,7 @@ class GeneratedPage:
     source: str = ""  # the content file behind the page: its edit link and "最后更新"
     icon: str = ""
     hide: tuple[str, ...] = ()
+    json_ld: dict | None = field(default=None, compare=False)  # schema.org data (site-relative URLs)
 
     @property
     def src_uri(self) -> str:

@@ -95,9 +95,10 @@ class Site:
     # Venues per page of a district's list (pages 2, 3 … follow).
     PAGE_SIZE = 200
 
-    def __init__(self, content: Content, figures: FigureBook | None = None):
+    def __init__(self, content: Content, figures: FigureBook | None = None, site_url: str | None = None):
         self.content = content
         self.figures = figures or FigureBook({})
+        self.site_url = site_url or None  # the public address: QR codes and absolute links need it
 
     @cached_property
     def resolve(self) -> Resolver:

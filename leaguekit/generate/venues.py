@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import partial
 
-from .. import urls
+from .. import structured, urls
 from ..alternatives import nearest_open
 from ..content import VenueEntry
 from ..geo import nav_links
@@ -34,6 +34,7 @@ def page(site: Site, venue: VenueEntry) -> GeneratedPage:
         render=partial(html, site, venue),
         source=venue.source,
         icon=c.venue_types[v.type].icon,
+        json_ld=structured.venue(c, venue, urls.venue(venue.id)),
     )
 
 
