@@ -9,11 +9,13 @@ untrusted: they are read with limits (`yamlsource`), checked for personal data
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import posixpath
 import re
 from collections import defaultdict
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -224,7 +226,7 @@ def _read_yaml(root: Path, rel: str, problems: list[Problem], what: str) -> Yaml
     if src.data is None:
         problems.append(Problem(rel, 1, "", "文件是空的", f"请填写{what}"))
         return None
-    _privacy(src, (), src.data, problems)
+    _privacy(src, problems)
     return src
 
 
@@ -263,18 +265,12 @@ def _read_settings(root: Path, problems: list[Problem]) -> SiteSettings | None:
     return settings
 
 
-def _privacy(src: YamlSource, loc: Loc, data: Any, problems: list[Problem], *, allow: frozenset[Loc] = frozenset()) -> None:
-    """Refuse personal mobile numbers and resident ID numbers in any string of a YAML document."""
-    stack = [(loc, data)]
-    while stack:
-        where, value = stack.pop()
-        if isinstance(value, dict):
-            stack.extend((where + (k,), v) for k, v in value.items())
-        elif isinstance(value, list):
-            stack.extend((where + (i,), v) for i, v in enumerate(value))
-        elif isinstance(value, (str, int)) and where not in allow:
-            for found in privacy.find(str(value)):
-                problems.append(Problem(src.path, src.line(where), dotted(where), f"含有{found.label} {found.masked}", PRIVACY_HINT))
+def _privacy(src: YamlSource, problems: list[Problem], *, allow: frozenset[Loc] = frozenset()) -> None:
+    """Refuse personal mobile numbers and resident ID numbers in any text of a YAML document."""
+    for loc, text in src.texts:
+        if loc not in allow:
+            for found in privacy.find(text):
+                problems.append(Problem(src.path, src.line(loc), dotted(loc), f"含有{found.label} {found.masked}", PRIVACY_HINT))
 
 
 # --- venues/ and brands/ ------------------------------------------------------
@@ -311,19 +307,55 @@ def _content_files(root: Path, folder: str, problems: list[Problem]) -> Iterator
 
 @dataclass
 class _File:
-    """One content file as read: its id, validated record (or None), body and YAML source."""
+    """One content file as read: its id, validated record (or None), body, and its front matter
+    (parsed again for line numbers only when a later check has something to report)."""
 
     rel: str
     ident: str | None
     record: Any
     body: str
     body_line: int
-    src: YamlSource | None
+    front: str = ""
+
+    @property
+    def path(self) -> str:
+        return self.rel
+
+    def line(self, loc: Loc) -> int:
+        return self._src.line(loc)
+
+    @cached_property
+    def _src(self) -> YamlSource:
+        return YamlSource(self.rel, self.front, 2, [])
+
+
+# Above this many files, `make check` and the build read them on every core.
+PARALLEL_MIN = 2000
+
+
+def _read_entries(paths: list[Path], root: Path, model: type[M], problems: list[Problem]) -> list[_File]:
+    cores = os.cpu_count() or 1
+    if len(paths) < PARALLEL_MIN or cores < 2:
+        return [_read_entry(p, root, model, problems) for p in paths]
+    size = -(-len(paths) // cores)
+    chunks = [paths[i : i + size] for i in range(0, len(paths), size)]
+    context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
+    files: list[_File] = []
+    with ProcessPoolExecutor(max_workers=cores, mp_context=context) as pool:
+        for entries, found in pool.map(_read_chunk, chunks, [root] * len(chunks), [model] * len(chunks)):
+            files += entries
+            problems += found
+    return files
+
+
+def _read_chunk(paths: list[Path], root: Path, model: type[M]) -> tuple[list[_File], list[Problem]]:
+    problems: list[Problem] = []
+    return [_read_entry(p, root, model, problems) for p in paths], problems
 
 
 def _read_entry(path: Path, root: Path, model: type[M], problems: list[Problem]) -> _File:
     rel = path.relative_to(root).as_posix()
-    entry = _File(rel, _stem_id(rel, problems), None, "", 1, None)
+    entry = _File(rel, _stem_id(rel, problems), None, "", 1)
     text = read_text(path, rel, problems)
     if text is None:
         return entry
@@ -333,10 +365,10 @@ def _read_entry(path: Path, root: Path, model: type[M], problems: list[Problem])
         return entry
     entry.body = text[match.end():]
     entry.body_line = text[: match.end()].count("\n") + 1
-    src = YamlSource(rel, match.group(1), 2, problems)
+    entry.front = match.group(1)
+    src = YamlSource(rel, entry.front, 2, problems)
     if not src.ok:
         return entry
-    entry.src = src
     if src.data is None:
         problems.append(Problem(rel, 2, "front matter", "YAML 信息块是空的", "请填写 name、type 等必填字段"))
         return entry
@@ -344,7 +376,7 @@ def _read_entry(path: Path, root: Path, model: type[M], problems: list[Problem])
         problems.append(Problem(rel, 2, "front matter", "应为一组“键: 值”", "每行写一个字段，例如 name: 某某青年之家"))
         return entry
     allow = frozenset({("phone",)}) if src.data.get("public_mobile") is True else frozenset()
-    _privacy(src, (), src.data, problems, allow=allow)
+    _privacy(src, problems, allow=allow)
     entry.record = validate(model, src.data, src, (), problems)
     return entry
 
@@ -360,7 +392,7 @@ def _stem_id(rel: str, problems: list[Problem]) -> str | None:
     return stem
 
 
-def _check_ref(problems: list[Problem], src: YamlSource, loc: Loc, value: str, choices: dict[str, Any], what: str, where: str, label: str) -> bool:
+def _check_ref(problems: list[Problem], src: YamlSource | _File, loc: Loc, value: str, choices: dict[str, Any], what: str, where: str, label: str) -> bool:
     if value in choices:
         return True
     by_label = {getattr(v, "label", getattr(v, "name", None)): k for k, v in choices.items()}
@@ -411,8 +443,8 @@ def load(root: Path | str) -> Content:
     categories = _read_list(root, "brand_categories.yml", Term, "key", problems)
     _check_orgs(root, orgs, settings, problems)
 
-    brand_files = [_read_entry(p, root, Brand, problems) for p in _content_files(root, "brands", problems)]
-    venue_files = [_read_entry(p, root, Venue, problems) for p in _content_files(root, "venues", problems)]
+    brand_files = _read_entries(list(_content_files(root, "brands", problems)), root, Brand, problems)
+    venue_files = _read_entries(list(_content_files(root, "venues", problems)), root, Venue, problems)
     if not venue_files:
         problems.append(Problem("venues/", 1, "", "没有任何场馆文件", "在 venues/ 中添加 .md 文件，参见 README"))
 
@@ -426,10 +458,10 @@ def load(root: Path | str) -> Content:
         ident = brand_ids.get(f.rel)
         if ident is not None:
             problems.extend(body.check(f.rel, f.body, f.body_line, urls.brand(ident), resolve))
-        if f.record is None or f.src is None or ident is None:
+        if f.record is None or ident is None:
             continue
-        ok = _check_ref(problems, f.src, ("org",), f.record.org, orgs, "团组织", "data/orgs.yml", "所属团组织")
-        ok &= _check_ref(problems, f.src, ("category",), f.record.category, categories, "品牌类别", "data/brand_categories.yml", "类别")
+        ok = _check_ref(problems, f, ("org",), f.record.org, orgs, "团组织", "data/orgs.yml", "所属团组织")
+        ok &= _check_ref(problems, f, ("category",), f.record.category, categories, "品牌类别", "data/brand_categories.yml", "类别")
         if ok:
             brands.append(BrandEntry(ident, f.rel, f.record, f.body, f.body_line))
 
@@ -438,9 +470,9 @@ def load(root: Path | str) -> Content:
         ident = venue_ids.get(f.rel)
         if ident is not None:
             problems.extend(body.check(f.rel, f.body, f.body_line, urls.venue(ident), resolve))
-        if f.record is None or f.src is None or ident is None:
+        if f.record is None or ident is None:
             continue
-        if _check_venue(resolve, f.record, f.src, orgs, venue_types, services, grades, brand_ids.values(), problems):
+        if _check_venue(resolve, f.record, f, orgs, venue_types, services, grades, brand_ids.values(), problems):
             hours = parse_hours(f.record.hours) if f.record.hours else None
             venues.append(VenueEntry(ident, f.rel, f.record, f.body, hours, f.body_line))
 
@@ -521,17 +553,17 @@ def _check_aliases(files: list[_File], ids: dict[str, str], problems: list[Probl
     live = {ident: rel for rel, ident in ids.items()}
     claimed: dict[str, str] = {}
     for f in files:
-        if f.record is None or f.src is None:
+        if f.record is None:
             continue
         for index, alias in enumerate(f.record.aliases):
             loc = ("aliases", index)
             if alias in live:
                 same = live[alias] == f.rel
-                problems.append(Problem(f.rel, f.src.line(loc), dotted(loc), "就是本阵地的文件名" if same else f"与 {live[alias]} 的文件名相同", "旧网址只写改名前的旧文件名" if same else "旧网址会跳转到本页，不能与现有阵地重名；请删除这一项", label="旧网址", value=alias))
+                problems.append(Problem(f.rel, f.line(loc), dotted(loc), "就是本阵地的文件名" if same else f"与 {live[alias]} 的文件名相同", "旧网址只写改名前的旧文件名" if same else "旧网址会跳转到本页，不能与现有阵地重名；请删除这一项", label="旧网址", value=alias))
             elif alias in RESERVED_IDS:
-                problems.append(Problem(f.rel, f.src.line(loc), dotted(loc), f"“{alias}”是保留名", "请删除这一项", label="旧网址", value=alias))
+                problems.append(Problem(f.rel, f.line(loc), dotted(loc), f"“{alias}”是保留名", "请删除这一项", label="旧网址", value=alias))
             elif alias in claimed:
-                problems.append(Problem(f.rel, f.src.line(loc), dotted(loc), f"已是 {claimed[alias]} 的旧网址", "一个旧网址只能跳转到一个阵地；请删除其中一处", label="旧网址", value=alias))
+                problems.append(Problem(f.rel, f.line(loc), dotted(loc), f"已是 {claimed[alias]} 的旧网址", "一个旧网址只能跳转到一个阵地；请删除其中一处", label="旧网址", value=alias))
             else:
                 claimed[alias] = f.rel
 

@@ -14,6 +14,7 @@ Days are Mo Tu We Th Fr Sa Su. The same rules are implemented in
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -78,8 +79,10 @@ def _parse_times(text: str) -> list[tuple[int, int]]:
     return ranges
 
 
+@functools.lru_cache(maxsize=4096)
 def parse_hours(text: str) -> Hours:
-    """Parse `text`, raising HoursError with a Chinese explanation."""
+    """Parse `text`, raising HoursError with a Chinese explanation (cached: a directory
+    repeats a few dozen opening-hours texts across thousands of venues)."""
     source = " ".join(text.split())
     if not source:
         raise HoursError("开放时间为空；不知道时请删除 hours 这一行")

@@ -49,8 +49,13 @@ def is_mobile(text: str) -> bool:
     return MOBILE.fullmatch(text.strip()) is not None
 
 
+ELEVEN_DIGITS = re.compile(r"(?:\d[\s-]?){10}\d")
+
+
 def find(text: str) -> list[Finding]:
     """Every mobile number and valid resident ID number in `text`, in order."""
+    if len(text) < 11 or ELEVEN_DIGITS.search(text) is None:
+        return []
     found = []
     for m in RESIDENT_ID.finditer(text):
         if valid_resident_id(m.group(0)):

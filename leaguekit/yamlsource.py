@@ -57,12 +57,20 @@ _Base: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class _Loader(_Base):  # type: ignore[misc, valid-type]
-    """Safe loading without implicit timestamps: `2024-13-45` stays text for the schema to judge."""
+    """Safe loading without implicit timestamps: `2024-13-45` stays text for the schema to judge.
+    Notes whether a mapping repeated a key, which YAML would otherwise drop silently."""
 
     yaml_implicit_resolvers = {
         first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
         for first, resolvers in _Base.yaml_implicit_resolvers.items()
     }
+    duplicates = False
+
+    def construct_mapping(self, node, deep=False):
+        mapping = super().construct_mapping(node, deep=deep)
+        if len(mapping) < len(node.value):
+            self.duplicates = True
+        return mapping
 
 
 def read_text(path: Path, rel: str, problems: list[Problem], *, limit: int = MAX_FILE_BYTES) -> str | None:
@@ -99,19 +107,27 @@ def _gbk_guess(data: bytes) -> str:
 
 
 class YamlSource:
-    """One YAML document: `data`, and the line of every key and list item for messages."""
+    """One YAML document: `data`, its text values with where they are, and the line of any
+    key or list item (worked out from the parsed nodes only when a message needs one)."""
 
     def __init__(self, path: str, text: str, first_line: int, problems: list[Problem]):
         self.path = path
         self.first_line = first_line
-        self.lines: dict[Loc, int] = {}
         self.data: Any = None
+        self.texts: list[tuple[Loc, str]] = []  # every text and long number, for the privacy check
         self.ok = False
-        node = self._parse(text, problems)
-        if node is not None:
-            self.ok = self._walk(node, problems)
+        self._lines: dict[Loc, int] | None = None
+        self._node = self._parse(text, problems)
+        if self._node is None:
+            return
+        before = len(problems)
+        if self._duplicates:
+            self._report_duplicates(problems)
+        self._collect(problems)
+        self.ok = len(problems) == before
 
     def _parse(self, text: str, problems: list[Problem]) -> yaml.Node | None:
+        self._duplicates = False
         if ("&" in text or "*" in text) and not self._no_anchors(text, problems):
             return None
         loader = _Loader(text)
@@ -119,9 +135,10 @@ class YamlSource:
             node = loader.get_single_node()
             if node is None:
                 self.ok = True
-            elif self._bounded(node, problems):
-                self.data = loader.construct_document(node)
-                return node
+                return None
+            self.data = loader.construct_document(node)
+            self._duplicates = loader.duplicates
+            return node
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             row = mark.line if mark else 0
@@ -141,7 +158,7 @@ class YamlSource:
     def _no_anchors(self, text: str, problems: list[Problem]) -> bool:
         """Anchors and aliases (`&x`, `*x`) can blow a small file up to gigabytes; contributors do not need them.
 
-        Only files that contain & or * are scanned (the parser's events are cheap, but not free).
+        Without & or * in the text there can be none, so only such files are scanned.
         """
         try:
             for event in yaml.parse(text, Loader=_Loader):
@@ -152,52 +169,59 @@ class YamlSource:
             pass  # the syntax error is reported by the full parse
         return True
 
-    def _bounded(self, root: yaml.Node, problems: list[Problem]) -> bool:
-        """No node reached twice (an alias) and no nesting deeper than the schema needs."""
-        seen: set[int] = set()
-        stack: list[tuple[yaml.Node, int]] = [(root, 0)]
+    def _collect(self, problems: list[Problem]) -> None:
+        """Gather the texts; refuse nesting deeper than the schema needs."""
+        stack: list[tuple[Loc, Any]] = [((), self.data)]
         while stack:
-            node, depth = stack.pop()
-            line = self.first_line + node.start_mark.line
-            if id(node) in seen:
-                problems.append(Problem(self.path, line, "YAML", "用了锚点或别名（& 或 *）", "请把内容直接写出来，不要用 & 和 * 引用"))
-                return False
-            seen.add(id(node))
-            if depth > MAX_DEPTH:
-                problems.append(Problem(self.path, line, "YAML", f"嵌套超过 {MAX_DEPTH} 层", "字段只需一两层缩进，请检查缩进"))
-                return False
-            if isinstance(node, yaml.MappingNode):
-                stack.extend((n, depth + 1) for pair in node.value for n in pair)
-            elif isinstance(node, yaml.SequenceNode):
-                stack.extend((n, depth + 1) for n in node.value)
-        return True
+            loc, value = stack.pop()
+            if isinstance(value, (dict, list)):
+                if len(loc) >= MAX_DEPTH:
+                    problems.append(Problem(self.path, self.line(loc), "YAML", f"嵌套超过 {MAX_DEPTH} 层", "字段只需一两层缩进，请检查缩进"))
+                    return
+                items = value.items() if isinstance(value, dict) else enumerate(value)
+                stack.extend((loc + (key,), item) for key, item in items)
+            elif isinstance(value, str) or (isinstance(value, int) and abs(value) >= 10**10):
+                self.texts.append((loc, str(value)))
 
-    def _walk(self, root: yaml.Node, problems: list[Problem]) -> bool:
-        """Record lines; report keys written twice (YAML would silently keep the last)."""
-        ok = True
-        stack: list[tuple[yaml.Node, Loc]] = [(root, ())]
+    def _report_duplicates(self, problems: list[Problem]) -> None:
+        """YAML silently keeps the last of two equal keys; staff need to know they wrote one twice."""
+        stack: list[tuple[yaml.Node, Loc]] = [(self._node, ())]
         while stack:
             node, loc = stack.pop()
-            self.lines.setdefault(loc, self.first_line + node.start_mark.line)
             if isinstance(node, yaml.MappingNode):
                 seen: set[Any] = set()
                 for key_node, value_node in node.value:
                     key = key_node.value if isinstance(key_node, yaml.ScalarNode) else "?"
                     if key in seen:
                         problems.append(Problem(self.path, self.first_line + key_node.start_mark.line, dotted(loc + (key,)), "重复出现", "同一字段只能写一次，请删除多余的一行"))
-                        ok = False
                     seen.add(key)
-                    self.lines[loc + (key,)] = self.first_line + key_node.start_mark.line
                     stack.append((value_node, loc + (key,)))
             elif isinstance(node, yaml.SequenceNode):
                 stack.extend((item, loc + (index,)) for index, item in enumerate(node.value))
-        return ok
+
+    @property
+    def lines(self) -> dict[Loc, int]:
+        if self._lines is None:
+            self._lines = {}
+            stack: list[tuple[yaml.Node, Loc]] = [(self._node, ())] if self._node is not None else []
+            while stack:
+                node, loc = stack.pop()
+                self._lines.setdefault(loc, self.first_line + node.start_mark.line)
+                if isinstance(node, yaml.MappingNode):
+                    for key_node, value_node in node.value:
+                        key = key_node.value if isinstance(key_node, yaml.ScalarNode) else "?"
+                        self._lines[loc + (key,)] = self.first_line + key_node.start_mark.line
+                        stack.append((value_node, loc + (key,)))
+                elif isinstance(node, yaml.SequenceNode):
+                    stack.extend((item, loc + (index,)) for index, item in enumerate(node.value))
+        return self._lines
 
     def line(self, loc: Loc) -> int:
         """Line of `loc`, or of its nearest parent that exists (for missing keys)."""
-        while loc not in self.lines and loc:
+        lines = self.lines
+        while loc not in lines and loc:
             loc = loc[:-1]
-        return self.lines.get(loc, self.first_line)
+        return lines.get(loc, self.first_line)
 
     def value(self, loc: Loc) -> Any:
         data = self.data

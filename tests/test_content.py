@@ -173,3 +173,17 @@ def test_brand_references(project):
     write(project, "brands/test-brand.md", "---\nname: 测试品牌\norg: taigu\ncategory: cares\nsummary: 用于测试的品牌项目。\nwebsite: www.example.cn\n---\n")
     text = problems_of(project)
     assert "brands/test-brand.md:6 website（网址）= www.example.cn 不是以 http:// 或 https:// 开头的网址" in text
+
+
+def test_reading_on_every_core_finds_the_same_content_and_problems(project, monkeypatch):
+    """Large directories are read by a process pool; the result must not depend on it."""
+    from leaguekit import content as content_module
+
+    for n in range(6):
+        write(project, f"venues/taiyuan/pool-{n}.md", VALID_VENUE.replace("测试社区青年之家", f"并行青年之家{n}"))
+    write(project, "venues/taiyuan/pool-bad.md", VALID_VENUE.replace("lat: 37.42", "lat: 137.42"))
+    serial = problems_of(project)
+    monkeypatch.setattr(content_module, "PARALLEL_MIN", 3)
+    assert problems_of(project) == serial and "venues/taiyuan/pool-bad.md:10 location.lat" in serial
+    (project / "venues/taiyuan/pool-bad.md").unlink()
+    assert [v.id for v in load(project).venues] == sorted(["test-venue", *(f"pool-{n}" for n in range(6))])
