@@ -57,6 +57,7 @@ def make_project(dest: Path, *, sample_content: bool = True) -> Path:
     if sample_content:
         shutil.copytree(REPO / "venues", dest / "venues")
         shutil.copytree(REPO / "brands", dest / "brands")
+        shutil.copytree(REPO / "activities", dest / "activities")
     else:
         write(dest, "venues/taigu/test-venue.md", VALID_VENUE)
         write(dest, "brands/test-brand.md", VALID_BRAND)
