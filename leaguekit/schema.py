@@ -524,9 +524,10 @@ class Activity(Strict):
         if not single and self.weekly is None:
             raise PydanticCustomError("when", "没有写活动时间", {"field": "start", "hint": "单次活动写 start 和 end，例如 start: 2026-12-05 09:00；每周举办的写 weekly"})
         if single:
-            if self.start is None or self.end is None:
-                missing = "end" if self.end is None else "start"
-                raise PydanticCustomError("when", "缺少必填字段", {"field": missing, "hint": f"单次活动须同时写 start 和 end；请添加一行 `{missing}: …`"})
+            if self.end is None:
+                raise PydanticCustomError("when", "只有开始时间，缺少结束时间", {"field": "start", "hint": "单次活动须同时写 start 和 end；请在下一行添加 `end: 2026-12-05 11:30`"})
+            if self.start is None:
+                raise PydanticCustomError("when", "只有结束时间，缺少开始时间", {"field": "end", "hint": "单次活动须同时写 start 和 end；请在上一行添加 `start: 2026-12-05 09:00`"})
             start, end = china_datetime(self.start), china_datetime(self.end)
             if end <= start:
                 raise PydanticCustomError("when", "不晚于开始时间", {"field": "end", "hint": "结束时间应晚于开始时间"})

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import shutil
 import textwrap
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from bs4 import BeautifulSoup
@@ -92,6 +94,18 @@ def soup(site: Path, url: str) -> BeautifulSoup:
 def sample_site(tmp_path_factory) -> Path:
     """The repository's own sample content, built once per test session."""
     return build_site(make_project(tmp_path_factory.mktemp("sample")))
+
+
+# The day the dated sample is built as (a Thursday): pages filed without JavaScript follow it.
+SAMPLE_BUILD_DAY = datetime(2026, 11, 26, tzinfo=ZoneInfo("Asia/Shanghai"))
+
+
+@pytest.fixture(scope="session")
+def dated_site(tmp_path_factory) -> Path:
+    """The sample site built as of SAMPLE_BUILD_DAY (SOURCE_DATE_EPOCH), whatever the clock says."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SOURCE_DATE_EPOCH", str(int(SAMPLE_BUILD_DAY.timestamp())))
+        return build_site(make_project(tmp_path_factory.mktemp("dated")))
 
 
 @pytest.fixture
