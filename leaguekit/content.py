@@ -569,7 +569,16 @@ def _warnings(venues: list[VenueEntry]) -> list[Problem]:
     return found
 
 
-def _read_activities(files, ids, resolve, orgs, venues, venue_ids, brand_ids, problems) -> list[ActivityEntry]:
+def _read_activities(
+    files: list[_File],
+    ids: dict[str, str],
+    resolve: Resolver,
+    orgs: dict[str, Org],
+    venues: dict[str, VenueEntry],
+    venue_ids: dict[str, str],
+    brand_ids: dict[str, str],
+    problems: list[Problem],
+) -> list[ActivityEntry]:
     """Activities whose org, venue and brand exist, with their sessions; a closed venue hosts none after it closed."""
     found: list[ActivityEntry] = []
     known_venues = dict.fromkeys(venue_ids.values())

@@ -97,7 +97,14 @@ def event(site: Site, entry: ActivityEntry) -> Event:
     return ev
 
 
-def calendar(site: Site, entries: list[ActivityEntry], name: str) -> bytes:
+def china_timezone(site: Site, entries: list[ActivityEntry]) -> Timezone:
+    """The Asia/Shanghai VTIMEZONE for the days `entries` span. icalendar scans the zone's
+    offsets over that span (tens of milliseconds), so a build makes it once for every calendar."""
+    days = [d for e in entries for d in (e.first.start.date(), e.last.end.date())] or [site.today]
+    return Timezone.from_tzid("Asia/Shanghai", first_date=min(days), last_date=max(days) + timedelta(days=1))
+
+
+def calendar(site: Site, entries: list[ActivityEntry], name: str, tz: Timezone | None = None) -> bytes:
     """An iCalendar file with the Asia/Shanghai VTIMEZONE (even when it has no event, so it is never empty)."""
     cal = Calendar()
     cal.add("prodid", PRODID)
@@ -106,8 +113,7 @@ def calendar(site: Site, entries: list[ActivityEntry], name: str) -> bytes:
     cal.add("method", "PUBLISH")
     cal.add("x-wr-calname", name)
     cal.add("x-wr-timezone", "Asia/Shanghai")
-    days = [d for e in entries for d in (e.first.start.date(), e.last.end.date())] or [site.today]
-    cal.add_component(Timezone.from_tzid("Asia/Shanghai", first_date=min(days), last_date=max(days) + timedelta(days=1)))
+    cal.add_component(tz or china_timezone(site, entries))
     for entry in entries:
         cal.add_component(event(site, entry))
     return cal.to_ical()
@@ -173,15 +179,16 @@ def files(site: Site) -> Iterator[tuple[str, str | bytes]]:
     """Every calendar and feed, as (path in site/, content)."""
     c = site.content
     name = f"{c.publisher.short_name} · {c.settings.title}"
-    yield urls.calendar("site"), calendar(site, kept(site, c.activities), f"{name} · 全部活动")
+    tz = china_timezone(site, c.activities)
+    yield urls.calendar("site"), calendar(site, kept(site, c.activities), f"{name} · 全部活动", tz)
     for entry in c.activities:
-        yield urls.calendar("activities", entry.id), calendar(site, [entry], entry.data.title)
+        yield urls.calendar("activities", entry.id), calendar(site, [entry], entry.data.title, tz)
     for venue in c.venues:
         if held := c.activities_at(venue.id):
-            yield urls.calendar("venues", venue.id), calendar(site, kept(site, held), f"{venue.data.name} · 活动")
+            yield urls.calendar("venues", venue.id), calendar(site, kept(site, held), f"{venue.data.name} · 活动", tz)
     for brand in c.brands:
         if held := c.activities_of_brand(brand.id):
-            yield urls.calendar("brands", brand.id), calendar(site, kept(site, held), f"{brand.data.name} · 活动")
+            yield urls.calendar("brands", brand.id), calendar(site, kept(site, held), f"{brand.data.name} · 活动", tz)
     yield urls.atom(), atom(site, c.activities, urls.atom(), f"{name} · 新活动", "")
     for org in c.orgs.values():
         if held := c.activities_of_org(org.id):

@@ -502,6 +502,7 @@ class DataFile:
     format: str
     about: str
     count: int
+    unit: str = "条"
 
 
 def files_and_descriptions(site: Site) -> tuple[list[tuple[str, str | bytes]], list[DataFile]]:
@@ -526,7 +527,7 @@ def files_and_descriptions(site: Site) -> tuple[list[tuple[str, str | bytes]], l
         found.append((urls.data_file(f"hsds/{path}"), table([f[0] for f in fields], tables[name], bom=False)))
         described.append(DataFile(f"hsds/{path}", "CSV", f"HSDS 3.0 {name} 表（UTF-8，无 BOM）", counts[name]))
     found.append((urls.data_file("hsds/datapackage.json"), _json(datapackage(site, counts))))
-    described.append(DataFile("hsds/datapackage.json", "JSON", "上面七张表的数据包描述（Frictionless Data Package：字段、类型、主键和外键）", len(HSDS_TABLES)))
+    described.append(DataFile("hsds/datapackage.json", "JSON", "上面七张表的数据包描述（Frictionless Data Package：字段、类型、主键和外键）", len(HSDS_TABLES), "张表"))
     return found, described
 
 

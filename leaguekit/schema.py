@@ -316,7 +316,7 @@ def _landline(value: str | None) -> str | None:
 class Place(Strict):
     """Where an activity is held when it is not at one of the site's venues."""
 
-    name: str = Field(title="地点名称", min_length=2, examples=["太原市第十三中学校"])
+    name: str = Field(title="地点名称", min_length=2, examples=["某某中学报告厅"])
     address: str = Field(title="地址", min_length=4, examples=["山西省太原市迎泽区某某路 1 号"])
     district: str = Field(title="县区", description="用于按县区筛选", examples=["迎泽区"])
     location: Location = Field(title="坐标", description="WGS-84 经纬度：{lat: 纬度, lng: 经度}", examples=[{"lat": 37.8570, "lng": 112.5600}])
