@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check test lockcheck lock bench clean new-venue new-brand
+.PHONY: serve build check test lockcheck lock bench clean new-venue new-brand new-activity
 
 # What serve/build/check need; the test set adds pytest, Playwright and ProperDocs.
 $(VENV)/.runtime: pyproject.toml requirements/runtime.txt
@@ -40,6 +40,11 @@ new-venue: $(VENV)/.runtime
 ## make new-brand NAME=某某品牌 ORG=taigu CATEGORY=care SUMMARY=一两句话的简介 [ID=…]
 new-brand: $(VENV)/.runtime
 	$(BIN)/python -m leaguekit new-brand
+
+## make new-activity TITLE=青联大讲堂 ORG=taigu [VENUE=taigu-talent-station] [BRAND=…] [START="2026-12-05 09:00"] [END=…] [ID=…]
+## Without VENUE the file gets a place to fill in; without START a Saturday placeholder. Both are marked sample: true.
+new-activity: $(VENV)/.runtime
+	$(BIN)/python -m leaguekit new-activity
 
 ## Run the whole test suite, browser tests included, after proving the lock installs on every claimed Python.
 test: $(VENV)/.test lockcheck

@@ -2,12 +2,14 @@
 
 - on_config: load and validate all content and figures (a problem stops the build
   before `site/` is touched); site name and description from data/, escaped; the footer.
-- on_files: one page per venue, brand, listing, district and org, the finder page and
-  its JSON (`leaguekit.generate`, `leaguekit.finder_data`), alias redirects, door
-  posters and the share card.
+- on_files: one page per venue, brand, listing, district, org and activity, the finder page
+  and its JSON (`leaguekit.generate`, `leaguekit.finder_data`), alias redirects, door
+  posters, the share card, and the activity calendars, feeds and open-data downloads
+  (`generate.files`).
 - on_page_markdown: "最后更新" from git. on_page_context / on_post_page: a generated
   page's HTML exists only while MkDocs writes it; every page's sharing tags and JSON-LD.
 - on_post_build: robots.txt and a reproducible sitemap.xml.gz.
+- on_serve: `mkdocs serve` also rebuilds on edits in activities/ (optional, so not in mkdocs.yml's `watch`).
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ from leaguekit.content import Content
 from leaguekit.finder_data import finder_data
 from leaguekit.problems import ContentError
 
-CONTENT_DIRS = ("venues/", "brands/", "data/")
+CONTENT_DIRS = ("venues/", "brands/", "activities/", "data/")
 
 
 class KitPage(Page):
@@ -86,7 +88,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     docs = _docs_dir(config)
     in_nav = set(_nav_paths(config.nav or []))
-    built = generate.Site(content_of(config), figures=config.extra["figures"], site_url=config.site_url)
+    built = generate.Site(content_of(config), figures=config.extra["figures"], dates=config.extra["git_dates"], site_url=config.site_url or "")
     for page in generate.pages(built):
         if (existing := files.get_file_from_path(page.src_uri)) is not None:
             files.remove(existing)
@@ -105,6 +107,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     files.append(File.generated(config, share.CARD, content=share.card_png()))
     for poster in posters.posters(content_of(config), config.site_url):
         files.append(File.generated(config, poster.path, content=poster.html))
+    for path, data in generate.files(built):  # calendars, feeds and open data
+        files.append(File.generated(config, path, content=data))
     return files
 
 
@@ -170,3 +174,10 @@ def on_post_build(config: MkDocsConfig) -> None:
             (out / name).write_bytes(data)
         # MkDocs stamps the .gz with the clock; rewrite it without
         (out / "sitemap.xml.gz").write_bytes(publish.gzip_bytes(sitemap.read_bytes(), "sitemap.xml"))
+
+
+def on_serve(server, config: MkDocsConfig, builder):
+    folder = Path(config.config_file_path).parent / "activities"
+    if folder.is_dir():
+        server.watch(str(folder))
+    return server

@@ -1,7 +1,7 @@
 """`python -m leaguekit check [ROOT]`: validate all content without building the site.
 
 `build`: MkDocs into a fresh directory, swapped into site/ only on success (`sitedir`).
-`new-venue` / `new-brand` write a new content file (see `scaffold`); values come from
+`new-venue` / `new-brand` / `new-activity` write a new content file (see `scaffold`); values come from
 flags or from the environment (`make new-venue NAME=…` puts NAME there), never
 through a shell command line, so quotes and backticks in a name stay text.
 """
@@ -23,20 +23,25 @@ from .problems import ContentError, report
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m leaguekit")
     sub = parser.add_subparsers(dest="command", required=True)
-    check = sub.add_parser("check", help="检查 venues/、brands/、data/ 中的全部内容")
+    check = sub.add_parser("check", help="检查 venues/、brands/、activities/、data/ 中的全部内容")
     check.add_argument("root", nargs="?", default=".")
     build = sub.add_parser("build", help="生成网站到 site/（成功后整体替换）")
     build.add_argument("--root", default=".")
     venue = sub.add_parser("new-venue", help="新建阵地文件")
     brand = sub.add_parser("new-brand", help="新建品牌项目文件")
-    for new, fields in ((venue, ("name", "type", "org", "district", "id", "address")), (brand, ("name", "org", "category", "summary", "id"))):
+    activity = sub.add_parser("new-activity", help="新建活动文件")
+    for new, fields in (
+        (venue, ("name", "type", "org", "district", "id", "address")),
+        (brand, ("name", "org", "category", "summary", "id")),
+        (activity, ("title", "org", "venue", "brand", "start", "end", "id")),
+    ):
         new.add_argument("--root", default=".")
         for name in fields:
             new.add_argument(f"--{name}", default=os.environ.get(name.upper(), ""))
     venue.add_argument("--lat", type=float)
     venue.add_argument("--lng", type=float)
     args = parser.parse_args(argv)
-    if args.command in ("new-venue", "new-brand"):
+    if args.command in ("new-venue", "new-brand", "new-activity"):
         return _new(args)
     if args.command == "build":
         from . import sitedir
@@ -53,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     warnings = content.warnings + stale_figures(figures, date.today().year)
     if warnings:
         print(report(warnings))
-    print(f"内容检查通过：{len(content.venues)} 个阵地，{len(content.brands)} 个品牌项目，{len(content.orgs)} 个团组织，{len(figures.all)} 项报告数据（{time.perf_counter() - started:.2f} 秒）。")
+    print(f"内容检查通过：{len(content.venues)} 个阵地，{len(content.brands)} 个品牌项目，{len(content.activities)} 个活动，{len(content.orgs)} 个团组织，{len(figures.all)} 项报告数据（{time.perf_counter() - started:.2f} 秒）。")
     return 0
 
 

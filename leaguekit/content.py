@@ -24,9 +24,10 @@ from typing import Any, TypeVar
 from pydantic import BaseModel
 
 from . import body, privacy, urls
+from .activities import ActivityEntry, occurrences_of
 from .hours import Hours, parse_hours
 from .problems import ContentError, Problem, did_you_mean
-from .schema import ID_RE, Brand, Org, SiteSettings, Term, Venue, VenueType
+from .schema import ID_RE, Activity, Brand, Org, SiteSettings, Term, Venue, VenueType
 from .validation import validate
 from .yamlsource import FRONT_MATTER, Loc, YamlSource, dotted, read_text
 
@@ -34,6 +35,8 @@ M = TypeVar("M", bound=BaseModel)
 
 # Ids that would take over a generated page (venues/index/, brands/page/2/ …).
 RESERVED_IDS = frozenset({"index", "page", "all", "category", "print", "feed", "data", "assets", "search", "map", "nearby", "districts", "types"})
+# Activity ids share activities/ with the month pages (activities/months/2026-10/).
+ACTIVITY_RESERVED_IDS = RESERVED_IDS | {"months"}
 PRIVACY_HINT = "不得公开个人手机号和身份证号；请写办公座机或服务热线，人员写岗位不写姓名"
 
 
@@ -88,6 +91,22 @@ class Content:
     venues: list[VenueEntry]
     brands: list[BrandEntry]
     warnings: list[Problem] = field(default_factory=list)
+    activities: list[ActivityEntry] = field(default_factory=list)
+
+    @cached_property
+    def activity(self) -> dict[str, ActivityEntry]:
+        return {a.id: a for a in self.activities}
+
+    def activities_at(self, venue_id: str) -> list[ActivityEntry]:
+        return [a for a in self.activities if a.data.venue == venue_id]
+
+    def activities_of_brand(self, brand_id: str) -> list[ActivityEntry]:
+        return [a for a in self.activities if a.data.brand == brand_id]
+
+    def activities_of_org(self, org_id: str) -> list[ActivityEntry]:
+        """Activities an org or any org below it holds."""
+        orgs = set(self.org_tree(org_id))
+        return [a for a in self.activities if a.data.org in orgs]
 
     @cached_property
     def venue(self) -> dict[str, VenueEntry]:
@@ -333,29 +352,29 @@ class _File:
 PARALLEL_MIN = 2000
 
 
-def _read_entries(paths: list[Path], root: Path, model: type[M], problems: list[Problem]) -> list[_File]:
+def _read_entries(paths: list[Path], root: Path, model: type[M], problems: list[Problem], reserved: frozenset[str] = RESERVED_IDS) -> list[_File]:
     cores = os.cpu_count() or 1
     if len(paths) < PARALLEL_MIN or cores < 2:
-        return [_read_entry(p, root, model, problems) for p in paths]
+        return [_read_entry(p, root, model, problems, reserved) for p in paths]
     size = -(-len(paths) // cores)
     chunks = [paths[i : i + size] for i in range(0, len(paths), size)]
     context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
     files: list[_File] = []
     with ProcessPoolExecutor(max_workers=cores, mp_context=context) as pool:
-        for entries, found in pool.map(_read_chunk, chunks, [root] * len(chunks), [model] * len(chunks)):
+        for entries, found in pool.map(_read_chunk, chunks, [root] * len(chunks), [model] * len(chunks), [reserved] * len(chunks)):
             files += entries
             problems += found
     return files
 
 
-def _read_chunk(paths: list[Path], root: Path, model: type[M]) -> tuple[list[_File], list[Problem]]:
+def _read_chunk(paths: list[Path], root: Path, model: type[M], reserved: frozenset[str]) -> tuple[list[_File], list[Problem]]:
     problems: list[Problem] = []
-    return [_read_entry(p, root, model, problems) for p in paths], problems
+    return [_read_entry(p, root, model, problems, reserved) for p in paths], problems
 
 
-def _read_entry(path: Path, root: Path, model: type[M], problems: list[Problem]) -> _File:
+def _read_entry(path: Path, root: Path, model: type[M], problems: list[Problem], reserved: frozenset[str] = RESERVED_IDS) -> _File:
     rel = path.relative_to(root).as_posix()
-    entry = _File(rel, _stem_id(rel, problems), None, "", 1)
+    entry = _File(rel, _stem_id(rel, problems, reserved), None, "", 1)
     text = read_text(path, rel, problems)
     if text is None:
         return entry
@@ -381,12 +400,12 @@ def _read_entry(path: Path, root: Path, model: type[M], problems: list[Problem])
     return entry
 
 
-def _stem_id(rel: str, problems: list[Problem]) -> str | None:
+def _stem_id(rel: str, problems: list[Problem], reserved: frozenset[str] = RESERVED_IDS) -> str | None:
     stem = Path(rel).stem
     if not ID_RE.match(stem):
         problems.append(Problem(rel, 1, "文件名", f"“{stem}”不能作网址", "文件名只用小写英文字母、数字和连字符，例如 taigu-baita.md"))
         return None
-    if stem in RESERVED_IDS:
+    if stem in reserved:
         problems.append(Problem(rel, 1, "文件名", f"“{stem}”是保留名，会占用网站自动生成的页面", "请换一个文件名，例如加上县区和类型：taigu-mingxing-youth-home.md"))
         return None
     return stem
@@ -445,12 +464,15 @@ def load(root: Path | str) -> Content:
 
     brand_files = _read_entries(list(_content_files(root, "brands", problems)), root, Brand, problems)
     venue_files = _read_entries(list(_content_files(root, "venues", problems)), root, Venue, problems)
+    activity_files = _read_entries(list(_content_files(root, "activities", problems)), root, Activity, problems, ACTIVITY_RESERVED_IDS)
     if not venue_files:
         problems.append(Problem("venues/", 1, "", "没有任何场馆文件", "在 venues/ 中添加 .md 文件，参见 README"))
 
     brand_ids = _unique_ids(brand_files, problems)
     venue_ids = _unique_ids(venue_files, problems)
+    activity_ids = _unique_ids(activity_files, problems)
     pages = {urls.venue(i) for i in venue_ids.values()} | {urls.brand(i) for i in brand_ids.values()} | {urls.org(i) for i in orgs} | {urls.venue_type(k) for k in venue_types}
+    pages |= {urls.activity(i) for i in activity_ids.values()}
     resolve = Resolver(root, pages)
 
     brands: list[BrandEntry] = []
@@ -476,6 +498,7 @@ def load(root: Path | str) -> Content:
             hours = parse_hours(f.record.hours) if f.record.hours else None
             venues.append(VenueEntry(ident, f.rel, f.record, f.body, hours, f.body_line))
 
+    activities = _read_activities(activity_files, activity_ids, resolve, orgs, {v.id: v for v in venues}, venue_ids, brand_ids, problems)
     _check_aliases(venue_files, venue_ids, problems)
     errors = [p for p in problems if p.level == "error"]
     if errors or settings is None:
@@ -491,6 +514,7 @@ def load(root: Path | str) -> Content:
         venues=sorted(venues, key=lambda v: v.id),
         brands=sorted(brands, key=lambda b: b.id),
         warnings=_warnings(venues),
+        activities=sorted(activities, key=lambda a: a.id),
     )
 
 
@@ -577,4 +601,43 @@ def _warnings(venues: list[VenueEntry]) -> list[Problem]:
         for index, photo in enumerate(v.data.photos):
             if not photo.alt:
                 found.append(Problem(v.source, 2, f"photos[{index}].alt", "照片没有图片说明", "请写 alt：图里有什么（例如“青年之家活动室”），供读屏软件朗读", label="图片说明", value=photo.src, level="warning"))
+    return found
+
+
+def _read_activities(
+    files: list[_File],
+    ids: dict[str, str],
+    resolve: Resolver,
+    orgs: dict[str, Org],
+    venues: dict[str, VenueEntry],
+    venue_ids: dict[str, str],
+    brand_ids: dict[str, str],
+    problems: list[Problem],
+) -> list[ActivityEntry]:
+    """Activities whose org, venue and brand exist, with their sessions; a closed venue hosts none after it closed."""
+    found: list[ActivityEntry] = []
+    known_venues = dict.fromkeys(venue_ids.values())
+    known_brands = dict.fromkeys(brand_ids.values())
+    for f in files:
+        ident = ids.get(f.rel)
+        if ident is not None:
+            problems.extend(body.check(f.rel, f.body, f.body_line, urls.activity(ident), resolve))
+        if f.record is None or ident is None:
+            continue
+        a, src = f.record, f
+        ok = _check_ref(problems, src, ("org",), a.org, orgs, "团组织", "data/orgs.yml", "主办团组织")
+        if a.venue is not None:
+            ok &= _check_ref(problems, src, ("venue",), a.venue, known_venues, "阵地", "venues/ 文件夹", "阵地")
+        if a.brand is not None:
+            ok &= _check_ref(problems, src, ("brand",), a.brand, known_brands, "品牌", "brands/ 文件夹", "所属品牌")
+        sessions = occurrences_of(a)
+        if not sessions:
+            problems.append(Problem(f.rel, src.line(("weekly", "except_dates")), "weekly.except_dates", "把每一次都停办了", "请检查 days、日期范围和停办日期", label="停办日期"))
+            ok = False
+        venue = venues.get(a.venue) if a.venue else None
+        if ok and venue is not None and not venue.data.is_open and sessions[-1].start.date().isoformat() > str(venue.data.closed_on):
+            problems.append(Problem(f.rel, src.line(("venue",)), "venue", f"已于 {venue.data.closed_on} 关闭", "请改在开放的阵地举办，或用 place 写实际地点", label="阵地", value=a.venue))
+            ok = False
+        if ok:
+            found.append(ActivityEntry(ident, f.rel, a, f.body, sessions, f.body_line))
     return found

@@ -19,10 +19,24 @@ from pydantic.fields import FieldInfo
 
 from .content import Content
 from .render import render
-from .schema import Brand, Venue
+from .schema import Activity, Brand, Venue
 
 # Validators whose name says what kind of text a field holds.
-VALIDATOR_TYPES = {"_date_form": "日期", "_hours": "开放时间", "_phone": "电话号码", "_website": "网址", "_alias_ids": "文件名列表"}
+VALIDATOR_TYPES = {
+    "_date_form": "日期",
+    "_hours": "开放时间",
+    "_phone": "电话号码",
+    "_website": "网址",
+    "_alias_ids": "文件名列表",
+    "_datetime_form": "日期和时刻",
+    "_day_form": "日期",
+    "_day_list": "日期列表",
+    "_weekdays": "星期列表",
+    "_time_range": "时间段",
+    "_fee": "free 或金额（元）",
+    "_email": "邮箱",
+    "_not_a_person": "岗位（不写姓名）",
+}
 MAX_LISTED = 20
 
 
@@ -47,6 +61,7 @@ def vocabulary(content: Content, name: str) -> dict[str, str]:
         "brand_categories": content.brand_categories,
         "orgs": content.orgs,
         "brands": content.brand,
+        "venues": content.venue,
     }[name]
     return {key: _label_of(value) for key, value in table.items()}
 
@@ -66,7 +81,7 @@ def vocabulary_of(info: FieldInfo) -> str | None:
 
 def _validated_as(model: type[BaseModel], key: str) -> str | None:
     for name, decorator in model.__pydantic_decorators__.field_validators.items():
-        if key in decorator.info.fields and name in VALIDATOR_TYPES and decorator.info.mode == "after":
+        if key in decorator.info.fields and name in VALIDATOR_TYPES and decorator.info.mode in ("after", "before"):
             return VALIDATOR_TYPES[name]
     return None
 
@@ -111,7 +126,7 @@ def rows(model: type[BaseModel], content: Content, prefix: str = "") -> list[Row
             if len(entries) <= MAX_LISTED:
                 allowed = tuple(entries.items())
             else:
-                note = f"共 {len(entries)} 个，见 {'brands/ 文件夹' if vocab == 'brands' else f'data/{vocab}.yml'}"
+                note = f"共 {len(entries)} 个，见 {f'{vocab}/ 文件夹' if vocab in ('brands', 'venues') else f'data/{vocab}.yml'}"
         found.append(
             Row(
                 key=prefix + key,
@@ -138,7 +153,7 @@ def _nested_model(annotation: Any) -> type[BaseModel] | None:
     return None
 
 
-KINDS = {"venue": Venue, "brand": Brand}
+KINDS = {"venue": Venue, "brand": Brand, "activity": Activity}
 
 
 def field_table(content: Content, kind: str) -> str:
@@ -146,8 +161,8 @@ def field_table(content: Content, kind: str) -> str:
 
 
 def register(env) -> None:
-    """Macros for the staff guide: `field_reference('venue')`, `venue_template()`, `brand_template()`."""
-    from .scaffold import example_brand, example_venue
+    """Macros for the staff guide: `field_reference('venue')`, `venue_template()`, `brand_template()`, `activity_template()`."""
+    from .scaffold import example_activity, example_brand, example_venue
 
     content: Content = env.conf["extra"]["content"]
 
@@ -164,3 +179,7 @@ def register(env) -> None:
     @env.macro
     def brand_template() -> Markup:
         return Markup(example_brand(content).text)
+
+    @env.macro
+    def activity_template() -> Markup:
+        return Markup(example_activity(content).text)

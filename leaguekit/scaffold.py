@@ -12,15 +12,17 @@ import sys
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
 
-from .content import Content, load
+from .activities import CHINA
+from .content import ACTIVITY_RESERVED_IDS, Content, load
 from .problems import did_you_mean
 from .reference import vocabulary, vocabulary_of, yaml_value
-from .schema import ID_RE, Brand, Venue
+from .schema import ID_RE, Activity, Brand, Venue, Weekly, china_datetime
 from .slugs import slug
 
 COMMENT_COLUMN = 34
@@ -184,6 +186,93 @@ def new_brand(content: Content, *, name: str, org: str, category: str, summary: 
     return Draft(f"brands/{ident}.md", "\n".join(lines))
 
 
+def _when(start: str, end: str, today: date) -> tuple[str, str]:
+    """`start`/`end` as written (a date alone means 09:00, no end means two hours), or a placeholder Saturday."""
+    if not start:
+        day = today + timedelta(days=7 + (5 - today.weekday()) % 7)
+        return f"{day} 09:00", f"{day} 11:00"
+    text = f"{start.strip()} 09:00" if re.fullmatch(r"\d{4}-\d{2}-\d{2}", start.strip()) else start.strip()
+    try:
+        begin = china_datetime(text)
+        finish = china_datetime(end.strip()) if end else begin + timedelta(hours=2)
+    except ValueError:
+        raise ScaffoldError(f"“{start if not end else start + ' / ' + end}”不是时间：请写成 START=\"2026-12-05 09:00\"（北京时间），END 同样写法") from None
+    if finish <= begin:
+        raise ScaffoldError("END 应晚于 START")
+    return f"{begin:%Y-%m-%d %H:%M}", f"{finish:%Y-%m-%d %H:%M}"
+
+
+def new_activity(content: Content, *, title: str, org: str, venue: str = "", brand: str = "", start: str = "", end: str = "", ident: str = "", today: date | None = None) -> Draft:
+    """The file for a new activity; a placeholder time or place is marked `sample: true`."""
+    if len(title.strip()) < 2:
+        raise ScaffoldError("活动名称至少两个字")
+    title = title.strip()
+    org_rec = content.orgs[_choose(org, content.orgs, "团组织", "data/orgs.yml")]
+    if venue and venue not in content.venue:
+        raise ScaffoldError(f"“{venue}”不是已有的阵地；{did_you_mean(venue, content.venue)}（见 venues/ 文件夹）")
+    brand_id = _choose(brand, content.brand, "品牌", "brands/ 文件夹") if brand else ""
+    begin, finish = _when(start, end, today or datetime.now(CHINA).date())
+    taken = set(content.activity) | ACTIVITY_RESERVED_IDS
+    ident = _check_id(ident, taken) if ident else unique_id("-".join(x for x in (org_rec.id, slug(title)) if x), taken)
+    contact = next((c for c in org_rec.contacts if c.phone), None)
+
+    lines = [
+        "---",
+        "# 新活动。以“# ”开头的行是可选字段的示例：删去行首的“# ”并改成实际内容即可启用。",
+        "# 改完运行 make check；字段说明见网站“参与维护”页。",
+        _line("title", yaml_value(title), "活动名称"),
+        _line("org", org_rec.id, f"主办团组织：{org_rec.name}"),
+        _line("summary", yaml_value("（待补充）一两句话说明活动内容。"), "简介：显示在列表、日历和订阅中"),
+    ]
+    if venue:
+        lines.append(_line("venue", venue, f"阵地：{content.venue[venue].data.name}"))
+    else:
+        nearby = content.venues_of_org(org_rec.id) or content.open_venues
+        lat = round(sum(v.data.location.lat for v in nearby) / len(nearby), 4) if nearby else 37.8706
+        lng = round(sum(v.data.location.lng for v in nearby) / len(nearby), 4) if nearby else 112.5489
+        district = org_rec.region.removeprefix(content.orgs[org_rec.parent].region) if org_rec.parent else org_rec.region
+        lines += [
+            "place:                              # 不在本站阵地举办：地点名称、地址、县区、坐标（WGS-84）",
+            f"  name: {yaml_value('（待补充）活动地点')}",
+            f"  address: {yaml_value(org_rec.region + '（详细地址待补充）')}",
+            f"  district: {yaml_value(district)}",
+            f"  location: {yaml_value({'lat': lat, 'lng': lng})}",
+        ]
+    if brand_id:
+        lines.append(_line("brand", brand_id, f"所属品牌：{content.brand[brand_id].data.name}"))
+    lines += [
+        _line("start", begin, "开始时间（北京时间）"),
+        _line("end", finish, "结束时间"),
+        "# weekly:                           # 每周举办的课程：删去 start、end，启用下面几行",
+        # Dates need no quotes: the kit's YAML reader keeps them as text.
+        *(f"#   {key}: {yaml_value(info.examples[0]).replace(chr(39), '')}" for key, info in Weekly.model_fields.items()),
+        "audience:                           # 参加对象",
+        f"  who: {yaml_value('（待补充）面向哪些青少年')}",
+        "  # min_age: 8",
+        "  # max_age: 14",
+        _line("fee", "free", "费用：free 免费，或金额（元），例如 20"),
+        "join:                               # 参加方式",
+        "  walk_in: true                     # 到场即可；需要报名时改写 url（报名链接）或 phone（报名电话）",
+        "  # note: 提前一天报名，额满为止",
+        "contact:                            # 咨询：写岗位，不写个人姓名",
+        f"  role: {yaml_value(contact.role if contact else '办公室')}",
+    ]
+    if contact:
+        lines.append(f"  phone: {yaml_value(contact.phone)}")
+    lines.append(_line("sample", "true", "日期、地点核实后删除此行"))
+    written = {"title", "org", "summary", "venue", "place", "start", "end", "weekly", "audience", "fee", "join", "contact", "sample"}
+    lines += optional_lines(Activity, written | ({"brand"} if brand_id else set()), content, org_rec.id)
+    lines += ["---", "", "（待补充：活动内容、流程、需要带什么。用 Markdown 书写，不用 HTML。）", ""]
+    return Draft(f"activities/{org_rec.id}/{ident}.md", "\n".join(lines))
+
+
+def example_activity(content: Content) -> Draft:
+    """A filled-in example of what `make new-activity` writes (for the staff guide)."""
+    org = _example_org(content)
+    venue = next((v.id for v in content.venues_of_org(org)), "")
+    return new_activity(content, title="某某青年夜校课程", org=org, venue=venue, start="2026-12-05 09:00", end="2026-12-05 11:00", ident=f"{org}-example")
+
+
 def _example_org(content: Content) -> str:
     """The schema's example org when it exists, else the first district-level org."""
     example = Venue.model_fields["org"].examples[0]
@@ -210,7 +299,8 @@ def example_brand(content: Content) -> Draft:
 
 VENUE_ASK = (("name", "阵地名称（例如 太谷区明星镇青年之家）"), ("type", "阵地类型"), ("org", "所属团组织"), ("district", "县区（例如 太谷区）"))
 BRAND_ASK = (("name", "品牌项目名称"), ("org", "所属团组织"), ("category", "品牌类别"), ("summary", "一两句话的简介"))
-MAKE_VARS = {"name": "NAME", "type": "TYPE", "org": "ORG", "district": "DISTRICT", "category": "CATEGORY", "summary": "SUMMARY"}
+ACTIVITY_ASK = (("title", "活动名称"), ("org", "主办团组织"))
+MAKE_VARS = {"name": "NAME", "type": "TYPE", "org": "ORG", "district": "DISTRICT", "category": "CATEGORY", "summary": "SUMMARY", "title": "TITLE"}
 
 
 def _choices(content: Content, key: str) -> str:
@@ -241,9 +331,12 @@ def run(kind: str, root: Path, values: dict[str, Any], prompt: Callable[[str], s
     if kind == "venue":
         values = fill(values, VENUE_ASK, content, "new-venue", prompt)
         draft = new_venue(content, **values)
-    else:
+    elif kind == "brand":
         values = fill(values, BRAND_ASK, content, "new-brand", prompt)
         draft = new_brand(content, **values)
+    else:
+        values = fill(values, ACTIVITY_ASK, content, "new-activity", prompt)
+        draft = new_activity(content, **values)
     path = root / draft.path
     if path.exists():
         raise ScaffoldError(f"{draft.path} 已存在，请换一个 ID")

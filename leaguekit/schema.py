@@ -283,3 +283,288 @@ class SiteSettings(Strict):
         if value is not None and not re.match(r"^mailto:[^@\s]+@[^@\s]+$", value):
             return _http_url(value)
         return value
+    data_license: Literal["CC-BY-4.0", "CC0-1.0", "ODbL-1.0"] | None = Field(
+        None,
+        title="开放数据许可",
+        description="/data/ 下载文件的许可，由发布组织选定：CC-BY-4.0（署名）、CC0-1.0（放弃权利）、ODbL-1.0（开放数据库许可）",
+        examples=["CC-BY-4.0"],
+    )
+
+
+# --- activities ---------------------------------------------------------------
+
+WEEKDAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
+DATETIME_FORM = re.compile(r"^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})$")
+DATE_FORM = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+TIME_RANGE = re.compile(r"^(\d{2}):(\d{2})-(\d{2}):(\d{2})$")
+LANDLINE_HINT = "座机写成 0354-6231234，服务热线如 12355；不写个人手机"
+# A contact is a role ("团区委学少部"), never a person: a short name led by a common surname is refused.
+SURNAMES = set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范廖贾夏韦付邹孟熊秦邱尹薛闫段雷侯陶黎贺顾毛郝龚邵钱严覃戴莫孔汤")
+PERSON_TITLES = ("老师", "同志", "先生", "女士", "小姐", "主任", "书记", "部长", "校长", "站长", "队长", "干事")
+ROLE_WORDS = set("部办室处科组队站台中心委会校馆所团家院局线岗群服务号")
+
+
+def _date_text_of(value: object) -> object:
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+def china_datetime(text: str) -> dt.datetime:
+    """`2026-12-05 09:00` as a naive datetime (China time is implied); ValueError when it does not exist."""
+    match = DATETIME_FORM.match(text)
+    if match is None:
+        raise ValueError(text)
+    return dt.datetime(*(int(g) for g in match.groups()))
+
+
+def _datetime_form(value: str | None) -> str | None:
+    if value is None:
+        return value
+    try:
+        china_datetime(value)
+    except ValueError:
+        raise PydanticCustomError("datetime", "不是日期和时刻", {"hint": "请写成 2026-12-05 09:00（北京时间，24 小时制），日期须真实存在"}) from None
+    return value
+
+
+def _day_form(value: str) -> str:
+    match = DATE_FORM.match(value)
+    try:
+        if match is None:
+            raise ValueError
+        dt.date(*(int(g) for g in match.groups()))
+    except ValueError:
+        raise PydanticCustomError("date", "不是日期", {"hint": "请写成 2026-09-01，月、日须真实存在"}) from None
+    return value
+
+
+def _landline(value: str | None) -> str | None:
+    """Office lines and hotlines; a mobile number is refused earlier by the privacy guard."""
+    if value is None:
+        return value
+    clean = value.replace(" ", "")
+    if not PHONE_RE.match(clean):
+        raise PydanticCustomError("phone", "不是电话号码", {"hint": LANDLINE_HINT})
+    return clean
+
+
+class Place(Strict):
+    """Where an activity is held when it is not at one of the site's venues."""
+
+    name: str = Field(title="地点名称", min_length=2, examples=["某某中学报告厅"])
+    address: str = Field(title="地址", min_length=4, examples=["山西省太原市迎泽区某某路 1 号"])
+    district: str = Field(title="县区", description="用于按县区筛选", examples=["迎泽区"])
+    location: Location = Field(title="坐标", description="WGS-84 经纬度：{lat: 纬度, lng: 经度}", examples=[{"lat": 37.8570, "lng": 112.5600}])
+
+
+class Weekly(Strict):
+    """A weekly course or session: the weekdays, the time, the first and last date and the dates skipped."""
+
+    days: list[str] = Field(title="星期", min_length=1, description="Mo Tu We Th Fr Sa Su 中的一个或几个", examples=[["Tu", "Th"]])
+    time: str = Field(title="时间段", description="北京时间，24 小时制", examples=["19:00-21:00"])
+    start_date: str = Field(title="首次日期", examples=["2026-09-01"])
+    end_date: str = Field(title="末次日期", description="与首次日期相距不超过一年", examples=["2027-01-14"])
+    except_dates: list[str] = Field(default_factory=list, title="停办日期", description="节假日等不举办的日期，须是上面星期中的一天", examples=[["2026-10-01", "2026-10-06"]])
+
+    @field_validator("start_date", "end_date", mode="before")
+    @classmethod
+    def _date_text(cls, value: object) -> object:
+        return _date_text_of(value)
+
+    @field_validator("except_dates", mode="before")
+    @classmethod
+    def _dates_text(cls, value: object) -> object:
+        return [_date_text_of(v) for v in value] if isinstance(value, list) else value
+
+    @field_validator("start_date", "end_date")
+    @classmethod
+    def _day_form(cls, value: str) -> str:
+        return _day_form(value)
+
+    @field_validator("except_dates")
+    @classmethod
+    def _day_list(cls, value: list[str]) -> list[str]:
+        for index, day in enumerate(value):
+            try:
+                _day_form(day)
+            except PydanticCustomError:
+                raise PydanticCustomError("date", "不是日期", {"field": index, "hint": "请写成 2026-10-01，月、日须真实存在"}) from None
+        return value
+
+    @field_validator("days")
+    @classmethod
+    def _weekdays(cls, value: list[str]) -> list[str]:
+        for index, day in enumerate(value):
+            if day not in WEEKDAYS:
+                raise PydanticCustomError("weekday", "不是星期写法", {"field": index, "hint": "写 Mo Tu We Th Fr Sa Su 之一，例如 [Tu, Th]"})
+        if len(set(value)) != len(value):
+            raise PydanticCustomError("weekday", "有重复的星期", {"hint": "每个星期只写一次"})
+        return value
+
+    @field_validator("time")
+    @classmethod
+    def _time_range(cls, value: str) -> str:
+        match = TIME_RANGE.match(value)
+        if match is None:
+            raise PydanticCustomError("time", "不是时间段", {"hint": "请写成 19:00-21:00（24 小时制，两位数字），并加引号"})
+        h1, m1, h2, m2 = (int(g) for g in match.groups())
+        if h1 > 23 or h2 > 23 or m1 > 59 or m2 > 59 or h2 * 60 + m2 <= h1 * 60 + m1:
+            raise PydanticCustomError("time", "时刻不存在或结束不晚于开始", {"hint": "例如 19:00-21:00；跨午夜的活动请用 start 和 end"})
+        return value
+
+    @model_validator(mode="after")
+    def _range(self) -> "Weekly":
+        first, last = dt.date.fromisoformat(self.start_date), dt.date.fromisoformat(self.end_date)
+        if last < first:
+            raise PydanticCustomError("date_order", "早于首次日期", {"field": "end_date", "hint": "末次日期应不早于首次日期"})
+        if (last - first).days > 366:
+            raise PydanticCustomError("date_span", "与首次日期相距超过一年", {"field": "end_date", "hint": "请按学期或年度分成几个活动文件"})
+        wanted = {WEEKDAYS.index(d) for d in self.days}
+        for index, text in enumerate(self.except_dates):
+            day = dt.date.fromisoformat(text)
+            if not first <= day <= last:
+                raise PydanticCustomError("except_date", "不在首次日期与末次日期之间", {"field": ("except_dates", index), "hint": f"停办日期应在 {self.start_date} 至 {self.end_date} 之间"})
+            if day.weekday() not in wanted:
+                raise PydanticCustomError("except_date", "这一天本来就不举办", {"field": ("except_dates", index), "hint": f"{text} 是星期{'一二三四五六日'[day.weekday()]}，不在 days 中；请删除或改正"})
+        return self
+
+
+class Audience(Strict):
+    who: str = Field(title="面向人群", min_length=2, description="谁可以参加", examples=["太谷区 8–14 岁少年儿童及家长"])
+    min_age: int | None = Field(None, title="最小年龄", ge=0, le=120, examples=[8])
+    max_age: int | None = Field(None, title="最大年龄", ge=0, le=120, examples=[14])
+
+    @model_validator(mode="after")
+    def _ages(self) -> "Audience":
+        if self.min_age is not None and self.max_age is not None and self.min_age > self.max_age:
+            raise PydanticCustomError("ages", "小于最小年龄", {"field": "max_age", "hint": "最大年龄应不小于最小年龄"})
+        return self
+
+
+class Join(Strict):
+    """How to take part: a sign-up link, a phone line, or just come."""
+
+    walk_in: bool = Field(False, title="到场即可", description="不用报名、直接到场时写 true", examples=[True])
+    url: str | None = Field(None, title="报名链接", examples=["https://mp.weixin.qq.com/"])
+    phone: str | None = Field(None, title="报名电话", description="办公座机或服务热线，不写个人手机", examples=["0354-6231027"])
+    note: str | None = Field(None, title="报名说明", examples=["提前一天报名，额满为止"])
+
+    @field_validator("url")
+    @classmethod
+    def _website(cls, value: str | None) -> str | None:
+        return _http_url(value) if value is not None else value
+
+    @field_validator("phone", mode="before")
+    @classmethod
+    def _phone_text(cls, value: object) -> object:
+        return str(value) if isinstance(value, int) else value
+
+    @field_validator("phone")
+    @classmethod
+    def _phone(cls, value: str | None) -> str | None:
+        return _landline(value)
+
+    @model_validator(mode="after")
+    def _some_way(self) -> "Join":
+        if not (self.walk_in or self.url or self.phone):
+            raise PydanticCustomError("join", "没有写怎样参加", {"hint": "写 walk_in: true（到场即可）、url（报名链接）或 phone（报名电话）中的至少一项"})
+        return self
+
+
+class ActivityContact(Strict):
+    role: str = Field(title="岗位", min_length=2, description="写岗位或部门，不写个人姓名", examples=["团区委学少部"])
+    phone: str | None = Field(None, title="电话", description="办公座机或服务热线，不写个人手机", examples=["0354-6231027"])
+    email: str | None = Field(None, title="邮箱", examples=["tgqtw@example.cn"])
+
+    @field_validator("role")
+    @classmethod
+    def _not_a_person(cls, value: str) -> str:
+        if looks_like_person(value):
+            raise PydanticCustomError("role", "像是个人姓名", {"hint": "联系人写岗位或部门，例如“团区委学少部”“12355 青少年服务台”，不写姓名"})
+        return value
+
+    @field_validator("phone", mode="before")
+    @classmethod
+    def _phone_text(cls, value: object) -> object:
+        return str(value) if isinstance(value, int) else value
+
+    @field_validator("phone")
+    @classmethod
+    def _phone(cls, value: str | None) -> str | None:
+        return _landline(value)
+
+    @field_validator("email")
+    @classmethod
+    def _email(cls, value: str | None) -> str | None:
+        if value is not None and not re.match(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", value, re.I):
+            raise PydanticCustomError("email", "不是邮箱地址", {"hint": "例如 tgqtw@example.cn；请用单位邮箱"})
+        return value
+
+
+def looks_like_person(text: str) -> bool:
+    """张三, 王小明, 王老师, 李主任: a common surname followed by a given name or a personal title."""
+    clean = re.sub(r"\s+", "", text)
+    if len(clean) < 2 or clean[0] not in SURNAMES:
+        return False
+    rest = clean[1:]
+    for title in PERSON_TITLES:
+        rest = rest.removesuffix(title) if len(rest) > len(title) else rest
+        if rest in PERSON_TITLES:
+            return True
+    return not any(ch in ROLE_WORDS for ch in rest) and re.fullmatch(r"[\u4e00-\u9fff]{1,2}", rest) is not None
+
+
+class Activity(Strict):
+    """Something on at a venue or elsewhere, once or weekly: one Markdown file in `activities/`."""
+
+    title: str = Field(title="活动名称", min_length=2, examples=["青联大讲堂：青年创新创业分享"])
+    org: str = Field(title="主办团组织", description="data/orgs.yml 中的 id", examples=["taigu"], json_schema_extra={"vocabulary": "orgs"})
+    summary: str = Field(title="简介", min_length=4, description="一两句话，显示在列表、日历和订阅中", examples=["邀请青联委员分享创业经历，现场答疑。"])
+    venue: str | None = Field(None, title="阵地", description="在本站阵地举办时写阵地文件名；在别处举办时改写 place", examples=["taigu-talent-station"], json_schema_extra={"vocabulary": "venues"})
+    place: Place | None = Field(None, title="其他地点", description="不在本站阵地举办时写：{name, address, district, location}")
+    brand: str | None = Field(None, title="所属品牌", description="brands/ 中品牌文件名", examples=["taigu-qinglian-dajiangtang"], json_schema_extra={"vocabulary": "brands"})
+    start: str | None = Field(None, title="开始时间", description="单次活动：北京时间 年-月-日 时:分", examples=["2026-12-05 09:00"])
+    end: str | None = Field(None, title="结束时间", description="单次活动：不晚于开始后 31 天", examples=["2026-12-05 11:30"])
+    weekly: Weekly | None = Field(None, title="每周举办", description="每周固定时间的课程或活动：代替 start 和 end")
+    audience: Audience = Field(title="参加对象", description="{who: 面向人群, min_age, max_age}", examples=[{"who": "太谷区青年", "min_age": 16}])
+    fee: float | Literal["free"] = Field(title="费用", description="free（免费）或金额（元）", examples=["free"])
+    join: Join = Field(title="参加方式", description="{walk_in: true} 到场即可，或 {url: 报名链接}、{phone: 报名电话}", examples=[{"walk_in": True}])
+    capacity: int | None = Field(None, title="名额", gt=0, description="人数上限；不限时不写", examples=[40])
+    contact: ActivityContact = Field(title="咨询", description="{role: 岗位, phone: 电话}：写岗位，不写个人姓名", examples=[{"role": "团区委学少部", "phone": "0354-6231027"}])
+    sample: bool = Field(False, title="示例数据", description="日期、地点等为示意时写 true", examples=[True])
+
+    @field_validator("start", "end")
+    @classmethod
+    def _datetime_form(cls, value: str | None) -> str | None:
+        return _datetime_form(value)
+
+    @field_validator("fee", mode="before")
+    @classmethod
+    def _fee(cls, value: object) -> object:
+        if value in ("free", "免费") or (type(value) in (int, float) and value == 0):
+            return "free"
+        if type(value) in (int, float) and 0 < value <= 100_000:
+            return float(value)
+        raise PydanticCustomError("fee", "不是费用写法", {"hint": "免费写 free，收费写金额（元），例如 fee: 20"})
+
+    @model_validator(mode="after")
+    def _where_and_when(self) -> "Activity":
+        if (self.venue is None) == (self.place is None):
+            raise PydanticCustomError(
+                "where", "阵地和其他地点须写且只写一个" if self.venue else "没有写在哪里举办", {"field": "venue", "hint": "在本站阵地举办写 venue: 阵地文件名；在别处举办写 place"}
+            )
+        single = self.start is not None or self.end is not None
+        if single and self.weekly is not None:
+            raise PydanticCustomError("when", "单次时间和每周举办只能写一种", {"field": "weekly", "hint": "单次活动写 start 和 end；每周举办的写 weekly，并删除 start、end"})
+        if not single and self.weekly is None:
+            raise PydanticCustomError("when", "没有写活动时间", {"field": "start", "hint": "单次活动写 start 和 end，例如 start: 2026-12-05 09:00；每周举办的写 weekly"})
+        if single:
+            if self.end is None:
+                raise PydanticCustomError("when", "只有开始时间，缺少结束时间", {"field": "start", "hint": "单次活动须同时写 start 和 end；请在下一行添加 `end: 2026-12-05 11:30`"})
+            if self.start is None:
+                raise PydanticCustomError("when", "只有结束时间，缺少开始时间", {"field": "end", "hint": "单次活动须同时写 start 和 end；请在上一行添加 `start: 2026-12-05 09:00`"})
+            start, end = china_datetime(self.start), china_datetime(self.end)
+            if end <= start:
+                raise PydanticCustomError("when", "不晚于开始时间", {"field": "end", "hint": "结束时间应晚于开始时间"})
+            if end - start > dt.timedelta(days=31):
+                raise PydanticCustomError("when", "距开始超过 31 天", {"field": "end", "hint": "长期的课程请用 weekly 写每周的时间"})
+        return self

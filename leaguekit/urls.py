@@ -49,3 +49,30 @@ def relative(from_url: str, to_url: str) -> str:
 def source_uri(url: str) -> str:
     """The virtual Markdown file MkDocs builds into `url`."""
     return url.rstrip("/") + ".md" if url.count("/") > 1 else url + "index.md"
+
+
+# --- activities, their feeds and the open data ---------------------------------
+
+
+def activity(ident: str) -> str:
+    return f"activities/{ident}/"
+
+
+def activity_month(key: str) -> str:
+    """Past and coming activities of one month, `key` like 2026-10."""
+    return f"activities/months/{key}/"
+
+
+def calendar(kind: str, ident: str = "") -> str:
+    """iCalendar files: the whole site (`calendar("site")`), or one activity, venue or brand."""
+    return "feeds/activities.ics" if kind == "site" else f"feeds/{kind}/{ident}.ics"
+
+
+def atom(org: str = "") -> str:
+    """Atom feed of new activities: the whole site, or one org (its child orgs included)."""
+    return f"feeds/orgs/{org}.xml" if org else "feeds/activities.xml"
+
+
+def data_file(name: str) -> str:
+    """A download on the open-data page, e.g. `venues.geojson` or `hsds/datapackage.json`."""
+    return f"data/{name}"

@@ -103,8 +103,8 @@ def validate(model: type[M], data: Any, src: YamlSource, base: Loc, problems: li
         for err in exc.errors():
             loc = tuple(err["loc"])
             ctx = err.get("ctx") or {}
-            if "field" in ctx:  # a model-level rule names the field it is about
-                loc = loc + (ctx["field"],)
+            if "field" in ctx:  # a model-level rule names the field (or the path below it) it is about
+                loc = loc + (ctx["field"] if isinstance(ctx["field"], tuple) else (ctx["field"],))
             full = base + loc
             hint = ctx.get("hint", "")
             if err["type"] == "missing":

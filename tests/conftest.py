@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import shutil
 import textwrap
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 import yaml
@@ -81,6 +83,7 @@ def make_project(dest: Path, *, sample_content: bool = True) -> Path:
     if sample_content:
         shutil.copytree(REPO / "venues", dest / "venues")
         shutil.copytree(REPO / "brands", dest / "brands")
+        shutil.copytree(REPO / "activities", dest / "activities")
     else:
         write(dest, "venues/taigu/test-venue.md", VALID_VENUE)
         write(dest, "brands/test-brand.md", VALID_BRAND)
@@ -115,6 +118,18 @@ def soup(site: Path, url: str) -> BeautifulSoup:
 def sample_site(tmp_path_factory) -> Path:
     """The repository's own sample content, built once per test session."""
     return build_site(make_project(tmp_path_factory.mktemp("sample")))
+
+
+# The day the dated sample is built as (a Thursday): pages filed without JavaScript follow it.
+SAMPLE_BUILD_DAY = datetime(2026, 11, 26, tzinfo=ZoneInfo("Asia/Shanghai"))
+
+
+@pytest.fixture(scope="session")
+def dated_site(tmp_path_factory) -> Path:
+    """The sample site built as of SAMPLE_BUILD_DAY (SOURCE_DATE_EPOCH), whatever the clock says."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SOURCE_DATE_EPOCH", str(int(SAMPLE_BUILD_DAY.timestamp())))
+        return build_site(make_project(tmp_path_factory.mktemp("dated")))
 
 
 @pytest.fixture

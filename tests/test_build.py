@@ -71,7 +71,7 @@ def test_footer_shows_what_is_configured(project):
     assert bare.select_one(".lk-footer__org").get_text(strip=True).startswith("主办：共青团山西省委员会")
     assert bare.select_one('.lk-footer__contacts a[href="tel:12355"]')
     assert not bare.select(".lk-icp, .lk-police") and "纠错" not in bare.get_text()
-    assert bare.select_one(".lk-footer__links a")["href"] == "../../contribute/"
+    assert [a["href"] for a in bare.select(".lk-footer__links a")] == ["../../data/", "../../contribute/"]
 
     (project / "docs/assets/beian-police.png").write_bytes(b"\x89PNG\r\n\x1a\n")
     settings = project / "data/site.yml"
@@ -94,8 +94,10 @@ def test_footer_settings_are_checked(project):
     settings = project / "data/site.yml"
     settings.write_text(settings.read_text(encoding="utf-8") + "icp: 备案中\npolice_record:\n  number: 晋公网安备123号\n  icon: assets/none.png\n", encoding="utf-8")
     done = make(project, "check")
-    assert "data/site.yml:5 icp（ICP 备案号）= 备案中 不是 ICP 备案号；写成 晋ICP备2020000000号-1" in done.stderr
-    assert "data/site.yml:7 police_record.number（公安联网备案号）= 晋公网安备123号 不是公安联网备案号" in done.stderr
+    lines = settings.read_text(encoding="utf-8").splitlines()
+    icp, number = lines.index("icp: 备案中") + 1, lines.index("  number: 晋公网安备123号") + 1
+    assert f"data/site.yml:{icp} icp（ICP 备案号）= 备案中 不是 ICP 备案号；写成 晋ICP备2020000000号-1" in done.stderr
+    assert f"data/site.yml:{number} police_record.number（公安联网备案号）= 晋公网安备123号 不是公安联网备案号" in done.stderr
 
 
 def test_no_edit_link_without_a_repository(project):

@@ -113,8 +113,8 @@ def test_site_identity_comes_from_publisher(sample_site):
     assert buttons[0] == "nearby/"
     footer = home.select_one(".md-copyright")
     assert "共青团山西省委员会" in text(footer)
-    # The demo sets no ICP number or feedback address; the footer links only to the staff guide and 12355.
-    assert sorted(a["href"] for a in footer.select("a")) == ["./contribute/", "tel:12355"]
+    # The demo sets no ICP number or feedback address; the footer links to open data, the staff guide and 12355.
+    assert sorted(a["href"] for a in footer.select("a")) == ["./contribute/", "./data/", "tel:12355"]
     assert f"收录 {len(CONTENT.venues)} 个青年阵地" in text(home).replace("收录 ", "收录 ")
     tiles = {t.select_one(".lk-tile__label").get_text(): int(t.select_one(".lk-tile__count").get_text()) for t in home.select(".lk-tile")}
     assert tiles["青年之家"] == sum(v.data.type == "youth-home" for v in CONTENT.venues)

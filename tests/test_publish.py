@@ -20,6 +20,7 @@ from gitrepo import commit_all, git
 from leaguekit import publish
 from leaguekit.content import load
 from leaguekit.gitdates import last_changed
+from leaguekit.opendata import LICENSES
 
 SITE_URL = "https://example.org/taigu/"
 # Links that only leave the site when clicked (never fetched by a page): map apps, the ICP registry.
@@ -148,8 +149,10 @@ def test_no_generator_link_and_no_repository_widget(published):
 def allowed_link_hosts(site: Path) -> set[str]:
     content = load(site.parent)
     websites = {urlsplit(x.data.website).hostname for x in [*content.venues, *content.brands] if x.data.website}
+    websites |= {urlsplit(a.data.join.url).hostname for a in content.activities if a.data.join.url}
     repository = urlsplit(load_config(str(site.parent / "mkdocs.yml")).repo_url).hostname
-    return {"example.org", repository} | LINK_ONLY | websites  # the configured site and repository
+    licence = {urlsplit(LICENSES[content.settings.data_license][2]).hostname} if content.settings.data_license else set()
+    return {"example.org", repository} | LINK_ONLY | websites | licence  # the configured site, repository and data licence
 
 
 def hosts_in(text: str) -> set[str]:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from conftest import REPO, build_site, soup, write
 from leaguekit.content import load
 from leaguekit.reference import rows
-from leaguekit.scaffold import example_brand, example_venue
-from leaguekit.schema import Brand, Venue
+from leaguekit.scaffold import example_activity, example_brand, example_venue
+from leaguekit.schema import Activity, Brand, Venue
 
 
 def table(page, heading: str) -> dict[str, dict[str, str]]:
@@ -60,3 +60,17 @@ def test_guide_covers_what_must_never_be_published(sample_site):
     text = soup(sample_site, "contribute/").select_one("article").get_text()
     for must in ("个人手机号码、身份证号码", "不写“联系人 张三”", "第二十八条", "第三十一条", "监护人", "status: closed", "aliases", "make check", "审核人检查什么"):
         assert must in text, must
+
+
+def test_activity_reference_and_template(sample_site, project):
+    page = soup(sample_site, "contribute/fields/")
+    activities = table(page, "活动（activities/）")
+    assert list(activities) == [r.key for r in rows(Activity, load(REPO))]
+    assert {"weekly.except_dates", "join.walk_in", "contact.role", "place.location.lat"} <= set(activities)
+    assert activities["fee"]["类型"] == "free 或金额（元）" and activities["start"]["类型"] == "日期和时刻"
+    assert activities["venue"]["可选值"] == f"共 {len(load(REPO).venues)} 个，见 venues/ 文件夹"
+    codes = [c.get_text().strip() for c in soup(sample_site, "contribute/").select("pre code")]
+    assert example_activity(load(REPO)).text.strip() in codes
+    small = load(project)
+    write(project, example_activity(small).path, example_activity(small).text)
+    assert load(project).activity["taigu-example"].data.venue == "test-venue"

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from . import brands, finder, listings, orgs, staff, venues
+from . import activities, brands, datapage, finder, listings, orgs, staff, venues
 from .page import GeneratedPage
 from .site import Site
 
-SECTIONS = (listings, finder, orgs, venues, brands, staff)
+SECTIONS = (listings, finder, orgs, venues, brands, activities, datapage, staff)
 
 
 def pages(site: Site) -> Iterator[GeneratedPage]:
@@ -20,4 +20,12 @@ def pages(site: Site) -> Iterator[GeneratedPage]:
         yield from section.pages(site)
 
 
-__all__ = ["GeneratedPage", "Site", "pages"]
+def files(site: Site) -> Iterator[tuple[str, str | bytes]]:
+    """Downloads beside the pages: calendars and feeds of activities, and the open data."""
+    from .. import feeds, opendata  # they draw on the section modules above
+
+    yield from feeds.files(site)
+    yield from opendata.files(site)
+
+
+__all__ = ["GeneratedPage", "Site", "files", "pages"]

@@ -8,6 +8,7 @@ from functools import partial
 from .. import urls
 from ..content import BrandEntry
 from ..render import render
+from .activities import recent
 from .page import GeneratedPage
 from .site import Count, Fact, Group, Link, Site, chunks
 
@@ -86,4 +87,4 @@ def html(site: Site, brand: BrandEntry) -> str:
         host_count=len(hosts),
         cards=[site.card(v, here) for v in hosts] if few else [],
         districts=[] if few else site.district_counts(hosts, here),
-    )
+    ) + recent(site, c.activities_of_brand(brand.id), here, query=f"brand={brand.id}", calendar=urls.calendar("brands", brand.id))

@@ -5,10 +5,12 @@ Cards are view models (frozen dataclasses); templates only draw them.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date, datetime
 from functools import cached_property
 
-from .. import body, urls
+from .. import activities, body, urls
 from ..content import BrandEntry, Content, District, Resolver, VenueEntry
 from ..figures import FigureBook
 from ..geo import NavLink, nav_links
@@ -95,16 +97,24 @@ class Site:
     # Venues per page of a district's list (pages 2, 3 … follow).
     PAGE_SIZE = 200
 
-    def __init__(self, content: Content, figures: FigureBook | None = None, site_url: str | None = None):
+    def __init__(self, content: Content, figures: FigureBook | None = None, *, dates: Mapping[str, str] | None = None, site_url: str | None = "", today: date | None = None):
         self.content = content
         self.figures = figures or FigureBook({})
-        self.site_url = site_url or None  # the public address: QR codes and absolute links need it
+        self.dates = dates or {}  # path → last commit date (gitdates)
+        self.site_url = site_url or ""  # the public address: QR codes and absolute links need it
+        self.today = today or activities.build_date(self.dates)
+
+    @property
+    def now(self) -> datetime:
+        """The moment pages are filed by without JavaScript: the start of the build date in China."""
+        return activities.start_of_day(self.today)
 
     @cached_property
     def resolve(self) -> Resolver:
         c = self.content
         pages = {urls.venue(v.id) for v in c.venues} | {urls.brand(b.id) for b in c.brands}
         pages |= {urls.org(o) for o in c.orgs} | {urls.venue_type(k) for k in c.venue_types}
+        pages |= {urls.activity(a.id) for a in c.activities}
         return Resolver(c.root, pages)
 
     def body_html(self, source: str, text: str, first_line: int, here: str) -> str:

@@ -10,6 +10,7 @@ from ..alternatives import nearest_open
 from ..content import VenueEntry
 from ..geo import nav_links
 from ..render import render
+from .activities import recent
 from .page import GeneratedPage
 from .site import Card, Fact, Link, Site
 
@@ -83,4 +84,4 @@ def html(site: Site, venue: VenueEntry) -> str:
         photos=[(urls.relative(here, p.src), p.alt) for p in v.photos],
         nav=nav_links(v.name, v.address, v.location.lat, v.location.lng) if v.is_open else (),
         body=site.body_html(venue.source, venue.body, venue.body_line, here),
-    )
+    ) + recent(site, c.activities_at(venue.id), here, query=f"venue={venue.id}", calendar=urls.calendar("venues", venue.id))

@@ -8,6 +8,7 @@ under CI=true, where a missing browser is a failure.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -47,11 +48,10 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def served_site(sample_site, tmp_path_factory) -> Iterator[str]:
-    """Base URL of the sample site served under a sub-path on 127.0.0.1."""
-    root = tmp_path_factory.mktemp("www")
-    shutil.copytree(sample_site, root / SUB_PATH.strip("/"))
+@contextlib.contextmanager
+def serve(site: Path, root: Path) -> Iterator[str]:
+    """Base URL of `site` served under SUB_PATH on 127.0.0.1 from a copy in `root`."""
+    shutil.copytree(site, root / SUB_PATH.strip("/"))
     handler = functools.partial(_QuietHandler, directory=str(root))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -60,6 +60,20 @@ def served_site(sample_site, tmp_path_factory) -> Iterator[str]:
         yield f"http://127.0.0.1:{server.server_address[1]}{SUB_PATH}"
     finally:
         server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def served_site(sample_site, tmp_path_factory) -> Iterator[str]:
+    """Base URL of the sample site served under a sub-path on 127.0.0.1."""
+    with serve(sample_site, tmp_path_factory.mktemp("www")) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def served_dated_site(dated_site, tmp_path_factory) -> Iterator[str]:
+    """The sample built as of a fixed day (conftest.SAMPLE_BUILD_DAY), served like served_site."""
+    with serve(dated_site, tmp_path_factory.mktemp("www-dated")) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

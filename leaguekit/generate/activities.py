@@ -1,0 +1,373 @@
+"""Activities: `/activities/` (this week, next week, later; filters; months), one page per
+activity, one page per month, and the "近期活动" list on venue and brand pages.
+
+Pages are filed by the build date (`Site.now`); activities.js files the same cards
+again by the reader's clock in China time with the rules of `leaguekit.activities.status`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from functools import partial
+
+from .. import urls
+from ..activities import (
+    CHINA,
+    SECTIONS,
+    ActivityEntry,
+    Occurrence,
+    Status,
+    ages_label,
+    by_month,
+    fee_label,
+    month_title,
+    rule_label,
+    schedule_text,
+    sort_key,
+    status,
+    week_start,
+    when_label,
+)
+from ..content import District
+from ..geo import nav_links
+from ..render import render
+from .page import GeneratedPage
+from .site import Fact, Link, Site, chunks
+
+URL = "activities/"
+# /activities/ lists what comes within this many days of the build; the month pages have the rest.
+WINDOW_DAYS = 60
+# "近期活动" on a venue or brand page shows this many; a few more wait hidden for when the first are over.
+RECENT = 3
+RECENT_SPARE = 3
+ELSEWHERE = ("elsewhere", "其他地点")
+
+
+@dataclass(frozen=True)
+class Where:
+    """Where an activity happens: a venue of the site, or a place written in the activity file."""
+
+    name: str
+    address: str
+    district: str
+    type: str
+    type_label: str
+    lat: float
+    lng: float
+    venue: str = ""
+
+
+def where(site: Site, entry: ActivityEntry) -> Where:
+    c, a = site.content, entry.data
+    if a.venue is not None:
+        venue = c.venue[a.venue]
+        v = venue.data
+        return Where(v.name, v.address, site.district(venue).full_name, v.type, c.venue_types[v.type].label, v.location.lat, v.location.lng, venue.id)
+    assert a.place is not None
+    city = c.city_of(a.org)
+    parent = c.orgs[city.parent].region if city.parent else ""
+    district = District("", a.place.district, city.region.removeprefix(parent)).full_name
+    return Where(a.place.name, a.place.address, district, *ELSEWHERE, a.place.location.lat, a.place.location.lng)
+
+
+def join_label(entry: ActivityEntry) -> str:
+    j = entry.data.join
+    parts = ["到场即可" if j.walk_in else "", "在线报名" if j.url else "", f"电话报名 {j.phone}" if j.phone else ""]
+    return "；".join(p for p in parts if p)
+
+
+@dataclass(frozen=True)
+class ActivityCard:
+    """One activity in a list, with what activities.js needs to file it again (`data-*`)."""
+
+    id: str
+    title: str
+    href: str
+    when: str
+    rule: str
+    where: str
+    meta: tuple[str, ...]
+    sample: bool
+    badge: str
+    state: str
+    section: str
+    occ: str
+    district: str
+    type: str
+    brand: str
+    venue: str
+
+
+def occ_data(occurrences: tuple[Occurrence, ...], since: datetime) -> str:
+    """The sessions activities.js needs: those ending after `since` (earlier ones are past whenever the page is read)."""
+    kept = [o for o in occurrences if o.end > since] or list(occurrences[-1:])
+    return " ".join(o.data for o in kept)
+
+
+def card(site: Site, entry: ActivityEntry, here: str, st: Status) -> ActivityCard:
+    c, a = site.content, entry.data
+    place = where(site, entry)
+    meta = [fee_label(a.fee), join_label(entry)]
+    if a.brand:
+        meta.append(c.brand[a.brand].data.name)
+    return ActivityCard(
+        id=entry.id,
+        title=a.title,
+        href=urls.relative(here, urls.activity(entry.id)),
+        when=when_label(st.occurrence),
+        rule=rule_label(a.weekly) if a.weekly else "",
+        where=f"{place.name} · {place.district}",
+        meta=tuple(meta),
+        sample=a.sample,
+        badge=st.badge(site.now),
+        state=st.state,
+        section=st.section,
+        occ=occ_data(entry.occurrences, week_start(site.now)),
+        district=place.district,
+        type=place.type,
+        brand=a.brand or "",
+        venue=a.venue or "",
+    )
+
+
+@dataclass(frozen=True)
+class Option:
+    value: str
+    label: str
+
+
+@dataclass(frozen=True)
+class CardSection:
+    key: str
+    title: str
+    range: str
+    cards: tuple[ActivityCard, ...]
+
+
+@dataclass(frozen=True)
+class MonthLink:
+    key: str
+    title: str
+    count: int
+    href: str
+
+
+def pages(site: Site) -> Iterator[GeneratedPage]:
+    c = site.content
+    yield GeneratedPage(
+        url=URL,
+        title="活动",
+        description=f"{c.publisher.short_name}各阵地本周、下周和以后的活动，可按县区、阵地类型和品牌筛选，可订阅日历。",
+        render=partial(index, site),
+        icon="material/calendar-star",
+        hide=("toc",),
+    )
+    for entry in c.activities:
+        place = where(site, entry)
+        yield GeneratedPage(
+            url=urls.activity(entry.id),
+            title=entry.data.title,
+            description=f"{schedule_text(entry)}，{place.name}。{entry.data.summary}",
+            render=partial(activity_page, site, entry),
+            source=entry.source,
+            icon="material/calendar-star",
+        )
+    for key, items in by_month(c.activities).items():
+        parts = chunks(items, site.PAGE_SIZE)
+        for number, part in enumerate(parts, 1):
+            yield GeneratedPage(
+                url=month_url(key, number),
+                title=f"{month_title(key)}的活动" + (f"（第 {number} 页）" if number > 1 else ""),
+                description=f"{month_title(key)}在{c.publisher.short_name}各阵地举办的 {len(items)} 个活动。",
+                render=partial(month_page, site, key, part, number, len(parts)),
+                icon="material/calendar-month",
+            )
+
+
+def month_url(key: str, number: int = 1) -> str:
+    return urls.activity_month(key) + (f"page/{number}/" if number > 1 else "")
+
+
+def _range_label(start: datetime) -> str:
+    end = start + timedelta(days=6)
+    return f"{start.month}月{start.day}日至{end.month}月{end.day}日" if end.month != start.month else f"{start.month}月{start.day}日至{end.day}日"
+
+
+def listed(site: Site) -> list[tuple[ActivityEntry, Status]]:
+    """What /activities/ shows at the build date: not past, and starting within WINDOW_DAYS."""
+    horizon = site.now + timedelta(days=WINDOW_DAYS)
+    found = []
+    for entry in site.content.activities:
+        st = status(entry.occurrences, site.now)
+        if st.section != "past" and st.occurrence.start < horizon:
+            found.append((entry, st))
+    return sorted(found, key=sort_key)
+
+
+def filter_options(site: Site) -> dict[str, list[Option]]:
+    c = site.content
+    places = [where(site, a) for a in c.activities]
+    districts = sorted({p.district for p in places})
+    types = {p.type: p.type_label for p in places}
+    brands = {a.data.brand for a in c.activities if a.data.brand}
+    return {
+        "district": [Option(d, d) for d in districts],
+        "type": [Option(k, t.label) for k, t in c.venue_types.items() if k in types] + ([Option(*ELSEWHERE)] if ELSEWHERE[0] in types else []),
+        "brand": [Option(b.id, b.data.name) for b in c.brands if b.id in brands],
+        "venue": [Option(v.id, v.data.name) for v in c.venues if c.activities_at(v.id)],
+    }
+
+
+def index(site: Site) -> str:
+    c, here, now = site.content, URL, site.now
+    shown = listed(site)
+    monday = week_start(now)
+    sections = [
+        CardSection(key, title, _range_label(monday + timedelta(days=7 * n)) if key != "later" else "", tuple(card(site, e, here, st) for e, st in shown if st.section == key))
+        for n, (key, title) in enumerate(SECTIONS)
+    ]
+    this_month = f"{now:%Y-%m}"
+    months = [MonthLink(k, month_title(k), len(items), urls.relative(here, month_url(k))) for k, items in by_month(c.activities).items()]
+    orgs = [org for org in c.orgs.values() if c.activities_of_org(org.id)]
+    return render(
+        "activities.html",
+        total=len(c.activities),
+        today=f"{site.today.year}年{site.today.month}月{site.today.day}日",
+        build_date=site.today.isoformat(),
+        sections=sections,
+        options=filter_options(site),
+        past=[m for m in reversed(months) if m.key < this_month],
+        coming=[m for m in months if m.key >= this_month],
+        calendar=urls.relative(here, urls.calendar("site")),
+        atom=urls.relative(here, urls.atom()),
+        org_feeds=[Link(org.short_name, urls.relative(here, urls.atom(org.id))) for org in orgs],
+        data=urls.relative(here, "data/"),
+    )
+
+
+def facts(site: Site, entry: ActivityEntry, here: str) -> list[Fact]:
+    c, a = site.content, entry.data
+    place = where(site, entry)
+    found = [Fact("时间", schedule_text(entry))]
+    if place.venue:
+        found.append(Fact("地点", links=(Link(place.name, urls.relative(here, urls.venue(place.venue))),)))
+    else:
+        found.append(Fact("地点", place.name))
+    found += [Fact("地址", place.address), Fact("县区", place.district)]
+    found.append(Fact("主办", links=(Link(c.orgs[a.org].name, urls.relative(here, urls.org(a.org))),)))
+    if a.brand:
+        found.append(Fact("品牌项目", links=(Link(c.brand[a.brand].data.name, urls.relative(here, urls.brand(a.brand))),)))
+    ages = ages_label(a.audience.min_age, a.audience.max_age)
+    found.append(Fact("参加对象", a.audience.who + (f"（{ages}）" if ages and ages not in a.audience.who else "")))
+    found.append(Fact("费用", fee_label(a.fee)))
+    if a.capacity:
+        found.append(Fact("名额", f"{a.capacity} 人"))
+    join = []
+    if a.join.walk_in:
+        found.append(Fact("参加方式", "到场即可" + (f"。{a.join.note}" if a.join.note and not (a.join.url or a.join.phone) else "")))
+    if a.join.url:
+        join.append(Link("在线报名", a.join.url))
+    if a.join.phone:
+        join.append(Link(f"电话报名 {a.join.phone}", f"tel:{a.join.phone}"))
+    if join:
+        found.append(Fact("报名", links=tuple(join)))
+        if a.join.note:
+            found.append(Fact("报名说明", a.join.note))
+    contact = a.contact
+    found.append(Fact("咨询", contact.role + (f" {contact.phone}" if contact.phone else ""), href=f"tel:{contact.phone}" if contact.phone else ""))
+    if contact.email:
+        found.append(Fact("邮箱", contact.email, href=f"mailto:{contact.email}"))
+    return found
+
+
+@dataclass(frozen=True)
+class MonthDates:
+    title: str
+    days: str
+
+
+def session_months(entry: ActivityEntry) -> list[MonthDates]:
+    """A weekly activity's dates by month: `2026年9月：1日、3日、8日…`."""
+    groups: dict[str, list[str]] = {}
+    for occ in entry.occurrences:
+        start = occ.start.astimezone(CHINA)
+        groups.setdefault(f"{start.year}年{start.month}月", []).append(f"{start.day}日")
+    return [MonthDates(title, "、".join(days)) for title, days in groups.items()]
+
+
+def activity_page(site: Site, entry: ActivityEntry) -> str:
+    a, here = entry.data, urls.activity(entry.id)
+    place = where(site, entry)
+    st = status(entry.occurrences, site.now)
+    venue_calendar = urls.relative(here, urls.calendar("venues", a.venue)) if a.venue else ""
+    return render(
+        "activity.html",
+        entry=entry,
+        status=st,
+        badge=st.badge(site.now),
+        when=when_label(st.occurrence),
+        occ=occ_data(entry.occurrences, week_start(site.now)),
+        facts=facts(site, entry, here),
+        calendar=urls.relative(here, urls.calendar("activities", entry.id)),
+        venue_calendar=venue_calendar,
+        nav=nav_links(place.name, place.address, place.lat, place.lng),
+        months=session_months(entry) if entry.recurring else [],
+        body=site.body_html(entry.source, entry.body, entry.body_line, here),
+        index=urls.relative(here, URL),
+    )
+
+
+@dataclass(frozen=True)
+class MonthItem:
+    title: str
+    href: str
+    when: str
+    where: str
+    meta: tuple[str, ...]
+    sample: bool
+
+
+def month_page(site: Site, key: str, items: list[tuple[ActivityEntry, tuple[Occurrence, ...]]], number: int, pages: int) -> str:
+    here = month_url(key, number)
+    keys = list(by_month(site.content.activities))
+    at = keys.index(key)
+    rows = []
+    for entry, occs in items:
+        a = entry.data
+        place = where(site, entry)
+        if a.weekly:
+            days = "、".join(f"{o.start.astimezone(CHINA).day}日" for o in occs)
+            when = f"{rule_label(a.weekly)}；本月 {len(occs)} 次：{days}"
+        else:
+            when = "；".join(when_label(o) for o in occs)
+        meta = (fee_label(a.fee), site.content.brand[a.brand].data.name if a.brand else "")
+        rows.append(MonthItem(a.title, urls.relative(here, urls.activity(entry.id)), when, f"{place.name} · {place.district}", meta, a.sample))
+    pager = [(n, urls.relative(here, month_url(key, n))) for n in range(1, pages + 1)] if pages > 1 else []
+    return render(
+        "activity_month.html",
+        title=month_title(key),
+        rows=rows,
+        pager=pager,
+        number=number,
+        previous=(month_title(keys[at - 1]), urls.relative(here, month_url(keys[at - 1]))) if at > 0 else None,
+        following=(month_title(keys[at + 1]), urls.relative(here, month_url(keys[at + 1]))) if at + 1 < len(keys) else None,
+        index=urls.relative(here, URL),
+    )
+
+
+def recent(site: Site, entries: list[ActivityEntry], here: str, *, query: str, calendar: str) -> str:
+    """ "近期活动" for a venue or brand page: the next few, a link to the rest on /activities/, the calendar."""
+    if not entries:
+        return ""
+    coming = sorted(((e, status(e.occurrences, site.now)) for e in entries), key=sort_key)
+    coming = [(e, st) for e, st in coming if st.section != "past"][: RECENT + RECENT_SPARE]
+    return render(
+        "activities_recent.html",
+        cards=[card(site, e, here, st) for e, st in coming],
+        limit=RECENT,
+        total=len(entries),
+        more=urls.relative(here, URL) + f"?{query}",
+        calendar=urls.relative(here, calendar),
+    )

@@ -1,0 +1,143 @@
+"""/activities/, an activity page and a venue's "近期活动" in Chromium, read a week after the build.
+
+The dated sample is built as of Thursday 2026-11-26; the browser's clock is frozen at
+Wednesday 2026-12-02 10:00 China time (the phone itself set to Los Angeles time in one
+test). Expected values come from leaguekit.activities.status for that instant.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from urllib.parse import parse_qs, urlsplit
+from zoneinfo import ZoneInfo
+
+from conftest import REPO, SAMPLE_BUILD_DAY
+from leaguekit import activities as acts
+from leaguekit.content import load
+from leaguekit.generate import Site
+from leaguekit.generate.activities import RECENT, RECENT_SPARE, listed, where
+
+CHINA = ZoneInfo("Asia/Shanghai")
+NOW = datetime(2026, 12, 2, 10, 0, tzinfo=CHINA)
+CONTENT = load(REPO)
+BUILT = Site(CONTENT, today=SAMPLE_BUILD_DAY.date())
+ON_PAGE = listed(BUILT)  # the cards /activities/ holds, filed by the build date
+
+
+def expected_sections() -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {"this-week": [], "next-week": [], "later": []}
+    for entry, st in sorted(((e, acts.status(e.occurrences, NOW)) for e, _ in ON_PAGE), key=acts.sort_key):
+        if st.section != "past":
+            found[st.section].append(entry.id)
+    return found
+
+
+def visible_sections(page) -> dict[str, list[str]]:
+    return {
+        key: page.locator(f'section[data-section="{key}"] .lk-act:visible').evaluate_all("els => els.map(e => e.dataset.id)")
+        for key in ("this-week", "next-week", "later")
+    }
+
+
+def open_at(browser, url: str, timezone: str = "Asia/Shanghai"):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, locale="zh-CN", timezone_id=timezone)
+    page = context.new_page()
+    page.errors = []
+    page.on("pageerror", lambda exc: page.errors.append(str(exc)))
+    page.on("console", lambda msg: msg.type == "error" and page.errors.append(msg.text))
+    page.clock.set_fixed_time(NOW)
+    page.goto(url)
+    return context, page
+
+
+def test_a_week_later_the_cards_move_to_the_right_weeks(browser, served_dated_site):
+    context, page = open_at(browser, served_dated_site + "activities/", timezone="America/Los_Angeles")
+    try:
+        page.locator(".lk-acts__tools").wait_for()
+        expected = expected_sections()
+        assert visible_sections(page) == expected
+        # Sanity: the build put these elsewhere, so the browser really moved them.
+        built = {e.id: st.section for e, st in ON_PAGE}
+        assert built["taigu-zhengxiaoqi-shalong-2026-12"] == "next-week" and "taigu-zhengxiaoqi-shalong-2026-12" in expected["this-week"]
+        assert built["taiyuan-xuezi-guichao-ecnu-2026-12"] == "later" and "taiyuan-xuezi-guichao-ecnu-2026-12" in expected["next-week"]
+        assert built["taigu-qinglian-dajiangtang-2026-11"] == "this-week" and not any("taigu-qinglian-dajiangtang-2026-11" in ids for ids in expected.values())
+        assert page.locator('section[data-section="this-week"] .lk-acts__range').inner_text() == "11月30日至12月6日"
+        assert page.locator('section[data-section="next-week"] .lk-acts__range').inner_text() == "12月7日至13日"
+
+        # Each card says what Python says about that moment.
+        shown = page.locator(".lk-act:visible").evaluate_all(
+            "els => els.map(e => [e.dataset.id, e.dataset.state, e.querySelector('.lk-act__when').textContent, e.querySelector('.lk-act__badge').hidden ? '' : e.querySelector('.lk-act__badge').textContent])"
+        )
+        for ident, state, when, badge in shown:
+            st = acts.status(CONTENT.activity[ident].occurrences, NOW)
+            assert (state, when, badge) == (st.state, acts.when_label(st.occurrence), st.badge(NOW)), ident
+        states = {ident: (state, badge) for ident, state, _, badge in shown}
+        assert states["taigu-jindu-xuanjiang-2026-12"] == ("over", "已结束")  # Tuesday's talk, this week
+        assert states["taiyuan-qingchun-banfei-liuxiang-2026"] == ("upcoming", "今天")  # Wednesday evening class
+        assert page.errors == []
+    finally:
+        context.close()
+
+
+def test_filters_live_in_the_url(browser, served_dated_site):
+    context, page = open_at(browser, served_dated_site + "activities/")
+    try:
+        page.locator(".lk-acts__tools").wait_for()
+        page.locator(".lk-filters-box summary").click()
+        page.get_by_label("县区").select_option("太原市小店区")
+        page.get_by_label("品牌项目").select_option("")
+        assert parse_qs(urlsplit(page.url).query) == {"district": ["太原市小店区"]}
+        in_xiaodian = {e.id for e, _ in ON_PAGE if where(BUILT, e).district == "太原市小店区"}
+        expected = {key: [i for i in ids if i in in_xiaodian] for key, ids in expected_sections().items()}
+        assert visible_sections(page) == expected and any(expected.values())
+        assert page.locator(".lk-acts__count").inner_text() == f"符合条件的活动 {sum(map(len, expected.values()))} 个。"
+
+        page.get_by_label("阵地类型").select_option("night-school")
+        assert parse_qs(urlsplit(page.url).query) == {"district": ["太原市小店区"], "type": ["night-school"]}
+        assert page.locator(".lk-acts__count").inner_text() == "没有符合条件的活动，请放宽筛选条件。"
+        assert page.locator('section[data-section="this-week"] .lk-acts__empty').is_visible()
+
+        # A shared link restores the filters: a brand page's "查看更多活动" opens this view.
+        page.goto(served_dated_site + "activities/?brand=taigu-qingnian-yexiao")
+        page.locator(".lk-acts__tools").wait_for()
+        assert page.get_by_label("品牌项目").input_value() == "taigu-qingnian-yexiao"
+        yexiao = {a.id for a in CONTENT.activities_of_brand("taigu-qingnian-yexiao")}
+        assert visible_sections(page) == {key: [i for i in ids if i in yexiao] for key, ids in expected_sections().items()}
+        assert page.locator(".lk-filters-box").evaluate("e => e.open")
+        assert page.errors == []
+    finally:
+        context.close()
+
+
+def test_venue_page_shows_whats_next_there(browser, served_dated_site):
+    venue = "taigu-talent-station"
+    context, page = open_at(browser, served_dated_site + f"venues/{venue}/")
+    try:
+        section = page.locator("[data-lk-recent]")
+        section.wait_for()
+        at_build = sorted(((e, acts.status(e.occurrences, BUILT.now)) for e in CONTENT.activities_at(venue)), key=acts.sort_key)
+        candidates = [e for e, st in at_build if st.section != "past"][: RECENT + RECENT_SPARE]
+        now = sorted(((e, acts.status(e.occurrences, NOW)) for e in candidates), key=acts.sort_key)
+        expected = [e.id for e, st in now if st.section != "past"][:RECENT]
+        assert section.locator(".lk-act:visible").evaluate_all("els => els.map(e => e.dataset.id)") == expected
+        assert expected == ["taigu-zhengxiaoqi-shalong-2026-12"]  # the 11月27日 lecture there is over
+        assert section.locator(".lk-act:visible .lk-act__when").all_inner_texts() == ["12月3日 周四 14:30–16:30"]
+        page.get_by_role("link", name="查看更多活动").click()
+        page.locator(".lk-acts__tools").wait_for()
+        assert page.get_by_label("举办阵地").input_value() == venue
+        assert page.errors == []
+    finally:
+        context.close()
+
+
+def test_activity_page_status_by_the_clock(browser, served_dated_site):
+    context, page = open_at(browser, served_dated_site + "activities/taigu-yexiao-wudao-2026-autumn/")
+    try:
+        page.locator(".lk-act-status").wait_for()
+        page.wait_for_function("document.querySelector('[data-lk-activity]').dataset.lkReady === '1'")
+        assert page.locator(".lk-act-status").inner_text().split() == ["下一次：12月3日", "周四", "19:00–21:00"]
+        ics = page.request.get(page.get_by_role("link", name="加入日历").evaluate("a => a.href"))
+        assert ics.ok and ics.text().startswith("BEGIN:VCALENDAR") and "RRULE:FREQ=WEEKLY" in ics.text()
+        assert page.errors == []
+    finally:
+        context.close()
