@@ -21,8 +21,8 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from . import body, privacy, urls
-from .hours import Hours, parse_hours
+from . import body, holidays, privacy, urls
+from .hours import Calendar, Hours, Period, parse_hours
 from .problems import ContentError, Problem, did_you_mean
 from .schema import ID_RE, Brand, Org, SiteSettings, Term, Venue, VenueType
 from .validation import validate
@@ -45,6 +45,10 @@ class VenueEntry:
     body: str
     hours: Hours | None
     body_line: int = 1
+
+    @cached_property
+    def closures(self) -> tuple[Period, ...]:
+        return tuple(Period(c.first, c.last, c.reason) for c in self.data.closures)
 
 
 @dataclass(frozen=True)
@@ -85,6 +89,7 @@ class Content:
     brand_categories: dict[str, Term]
     venues: list[VenueEntry]
     brands: list[BrandEntry]
+    calendar: Calendar = field(default_factory=Calendar)
     warnings: list[Problem] = field(default_factory=list)
 
     @cached_property
@@ -255,6 +260,11 @@ def _read_list(root: Path, name: str, model: type[M], key: str, problems: list[P
     return records
 
 
+def _read_calendar(root: Path, problems: list[Problem]) -> Calendar:
+    src = _read_yaml(root, holidays.PATH, problems, "每年的法定节假日和调休上班日（照国务院办公厅通知）")
+    return holidays.calendar(src, problems) if src is not None else Calendar()
+
+
 def _read_settings(root: Path, problems: list[Problem]) -> SiteSettings | None:
     src = _read_yaml(root, "data/site.yml", problems, "publisher、title、description")
     return validate(SiteSettings, src.data, src, (), problems) if src is not None else None
@@ -406,6 +416,7 @@ def load(root: Path | str) -> Content:
     services = _read_list(root, "services.yml", Term, "key", problems)
     grades = _read_list(root, "grades.yml", Term, "key", problems)
     categories = _read_list(root, "brand_categories.yml", Term, "key", problems)
+    calendar = _read_calendar(root, problems)
     _check_orgs(root, orgs, settings, problems)
 
     brand_files = [_read_entry(p, root, Brand, problems) for p in _content_files(root, "brands", problems)]
@@ -455,6 +466,7 @@ def load(root: Path | str) -> Content:
         brand_categories=categories,
         venues=sorted(venues, key=lambda v: v.id),
         brands=sorted(brands, key=lambda b: b.id),
+        calendar=calendar,
         warnings=_warnings(venues),
     )
 

@@ -15,6 +15,8 @@ _env = jinja2.Environment(
     lstrip_blocks=True,
     keep_trailing_newline=True,
 )
+# `tojson` (HTML-safe: <, >, & and ' escaped) for data the browser reads, compact and with Chinese kept.
+_env.policies["json.dumps_kwargs"] = {"ensure_ascii": False, "separators": (",", ":")}
 
 
 def render(template: str, **context: object) -> str:
