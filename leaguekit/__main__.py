@@ -12,15 +12,24 @@ import argparse
 import os
 import sys
 import time
-from datetime import date
+from collections.abc import Callable
+from datetime import date, datetime
 from pathlib import Path
 
 from . import site
 from .figures import stale_figures
+from .holidays import missing_years
+from .hours import CHINA_TZ
 from .problems import ContentError, report
 
 
-def main(argv: list[str] | None = None) -> int:
+def china_today() -> date:
+    """Today's date in China, whatever the machine's time zone (CI runs in UTC)."""
+    return datetime.now(CHINA_TZ).date()
+
+
+def main(argv: list[str] | None = None, today: Callable[[], date] = china_today) -> int:
+    """`today` is the clock for date-dependent reminders; tests pass a fixed one."""
     parser = argparse.ArgumentParser(prog="python -m leaguekit")
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="检查 venues/、brands/、activities/、data/ 中的全部内容")
@@ -55,7 +64,8 @@ def main(argv: list[str] | None = None) -> int:
     except ContentError as exc:
         print(exc, file=sys.stderr)
         return 1
-    warnings = content.warnings + stale_figures(figures, date.today().year)
+    now = today()
+    warnings = content.warnings + stale_figures(figures, now.year) + missing_years(content.calendar, now)
     if warnings:
         print(report(warnings))
     print(f"内容检查通过：{len(content.venues)} 个阵地，{len(content.brands)} 个品牌项目，{len(content.activities)} 个活动，{len(content.orgs)} 个团组织，{len(figures.all)} 项报告数据（{time.perf_counter() - started:.2f} 秒）。")

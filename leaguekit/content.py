@@ -23,9 +23,9 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from . import body, privacy, urls
+from . import body, holidays, privacy, urls
 from .activities import ActivityEntry, occurrences_of
-from .hours import Hours, parse_hours
+from .hours import Calendar, Hours, Period, parse_hours
 from .problems import ContentError, Problem, did_you_mean
 from .schema import ID_RE, Activity, Brand, Org, SiteSettings, Term, Venue, VenueType
 from .validation import validate
@@ -50,6 +50,10 @@ class VenueEntry:
     body: str
     hours: Hours | None
     body_line: int = 1
+
+    @cached_property
+    def closures(self) -> tuple[Period, ...]:
+        return tuple(Period(c.first, c.last, c.reason) for c in self.data.closures)
 
 
 @dataclass(frozen=True)
@@ -90,6 +94,7 @@ class Content:
     brand_categories: dict[str, Term]
     venues: list[VenueEntry]
     brands: list[BrandEntry]
+    calendar: Calendar = field(default_factory=Calendar)
     warnings: list[Problem] = field(default_factory=list)
     activities: list[ActivityEntry] = field(default_factory=list)
 
@@ -273,6 +278,11 @@ def _read_list(root: Path, name: str, model: type[M], key: str, problems: list[P
         else:
             records[ident] = record
     return records
+
+
+def _read_calendar(root: Path, problems: list[Problem]) -> Calendar:
+    src = _read_yaml(root, holidays.PATH, problems, "每年的法定节假日和调休上班日（照国务院办公厅通知）")
+    return holidays.calendar(src, problems) if src is not None else Calendar()
 
 
 def _read_settings(root: Path, problems: list[Problem]) -> SiteSettings | None:
@@ -460,6 +470,7 @@ def load(root: Path | str) -> Content:
     services = _read_list(root, "services.yml", Term, "key", problems)
     grades = _read_list(root, "grades.yml", Term, "key", problems)
     categories = _read_list(root, "brand_categories.yml", Term, "key", problems)
+    calendar = _read_calendar(root, problems)
     _check_orgs(root, orgs, settings, problems)
 
     brand_files = _read_entries(list(_content_files(root, "brands", problems)), root, Brand, problems)
@@ -513,6 +524,7 @@ def load(root: Path | str) -> Content:
         brand_categories=categories,
         venues=sorted(venues, key=lambda v: v.id),
         brands=sorted(brands, key=lambda b: b.id),
+        calendar=calendar,
         warnings=_warnings(venues),
         activities=sorted(activities, key=lambda a: a.id),
     )

@@ -16,8 +16,13 @@ cannot hold anything closer than the results it already has;
 
 A record holds only what a result shows (short keys keep 69,000 venues small):
 
-    i id · n name · t type · g grade · s services · d district · w town · a address
-    p [lat, lng] WGS-84 · c [lat, lng] GCJ-02 · h hours (OSM text) · f phone · x sample
+    i id · n name · t type · g grade · s services · d district (with its city) · w town · a address
+    p [lat, lng] WGS-84 · c [lat, lng] GCJ-02 · f phone · x sample
+    h the parsed week (`Hours.schedule`: Monday … Sunday, public holiday, adjusted working day)
+    z closures [[from, to, reason]]
+
+The browser never reads OpenStreetMap text: hours.js judges "open now" from `h`, `z`
+and the holiday table the finder page carries (`Calendar.to_json`).
 """
 
 from __future__ import annotations
@@ -30,6 +35,7 @@ from dataclasses import dataclass
 
 from .content import Content
 from .geo import distance_m, to_gcj02
+from .hours import closures_json
 
 ORIGIN_LAT = 0.0
 ORIGIN_LNG = 70.0
@@ -89,7 +95,9 @@ def record(venue, content: Content) -> dict:
     rec["p"] = [lat, lng]
     rec["c"] = list(to_gcj02(lat, lng))
     if venue.hours:
-        rec["h"] = venue.hours.source
+        rec["h"] = venue.hours.schedule()
+    if venue.closures:
+        rec["z"] = closures_json(venue.closures)
     if v.phone:
         rec["f"] = v.phone
     if v.sample:

@@ -50,9 +50,16 @@ def to_gcj02(lat: float, lng: float) -> tuple[float, float]:
     return round(gcj.lat, 6), round(gcj.lon, 6)
 
 
+# Travel modes a directions link can ask for. Built pages do not know where the visitor is, so their
+# links ask for the bus (teenagers and older people mostly walk or take the bus); the finder, which
+# knows the distance, picks walk, bus or car by it (nearby.js `travelMode`), and the visitor can switch.
+MODES = (("walk", "步行"), ("bus", "公交"), ("car", "驾车"))
+DEFAULT_MODE = "bus"
+
+
 @dataclass(frozen=True)
 class NavLink:
-    app: str  # amap | amap-nav | baidu | tencent | apple
+    app: str  # amap | baidu | tencent | apple
     label: str
     href: str
 
@@ -67,22 +74,28 @@ def _num(value: float) -> str:
     return repr(float(value)).removesuffix(".0")
 
 
-def nav_links(name: str, address: str, lat: float, lng: float, gcj: tuple[float, float] | None = None) -> tuple[NavLink, ...]:
-    """Links that open the venue in 高德, 百度, 腾讯 and Apple Maps at the right spot."""
+def nav_links(name: str, address: str, lat: float, lng: float, gcj: tuple[float, float] | None = None, mode: str = DEFAULT_MODE) -> tuple[NavLink, ...]:
+    """Links that open directions (or, for Baidu, the spot) in 高德, 百度, 腾讯 and Apple Maps.
+
+    Directions start at the phone's own position; `mode` is walk, bus or car.
+    """
     glat, glng = gcj if gcj is not None else to_gcj02(lat, lng)
     la, ln, gla, gln = _num(lat), _num(lng), _num(glat), _num(glng)
     n, a = _q(name), _q(address)
+    tencent = {"walk": "walk", "bus": "bus", "car": "drive"}[mode]
+    apple = {"walk": "w", "bus": "r", "car": "d"}[mode]
     return (
-        # AMap URI API, marker: position is lng,lat; coordinate=wgs84 makes AMap convert.
-        NavLink("amap", "高德地图", f"https://uri.amap.com/marker?position={ln},{la}&name={n}&src={SOURCE}&coordinate=wgs84&callnative=1"),
-        # AMap navigation from the phone's position: `to` is lng,lat,name in AMap's own GCJ-02 (coordinate=gaode).
-        NavLink("amap-nav", "高德导航", f"https://uri.amap.com/navigation?to={gln},{gla},{n}&mode=car&src={SOURCE}&coordinate=gaode&callnative=1"),
-        # Baidu URI API, marker: location is lat,lng; coord_type=wgs84 makes Baidu convert to BD-09.
+        # AMap URI API, route from the phone's position (no `from`): `to` is lng,lat,name in AMap's own
+        # GCJ-02 (coordinate=gaode); mode is car, bus or walk.
+        NavLink("amap", "高德地图", f"https://uri.amap.com/navigation?to={gln},{gla},{n}&mode={mode}&src={SOURCE}&coordinate=gaode&callnative=1"),
+        # Baidu's web route page needs a named origin, so Baidu opens the spot (its page offers "到这去"):
+        # location is lat,lng; coord_type=wgs84 makes Baidu convert to BD-09.
         NavLink("baidu", "百度地图", f"https://api.map.baidu.com/marker?location={la},{ln}&title={n}&content={a}&output=html&coord_type=wgs84&src={BAIDU_SOURCE}"),
-        # Tencent URI API, marker: coord is lat,lng; coord_type=1 means GPS (WGS-84), 2 would be Tencent's GCJ-02.
-        NavLink("tencent", "腾讯地图", f"https://apis.map.qq.com/uri/v1/marker?marker=coord:{la},{ln};title:{n};addr:{a}&coord_type=1&referer={SOURCE}"),
+        # Tencent URI API, route plan from the phone's position (no `from`): tocoord is lat,lng;
+        # coord_type=1 means GPS (WGS-84), 2 would be Tencent's GCJ-02.
+        NavLink("tencent", "腾讯地图", f"https://apis.map.qq.com/uri/v1/routeplan?type={tencent}&to={n}&tocoord={la},{ln}&coord_type=1&referer={SOURCE}"),
         # Apple Maps has no datum parameter. In mainland China its map data comes from AutoNavi
         # and MapKit treats coordinates as GCJ-02 (only CoreLocation's own fix is WGS-84), so a
-        # WGS-84 `ll` would land 100–700 m off; we pass the GCJ-02 pair. `q` labels the pin.
-        NavLink("apple", "Apple 地图", f"https://maps.apple.com/?ll={gla},{gln}&q={n}"),
+        # WGS-84 `daddr` would land 100–700 m off; we pass the GCJ-02 pair. dirflg: w walk, r transit, d drive.
+        NavLink("apple", "Apple 地图", f"https://maps.apple.com/?daddr={gla},{gln}&dirflg={apple}"),
     )

@@ -1,33 +1,55 @@
-"""Opening hours: the subset of OpenStreetMap `opening_hours` that venues use.
+"""Opening hours: the subset of OpenStreetMap `opening_hours` that venues use, public holidays and closures.
 
 Grammar (rules separated by `;`, a later rule overrides earlier ones for the
 days it names, as in OSM):
 
-    rule      = "24/7" | [days " "] (times | "off")
-    days      = day ["-" day] {"," day ["-" day]}
+    rule      = "24/7" | selector " " (times | "off") | times
+    selector  = day ["-" day] | "PH"  {"," …}
     times     = HH:MM "-" HH:MM {"," HH:MM "-" HH:MM}
 
-Days are Mo Tu We Th Fr Sa Su. The same rules are implemented in
-`overrides/assets/javascripts/hours.js`; both are tested against
-`tests/hours_cases.json` so the browser and the build cannot disagree.
+Days are Mo Tu We Th Fr Sa Su; `PH` is a public holiday (法定节假日). A rule
+without a selector applies to Mo-Su. `off` always names its days: a bare `off`
+would close every day, which is what `status: closed` or `closures:` say better.
+
+Public holidays close a venue unless a `PH` rule (or `24/7`) says otherwise.
+An adjusted working day (调休上班日, a Saturday or Sunday worked in exchange
+for a holiday) takes the venue's ordinary weekday hours: the hours most of
+Monday to Friday have (the earliest such weekday on a tie).
+
+Only this module reads OSM text. The build ships each venue's parsed week
+(`Hours.schedule`), the holiday table (`Calendar.to_json`) and its closures to
+the browser, where `overrides/assets/javascripts/hours.js` answers "open now?"
+from them with the same rules as `open_state`; both run `tests/hours_cases.json`.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
-from datetime import datetime, timedelta
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from functools import cached_property
 from zoneinfo import ZoneInfo
 
 DAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
 DAY_LABELS = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
+HOLIDAY_LABEL = "法定节假日"
+WORKDAY_LABEL = "调休上班日"
 CHINA_TZ = ZoneInfo("Asia/Shanghai")
 CLOSING_SOON_MINUTES = 30
+# How far ahead "next opening" looks: a closure for renovation may last months.
+HORIZON_DAYS = 366
+PH = 7  # index of the public-holiday entry in a schedule; 8 is the adjusted working day
 
-_DAY_RE = "(?:Mo|Tu|We|Th|Fr|Sa|Su)"
-_DAYS_RE = re.compile(rf"^{_DAY_RE}(?:-{_DAY_RE})?(?:,{_DAY_RE}(?:-{_DAY_RE})?)*$")
+_SEL_RE = r"(?:PH|(?:Mo|Tu|We|Th|Fr|Sa|Su)(?:-(?:Mo|Tu|We|Th|Fr|Sa|Su))?)"
+_SELECTOR_RE = re.compile(rf"^{_SEL_RE}(?:,{_SEL_RE})*$")
 _RANGE_RE = re.compile(r"^(\d{2}):(\d{2})-(\d{2}):(\d{2})$")
+_OFF = ("off", "closed")
+
+Ranges = tuple[tuple[int, int], ...]
+ALL_DAY: Ranges = ((0, 1440),)
 
 
 class HoursError(ValueError):
@@ -36,20 +58,35 @@ class HoursError(ValueError):
 
 @dataclass(frozen=True)
 class Hours:
-    """Opening ranges per weekday (0 = Monday), minutes since midnight."""
+    """Opening ranges per weekday (0 = Monday) and on public holidays, minutes since midnight."""
 
     source: str
-    week: tuple[tuple[tuple[int, int], ...], ...]
+    week: tuple[Ranges, ...]
+    holiday: Ranges = ()
+
+    @cached_property
+    def workday(self) -> Ranges:
+        """Hours on an adjusted working day: those most of Monday to Friday have, the earliest on a tie."""
+        weekdays = self.week[:5]
+        counts = Counter(weekdays)
+        return max(weekdays, key=lambda ranges: (counts[ranges], -weekdays.index(ranges)))
+
+    def schedule(self) -> list[list[list[int]]]:
+        """What the browser gets instead of OSM text: Monday … Sunday, public holiday, adjusted working day."""
+        return [[list(r) for r in ranges] for ranges in (*self.week, self.holiday, self.workday)]
 
     def label(self) -> str:
         return format_hours(self)
 
 
-def _parse_days(text: str) -> list[int]:
-    if not _DAYS_RE.match(text):
-        raise HoursError(f"“{text}”不是星期写法，应写 Mo Tu We Th Fr Sa Su，例如 Mo-Fr 或 Sa,Su")
+def _parse_selector(text: str) -> list[int]:
+    if not _SELECTOR_RE.match(text):
+        raise HoursError(f"“{text}”不是星期写法，应写 Mo Tu We Th Fr Sa Su 或 PH（法定节假日），例如 Mo-Fr、Sa,Su 或 PH")
     days: list[int] = []
     for part in text.split(","):
+        if part == "PH":
+            days.append(PH)
+            continue
         first, _, last = part.partition("-")
         a = DAYS.index(first)
         b = DAYS.index(last) if last else a
@@ -59,7 +96,7 @@ def _parse_days(text: str) -> list[int]:
     return days
 
 
-def _parse_times(text: str) -> list[tuple[int, int]]:
+def _parse_times(text: str) -> Ranges:
     ranges = []
     for part in text.split(","):
         m = _RANGE_RE.match(part.strip())
@@ -76,7 +113,7 @@ def _parse_times(text: str) -> list[tuple[int, int]]:
     for (_, end), (start, _) in zip(ranges, ranges[1:]):
         if start < end:
             raise HoursError(f"“{text}”中的时间段相互重叠")
-    return ranges
+    return tuple(ranges)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -86,34 +123,39 @@ def parse_hours(text: str) -> Hours:
     source = " ".join(text.split())
     if not source:
         raise HoursError("开放时间为空；不知道时请删除 hours 这一行")
-    week: list[list[tuple[int, int]]] = [[] for _ in DAYS]
+    if source in _OFF:
+        raise HoursError(f"“{source}”表示每天都不开放；临时闭馆（如装修）请写 closures，长期停用请写 status: closed，不知道开放时间请删除 hours 这一行")
+    days: list[Ranges] = [() for _ in range(PH + 1)]
     for raw_rule in source.split(";"):
         rule = raw_rule.strip()
         if not rule:
             continue
         if rule == "24/7":
-            week = [[(0, 24 * 60)] for _ in DAYS]
+            days = [((0, 1440),) for _ in days]
             continue
-        if rule in ("off", "closed"):
-            week = [[] for _ in DAYS]
-            continue
+        if rule in _OFF:
+            raise HoursError(f"“{rule}”没有写哪几天休息，会让每天都不开放；请写明星期，例如 Sa,Su off 或 PH off")
         head, _, rest = rule.partition(" ")
-        if _DAYS_RE.match(head):
-            days, spec = _parse_days(head), rest.strip()
-        elif head[:1].isdigit():
-            days, spec = list(range(7)), rule
+        if head[:1].isdigit():
+            selected, spec = list(range(7)), rule
         else:
-            _parse_days(head)
+            selected, spec = _parse_selector(head), rest.strip()
         if not spec:
             raise HoursError(f"“{rule}”只有星期没有时间，请写时间段（如 09:00-17:30）或 off")
-        ranges = [] if spec in ("off", "closed") else _parse_times(spec)
-        for day in days:
-            week[day] = list(ranges)
-    return Hours(source=source, week=tuple(tuple(day) for day in week))
+        ranges = () if spec in _OFF else _parse_times(spec)
+        for day in selected:
+            days[day] = ranges
+    if not any(days):
+        raise HoursError("按这样写，阵地任何时候都不开放；临时闭馆请写 closures，长期停用请写 status: closed")
+    return Hours(source=source, week=tuple(days[:PH]), holiday=days[PH])
 
 
 def _hm(minutes: int) -> str:
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def _times(ranges: Ranges) -> str:
+    return "、".join(f"{_hm(a)}–{_hm(b)}" for a, b in ranges) if ranges else "休息"
 
 
 def _day_span(first: int, last: int) -> str:
@@ -124,70 +166,164 @@ def _day_span(first: int, last: int) -> str:
     return f"{DAY_LABELS[first]}至{DAY_LABELS[last]}"
 
 
+def table_rows(hours: Hours) -> list[tuple[str, str, str]]:
+    """(key, label, times) for the week table of a venue page: 0–6 (Monday …), "ph", "workday".
+
+    hours.js marks today's row by the same keys.
+    """
+    rows = [(str(i), DAY_LABELS[i], _times(ranges)) for i, ranges in enumerate(hours.week)]
+    return rows + [("ph", HOLIDAY_LABEL, _times(hours.holiday)), ("workday", WORKDAY_LABEL, _times(hours.workday))]
+
+
 def format_hours(hours: Hours) -> str:
-    """Chinese label, e.g. `周一至周五 09:00–17:30；周六 09:00–12:00；周日休息`."""
-    if all(day == ((0, 1440),) for day in hours.week):
-        return "全天开放（24 小时）"
-    groups: list[tuple[int, int, tuple[tuple[int, int], ...]]] = []
-    for index, ranges in enumerate(hours.week):
-        if groups and groups[-1][2] == ranges and groups[-1][1] == index - 1:
-            groups[-1] = (groups[-1][0], index, ranges)
-        else:
-            groups.append((index, index, ranges))
-    parts = []
-    for first, last, ranges in groups:
-        times = "、".join(f"{_hm(a)}–{_hm(b)}" for a, b in ranges) if ranges else "休息"
-        parts.append(f"{_day_span(first, last)} {times}")
+    """Chinese label, e.g. `周一至周五 09:00–17:30；周六 09:00–12:00；周日 休息；法定节假日 休息`."""
+    if all(day == ALL_DAY for day in hours.week):
+        parts = ["全天开放（24 小时）"]
+    else:
+        groups: list[tuple[int, int, Ranges]] = []
+        for index, ranges in enumerate(hours.week):
+            if groups and groups[-1][2] == ranges and groups[-1][1] == index - 1:
+                groups[-1] = (groups[-1][0], index, ranges)
+            else:
+                groups.append((index, index, ranges))
+        parts = [f"{_day_span(first, last)} {_times(ranges)}" for first, last, ranges in groups]
+    if not (hours.holiday == ALL_DAY and parts[0].startswith("全天")):
+        parts.append(f"{HOLIDAY_LABEL} {_times(hours.holiday)}")
     return "；".join(parts)
+
+
+# --- the holiday table and closures ------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Period:
+    """Days from `first` to `last` inclusive: a public holiday or a venue's closure, and why."""
+
+    first: date
+    last: date
+    name: str
+
+    def __contains__(self, day: date) -> bool:
+        return self.first <= day <= self.last
+
+
+@dataclass(frozen=True)
+class Calendar:
+    """Public holidays and adjusted working days, from data/holidays.yml."""
+
+    holidays: tuple[Period, ...] = ()
+    workdays: tuple[tuple[date, str], ...] = ()
+    years: frozenset[int] = field(default_factory=frozenset)
+
+    @cached_property
+    def _holiday(self) -> dict[date, str]:
+        return {p.first + timedelta(days=n): p.name for p in self.holidays for n in range((p.last - p.first).days + 1)}
+
+    def holiday(self, day: date) -> str | None:
+        return self._holiday.get(day)
+
+    @cached_property
+    def _workday(self) -> dict[date, str]:
+        return dict(self.workdays)
+
+    def workday(self, day: date) -> str | None:
+        return self._workday.get(day)
+
+    def to_json(self) -> dict:
+        """For the browser: {"h": [[from, to, name] …], "w": [[date, name] …]} with ISO dates."""
+        return {
+            "h": [[p.first.isoformat(), p.last.isoformat(), p.name] for p in self.holidays],
+            "w": [[d.isoformat(), name] for d, name in self.workdays],
+        }
+
+
+NO_HOLIDAYS = Calendar()
+
+
+def closures_json(closures: Sequence[Period]) -> list[list[str]]:
+    return [[c.first.isoformat(), c.last.isoformat(), c.name] for c in closures]
+
+
+@dataclass(frozen=True)
+class DayPlan:
+    ranges: Ranges
+    why: str  # "closure" | "holiday" | "workday" | ""
+    name: str = ""
+
+
+def day_plan(hours: Hours, day: date, calendar: Calendar = NO_HOLIDAYS, closures: Sequence[Period] = ()) -> DayPlan:
+    """A venue's opening ranges on one date: a closure beats a public holiday, which beats the week."""
+    for closure in closures:
+        if day in closure:
+            return DayPlan((), "closure", closure.name)
+    if (name := calendar.holiday(day)) is not None:
+        return DayPlan(hours.holiday, "holiday", name)
+    if (name := calendar.workday(day)) is not None:
+        return DayPlan(hours.workday, "workday", name)
+    return DayPlan(hours.week[day.weekday()], "")
 
 
 @dataclass(frozen=True)
 class OpenState:
-    state: str  # "open" | "closing" | "closed"
+    state: str  # "open" | "closing" | "closed" | "holiday" | "closure"
     label: str
     next_open: datetime | None
 
 
-def open_state(hours: Hours, when: datetime) -> OpenState:
-    """Whether the venue is open at `when`, judged in China time."""
+def open_state(hours: Hours, when: datetime, calendar: Calendar = NO_HOLIDAYS, closures: Sequence[Period] = ()) -> OpenState:
+    """Whether the venue is open at `when`, judged in China time, and if not, when it opens next."""
     now = when.astimezone(CHINA_TZ)
+    today = now.date()
     minute = now.hour * 60 + now.minute
-    for start, end in hours.week[now.weekday()]:
+    plan = day_plan(hours, today, calendar, closures)
+    for start, end in plan.ranges:
         if start <= minute < end:
-            closes = _closing_minute(hours, now.weekday(), end)
+            closes = _closing_minute(hours, today, end, calendar, closures)
             if closes - minute <= CLOSING_SOON_MINUTES:
-                return OpenState("closing", f"即将关门（{_hm(closes % 1440)} 关门）", None)
-            return OpenState("open", f"开放中（{_hm(closes % 1440)} 关门）" if closes < 1440 * 7 else "开放中", None)
-    nxt = _next_opening(hours, now)
-    if nxt is None:
-        return OpenState("closed", "已关闭", None)
-    if nxt.date() == now.date():
-        when_label = f"今天 {nxt:%H:%M}"
-    elif nxt.date() == (now + timedelta(days=1)).date():
-        when_label = f"明天 {nxt:%H:%M}"
+                return OpenState("closing", f"即将关门 · {_hm(closes % 1440)} 关门", None)
+            return OpenState("open", f"开放中 · {_hm(closes % 1440)} 关门" if closes < 1440 * 7 else "开放中", None)
+    nxt = _next_opening(hours, today, minute, calendar, closures)
+    if plan.why == "closure":
+        state, label = "closure", f"暂停开放（{plan.name}）"
+    elif plan.why == "holiday" and not plan.ranges:
+        state, label = "holiday", f"节假日休息（{plan.name}）"
     else:
-        when_label = f"{DAY_LABELS[nxt.weekday()]} {nxt:%H:%M}"
-    return OpenState("closed", f"已关闭（{when_label} 开放）", nxt)
+        state, label = "closed", "休息中"
+    if nxt is not None:
+        label += f" · {_when(nxt, today)} 开门"
+    return OpenState(state, label, nxt)
 
 
-def _closing_minute(hours: Hours, day: int, end: int) -> int:
-    """Minutes from the start of `day` until closing, following ranges across midnight."""
+def _when(moment: datetime, today: date) -> str:
+    days = (moment.date() - today).days
+    if days == 0:
+        day = "今天"
+    elif days == 1:
+        day = "明天"
+    elif days < 7:
+        day = DAY_LABELS[moment.weekday()]
+    else:
+        day = f"{moment.month}月{moment.day}日"
+    return f"{day} {moment:%H:%M}"
+
+
+def _closing_minute(hours: Hours, today: date, end: int, calendar: Calendar, closures: Sequence[Period]) -> int:
+    """Minutes from the start of `today` until closing, following ranges across midnight."""
     total = end
     for offset in range(1, 8):
         if total % 1440 != 0:
             break
-        following = hours.week[(day + offset) % 7]
+        following = day_plan(hours, today + timedelta(days=offset), calendar, closures).ranges
         if not following or following[0][0] != 0:
             break
         total = offset * 1440 + following[0][1]
     return total
 
 
-def _next_opening(hours: Hours, now: datetime) -> datetime | None:
-    minute = now.hour * 60 + now.minute
-    midnight = now.replace(hour=0, minute=0, second=0, microsecond=0)
-    for offset in range(0, 8):
-        for start, _ in hours.week[(now.weekday() + offset) % 7]:
+def _next_opening(hours: Hours, today: date, minute: int, calendar: Calendar, closures: Sequence[Period]) -> datetime | None:
+    midnight = datetime(today.year, today.month, today.day, tzinfo=CHINA_TZ)
+    for offset in range(HORIZON_DAYS + 1):
+        for start, _ in day_plan(hours, today + timedelta(days=offset), calendar, closures).ranges:
             if offset == 0 and start <= minute:
                 continue
             return midnight + timedelta(days=offset, minutes=start)

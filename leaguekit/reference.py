@@ -7,6 +7,7 @@ copied by hand, so the guide cannot drift from `make check`.
 
 from __future__ import annotations
 
+import datetime
 import types
 import typing
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ from pydantic.fields import FieldInfo
 from .content import Content
 from .render import render
 from .schema import Activity, Brand, Venue
+from .validation import field_names
 
 # Validators whose name says what kind of text a field holds.
 VALIDATOR_TYPES = {
@@ -96,11 +98,11 @@ def _type_of(annotation: Any) -> str:
     if origin is list:
         inner = args[0]
         if isinstance(inner, type) and issubclass(inner, BaseModel):
-            return "列表，每项 {" + ", ".join(inner.model_fields) + "}"
+            return "列表，每项 {" + ", ".join(field_names(inner)) + "}"
         return "列表"
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return "{" + ", ".join(annotation.model_fields) + "}"
-    return {str: "文字", float: "数字", int: "整数", bool: "true 或 false"}.get(annotation, str(annotation))
+        return "{" + ", ".join(field_names(annotation)) + "}"
+    return {str: "文字", float: "数字", int: "整数", bool: "true 或 false", datetime.date: "日期"}.get(annotation, str(annotation))
 
 
 def yaml_value(value: Any) -> str:
@@ -116,7 +118,8 @@ def _example(info: FieldInfo) -> str:
 def rows(model: type[BaseModel], content: Content, prefix: str = "") -> list[Row]:
     """One row per field, nested models' fields following their parent (location.lat …)."""
     found = []
-    for key, info in model.model_fields.items():
+    for name, info in model.model_fields.items():
+        key = info.alias or name
         allowed: tuple[tuple[str, str], ...] = ()
         note = ""
         if typing.get_origin(info.annotation) is Literal:
@@ -132,7 +135,7 @@ def rows(model: type[BaseModel], content: Content, prefix: str = "") -> list[Row
                 key=prefix + key,
                 label=info.title or "",
                 required=info.is_required(),
-                type=_validated_as(model, key) or _type_of(info.annotation),
+                type=_validated_as(model, name) or _type_of(info.annotation),
                 allowed=allowed,
                 allowed_note=note,
                 example=_example(info),

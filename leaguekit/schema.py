@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from .hours import HoursError, parse_hours
@@ -57,6 +57,27 @@ def _date_form(value: str | None) -> str | None:
     return value
 
 
+def _iso_date(value: object) -> object:
+    """A date that exists, written 2026-10-01. YAML keeps it as text; a bare number is refused
+    (pydantic would read 20261001 as seconds since 1970)."""
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and re.match(r"^\d{4}-\d{2}-\d{2}$", value.strip()):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise PydanticCustomError("date", "不是日期", {"hint": "请写成 2026-10-01，月、日须真实存在"})
+
+
+DateValue = Annotated[dt.date, BeforeValidator(_iso_date)]
+
+
+def _ordered(first: dt.date, last: dt.date) -> None:
+    if last < first:
+        raise PydanticCustomError("date_order", "结束日期早于开始日期", {"field": "to", "hint": "from 写第一天，to 写最后一天（含当天）"})
+
+
 class Location(Strict):
     lat: float = Field(title="纬度", description="WGS-84 十进制度", examples=[37.4216])
     lng: float = Field(title="经度", description="WGS-84 十进制度", examples=[112.5513])
@@ -86,6 +107,19 @@ class Photo(Strict):
     alt: str = Field("", title="图片说明", description="替代文字：图里有什么，供读屏软件朗读；不写会提醒", examples=["青年之家活动室"])
 
 
+class Closure(Strict):
+    """Days a venue does not open although its hours say it would: renovation, an event elsewhere."""
+
+    first: DateValue = Field(alias="from", title="开始日期", description="第一天", examples=["2026-12-01"])
+    last: DateValue = Field(alias="to", title="结束日期", description="最后一天（含当天）", examples=["2026-12-31"])
+    reason: str = Field(title="原因", min_length=2, max_length=20, description="显示为“暂停开放（原因）”", examples=["装修"])
+
+    @model_validator(mode="after")
+    def _in_order(self) -> "Closure":
+        _ordered(self.first, self.last)
+        return self
+
+
 class Venue(Strict):
     """A place young people can walk into: one Markdown file in `venues/`."""
 
@@ -97,7 +131,8 @@ class Venue(Strict):
     grade: str | None = Field(None, title="星级", description="仅青年之家：data/grades.yml 中的键", examples=["standard"], json_schema_extra={"vocabulary": "grades"})
     district: str | None = Field(None, title="县区", examples=["太谷区"])
     town: str | None = Field(None, title="乡镇街道", examples=["明星镇"])
-    hours: str | None = Field(None, title="开放时间", description="OpenStreetMap 写法", examples=["Mo-Fr 09:00-17:30; Sa 09:00-12:00"])
+    hours: str | None = Field(None, title="开放时间", description="OpenStreetMap 写法；法定节假日休息，除非写了 PH（如 PH 09:00-12:00）", examples=["Mo-Fr 09:00-17:30; Sa 09:00-12:00"])
+    closures: list[Closure] = Field(default_factory=list, title="临时闭馆", description="装修等临时不开放的日期（含首尾两天）；法定节假日不用写", examples=[[{"from": "2026-12-01", "to": "2026-12-31", "reason": "装修"}]])
     phone: str | None = Field(None, title="电话", description="办公座机或服务热线，不写个人手机", examples=["0354-6231234"])
     public_mobile: bool = Field(False, title="公开服务手机", description="电话是阵地对外公布的服务手机（不是个人手机）时写 true，审核时会核实")
     services: list[str] = Field(default_factory=list, title="服务项目", description="data/services.yml 中的键", examples=[["study", "volunteer"]], json_schema_extra={"vocabulary": "services"})
@@ -142,6 +177,12 @@ class Venue(Strict):
     @property
     def is_open(self) -> bool:
         return self.status == "open"
+
+    @field_validator("hours", mode="before")
+    @classmethod
+    def _hours_text(cls, value: object) -> object:
+        """YAML reads an unquoted `off` (or no, false) as false: judge it as the word it was."""
+        return {False: "off", True: "on"}[value] if isinstance(value, bool) else value
 
     @field_validator("hours")
     @classmethod
@@ -260,6 +301,43 @@ class PoliceRecord(Strict):
     @property
     def code(self) -> str:
         return re.sub(r"\D", "", self.number)
+
+
+class HolidaySource(Strict):
+    title: str = Field(title="通知标题", min_length=4, examples=["国务院办公厅关于2026年部分节假日安排的通知"])
+    url: str = Field(title="通知网址", examples=["https://www.gov.cn/zhengce/content/202511/content_7047090.htm"])
+    issued: DateValue = Field(title="发布日期")
+    number: str | None = Field(None, title="文号", examples=["国办发明电〔2025〕7号"])
+
+    @field_validator("url")
+    @classmethod
+    def _website(cls, value: str) -> str:
+        return _http_url(value)
+
+
+class HolidayPeriod(Strict):
+    name: str = Field(title="节日", min_length=2, examples=["国庆节"])
+    first: DateValue = Field(alias="from", title="放假第一天")
+    last: DateValue = Field(alias="to", title="放假最后一天")
+
+    @model_validator(mode="after")
+    def _in_order(self) -> "HolidayPeriod":
+        _ordered(self.first, self.last)
+        return self
+
+
+class Workday(Strict):
+    date: DateValue = Field(title="调休上班日")
+    holiday: str = Field(alias="for", title="为哪个节日调休", description="本年 holidays 中的节日名称")
+
+
+class HolidayYear(Strict):
+    """One year of data/holidays.yml: the State Council's notice on that year's public holidays."""
+
+    year: int = Field(title="年份", ge=2000, le=2100)
+    source: HolidaySource = Field(title="通知")
+    holidays: list[HolidayPeriod] = Field(title="放假安排", min_length=1)
+    workdays: list[Workday] = Field(default_factory=list, title="调休上班日")
 
 
 class SiteSettings(Strict):

@@ -38,6 +38,19 @@ BOUNDS = {"greater_than": ("gt", "应大于"), "greater_than_equal": ("ge", "应
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
+def field_info(model: type[BaseModel], name: object) -> Any:
+    """The field called `name` in YAML: its alias (`from`) or, without one, its Python name."""
+    for key, info in model.model_fields.items():
+        if (info.alias or key) == name:
+            return info
+    return None
+
+
+def field_names(model: type[BaseModel]) -> list[str]:
+    """The keys a YAML mapping for `model` may use."""
+    return [info.alias or key for key, info in model.model_fields.items()]
+
+
 def label(model: type[BaseModel], loc: Loc) -> str:
     """Chinese title of the field at `loc`, following nested models."""
     current: Any = model
@@ -45,7 +58,7 @@ def label(model: type[BaseModel], loc: Loc) -> str:
     for part in loc:
         if isinstance(part, int) or not (isinstance(current, type) and issubclass(current, BaseModel)):
             continue
-        info = current.model_fields.get(part)
+        info = field_info(current, part)
         if info is None:
             return ""
         found = info.title or ""
@@ -69,7 +82,7 @@ def submodel(model: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
     for part in loc:
         if isinstance(part, int):
             continue
-        info = current.model_fields.get(part) if current is not None else None
+        info = field_info(current, part) if current is not None else None
         if info is None:
             return None
         current = _model_in(info.annotation)
@@ -111,7 +124,7 @@ def validate(model: type[M], data: Any, src: YamlSource, base: Loc, problems: li
                 hint = f"请添加一行 `{loc[-1]}: …`"
             elif err["type"] == "extra_forbidden":
                 parent = submodel(model, loc[:-1])
-                hint = did_you_mean(str(loc[-1]), parent.model_fields if parent else [])
+                hint = did_you_mean(str(loc[-1]), field_names(parent) if parent else [])
                 hint += " 不需要的字段请删除。" if hint.startswith("是否") else ""
             elif err["type"] == "literal_error":
                 hint = f"可选值：{ctx.get('expected', '')}"

@@ -71,8 +71,9 @@ def test_sample_site_finder_files(sample_site):
     rec = by_id[venue.id]
     assert rec["n"] == venue.data.name and rec["a"] == venue.data.address and rec["f"] == venue.data.phone
     assert rec["p"] == [venue.data.location.lat, venue.data.location.lng]
-    assert rec["h"] == venue.hours.source and rec["d"] == "晋中市太谷区" and rec["t"] == "youth-home"
-    assert set(rec) <= set("intgsdwapchfx"), "a record holds only what a result shows"
+    # The parsed week, never OpenStreetMap text: the browser does not parse hours.
+    assert rec["h"] == venue.hours.schedule() and rec["d"] == "晋中市太谷区" and rec["t"] == "youth-home"
+    assert set(rec) <= set("intgsdwapchfxz"), "a record holds only what a result shows"
     assert manifest["types"]["youth-home"] == "青年之家" and manifest["grades"]["standard"] == "标准型"
 
 
@@ -85,9 +86,17 @@ def test_nearby_page_lists_every_venue_by_district_without_javascript(sample_sit
     card = page.select_one('.lk-place[data-id="taigu-mingxing-youth-home"]')
     assert card.select_one(".lk-place__name")["href"] == "../venues/taigu-mingxing-youth-home/"
     assert card.select_one(".lk-place__tel")["href"] == "tel:0354-6231035"
-    assert [a["data-app"] for a in card.select(".lk-nav__link")] == ["amap", "amap-nav", "baidu", "tencent", "apple"]
-    # The tools need JavaScript, so they are hidden until it runs.
-    assert page.select_one(".lk-finder__tools").has_attr("hidden")
+    # One 导航 control per card, the map apps inside it, the bus chosen while the distance is unknown.
+    assert len(card.select("details.lk-nav")) == 1 and card.select_one("details.lk-nav > summary").get_text() == "导航"
+    assert [a["data-app"] for a in card.select(".lk-nav__link")] == ["amap", "baidu", "tencent", "apple"]
+    assert card.select_one(".lk-nav__modes input[checked]")["value"] == "bus"
+    # What hours.js needs: the parsed week on each card and the holiday table once.
+    venue = CONTENT.venue["taigu-mingxing-youth-home"]
+    assert json.loads(card["data-schedule"]) == venue.hours.schedule()
+    assert json.loads(page.select_one(".lk-finder .lk-calendar").string) == CONTENT.calendar.to_json()
+    # The tools are drawn in place (no layout shift); CSS hides them while <html> has Material's no-js class.
+    assert not page.select_one(".lk-finder__tools").has_attr("hidden")
+    assert ".no-js .lk-finder__tools" in (sample_site / "assets/stylesheets/nearby.css").read_text(encoding="utf-8")
     assert [a.get_text(strip=True) for a in page.select(".md-tabs__link")][1] == "找阵地"
 
 
@@ -95,7 +104,7 @@ def test_venue_page_has_the_same_map_links_as_the_finder(sample_site):
     venue = soup(sample_site, "venues/taigu-mingxing-youth-home/")
     finder = soup(sample_site, "nearby/").select_one('.lk-place[data-id="taigu-mingxing-youth-home"]')
     hrefs = [a["href"] for a in venue.select("article .lk-nav__link")]
-    assert len(hrefs) == 5 and hrefs == [a["href"] for a in finder.select(".lk-nav__link")]
+    assert len(hrefs) == 4 and hrefs == [a["href"] for a in finder.select(".lk-nav__link")]
     assert all(a["target"] == "_blank" and "noopener" in a["rel"] for a in venue.select("article .lk-nav__link"))
 
 
@@ -106,6 +115,7 @@ def test_names_are_escaped_on_the_finder(project):
     site = build_site(project)
     page = soup(site, "nearby/")
     assert not page.select("article img") and payload in page.select_one(".lk-place__name").get_text()
+    assert json.loads(page.select_one(".lk-nav")["data-place"])["n"] == payload
     cell = next((site / export.FOLDER / "cells").glob("*.json"))
     assert json.loads(cell.read_text(encoding="utf-8"))[0]["n"] == payload
 
@@ -117,4 +127,21 @@ def test_closed_venue_is_not_in_the_finder_and_gets_no_directions(project):
     cells = [r["i"] for p in (site / export.FOLDER / "cells").glob("*.json") for r in json.loads(p.read_text(encoding="utf-8"))]
     assert cells == ["test-venue"]
     assert not soup(site, "venues/old-home/").select(".lk-nav__link")
-    assert len(soup(site, "venues/test-venue/").select(".lk-nav__link")) == 5
+    assert len(soup(site, "venues/test-venue/").select(".lk-nav__link")) == 4
+
+
+def test_closures_reach_the_venue_page_and_the_finder_as_data(project):
+    """A closure reason is contributor text: it stays text inside the page's JSON, even `</script>`."""
+    reason = "装修</script><b>"
+    write(project, "venues/taigu/test-venue.md", VALID_VENUE.replace("sample: true", f"sample: true\nclosures:\n  - {{from: 2026-12-01, to: 2026-12-31, reason: '{reason}'}}"))
+    site = build_site(project)
+    page = soup(site, "venues/test-venue/")
+    assert not page.select("article b")
+    data = json.loads(page.select_one(".lk-hours__data").string)
+    assert data["z"] == [["2026-12-01", "2026-12-31", reason]] and data["c"] == load(project).calendar.to_json()
+    item = page.select_one(".lk-closures__list li")
+    assert (item["data-from"], item["data-to"], item.get_text()) == ("2026-12-01", "2026-12-31", f"2026年12月1日至12月31日 暂停开放（{reason}）")
+    card = soup(site, "nearby/").select_one(".lk-place")
+    assert json.loads(card["data-closures"]) == [["2026-12-01", "2026-12-31", reason]]
+    cell = next((site / export.FOLDER / "cells").glob("*.json"))
+    assert json.loads(cell.read_text(encoding="utf-8"))[0]["z"] == [["2026-12-01", "2026-12-31", reason]]

@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from leaguekit.geo import distance_m, format_distance, nav_links, to_gcj02
+from leaguekit.geo import DEFAULT_MODE, distance_m, format_distance, nav_links, to_gcj02
 
 CASES = json.loads((Path(__file__).parent / "distance_cases.json").read_text(encoding="utf-8"))["cases"]
 
@@ -62,37 +62,46 @@ def _params(href: str) -> dict[str, str]:
 def test_nav_links_say_which_datum_their_coordinates_are_in():
     links = {link.app: link for link in nav_links("太谷区明星镇青年之家", "明星镇党群服务中心", 37.4216, 112.5513)}
     glat, glng = to_gcj02(37.4216, 112.5513)
+    assert list(links) == ["amap", "baidu", "tencent", "apple"]
 
+    # AMap: a route from the phone's position, in AMap's own GCJ-02; the bus when the distance is unknown.
     amap = _params(links["amap"].href)
-    assert links["amap"].href.startswith("https://uri.amap.com/marker?")
-    assert (amap["position"], amap["coordinate"], amap["name"], amap["callnative"]) == ("112.5513,37.4216", "wgs84", "太谷区明星镇青年之家", "1")
-
-    nav = _params(links["amap-nav"].href)
-    assert links["amap-nav"].href.startswith("https://uri.amap.com/navigation?")
-    assert (nav["to"], nav["coordinate"], nav["mode"]) == (f"{glng},{glat},太谷区明星镇青年之家", "gaode", "car")
+    assert links["amap"].href.startswith("https://uri.amap.com/navigation?") and "from" not in amap
+    assert (amap["to"], amap["coordinate"], amap["mode"], amap["callnative"]) == (f"{glng},{glat},太谷区明星镇青年之家", "gaode", "bus", "1")
 
     baidu = _params(links["baidu"].href)
     assert links["baidu"].href.startswith("https://api.map.baidu.com/marker?")
     assert (baidu["location"], baidu["coord_type"], baidu["title"], baidu["content"], baidu["output"]) == ("37.4216,112.5513", "wgs84", "太谷区明星镇青年之家", "明星镇党群服务中心", "html")
     assert baidu["src"].startswith("webapp.")
 
+    # Tencent: a route plan from the phone's position; coord_type=1 says tocoord is GPS (WGS-84).
     tencent = _params(links["tencent"].href)
-    assert links["tencent"].href.startswith("https://apis.map.qq.com/uri/v1/marker?")
-    assert tencent["marker"] == "coord:37.4216,112.5513;title:太谷区明星镇青年之家;addr:明星镇党群服务中心"
-    assert (tencent["coord_type"], tencent["referer"]) == ("1", "leaguekit")
+    assert links["tencent"].href.startswith("https://apis.map.qq.com/uri/v1/routeplan?") and "from" not in tencent
+    assert (tencent["type"], tencent["to"], tencent["tocoord"], tencent["coord_type"], tencent["referer"]) == ("bus", "太谷区明星镇青年之家", "37.4216,112.5513", "1", "leaguekit")
 
     apple = _params(links["apple"].href)
     assert links["apple"].href.startswith("https://maps.apple.com/?")
-    assert (apple["ll"], apple["q"]) == (f"{glat},{glng}", "太谷区明星镇青年之家")
+    assert (apple["daddr"], apple["dirflg"]) == (f"{glat},{glng}", "r")
+
+
+@pytest.mark.parametrize(("mode", "amap", "tencent", "apple"), [("walk", "walk", "walk", "w"), ("bus", "bus", "bus", "r"), ("car", "car", "drive", "d")])
+def test_travel_mode_reaches_every_route_link(mode, amap, tencent, apple):
+    links = {link.app: _params(link.href) for link in nav_links("某青年之家", "某地址", 37.4, 112.5, mode=mode)}
+    assert (links["amap"]["mode"], links["tencent"]["type"], links["apple"]["dirflg"]) == (amap, tencent, apple)
+    assert "mode" not in links["baidu"]
 
 
 def test_names_cannot_break_out_of_their_parameter():
-    """A name with & ; , : = would otherwise add parameters or split Tencent's marker fields."""
+    """A name with & ; , : = would otherwise add parameters or split AMap's `to` fields."""
     name, address = "A&B;title:x,y=1 (青年)", "地址;addr:z"
     links = {link.app: _params(link.href) for link in nav_links(name, address, 37.4, 112.5)}
-    assert links["amap"]["name"] == name and set(links["amap"]) == {"position", "name", "src", "coordinate", "callnative"}
-    assert links["amap-nav"]["to"].split(",", 2)[2] == name
+    assert links["amap"]["to"].split(",", 2)[2] == name and set(links["amap"]) == {"to", "mode", "src", "coordinate", "callnative"}
     assert (links["baidu"]["title"], links["baidu"]["content"]) == (name, address)
-    assert links["apple"]["q"] == name and set(links["apple"]) == {"ll", "q"}
-    raw_marker = urlsplit(nav_links(name, address, 37.4, 112.5)[3].href).query.split("&")[0]
-    assert raw_marker.count(";") == 2 and raw_marker.count(":") == 3
+    assert links["tencent"]["to"] == name and set(links["tencent"]) == {"type", "to", "tocoord", "coord_type", "referer"}
+    assert set(links["apple"]) == {"daddr", "dirflg"}
+
+
+def test_built_pages_ask_for_the_mode_of_an_unknown_distance():
+    """nearby.js picks the mode by distance (tests/browser); without one it agrees with the built links."""
+    unknown = next(m["mode"] for m in json.loads((Path(__file__).parent / "distance_cases.json").read_text(encoding="utf-8"))["modes"] if m["metres"] is None)
+    assert unknown == DEFAULT_MODE

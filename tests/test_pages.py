@@ -10,6 +10,7 @@ import pytest
 
 from conftest import REPO, soup
 from leaguekit.content import load
+from leaguekit.hours import table_rows
 
 CONTENT = load(REPO)
 
@@ -37,8 +38,13 @@ def test_every_venue_has_its_page_with_facts(sample_site, venue):
     if v.grade:
         assert CONTENT.grades[v.grade].label in shown["类型"]
     assert CONTENT.district(venue).full_name in shown["县区"]
-    if venue.hours:
-        assert shown["开放时间"] == venue.hours.label()
+    week = {row["data-day"]: (row.th.get_text(), row.td.get_text()) for row in page.select(".lk-hours .lk-week tr")}
+    if venue.hours and v.is_open:
+        assert [week[str(d)] for d in range(7)] == [(label, times) for _, label, times in table_rows(venue.hours)[:7]]
+        assert week["ph"][0] == "法定节假日" and week["workday"][0] == "调休上班日"
+        assert page.select_one(".lk-open") is not None and page.select_one(".lk-hours__data") is not None
+    else:
+        assert not week and page.select_one(".lk-open") is None
     if v.phone:
         assert page.select_one(f'.lk-facts a[href="tel:{v.phone}"]').get_text() == v.phone
     for key in v.services:
@@ -110,7 +116,7 @@ def test_site_identity_comes_from_publisher(sample_site):
     home = soup(sample_site, "")
     assert home.title.get_text() == "山西共青团 · 青年阵地"
     buttons = [a["href"] for a in home.select("article a.md-button")]
-    assert buttons[0] == "nearby/"
+    assert buttons[0] == "nearby/?near=1"  # one tap to the list sorted by distance (nearby.js locates at once)
     footer = home.select_one(".md-copyright")
     assert "共青团山西省委员会" in text(footer)
     # The demo sets no ICP number or feedback address; the footer links to open data, the staff guide and 12355.

@@ -31,10 +31,9 @@ from ..activities import (
     when_label,
 )
 from ..content import District
-from ..geo import nav_links
 from ..render import render
 from .page import GeneratedPage
-from .site import Fact, Link, Site, chunks
+from .site import Fact, Link, Site, chunks, nav_menu
 
 URL = "activities/"
 # /activities/ lists what comes within this many days of the build; the month pages have the rest.
@@ -312,7 +311,7 @@ def activity_page(site: Site, entry: ActivityEntry) -> str:
         facts=facts(site, entry, here),
         calendar=urls.relative(here, urls.calendar("activities", entry.id)),
         venue_calendar=venue_calendar,
-        nav=nav_links(place.name, place.address, place.lat, place.lng),
+        nav=nav_menu(f"a-{entry.id}", place.name, place.address, place.lat, place.lng),
         months=session_months(entry) if entry.recurring else [],
         body=site.body_html(entry.source, entry.body, entry.body_line, here),
         index=urls.relative(here, URL),

@@ -90,5 +90,6 @@ def html(site: Site) -> str:
         towns=towns(c) if inline else [],
         total=len(c.open_venues),
         finder_url=urls.relative(URL, FOLDER + "/"),
+        calendar=c.calendar.to_json(),
         root=urls.relative(URL, ""),
     )

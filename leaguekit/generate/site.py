@@ -13,7 +13,8 @@ from functools import cached_property
 from .. import activities, body, urls
 from ..content import BrandEntry, Content, District, Resolver, VenueEntry
 from ..figures import FigureBook
-from ..geo import NavLink, nav_links
+from ..geo import DEFAULT_MODE, MODES, NavLink, nav_links, to_gcj02
+from ..hours import closures_json
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,22 @@ class Count:
 
 
 @dataclass(frozen=True)
+class NavMenu:
+    """The one 导航 control of a venue: map apps for a travel mode, and what nearby.js needs to switch mode."""
+
+    key: str  # names the mode choice, unique on a page
+    mode: str
+    links: tuple[NavLink, ...]
+    place: dict  # {n, a, p: [lat, lng] WGS-84, c: [lat, lng] GCJ-02}
+    modes: tuple[tuple[str, str], ...] = MODES
+
+
+def nav_menu(key: str, name: str, address: str, lat: float, lng: float) -> NavMenu:
+    gcj = to_gcj02(lat, lng)
+    return NavMenu(key, DEFAULT_MODE, nav_links(name, address, lat, lng, gcj), {"n": name, "a": address, "p": [lat, lng], "c": list(gcj)})
+
+
+@dataclass(frozen=True)
 class Place:
     """One venue as the finder and district pages list it: everything needed to go there."""
 
@@ -68,11 +85,12 @@ class Place:
     href: str
     meta: str
     address: str
-    hours: str
+    schedule: list | None  # Hours.schedule(), for open-now in the browser
+    closures: list
     hours_label: str
     phone: str
     sample: bool
-    nav: tuple[NavLink, ...]
+    nav: NavMenu
     # data-* attributes the finder's filters read
     type: str
     grade: str
@@ -147,11 +165,12 @@ class Site:
             href=urls.relative(here, urls.venue(venue.id)),
             meta=" · ".join(x for x in (self.type_label(venue), self.district(venue).full_name, v.town) if x),
             address=v.address,
-            hours=venue.hours.source if venue.hours else "",
+            schedule=venue.hours.schedule() if venue.hours else None,
+            closures=closures_json(venue.closures),
             hours_label=venue.hours.label() if venue.hours else "",
             phone=v.phone or "",
             sample=v.sample,
-            nav=nav_links(v.name, v.address, v.location.lat, v.location.lng),
+            nav=nav_menu(venue.id, v.name, v.address, v.location.lat, v.location.lng),
             type=v.type,
             grade=v.grade or "",
             services=" ".join(v.services),

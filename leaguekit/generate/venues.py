@@ -3,16 +3,46 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
 from functools import partial
 
 from .. import structured, urls
 from ..alternatives import nearest_open
 from ..content import VenueEntry
-from ..geo import nav_links
+from ..hours import closures_json, table_rows
 from ..render import render
 from .activities import recent
 from .page import GeneratedPage
-from .site import Card, Fact, Link, Site
+from .site import Card, Fact, Link, Site, nav_menu
+
+
+@dataclass(frozen=True)
+class HoursView:
+    """The week table (the no-JavaScript answer), the venue's own closures, and what hours.js needs for "open now"."""
+
+    rows: list[tuple[str, str, str]]
+    closures: list[tuple[str, str, str]]  # (from, to, text)
+    data: dict  # {s: schedule, z: closures, c: holiday table}
+
+
+def date_span(first: date, last: date) -> str:
+    """`2026年12月1日至12月31日`; one day alone; the year repeated only when it changes."""
+    start = f"{first.year}年{first.month}月{first.day}日"
+    if first == last:
+        return start
+    end = f"{last.month}月{last.day}日" if last.year == first.year else f"{last.year}年{last.month}月{last.day}日"
+    return f"{start}至{end}"
+
+
+def hours_view(site: Site, venue: VenueEntry) -> HoursView | None:
+    if venue.hours is None or not venue.data.is_open:
+        return None
+    return HoursView(
+        rows=table_rows(venue.hours),
+        closures=[(c.first.isoformat(), c.last.isoformat(), f"{date_span(c.first, c.last)} 暂停开放（{c.name}）") for c in venue.closures],
+        data={"s": venue.hours.schedule(), "z": closures_json(venue.closures), "c": site.content.calendar.to_json()},
+    )
 
 
 def pages(site: Site) -> Iterator[GeneratedPage]:
@@ -48,8 +78,6 @@ def facts(site: Site, venue: VenueEntry, here: str) -> list[Fact]:
         Fact("地址", v.address),
         Fact("县区", links=(Link(district.full_name + (f" · {v.town}" if v.town else ""), urls.relative(here, urls.district(district.key))),)),
     ]
-    if venue.hours and v.is_open:
-        found.append(Fact("开放时间", venue.hours.label()))
     if v.phone:
         found.append(Fact("电话", v.phone, href=f"tel:{v.phone}"))
     if v.services:
@@ -82,6 +110,7 @@ def html(site: Site, venue: VenueEntry) -> str:
         venue=venue,
         facts=facts(site, venue, here),
         photos=[(urls.relative(here, p.src), p.alt) for p in v.photos],
-        nav=nav_links(v.name, v.address, v.location.lat, v.location.lng) if v.is_open else (),
+        nav=nav_menu(venue.id, v.name, v.address, v.location.lat, v.location.lng) if v.is_open else None,
+        hours=hours_view(site, venue),
         body=site.body_html(venue.source, venue.body, venue.body_line, here),
     ) + recent(site, c.activities_at(venue.id), here, query=f"venue={venue.id}", calendar=urls.calendar("venues", venue.id))

@@ -1,7 +1,8 @@
-"""The finder at /nearby/ in Chromium on a phone: location, fallback, filters, open-now, links.
+"""The finder at /nearby/ in Chromium on a phone: location, fallback, filters, open-now, holidays,
+honest distances, directions, and no layout shift.
 
 Expected values come from the Python side (leaguekit.geo, leaguekit.hours,
-leaguekit.export) so the browser and the build are checked against each other.
+leaguekit.finder_data) so the browser and the build are checked against each other.
 """
 
 from __future__ import annotations
@@ -14,14 +15,24 @@ from zoneinfo import ZoneInfo
 from conftest import REPO
 from leaguekit import finder_data as export
 from leaguekit.content import load
-from leaguekit.geo import distance_m, format_distance, nav_links
+from leaguekit.geo import MODES, distance_m, format_distance, nav_links
 from leaguekit.hours import open_state
 
 CONTENT = load(REPO)
 HERE = (37.4205, 112.5530)  # a street in 太谷区明星镇
 CHINA = ZoneInfo("Asia/Shanghai")
-HOURS_CASES = json.loads((REPO / "tests/hours_cases.json").read_text(encoding="utf-8"))["cases"]
-DISTANCE_CASES = json.loads((REPO / "tests/distance_cases.json").read_text(encoding="utf-8"))["cases"]
+DISTANCES = json.loads((REPO / "tests/distance_cases.json").read_text(encoding="utf-8"))
+DISTANCE_CASES, MODE_CASES = DISTANCES["cases"], DISTANCES["modes"]
+
+
+def state_at(venue, when: datetime):
+    """What Python says of `venue` at `when`: holidays and the venue's closures included."""
+    return open_state(venue.hours, when, CONTENT.calendar, venue.closures) if venue.hours else None
+
+
+def is_open(venue, when: datetime) -> bool:
+    state = state_at(venue, when)
+    return state is not None and state.state in ("open", "closing")
 
 
 def _count_by_district(ids: list[str]) -> list[tuple[str, int]]:
@@ -36,18 +47,27 @@ def open_finder(page, url: str) -> None:
     page.locator(".lk-finder__tools").wait_for()
 
 
-def test_js_agrees_with_python_on_hours_and_distance(page, served_site):
+def test_js_agrees_with_python_on_distance_travel_mode_and_links(page, served_site):
     open_finder(page, served_site + "nearby/")
     got = page.evaluate(
-        """([hours, dist]) => [
-            hours.map(c => { const s = leaguekit.hours.openState(c.hours, new Date(c.at)); return [s.state, s.label]; }),
+        """([dist, modes]) => [
             dist.map(c => { const m = leaguekit.geo.distance(c.from[0], c.from[1], c.to[0], c.to[1]); return [m, leaguekit.geo.formatDistance(m)]; }),
+            modes.map(c => leaguekit.geo.travelMode(c.metres)),
         ]""",
-        [HOURS_CASES, DISTANCE_CASES],
+        [DISTANCE_CASES, MODE_CASES],
     )
-    assert got[0] == [[c["state"], c["label"]] for c in HOURS_CASES]
-    for (metres, text), case in zip(got[1], DISTANCE_CASES):
+    for (metres, text), case in zip(got[0], DISTANCE_CASES):
         assert abs(metres - case["metres"]) < 0.05 and text == case["text"]
+    assert got[1] == [c["mode"] for c in MODE_CASES]
+    # The same map links, every mode: the datum rules of geo.nav_links hold in the browser too.
+    name, address = "A&B;title:x,y=1 (太谷青年)", "地址;addr:z"
+    for mode, _ in MODES:
+        for venue in CONTENT.open_venues[:5] + [None]:
+            lat, lng = (venue.data.location.lat, venue.data.location.lng) if venue else (37.4, 112.5)
+            python = nav_links(name, address, lat, lng, mode=mode)
+            gcj = [float(x) for x in python[0].href.split("to=")[1].split(",")[:2]][::-1]
+            js = page.evaluate("([n, a, p, c, m]) => leaguekit.geo.navLinks(n, a, p, c, m)", [name, address, [lat, lng], gcj, mode])
+            assert [(j["app"], j["label"], j["href"]) for j in js] == [(x.app, x.label, x.href) for x in python]
     assert page.watch.errors == []
 
 
@@ -64,7 +84,7 @@ def test_my_location_sorts_by_distance_with_links(page, served_site):
     ids = page.locator(".lk-near__list .lk-place").evaluate_all("els => els.map(e => e.dataset.id)")
     assert ids == [v.id for v in nearest]
     distances = page.locator(".lk-near__list .lk-place__distance").all_inner_texts()
-    assert distances == ["距离 " + format_distance(distance_m(*HERE, v.data.location.lat, v.data.location.lng)) for v in nearest]
+    assert distances == [f"距离 {format_distance(distance_m(*HERE, v.data.location.lat, v.data.location.lng))} · {CONTENT.district(v).full_name}" for v in nearest]
     assert page.locator(".lk-districts").is_hidden()
     assert page.locator(".lk-finder__status").inner_text() == "已按离你的直线距离排序。"
 
@@ -72,13 +92,28 @@ def test_my_location_sorts_by_distance_with_links(page, served_site):
     data = export.finder_data(CONTENT)
     assert cells == export.first_results_cells(data.manifest, *HERE, load=data.cells.__getitem__)
 
+    # One 导航 control per card; a venue a few hundred metres away gets walking directions.
     first = CONTENT.venue[ids[0]].data
-    hrefs = page.locator(".lk-near__list .lk-place").first.locator(".lk-nav__link").evaluate_all("els => els.map(e => e.href)")
-    assert hrefs == [link.href for link in nav_links(first.name, first.address, first.location.lat, first.location.lng)]
+    card = page.locator(".lk-near__list .lk-place").first
+    assert card.locator("details.lk-nav").count() == 1 and card.locator(".lk-nav__link").count() == 4
+    assert distance_m(*HERE, first.location.lat, first.location.lng) < 1500
+    card.locator(".lk-nav > summary").click()
+    assert card.locator(".lk-nav__modes input:checked").get_attribute("value") == "walk"
+    hrefs = card.locator(".lk-nav__link").evaluate_all("els => els.map(e => e.href)")
+    assert hrefs == [link.href for link in nav_links(first.name, first.address, first.location.lat, first.location.lng, mode="walk")]
     amap = parse_qs(urlsplit(hrefs[0]).query)
-    assert amap["coordinate"] == ["wgs84"] and amap["position"] == [f"{first.location.lng},{first.location.lat}"]
-    assert parse_qs(urlsplit(hrefs[2]).query)["coord_type"] == ["wgs84"]
-    assert parse_qs(urlsplit(hrefs[3]).query)["coord_type"] == ["1"]
+    assert amap["coordinate"] == ["gaode"] and amap["mode"] == ["walk"]
+    assert parse_qs(urlsplit(hrefs[1]).query)["coord_type"] == ["wgs84"]
+    assert parse_qs(urlsplit(hrefs[2]).query)["coord_type"] == ["1"]
+    # The visitor's choice changes the links, and the next card opened follows it.
+    card.get_by_label("驾车").check()
+    assert card.locator(".lk-nav__link").evaluate_all("els => els.map(e => e.href)") == [
+        link.href for link in nav_links(first.name, first.address, first.location.lat, first.location.lng, mode="car")
+    ]
+    second = page.locator(".lk-near__list .lk-place").nth(1)
+    second.locator(".lk-nav > summary").click()
+    assert second.locator(".lk-nav__modes input:checked").get_attribute("value") == "car"
+    assert parse_qs(urlsplit(second.locator(".lk-nav__link").first.get_attribute("href")).query)["mode"] == ["car"]
     assert page.watch.errors == [] and page.watch.foreign == []
 
 
@@ -110,9 +145,7 @@ def test_filters_live_in_the_url_and_open_now_uses_china_time(browser, served_si
         page.get_by_label("现在开放").check()
         assert parse_qs(urlsplit(page.url).query) == {"type": ["youth-home"], "open": ["1"]}
 
-        expected = sorted(
-            v.id for v in CONTENT.open_venues if v.data.type == "youth-home" and v.hours and open_state(v.hours, now).state != "closed"
-        )
+        expected = sorted(v.id for v in CONTENT.open_venues if v.data.type == "youth-home" and is_open(v, now))
         visible = page.locator(".lk-districts .lk-place:visible").evaluate_all("els => els.map(e => e.dataset.id)")
         assert sorted(visible) == expected and expected
         jump = page.locator(".lk-jump a:visible").all_inner_texts()
@@ -124,8 +157,8 @@ def test_filters_live_in_the_url_and_open_now_uses_china_time(browser, served_si
         )
         for ident, label in labels:
             venue = CONTENT.venue[ident]
-            assert label == (open_state(venue.hours, now).label if venue.hours else "开放时间未知，请先电话询问"), ident
-        assert {label.split("（")[0] for _, label in labels} >= {"开放中", "即将关门", "已关闭"}
+            assert label == (state_at(venue, now).label if venue.hours else "开放时间未知，请先电话询问"), ident
+        assert {label.split(" · ")[0] for _, label in labels} >= {"开放中", "即将关门", "休息中"}
 
         # The filtered view is shareable: opening the URL again restores it.
         page.goto(page.url)
@@ -152,6 +185,107 @@ def test_instant_navigation_and_no_javascript(page, browser, served_site):
         static = context.new_page()
         static.goto(served_site + "nearby/")
         assert static.locator(".lk-districts .lk-place:visible").count() == len(CONTENT.open_venues)
+        # What needs the script is not shown without it: the tools, open states, the mode choice.
         assert static.locator(".lk-finder__tools").is_hidden()
+        assert static.locator(".lk-place__open:visible").count() == 0 and static.locator(".lk-nav__modes:visible").count() == 0
+        static.locator(".lk-place .lk-nav > summary").first.click()
+        assert static.locator(".lk-place .lk-nav__link:visible").count() == 4
+        # A venue page answers with its week instead of a live state.
+        static.goto(served_site + "venues/taigu-mingxing-youth-home/")
+        assert static.locator(".lk-open").is_hidden() and static.locator(".lk-week tr:visible").count() == 9
     finally:
         context.close()
+
+
+def visible_ids(page) -> list[str]:
+    return sorted(page.locator(".lk-districts .lk-place:visible").evaluate_all("els => els.map(e => e.dataset.id)"))
+
+
+def test_open_now_leaves_out_venues_closed_for_a_public_holiday(page, served_site):
+    """2026-10-01 (国庆节) 10:00: a Mo-Fr youth home is open the day before, and left out on the holiday."""
+    venue = "taigu-mingxing-youth-home"
+    page.clock.install(time=datetime(2026, 9, 30, 10, 0, tzinfo=CHINA))
+    open_finder(page, served_site + "nearby/?open=1")
+    before = visible_ids(page)
+    assert venue in before and before == sorted(v.id for v in CONTENT.open_venues if is_open(v, datetime(2026, 9, 30, 10, 0, tzinfo=CHINA)))
+
+    holiday = datetime(2026, 10, 1, 10, 0, tzinfo=CHINA)
+    page.clock.set_fixed_time(holiday)
+    open_finder(page, served_site + "nearby/?open=1")
+    assert venue not in visible_ids(page)
+    assert visible_ids(page) == sorted(v.id for v in CONTENT.open_venues if is_open(v, holiday))
+    card = page.locator(f'.lk-place[data-id="{venue}"] .lk-place__open')
+    assert card.text_content() == "节假日休息（国庆节） · 10月8日 09:00 开门" == state_at(CONTENT.venue[venue], holiday).label
+    assert card.get_attribute("data-state") == "holiday"
+    assert page.watch.errors == []
+
+
+def test_open_now_keeps_weekday_hours_on_an_adjusted_working_day(page, served_site):
+    """2026-10-10 is a Saturday worked for 国庆节: at 15:00 weekday hours apply; a week later, Saturday's."""
+    venue = "taigu-mingxing-youth-home"  # Mo-Fr 09:00-12:00,14:30-17:30; Sa 09:00-12:00
+    page.clock.install(time=datetime(2026, 10, 10, 15, 0, tzinfo=CHINA))
+    for at, shown in ((datetime(2026, 10, 10, 15, 0, tzinfo=CHINA), True), (datetime(2026, 10, 17, 15, 0, tzinfo=CHINA), False)):
+        page.clock.set_fixed_time(at)
+        open_finder(page, served_site + "nearby/?open=1")
+        assert (venue in visible_ids(page)) is shown
+        assert visible_ids(page) == sorted(v.id for v in CONTENT.open_venues if is_open(v, at))
+    assert page.watch.errors == []
+
+
+def test_evening_in_taigu_says_the_nearest_open_venue_is_far_and_when_one_nearby_opens(browser, served_site):
+    """A 16-year-old in 太谷 at 19:30 on a Wednesday: one tap from the home page, then "现在开放"."""
+    now = datetime(2026, 11, 25, 19, 30, tzinfo=CHINA)
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True, locale="zh-CN", timezone_id="Asia/Shanghai",
+        geolocation={"latitude": HERE[0], "longitude": HERE[1]}, permissions=["geolocation"],
+    )
+    try:
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        page.clock.install(time=now)
+        page.goto(served_site)
+        page.get_by_role("link", name="找离我最近的阵地").click()
+        page.locator(".lk-near__list .lk-place").first.wait_for()  # no second tap on "使用我的位置"
+        assert parse_qs(urlsplit(page.url).query) == {"near": ["1"]}
+        assert page.locator(".lk-near__far").is_hidden() and page.locator(".lk-near__next").is_hidden()
+
+        page.locator(".lk-filters-box summary").click()
+        page.get_by_label("现在开放").check()
+        page.locator(".lk-near__far:visible").wait_for()
+
+        def metres(v):
+            return distance_m(*HERE, v.data.location.lat, v.data.location.lng)
+
+        open_now = sorted((v for v in CONTENT.open_venues if is_open(v, now)), key=lambda v: (metres(v), v.id))
+        nearest = open_now[0]
+        assert metres(nearest) > 10_000 and CONTENT.district(nearest).full_name.startswith("太原市")
+        assert page.locator(".lk-near__far").inner_text() == f"10 公里内没有现在开放的阵地；最近的在{CONTENT.district(nearest).full_name}，{format_distance(metres(nearest))}。"
+        ids = page.locator(".lk-near__list .lk-place").evaluate_all("els => els.map(e => e.dataset.id)")
+        assert ids == [v.id for v in open_now[: export.FIRST_RESULTS]]
+
+        closed_near = [v for v in CONTENT.open_venues if not is_open(v, now) and v.hours and metres(v) <= 10_000]
+        soonest = min(closed_near, key=lambda v: (state_at(v, now).next_open, metres(v)))
+        opens = state_at(soonest, now).label.split(" · ")[1]
+        assert opens == "明天 09:00 开门"
+        assert page.locator(".lk-near__next").inner_text() == f"附近最早开门的是{soonest.data.name}（{format_distance(metres(soonest))}）：{opens}。"
+        assert page.locator(".lk-near__next a").get_attribute("href").endswith(f"venues/{soonest.id}/")
+        assert errors == []
+    finally:
+        context.close()
+
+
+def test_finder_does_not_shift_under_the_thumb(page, served_site):
+    """Layout shift while /nearby/ loads on a slow phone (CPU 4x slower, 150 ms latency): was 0.18 when the tools appeared late."""
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
+    cdp.send("Network.enable")
+    cdp.send("Network.emulateNetworkConditions", {"offline": False, "latency": 150, "downloadThroughput": 200_000, "uploadThroughput": 100_000})
+    page.add_init_script(
+        "window.__cls = 0; new PerformanceObserver(list => { for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value; })"
+        ".observe({type: 'layout-shift', buffered: true});"
+    )
+    page.goto(served_site + "nearby/", wait_until="networkidle")
+    page.wait_for_timeout(1000)
+    assert page.locator(".lk-districts .lk-place__open:not([data-state='unknown'])").count() > 0  # the script ran
+    assert page.evaluate("window.__cls") < 0.05

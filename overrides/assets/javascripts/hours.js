@@ -1,130 +1,165 @@
-/* Opening hours in the browser: the same subset, rules and Chinese labels as
- * leaguekit/hours.py. Both are tested against tests/hours_cases.json, so the
- * finder and the build cannot disagree. Times are judged in China time
- * (UTC+8, no daylight saving since 1991) whatever the phone's time zone. */
+/* Open now? In the browser, from what the build computed (leaguekit/hours.py); nothing here reads
+ * OpenStreetMap text.
+ *   schedule  9 lists of [start, end] minutes: Monday … Sunday, public holiday, adjusted working day
+ *   closures  [[from, to, reason]] (ISO dates, both days included)
+ *   calendar  {h: [[from, to, name]] public holidays, w: [[date, name]] adjusted working days}
+ * Same rules and Chinese labels as hours.open_state; both run tests/hours_cases.json. Times are judged
+ * in China time (UTC+8, no daylight saving since 1991) whatever the phone's time zone.
+ * On a venue page it also fills the live state, marks today's row and lists the coming holidays. */
 (function () {
   "use strict";
-  var DAYS = ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"];
   var DAY_LABELS = ["周一", "周二", "周三", "周四", "周五", "周六", "周日"];
+  var PH = 7, WORKDAY = 8;
   var CLOSING_SOON_MINUTES = 30;
+  var HORIZON_DAYS = 366;
+  var COMING_DAYS = 42;
   var CHINA_OFFSET_MS = 8 * 3600 * 1000;
-  var DAYS_RE = /^(?:Mo|Tu|We|Th|Fr|Sa|Su)(?:-(?:Mo|Tu|We|Th|Fr|Sa|Su))?(?:,(?:Mo|Tu|We|Th|Fr|Sa|Su)(?:-(?:Mo|Tu|We|Th|Fr|Sa|Su))?)*$/;
-  var RANGE_RE = /^(\d{2}):(\d{2})-(\d{2}):(\d{2})$/;
+  var DAY_MS = 86400 * 1000;
 
-  function fail(text) { throw new Error("unsupported hours: " + text); }
-
-  function parseDays(text) {
-    if (!DAYS_RE.test(text)) fail(text);
-    var days = [];
-    text.split(",").forEach(function (part) {
-      var ends = part.split("-");
-      var a = DAYS.indexOf(ends[0]);
-      var b = ends.length > 1 ? DAYS.indexOf(ends[1]) : a;
-      if (b < a) fail(part);
-      for (var d = a; d <= b; d++) days.push(d);
-    });
-    return days;
-  }
-
-  function parseTimes(text) {
-    var ranges = text.split(",").map(function (part) {
-      var m = RANGE_RE.exec(part.trim());
-      if (!m) fail(part);
-      var start = +m[1] * 60 + +m[2], end = +m[3] * 60 + +m[4];
-      if (+m[1] > 23 || +m[2] > 59 || +m[3] > 24 || +m[4] > 59 || (+m[3] === 24 && +m[4] !== 0) || end <= start) fail(part);
-      return [start, end];
-    });
-    ranges.sort(function (x, y) { return x[0] - y[0] || x[1] - y[1]; });
-    for (var i = 1; i < ranges.length; i++) if (ranges[i][0] < ranges[i - 1][1]) fail(text);
-    return ranges;
-  }
-
-  /* A week of opening ranges (index 0 = Monday, minutes since midnight), or null. */
-  function parse(text) {
-    var source = String(text || "").split(/\s+/).filter(Boolean).join(" ");
-    if (!source) return null;
-    try {
-      var week = DAYS.map(function () { return []; });
-      source.split(";").forEach(function (raw) {
-        var rule = raw.trim();
-        if (!rule) return;
-        if (rule === "24/7") {
-          week = DAYS.map(function () { return [[0, 1440]]; });
-          return;
-        }
-        var space = rule.indexOf(" ");
-        var head = space < 0 ? rule : rule.slice(0, space);
-        var days, spec;
-        if (DAYS_RE.test(head)) {
-          days = parseDays(head);
-          spec = space < 0 ? "" : rule.slice(space + 1).trim();
-        } else if (/^\d/.test(head)) {
-          days = [0, 1, 2, 3, 4, 5, 6];
-          spec = rule;
-        } else {
-          fail(head);
-        }
-        if (!spec) fail(rule);
-        var ranges = spec === "off" || spec === "closed" ? [] : parseTimes(spec);
-        days.forEach(function (d) { week[d] = ranges.slice(); });
-      });
-      return week;
-    } catch (e) {
-      return null;
-    }
-  }
+  /* A China calendar day is a number: days since 1970-01-01. */
+  function iso(day) { return new Date(day * DAY_MS).toISOString().slice(0, 10); }
+  function weekday(day) { return (new Date(day * DAY_MS).getUTCDay() + 6) % 7; }
+  function monthDay(day) { var d = new Date(day * DAY_MS); return (d.getUTCMonth() + 1) + "月" + d.getUTCDate() + "日"; }
 
   function hm(minutes) {
     var h = Math.floor(minutes / 60), m = minutes % 60;
     return (h < 10 ? "0" : "") + h + ":" + (m < 10 ? "0" : "") + m;
   }
 
-  /* Minutes from the start of `day` until closing, following ranges across midnight. */
-  function closingMinute(week, day, end) {
+  /* {ranges, why: "closure" | "holiday" | "workday" | "", name}: a closure beats a public holiday, which beats the week. */
+  function dayPlan(schedule, closures, calendar, day) {
+    var d = iso(day), i;
+    for (i = 0; i < (closures || []).length; i++) {
+      if (closures[i][0] <= d && d <= closures[i][1]) return { ranges: [], why: "closure", name: closures[i][2] };
+    }
+    for (i = 0; i < calendar.h.length; i++) {
+      if (calendar.h[i][0] <= d && d <= calendar.h[i][1]) return { ranges: schedule[PH], why: "holiday", name: calendar.h[i][2] };
+    }
+    for (i = 0; i < calendar.w.length; i++) {
+      if (calendar.w[i][0] === d) return { ranges: schedule[WORKDAY], why: "workday", name: calendar.w[i][1] };
+    }
+    return { ranges: schedule[weekday(day)], why: "", name: "" };
+  }
+
+  function closingMinute(schedule, closures, calendar, day, end) {
     var total = end;
     for (var offset = 1; offset < 8; offset++) {
       if (total % 1440 !== 0) break;
-      var following = week[(day + offset) % 7];
+      var following = dayPlan(schedule, closures, calendar, day + offset).ranges;
       if (!following.length || following[0][0] !== 0) break;
       total = offset * 1440 + following[0][1];
     }
     return total;
   }
 
-  /* {state: "open" | "closing" | "closed", label, next: Date | null} at `when` (default now). */
-  function openState(hours, when) {
-    var week = typeof hours === "string" ? parse(hours) : hours;
-    if (!week) return null;
-    var china = new Date((when || new Date()).getTime() + CHINA_OFFSET_MS);
-    var day = (china.getUTCDay() + 6) % 7;
-    var minute = china.getUTCHours() * 60 + china.getUTCMinutes();
-    var ranges = week[day];
-    for (var i = 0; i < ranges.length; i++) {
-      if (ranges[i][0] <= minute && minute < ranges[i][1]) {
-        var closes = closingMinute(week, day, ranges[i][1]);
-        if (closes - minute <= CLOSING_SOON_MINUTES) {
-          return { state: "closing", label: "即将关门（" + hm(closes % 1440) + " 关门）", next: null };
-        }
-        return { state: "open", label: closes < 1440 * 7 ? "开放中（" + hm(closes % 1440) + " 关门）" : "开放中", next: null };
+  function whenLabel(offset, day, start) {
+    var name = offset === 0 ? "今天" : offset === 1 ? "明天" : offset < 7 ? DAY_LABELS[weekday(day + offset)] : monthDay(day + offset);
+    return name + " " + hm(start);
+  }
+
+  /* {state: "open" | "closing" | "closed" | "holiday" | "closure", label, next: Date | null, opens: "明天 09:00"}
+   * at `when` (default now); `next` and `opens` only while closed and an opening is in sight. */
+  function openState(schedule, closures, calendar, when) {
+    var china = (when || new Date()).getTime() + CHINA_OFFSET_MS;
+    var day = Math.floor(china / DAY_MS);
+    var minute = Math.floor((china - day * DAY_MS) / 60000);
+    var plan = dayPlan(schedule, closures, calendar, day);
+    for (var i = 0; i < plan.ranges.length; i++) {
+      if (plan.ranges[i][0] <= minute && minute < plan.ranges[i][1]) {
+        var closes = closingMinute(schedule, closures, calendar, day, plan.ranges[i][1]);
+        if (closes - minute <= CLOSING_SOON_MINUTES) return { state: "closing", label: "即将关门 · " + hm(closes % 1440) + " 关门", next: null };
+        return { state: "open", label: closes < 1440 * 7 ? "开放中 · " + hm(closes % 1440) + " 关门" : "开放中", next: null };
       }
     }
-    var midnight = Date.UTC(china.getUTCFullYear(), china.getUTCMonth(), china.getUTCDate()) - CHINA_OFFSET_MS;
-    for (var offset = 0; offset < 8; offset++) {
-      var dayRanges = week[(day + offset) % 7];
-      for (var j = 0; j < dayRanges.length; j++) {
-        var start = dayRanges[j][0];
+    var state = "closed", label = "休息中";
+    if (plan.why === "closure") {
+      state = "closure";
+      label = "暂停开放（" + plan.name + "）";
+    } else if (plan.why === "holiday" && !plan.ranges.length) {
+      state = "holiday";
+      label = "节假日休息（" + plan.name + "）";
+    }
+    for (var offset = 0; offset <= HORIZON_DAYS; offset++) {
+      var ranges = dayPlan(schedule, closures, calendar, day + offset).ranges;
+      for (var j = 0; j < ranges.length; j++) {
+        var start = ranges[j][0];
         if (offset === 0 && start <= minute) continue;
-        var when2 = offset === 0 ? "今天" : offset === 1 ? "明天" : DAY_LABELS[(day + offset) % 7];
-        return {
-          state: "closed",
-          label: "已关闭（" + when2 + " " + hm(start) + " 开放）",
-          next: new Date(midnight + (offset * 1440 + start) * 60000),
-        };
+        var opens = whenLabel(offset, day, start);
+        return { state: state, label: label + " · " + opens + " 开门", next: new Date((day + offset) * DAY_MS - CHINA_OFFSET_MS + start * 60000), opens: opens };
       }
     }
-    return { state: "closed", label: "已关闭", next: null };
+    return { state: state, label: label, next: null };
+  }
+
+  /* --- venue page: live state, today's row, coming holidays -------------------- */
+
+  function times(ranges) {
+    return ranges.length ? ranges.map(function (r) { return hm(r[0]) + "–" + hm(r[1]); }).join("、") : "休息";
+  }
+
+  function span(first, last) {
+    return first === last ? monthDay(first) : monthDay(first) + "至" + monthDay(last);
+  }
+
+  function dayOf(isoDate) { return Math.round(Date.parse(isoDate + "T00:00:00Z") / DAY_MS); }
+
+  function showVenue(root) {
+    var data = JSON.parse(root.querySelector(".lk-hours__data").textContent);
+    var now = new Date();
+    var s = openState(data.s, data.z, data.c, now);
+    var live = root.querySelector(".lk-open");
+    live.textContent = s.label;
+    live.dataset.state = s.state;
+
+    var today = Math.floor((now.getTime() + CHINA_OFFSET_MS) / DAY_MS);
+    var plan = dayPlan(data.s, data.z, data.c, today);
+    var key = plan.why === "holiday" ? "ph" : plan.why === "workday" ? "workday" : plan.why === "closure" ? "" : String(weekday(today));
+    root.querySelectorAll(".lk-week tr").forEach(function (row) {
+      if (row.dataset.day === key) row.setAttribute("aria-current", "date");
+      else row.removeAttribute("aria-current");
+    });
+
+    var box = root.querySelector(".lk-closures"), list = box.querySelector("ul");
+    var last = today + COMING_DAYS;
+    var items = [];
+    list.querySelectorAll("li[data-from]").forEach(function (li) {
+      li.hidden = dayOf(li.dataset.to) < today || dayOf(li.dataset.from) > last;
+      if (!li.hidden) items.push([dayOf(li.dataset.from), li]);
+    });
+    data.c.h.forEach(function (h) {
+      var first = dayOf(h[0]), end = dayOf(h[1]);
+      if (end < today || first > last) return;
+      var effect = data.s[PH].length ? "开放 " + times(data.s[PH]) : "休息";
+      items.push([first, holidayItem(span(first, end) + " " + h[2] + "假期，" + effect)]);
+    });
+    data.c.w.forEach(function (w) {
+      var day = dayOf(w[0]);
+      if (day < today || day > last || !data.s[WORKDAY].length) return;
+      items.push([day, holidayItem(monthDay(day) + "（" + DAY_LABELS[weekday(day)] + "）调休上班，开放 " + times(data.s[WORKDAY]))]);
+    });
+    items.sort(function (x, y) { return x[0] - y[0]; }).forEach(function (item) { list.appendChild(item[1]); });
+    box.hidden = items.length === 0;
+  }
+
+  function holidayItem(text) {
+    var li = document.createElement("li");
+    li.className = "lk-closures__holiday";
+    li.textContent = text;
+    return li;
+  }
+
+  function start() {
+    var root = document.querySelector("[data-lk-hours]");
+    if (root && !root.dataset.lkHoursReady) {
+      root.dataset.lkHoursReady = "1";
+      showVenue(root);
+    }
   }
 
   var lk = (window.leaguekit = window.leaguekit || {});
-  lk.hours = { parse: parse, openState: openState };
+  lk.hours = { openState: openState, dayPlan: dayPlan };
+
+  if (typeof window.document$ !== "undefined") window.document$.subscribe(start);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
 })();

@@ -1,9 +1,12 @@
-/* The finder at /nearby/ (leaguekit/finder.py renders the page, leaguekit/export.py the data).
+/* The finder at /nearby/ (leaguekit/generate/finder.py renders the page, leaguekit/finder_data.py the data),
+ * and the 导航 control of every venue.
  *
  * Without JavaScript the page already lists every venue by district. This
  * script adds: filters kept in the query string; each venue's open state in
- * China time (hours.js); and "使用我的位置", which loads the finder cells
- * nearest the phone first and lists the closest venues with their distance.
+ * China time (hours.js, from the schedules the build computed); and "使用我的位置"
+ * (or ?near=1 from the home page), which loads the finder cells nearest the phone
+ * first and lists the closest venues with their distance, saying plainly when the
+ * nearest match is far and when the nearest venue opens next.
  * It hooks into Material's instant navigation through document$.
  * Map-app links are only followed when tapped; nothing here requests them. */
 (function () {
@@ -12,6 +15,9 @@
   var FILTERS = ["type", "grade", "service", "district", "town", "open"];
   var PAGE = 20;
   var MAX_CELLS = 64;
+  var FAR_M = 10000; /* beyond this, the list says the nearest match is far */
+  var WALK_BELOW_M = 1500, BUS_BELOW_M = 15000;
+  var MODES = [["walk", "步行"], ["bus", "公交"], ["car", "驾车"]];
 
   /* --- geometry (mirrors leaguekit/geo.py) --------------------------------- */
 
@@ -53,20 +59,85 @@
     return Math.floor(metres / 1000 + 0.5) + " 公里";
   }
 
-  /* The same URLs as geo.nav_links; p is WGS-84 [lat, lng], c is GCJ-02 [lat, lng]. */
-  function navLinks(name, address, p, c) {
+  /* Teenagers and older people mostly walk or take the bus: walk under 1.5 km, bus under 15 km, else car. */
+  function travelMode(metres) {
+    if (metres == null) return "bus";
+    return metres < WALK_BELOW_M ? "walk" : metres < BUS_BELOW_M ? "bus" : "car";
+  }
+
+  /* The same URLs as geo.nav_links; p is WGS-84 [lat, lng], c is GCJ-02 [lat, lng]; mode walk | bus | car. */
+  function navLinks(name, address, p, c, mode) {
     var n = encodeURIComponent(name), a = encodeURIComponent(address);
     var la = String(p[0]), ln = String(p[1]), gla = String(c[0]), gln = String(c[1]);
+    var tencent = { walk: "walk", bus: "bus", car: "drive" }[mode], apple = { walk: "w", bus: "r", car: "d" }[mode];
     return [
-      { app: "amap", label: "高德地图", href: "https://uri.amap.com/marker?position=" + ln + "," + la + "&name=" + n + "&src=leaguekit&coordinate=wgs84&callnative=1" },
-      { app: "amap-nav", label: "高德导航", href: "https://uri.amap.com/navigation?to=" + gln + "," + gla + "," + n + "&mode=car&src=leaguekit&coordinate=gaode&callnative=1" },
+      { app: "amap", label: "高德地图", href: "https://uri.amap.com/navigation?to=" + gln + "," + gla + "," + n + "&mode=" + mode + "&src=leaguekit&coordinate=gaode&callnative=1" },
       { app: "baidu", label: "百度地图", href: "https://api.map.baidu.com/marker?location=" + la + "," + ln + "&title=" + n + "&content=" + a + "&output=html&coord_type=wgs84&src=webapp.leaguekit.nearby" },
-      { app: "tencent", label: "腾讯地图", href: "https://apis.map.qq.com/uri/v1/marker?marker=coord:" + la + "," + ln + ";title:" + n + ";addr:" + a + "&coord_type=1&referer=leaguekit" },
-      { app: "apple", label: "Apple 地图", href: "https://maps.apple.com/?ll=" + gla + "," + gln + "&q=" + n },
+      { app: "tencent", label: "腾讯地图", href: "https://apis.map.qq.com/uri/v1/routeplan?type=" + tencent + "&to=" + n + "&tocoord=" + la + "," + ln + "&coord_type=1&referer=leaguekit" },
+      { app: "apple", label: "Apple 地图", href: "https://maps.apple.com/?daddr=" + gla + "," + gln + "&dirflg=" + apple },
     ];
   }
 
-  lk.geo = { distance: distance, formatDistance: formatDistance, navLinks: navLinks };
+  lk.geo = { distance: distance, formatDistance: formatDistance, navLinks: navLinks, travelMode: travelMode };
+
+  /* --- the 导航 control (same markup as the nav_menu macro in _finder.html) ---- */
+
+  var preferredMode = ""; /* the visitor's own choice, kept for the other cards on the page */
+
+  function fillLinks(menu, mode) {
+    var place = JSON.parse(menu.dataset.place);
+    var list = menu.querySelector(".lk-nav__apps");
+    list.textContent = "";
+    navLinks(place.n, place.a, place.p, place.c, mode).forEach(function (l) {
+      var li = el("li"), a = el("a", "lk-nav__link", l.label);
+      a.href = l.href;
+      a.dataset.app = l.app;
+      a.rel = "external noopener noreferrer";
+      a.target = "_blank";
+      li.appendChild(a);
+      list.appendChild(li);
+    });
+    menu.querySelectorAll(".lk-nav__modes input").forEach(function (input) { input.checked = input.value === mode; });
+  }
+
+  function navMenu(key, place, mode) {
+    var menu = el("details", "lk-nav");
+    menu.dataset.place = JSON.stringify(place);
+    menu.appendChild(el("summary", "lk-nav__toggle", "导航"));
+    var modes = el("fieldset", "lk-nav__modes");
+    modes.appendChild(el("legend", "", "出行方式"));
+    MODES.forEach(function (m) {
+      var label = el("label"), input = el("input");
+      input.type = "radio";
+      input.name = "lk-mode-" + key;
+      input.value = m[0];
+      label.appendChild(input);
+      label.appendChild(document.createTextNode(m[1]));
+      modes.appendChild(label);
+    });
+    menu.appendChild(modes);
+    menu.appendChild(el("ul", "lk-nav__apps"));
+    fillLinks(menu, preferredMode || mode);
+    return menu;
+  }
+
+  function startNav() {
+    if (lk.navReady) return;
+    lk.navReady = true;
+    document.addEventListener("change", function (e) {
+      var menu = e.target.closest && e.target.closest(".lk-nav");
+      if (!menu || !e.target.matches(".lk-nav__modes input")) return;
+      preferredMode = e.target.value;
+      fillLinks(menu, preferredMode);
+    });
+    /* A menu opened after the visitor chose a mode elsewhere follows that choice. */
+    document.addEventListener("toggle", function (e) {
+      var menu = e.target;
+      if (!preferredMode || !menu.matches || !menu.matches(".lk-nav") || !menu.open) return;
+      var checked = menu.querySelector(".lk-nav__modes input:checked");
+      if (!checked || checked.value !== preferredMode) fillLinks(menu, preferredMode);
+    }, true);
+  }
 
   /* --- filters ------------------------------------------------------------- */
 
@@ -77,26 +148,33 @@
     return f;
   }
 
-  function matches(v, f, now) {
+  /* Open now: open or closing soon. Venues without hours are never "open now". */
+  function isOpen(v, calendar, now) {
+    if (!v.schedule) return false;
+    var s = lk.hours.openState(v.schedule, v.closures, calendar, now).state;
+    return s === "open" || s === "closing";
+  }
+
+  /* Every filter but "open now", which search() and apply() judge apart. */
+  function matchesPlace(v, f) {
     if (f.type && v.type !== f.type) return false;
     if (f.grade && v.grade !== f.grade) return false;
     if (f.service && v.services.indexOf(f.service) < 0) return false;
     if (f.district && v.district !== f.district) return false;
     if (f.town && v.town !== f.town) return false;
-    if (f.open) {
-      var s = window.leaguekit.hours.openState(v.hours, now);
-      if (!s || s.state === "closed") return false;
-    }
     return true;
   }
 
   function fromCard(li) {
     var d = li.dataset;
-    return { type: d.type, grade: d.grade, services: d.services ? d.services.split(" ") : [], district: d.district, town: d.town, hours: d.hours };
+    return {
+      type: d.type, grade: d.grade, services: d.services ? d.services.split(" ") : [], district: d.district, town: d.town,
+      schedule: d.schedule ? JSON.parse(d.schedule) : null, closures: d.closures ? JSON.parse(d.closures) : [],
+    };
   }
 
   function fromRecord(r) {
-    return { type: r.t, grade: r.g || "", services: r.s || [], district: r.d, town: r.w || "", hours: r.h || "" };
+    return { type: r.t, grade: r.g || "", services: r.s || [], district: r.d, town: r.w || "", schedule: r.h || null, closures: r.z || [] };
   }
 
   /* --- DOM helpers ---------------------------------------------------------- */
@@ -108,14 +186,13 @@
     return node;
   }
 
-  function showOpenState(span, hours, now) {
-    var s = hours ? window.leaguekit.hours.openState(hours, now) : null;
+  function showOpenState(span, v, calendar, now) {
+    var s = v.schedule ? lk.hours.openState(v.schedule, v.closures, calendar, now) : null;
     span.textContent = s ? s.label : "开放时间未知，请先电话询问";
     span.dataset.state = s ? s.state : "unknown";
-    span.hidden = false;
   }
 
-  function card(r, d, manifest, root, now) {
+  function card(r, d, manifest, root, calendar, now) {
     var li = el("li", "lk-place");
     li.dataset.id = r.i;
     var name = el("a", "lk-place__name", r.n);
@@ -127,29 +204,18 @@
       li.appendChild(badge);
     }
     var type = manifest.types[r.t] + (r.g ? "（" + manifest.grades[r.g] + "）" : "");
-    li.appendChild(el("span", "lk-place__meta", [type, r.d, r.w].filter(Boolean).join(" · ")));
-    li.appendChild(el("span", "lk-place__distance", "距离 " + formatDistance(d)));
+    li.appendChild(el("span", "lk-place__meta", [type, r.w].filter(Boolean).join(" · ")));
+    li.appendChild(el("span", "lk-place__distance", "距离 " + formatDistance(d) + " · " + r.d));
     li.appendChild(el("span", "lk-place__addr", r.a));
     var open = el("span", "lk-place__open");
-    showOpenState(open, r.h, now);
+    showOpenState(open, fromRecord(r), calendar, now);
     li.appendChild(open);
     if (r.f) {
       var tel = el("a", "lk-place__tel", "电话 " + r.f);
       tel.href = "tel:" + r.f;
       li.appendChild(tel);
     }
-    var nav = el("p", "lk-nav");
-    nav.setAttribute("aria-label", "在地图应用中打开");
-    nav.appendChild(el("span", "lk-nav__label", "导航"));
-    navLinks(r.n, r.a, r.p, r.c).forEach(function (l) {
-      var a = el("a", "lk-nav__link", l.label);
-      a.href = l.href;
-      a.dataset.app = l.app;
-      a.rel = "external noopener noreferrer";
-      a.target = "_blank";
-      nav.appendChild(a);
-    });
-    li.appendChild(nav);
+    li.appendChild(navMenu("near-" + r.i, { n: r.n, a: r.a, p: r.p, c: r.c }, travelMode(d)));
     return li;
   }
 
@@ -165,7 +231,10 @@
     this.near = root.querySelector(".lk-near");
     this.list = root.querySelector(".lk-near__list");
     this.more = root.querySelector(".lk-near__more");
+    this.far = root.querySelector(".lk-near__far");
+    this.next = root.querySelector(".lk-near__next");
     this.districts = root.querySelector(".lk-districts");
+    this.calendar = JSON.parse(root.querySelector(".lk-calendar").textContent);
     this.cells = {};
     this.manifest = null;
     this.position = null;
@@ -175,7 +244,6 @@
 
   Finder.prototype.start = function () {
     var self = this;
-    this.root.querySelector(".lk-finder__tools").hidden = false;
     this.filters = readFilters(window.location.search);
     /* A large directory's page has no district or town lists: those filters are dropped. */
     this.fields = FILTERS.filter(function (name) { return self.form.elements[name]; });
@@ -188,7 +256,7 @@
     });
     var now = new Date();
     this.root.querySelectorAll(".lk-districts .lk-place").forEach(function (li) {
-      showOpenState(li.querySelector(".lk-place__open"), li.dataset.hours, now);
+      showOpenState(li.querySelector(".lk-place__open"), fromCard(li), self.calendar, now);
     });
     this.form.addEventListener("change", function () { self.changed(); });
     this.form.addEventListener("submit", function (e) { e.preventDefault(); });
@@ -197,6 +265,17 @@
     this.root.querySelector(".lk-near__back").addEventListener("click", function () { self.leaveNear(); });
     this.more.addEventListener("click", function () { self.limit += PAGE; self.search(); });
     this.apply();
+    /* The home page's "找离我最近的阵地" links here with ?near=1: one tap to a list sorted by distance. */
+    if (new URLSearchParams(window.location.search).get("near") === "1") this.locate();
+  };
+
+  /* ?near=1 while the list is sorted by distance, so reloading or sharing the page sorts again. */
+  Finder.prototype.remember = function (near) {
+    var params = new URLSearchParams(window.location.search);
+    if (near) params.set("near", "1");
+    else params.delete("near");
+    var query = params.toString();
+    window.history.replaceState(window.history.state, "", window.location.pathname + (query ? "?" + query : "") + window.location.hash);
   };
 
   Finder.prototype.changed = function () {
@@ -231,11 +310,13 @@
   Finder.prototype.apply = function () {
     var self = this, now = new Date(), shown = 0;
     this.summarize();
+    var open = this.filters.open;
     if (!this.districts.querySelector(".lk-district")) return; /* a large directory links to district pages instead */
     this.districts.querySelectorAll(".lk-district").forEach(function (section) {
       var visible = 0;
       section.querySelectorAll(".lk-place").forEach(function (li) {
-        var ok = matches(fromCard(li), self.filters, now);
+        var v = fromCard(li);
+        var ok = matchesPlace(v, self.filters) && (!open || isOpen(v, self.calendar, now));
         li.hidden = !ok;
         if (ok) visible++;
       });
@@ -273,6 +354,7 @@
     navigator.geolocation.getCurrentPosition(
       function (pos) {
         self.position = { lat: pos.coords.latitude, lng: pos.coords.longitude };
+        self.remember(true);
         self.limit = PAGE;
         self.search();
       },
@@ -287,6 +369,7 @@
 
   Finder.prototype.leaveNear = function (keepStatus) {
     this.position = null;
+    this.remember(false);
     this.near.hidden = true;
     this.districts.hidden = false;
     if (!keepStatus) this.say("");
@@ -306,9 +389,11 @@
   };
 
   /* Nearest cells first; stop when `limit` matches are known and the next cell
-   * cannot hold anything closer (leaguekit.export.first_results_cells does the same). */
+   * cannot hold anything closer (finder_data.first_results_cells does the same).
+   * With "open now", venues that match every other filter but are closed are kept
+   * aside: the nearest of them that opens soonest is named in show(). */
   Finder.prototype.search = function () {
-    var self = this, run = ++this.run, now = new Date();
+    var self = this, run = ++this.run, now = new Date(), open = this.filters.open;
     var here = this.position;
     this.say("正在查找离你最近的阵地……");
     var manifest = this.manifest ? Promise.resolve(this.manifest) : this.fetchJson("manifest.json");
@@ -321,16 +406,20 @@
         var lat = Math.min(Math.max(here.lat, south), south + s), lng = Math.min(Math.max(here.lng, west), west + s);
         return { key: key, bound: distance(here.lat, here.lng, lat, lng) };
       }).sort(function (x, y) { return x.bound - y.bound; });
-      var found = [], index = 0;
+      var found = [], closed = [], index = 0;
       function step() {
         var enough = found.length >= self.limit;
         if (index >= cells.length || index >= MAX_CELLS || (enough && cells[index].bound > found[self.limit - 1].d)) {
-          return { found: found, more: found.length > self.limit || (index < cells.length && index < MAX_CELLS) };
+          return { found: found, closed: closed, more: found.length > self.limit || (index < cells.length && index < MAX_CELLS) };
         }
         var next = cells[index++];
         return self.cell(next.key).then(function (records) {
           records.forEach(function (r) {
-            if (matches(fromRecord(r), self.filters, now)) found.push({ r: r, d: distance(here.lat, here.lng, r.p[0], r.p[1]) });
+            var v = fromRecord(r);
+            if (!matchesPlace(v, self.filters)) return;
+            var item = { r: r, d: distance(here.lat, here.lng, r.p[0], r.p[1]) };
+            if (!open || isOpen(v, self.calendar, now)) found.push(item);
+            else closed.push(item);
           });
           found.sort(function (x, y) { return x.d - y.d; });
           return step();
@@ -344,21 +433,60 @@
     });
   };
 
+  /* Among closed venues within FAR_M (else the nearest one), the one that opens soonest, nearer first on a tie. */
+  Finder.prototype.opensNext = function (closed, now) {
+    var self = this;
+    var near = closed.filter(function (item) { return item.d <= FAR_M; });
+    if (!near.length && closed.length) {
+      near = [closed.reduce(function (x, y) { return y.d < x.d ? y : x; })];
+    }
+    var best = null;
+    near.forEach(function (item) {
+      var v = fromRecord(item.r);
+      if (!v.schedule) return;
+      var s = lk.hours.openState(v.schedule, v.closures, self.calendar, now);
+      if (!s.next) return;
+      if (!best || s.next < best.s.next || (+s.next === +best.s.next && item.d < best.item.d)) best = { item: item, s: s };
+    });
+    return best;
+  };
+
+  Finder.prototype.showNotes = function (result, now) {
+    var open = this.filters.open, nearest = result.found[0];
+    var what = open ? "现在开放的阵地" : "符合条件的阵地";
+    this.far.hidden = !(nearest && nearest.d > FAR_M);
+    if (!this.far.hidden) {
+      this.far.textContent = formatDistance(FAR_M) + "内没有" + what + "；最近的在" + nearest.r.d + "，" + formatDistance(nearest.d) + "。";
+    }
+    var best = open && (!nearest || nearest.d > FAR_M) ? this.opensNext(result.closed, now) : null;
+    this.next.hidden = !best;
+    this.next.textContent = "";
+    if (best) {
+      var link = el("a", "", best.item.r.n);
+      link.href = this.siteRoot + "venues/" + best.item.r.i + "/";
+      this.next.appendChild(document.createTextNode("附近最早开门的是"));
+      this.next.appendChild(link);
+      this.next.appendChild(document.createTextNode("（" + formatDistance(best.item.d) + "）：" + best.s.opens + " 开门。"));
+    }
+  };
+
   Finder.prototype.show = function (result) {
     var self = this, now = new Date();
     var items = result.found.slice(0, this.limit);
     this.list.textContent = "";
-    items.forEach(function (item) { self.list.appendChild(card(item.r, item.d, self.manifest, self.siteRoot, now)); });
+    items.forEach(function (item) { self.list.appendChild(card(item.r, item.d, self.manifest, self.siteRoot, self.calendar, now)); });
+    this.showNotes(result, now);
     this.more.hidden = !result.more;
     this.districts.hidden = true;
     var entering = this.near.hidden;
     this.near.hidden = false;
     if (entering) this.near.querySelector("h2").focus();
-    this.say(items.length ? "已按离你的直线距离排序。" : "附近没有符合条件的阵地，请放宽筛选条件。");
+    this.say(items.length ? "已按离你的直线距离排序。" : this.filters.open ? "附近没有现在开放的阵地。" : "附近没有符合条件的阵地，请放宽筛选条件。");
     this.count.textContent = items.length ? "显示最近的 " + items.length + " 个阵地。" : "";
   };
 
   function start() {
+    startNav();
     var root = document.querySelector("[data-lk-finder]");
     if (root && !root.dataset.lkReady) {
       root.dataset.lkReady = "1";
