@@ -6,6 +6,8 @@
   its JSON (`leaguekit.generate`, `leaguekit.finder_data`), and alias redirects.
 - on_page_markdown: "最后更新" from git. on_page_context / on_post_page: a generated
   page's HTML exists only while MkDocs writes it.
+- Search (`leaguekit.search_index`): generated pages bring their own entries (on_files),
+  hand-written pages give their text (on_page_content); on_post_build writes site/search/.
 - on_post_build: robots.txt and a reproducible sitemap.xml.gz.
 """
 
@@ -23,7 +25,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from leaguekit import generate, gitdates, publish, site
+from leaguekit import generate, gitdates, publish, search_index, site
 from leaguekit.content import Content
 from leaguekit.finder_data import finder_data
 from leaguekit.problems import ContentError
@@ -79,7 +81,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     docs = _docs_dir(config)
     in_nav = set(_nav_paths(config.nav or []))
     built = generate.Site(content_of(config), figures=config.extra["figures"])
+    index = config.extra["search_index"] = search_index.SearchIndex()
     for page in generate.pages(built):
+        index.add(page.url, page.search)
         if (existing := files.get_file_from_path(page.src_uri)) is not None:
             files.remove(existing)
         inclusion = InclusionLevel.INCLUDED if page.src_uri in in_nav else InclusionLevel.NOT_IN_NAV
@@ -124,7 +128,13 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) ->
     return markdown
 
 
-@event_priority(100)  # before the search plugin reads page.content
+def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
+    if not isinstance(page, KitPage):
+        entry = search_index.page_entry(page.url, page.title, page.meta.get("description", ""), html, content_of(config), config.extra["figures"])
+        config.extra["search_index"].add(page.url, [entry])
+    return html
+
+
 def on_page_context(context, page, config: MkDocsConfig, nav):
     if isinstance(page, KitPage):
         page.content = page.generated.render()
@@ -139,6 +149,7 @@ def on_post_page(output: str, page, config: MkDocsConfig) -> str:
 
 def on_post_build(config: MkDocsConfig) -> None:
     out = Path(config.site_dir)
+    config.extra["search_index"].write(out / search_index.FOLDER)
     (out / "robots.txt").write_text(publish.robots_txt(config.site_url), encoding="utf-8")
     sitemap = out / "sitemap.xml"
     if sitemap.exists():  # MkDocs stamps the .gz with the clock; rewrite it without

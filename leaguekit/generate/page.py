@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .. import urls
+from ..search_index import SearchEntry
 
 
 @dataclass(frozen=True)
@@ -21,6 +22,8 @@ class GeneratedPage:
     source: str = ""  # the content file behind the page: its edit link and "最后更新"
     icon: str = ""
     hide: tuple[str, ...] = ()
+    # How site search finds this page (none: not findable, e.g. page 2 of a list).
+    search: tuple[SearchEntry, ...] = ()
 
     @property
     def src_uri(self) -> str:

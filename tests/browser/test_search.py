@@ -1,31 +1,163 @@
-"""Chinese site search in Chromium: a venue is found by its name, district or a service."""
+"""Site search in Chromium, through the header box as a visitor uses it: the quality set,
+what is downloaded and when, keyboard and screen-reader use, and instant navigation."""
 
 from __future__ import annotations
 
+import functools
+import gzip
+import http.server
+import json
+import shutil
+import socket
+import threading
+
 import pytest
 
-from conftest import REPO
+from conftest import REPO, build_site, make_project
 from leaguekit.content import load
+from leaguekit.search_index import shard_of
+
+from . import search_quality
+from .conftest import SUB_PATH, _QuietHandler
 
 CONTENT = load(REPO)
+CASES = json.loads((REPO / "tests/search_cases.json").read_text(encoding="utf-8"))
+QUALITY = 0.95  # share of the quality set found in the first five results on the sample site
+FIRST_QUERY_GZIP = 40_000  # bytes of index files (gzip) for a first query on the sample site
 
 
-def search(page, base: str, query: str) -> list[str]:
-    page.goto(base)
-    page.locator("label.md-header__button[for='__search']").click()
-    box = page.locator("input.md-search__input")
-    box.fill(query)
-    box.press("End")
-    page.locator(".md-search-result__item").first.wait_for()
-    titles = page.locator(".md-search-result__item h1, .md-search-result__item h2").all_inner_texts()
-    return [t.replace("\u200b", "").strip() for t in titles]
+def test_js_tokens_and_shards_agree_with_python(page, served_site):
+    page.goto(served_site)
+    got = page.evaluate(
+        """(c) => [
+            c.tokens.map(x => leaguekit.search.tokens(x.text, x.unigrams)),
+            c.query.map(x => leaguekit.search.queryTokens(x.text)),
+            c.shards.map(x => leaguekit.search.shardOf(x.token, x.shards)),
+        ]""",
+        CASES,
+    )
+    assert got == [[c["tokens"] for c in CASES["tokens"]], [c["tokens"] for c in CASES["query"]], [c["shard"] for c in CASES["shards"]]]
 
 
-def test_finds_venue_by_name(page, served_site):
-    assert "太谷区白塔文庙社区青年之家" in search(page, served_site, "白塔文庙")
+def test_quality_set_on_the_sample(page, served_site):
+    queries = search_quality.load()
+    assert len(queries) >= 40
+    results = search_quality.run(page, served_site, queries)
+    assert search_quality.share_found(results) >= QUALITY, search_quality.report(results)
     assert page.watch.errors == [] and page.watch.foreign == []
 
 
-@pytest.mark.parametrize(("query", "venue_id"), [("小店区", "taiyuan-xiaodian-qinxian-youth-home"), ("托管", "taigu-baita-wenmiao-youth-home")])
-def test_finds_venue_by_district_or_service(page, served_site, query, venue_id):
-    assert CONTENT.venue[venue_id].data.name in search(page, served_site, query)
+def test_nothing_is_fetched_before_the_box_opens_and_a_first_query_is_small(page, served_site):
+    bodies: dict[str, bytes] = {}
+    page.on("response", lambda r: "/search/" in r.url and bodies.setdefault(r.url, r.body()))
+    page.goto(served_site + "venues/taigu-baita-wenmiao-youth-home/")
+    page.wait_for_load_state("networkidle")
+    page.mouse.wheel(0, 600)
+    page.keyboard.press("Tab")
+    page.wait_for_timeout(300)
+    assert bodies == {}
+    with page.expect_response(served_site + "search/manifest.json"):
+        page.locator("[data-lk-search-open]").click()
+    search_quality.search(page, page.locator("#lk-search-input"), "青年之家", served_site)
+    assert all(url.startswith(served_site + "search/") for url in bodies)
+    manifest = json.loads(bodies[served_site + "search/manifest.json"])
+    shards = {u.split("/search/t/")[1].split(".")[0] for u in bodies if "/search/t/" in u}
+    assert shards == {str(shard_of(t, manifest["shards"])) for t in ("青年", "年之", "之家")}
+    assert sum(len(gzip.compress(b)) for b in bodies.values()) < FIRST_QUERY_GZIP, {u: len(b) for u, b in bodies.items()}
+    assert page.watch.errors == [] and page.watch.foreign == []
+
+
+def options(page) -> list[dict]:
+    return page.locator("#lk-search-list [role=option]").evaluate_all(
+        "els => els.map(e => ({id: e.id, selected: e.getAttribute('aria-selected'), text: e.innerText, href: e.dataset.href || ''}))"
+    )
+
+
+def test_keyboard_and_screen_reader(page, served_site):
+    page.goto(served_site + "brands/")
+    dialog = page.locator("[data-lk-search]")
+    assert dialog.get_attribute("role") == "dialog" and dialog.get_attribute("aria-label") == "搜索本站"
+    page.keyboard.press("/")
+    box = page.locator("#lk-search-input")
+    assert page.evaluate("document.activeElement.id") == "lk-search-input"
+    assert box.get_attribute("role") == "combobox" and box.get_attribute("aria-expanded") == "false"
+    assert box.get_attribute("placeholder") == "搜索阵地、县区、服务"
+    listbox = page.locator("#" + box.get_attribute("aria-controls"))
+    assert listbox.get_attribute("role") == "listbox" and listbox.get_attribute("aria-label") == "搜索结果"
+    status = page.locator("#lk-search-status")
+    assert status.get_attribute("role") == "status" and status.get_attribute("aria-live") == "polite"
+
+    search_quality.search(page, box, "北洸", served_site)
+    shown = options(page)
+    assert status.inner_text() == f"找到 {len(shown)} 个结果"
+    assert box.get_attribute("aria-expanded") == "true"
+    assert shown[0]["text"].splitlines()[0].startswith("太谷区北洸乡青年之家")
+    assert "青年之家（标准型） · 晋中市太谷区 · 北洸乡 · " in shown[0]["text"]
+    assert box.get_attribute("aria-activedescendant") is None
+    box.press("ArrowDown")
+    box.press("ArrowDown")
+    box.press("ArrowUp")
+    first = options(page)[0]
+    assert first["selected"] == "true" and box.get_attribute("aria-activedescendant") == first["id"]
+    assert [o["selected"] for o in options(page)[1:]] == ["false"] * (len(shown) - 1)
+    box.press("Enter")
+    page.wait_for_url(served_site + "venues/taigu-beiguang-youth-home/")
+    assert page.locator("article h1").inner_text() == "太谷区北洸乡青年之家"
+
+    page.keyboard.press("/")
+    assert page.locator("#__search").is_checked()
+    page.keyboard.press("Escape")
+    assert not page.locator("#__search").is_checked()
+    assert page.watch.errors == []
+
+
+def test_no_result_and_show_more(page, served_site):
+    box = search_quality.open_box(page, served_site)
+    search_quality.search(page, box, "量子计算机", served_site)
+    assert page.locator("#lk-search-status").inner_text() == "没有找到与“量子计算机”相关的结果"
+    assert options(page) == [] and box.get_attribute("aria-expanded") == "false"
+    found, _ = search_quality.search(page, box, "青年之家", served_site)
+    shown = options(page)
+    assert len(found) == 8 and shown[-1]["text"].startswith("显示更多结果（还有 ")
+    assert found[0] == "types/youth-home/"
+    box.press("ArrowUp")  # from the box, up wraps to the last option: "show more"
+    box.press("Enter")
+    page.wait_for_function("document.querySelectorAll('#lk-search-list [data-href]').length > 8")
+    assert box.get_attribute("aria-activedescendant") == "lk-search-option-8"  # the first new result
+
+
+@pytest.fixture(scope="module")
+def instant_site(tmp_path_factory):
+    """The sample built for a known local address: Material's instant navigation only follows
+    URLs of its sitemap (site_url), so it needs the server's port before the build."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    base = f"http://127.0.0.1:{port}{SUB_PATH}"
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SITE_URL", base)
+        site = build_site(make_project(tmp_path_factory.mktemp("instant") / "project"))
+    root = tmp_path_factory.mktemp("www-instant")
+    shutil.copytree(site, root / SUB_PATH.strip("/"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(_QuietHandler, directory=str(root)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield base
+    server.shutdown()
+
+
+def test_results_open_with_instant_navigation_and_the_index_is_kept(page, instant_site):
+    fetched: list[str] = []
+    page.on("request", lambda r: fetched.append(r.url))
+    box = search_quality.open_box(page, instant_site)
+    page.evaluate("window.samePage = true")
+    search_quality.search(page, box, "七彩假期", instant_site)
+    box.press("Enter")
+    page.wait_for_url(instant_site + "brands/taigu-qicai-jiaqi/")
+    page.locator("article h1", has_text="七彩假期爱心托管班").wait_for()
+    assert page.evaluate("window.samePage") is True  # no reload: Material swapped the page
+    assert not page.locator("#__search").is_checked()
+    page.locator("[data-lk-search-open]").click()
+    found, _ = search_quality.search(page, box, "学子归巢", instant_site)
+    assert "brands/taiyuan-xuezi-guichao/" in found[:2]
+    assert fetched.count(instant_site + "search/manifest.json") == 1
+    assert page.watch.errors == [] and page.watch.foreign == []
