@@ -1,13 +1,16 @@
 """The search quality set (tests/search_queries.yml) typed into the real search box in Chromium.
 
 `run(page, base_url, queries)` opens the site at `base_url`, types each query into the header
-box the way a visitor does and reads the results the box shows. The test suite runs it on the
-sample site (tests/browser/test_search.py); `make bench` runs it with the sample among
-generated venues. Needs only a Playwright page; the site may be served from any sub-path.
+box the way a visitor does and reads the results the box shows. `first_query(page, base_url,
+text)` measures what one visitor's first query downloads and how long its results take. The
+test suite runs both on the sample site (tests/browser/test_search.py); `make bench` runs
+them with the sample among generated venues (on a page with CPU throttling set through CDP).
+Needs only a Playwright page; the site may be served from any sub-path.
 """
 
 from __future__ import annotations
 
+import gzip
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -82,3 +85,35 @@ def report(results: list[Result]) -> str:
         if not r.ok:
             lines.append(f"  {r.query.text}: expected {', '.join(r.query.expect)}; got {', '.join(r.found[:TOP]) or 'nothing'}")
     return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class FirstQuery:
+    before_opening: tuple[str, ...]  # search files fetched before the box was opened (should be none)
+    files: dict[str, int]  # search files fetched for the query: URL -> gzip -9 size of the body
+    seconds: float  # from the input event to the results on screen, measured in the page
+
+    @property
+    def gzip_bytes(self) -> int:
+        return sum(self.files.values())
+
+
+def first_query(page, base_url: str, text: str, path: str = "") -> FirstQuery:
+    """Opens `base_url + path` in a fresh page, waits until it is idle, opens the box and types `text`."""
+    bodies: dict[str, bytes] = {}
+    page.on("response", lambda r: "/search/" in r.url and r.ok and bodies.setdefault(r.url, r.body()))
+    page.goto(base_url + path)
+    page.wait_for_load_state("networkidle")
+    before = tuple(bodies)
+    box = open_box(page, base_url)
+    page.evaluate(
+        """() => {
+            const box = document.getElementById('lk-search-input'), list = document.getElementById('lk-search-list');
+            box.addEventListener('input', () => { window.lkSearchStarted = performance.now(); }, {once: true});
+            new MutationObserver(() => { if (list.dataset.query) window.lkSearchShown ??= performance.now(); })
+                .observe(list, {attributes: true, attributeFilter: ['data-query']});
+        }"""
+    )
+    search(page, box, text, base_url)
+    seconds = page.evaluate("window.lkSearchShown - window.lkSearchStarted") / 1000
+    return FirstQuery(before, {url: len(gzip.compress(body, 9)) for url, body in bodies.items()}, seconds)

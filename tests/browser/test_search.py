@@ -4,7 +4,6 @@ what is downloaded and when, keyboard and screen-reader use, and instant navigat
 from __future__ import annotations
 
 import functools
-import gzip
 import http.server
 import json
 import shutil
@@ -47,23 +46,15 @@ def test_quality_set_on_the_sample(page, served_site):
     assert page.watch.errors == [] and page.watch.foreign == []
 
 
-def test_nothing_is_fetched_before_the_box_opens_and_a_first_query_is_small(page, served_site):
-    bodies: dict[str, bytes] = {}
-    page.on("response", lambda r: "/search/" in r.url and bodies.setdefault(r.url, r.body()))
-    page.goto(served_site + "venues/taigu-baita-wenmiao-youth-home/")
-    page.wait_for_load_state("networkidle")
-    page.mouse.wheel(0, 600)
-    page.keyboard.press("Tab")
-    page.wait_for_timeout(300)
-    assert bodies == {}
-    with page.expect_response(served_site + "search/manifest.json"):
-        page.locator("[data-lk-search-open]").click()
-    search_quality.search(page, page.locator("#lk-search-input"), "青年之家", served_site)
-    assert all(url.startswith(served_site + "search/") for url in bodies)
-    manifest = json.loads(bodies[served_site + "search/manifest.json"])
-    shards = {u.split("/search/t/")[1].split(".")[0] for u in bodies if "/search/t/" in u}
+def test_nothing_is_fetched_before_the_box_opens_and_a_first_query_is_small(page, served_site, sample_site):
+    first = search_quality.first_query(page, served_site, "青年之家", "venues/taigu-baita-wenmiao-youth-home/")
+    assert first.before_opening == ()
+    assert all(url.startswith(served_site + "search/") for url in first.files)
+    manifest = json.loads((sample_site / "search/manifest.json").read_text(encoding="utf-8"))
+    shards = {u.split("/search/t/")[1].split(".")[0] for u in first.files if "/search/t/" in u}
     assert shards == {str(shard_of(t, manifest["shards"])) for t in ("青年", "年之", "之家")}
-    assert sum(len(gzip.compress(b)) for b in bodies.values()) < FIRST_QUERY_GZIP, {u: len(b) for u, b in bodies.items()}
+    assert any("/search/d/" in u for u in first.files)
+    assert first.gzip_bytes < FIRST_QUERY_GZIP, first.files
     assert page.watch.errors == [] and page.watch.foreign == []
 
 

@@ -7,9 +7,11 @@
  *   this script, so the site works from any sub-path.
  * - Query rules (the same tokens as the build, tests/search_cases.json checks both): a
  *   document must hold every token whose list is complete; a list cut at the build's cap
- *   only adds score; when every list is cut, or nothing holds every token, documents are
- *   ranked by how many tokens they hold (then at least half of them). Scores are the build's, times the token's rarity;
- *   the first results are then re-ranked by whether their title holds the whole query.
+ *   only adds score (a document missing from it may hold the token all the same); when
+ *   every list is cut, any document in them counts; when no document holds every complete
+ *   token, those holding at least half of the tokens are shown as partial matches.
+ *   Rank: the sum of the build's scores, each times the token's rarity (then the number of
+ *   tokens held); the first results are re-ranked by whether their title holds the query.
  * - A combobox with a list box (WAI-ARIA combobox pattern): arrows move through the
  *   results while focus stays in the box, Enter opens one, Escape closes; the number of
  *   results is announced in a polite live region. The header survives Material's instant
@@ -105,14 +107,14 @@
       }
     });
     var results = Array.from(found.values());
-    if (partial) results = results.filter(function (r) { return 2 * r.cover >= lists.length; }); // at least half the words
+    if (partial) results = results.filter(function (r) { return 2 * r.cover >= lists.length; });
     results.sort(byRank);
     var cut = lists.some(function (l) { return l.docs.length < l.df; }) && !required;
     return { results: results, partial: partial && results.length > 0, more: cut };
   }
 
   function byRank(a, b) {
-    return b.cover - a.cover || b.score - a.score || a.doc - b.doc;
+    return b.score - a.score || b.cover - a.cover || a.doc - b.doc;
   }
 
   function compact(text) {
