@@ -44,7 +44,7 @@ from .content import Content
 from .figures import FigureBook
 
 FOLDER = "search"
-FORMAT = 1
+FORMAT = 1  # search.js reads this format only
 CAP = 600  # postings kept for a token found in more documents than this
 CHUNK = 64  # document records per d/<n>.json
 SHARD_BYTES = 24_000  # raw JSON per t/<n>.json (about 9 KB gzip)
@@ -69,7 +69,7 @@ TITLE, TITLE_SHORT, KEYWORDS, BODY, BODY_REPEAT = 48.0, 48.0, 16.0, 4.0, 1.0
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 WORD_RE = re.compile("[a-z0-9]+")
-LONE_RE = re.compile(f"(?<![{CJK}])[{CJK}](?![{CJK}])")  # a Chinese character alone between others
+LONE_RE = re.compile(f"(?<![{CJK}])[{CJK}](?![{CJK}])")  # a Chinese character without Chinese neighbours
 PAIR_RE = re.compile(f"(?=([{CJK}]{{2}}))")  # every overlapping pair, in one pass of the regex engine
 HAN_RE = re.compile(f"[{CJK}]")
 

@@ -38,6 +38,31 @@ def test_js_tokens_and_shards_agree_with_python(page, served_site):
     assert got == [[c["tokens"] for c in CASES["tokens"]], [c["tokens"] for c in CASES["query"]], [c["shard"] for c in CASES["shards"]]]
 
 
+def test_rank_rules(page, served_site):
+    """Lists as search.js decodes them: {df, docs, scores}; a list shorter than df was cut at the build's cap."""
+    page.goto(served_site)
+    got = page.evaluate(
+        """() => {
+            const L = (df, pairs) => ({df, docs: pairs.map(p => p[0]), scores: pairs.map(p => p[1])});
+            const docs = (r) => r.results.map(x => x.doc);
+            const rank = leaguekit.search.rank;
+            return [
+                // every complete list must hold the document; a cut list only adds score
+                docs(rank([L(3, [[1, 10], [2, 10], [3, 10]]), L(2, [[2, 50], [3, 5]]), L(900, [[1, 90], [3, 90]])], 1000)),
+                // all lists cut: any document in them, best sum first
+                docs(rank([L(900, [[4, 20], [5, 30]]), L(800, [[5, 30], [6, 70]])], 1000)),
+                // nothing holds both complete tokens: documents holding at least half of them, marked partial
+                rank([L(1, [[7, 10]]), L(1, [[8, 10]]), L(1, [[7, 10]])], 1000),
+                rank([L(0, [])], 1000),
+            ];
+        }"""
+    )
+    assert got[0] == [2, 3]  # 1 lacks the second token; 3's 90 on a common token weighs less than 2's 50 on a rare one
+    assert got[1] == [6, 5, 4]
+    assert [r["doc"] for r in got[2]["results"]] == [7] and got[2]["partial"] is True  # 8 holds one token of three
+    assert got[3] == {"results": [], "partial": False, "more": False}
+
+
 def test_quality_set_on_the_sample(page, served_site):
     queries = search_quality.load()
     assert len(queries) >= 40

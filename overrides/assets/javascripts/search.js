@@ -22,6 +22,7 @@
   var lk = (window.leaguekit = window.leaguekit || {});
   var ROOT = new URL("../../", document.currentScript.src);
   var INDEX = new URL("search/", ROOT);
+  var FORMAT = 1; // leaguekit/search_index.py FORMAT
   var PAGE = 8; // results shown at a time
   var VERIFY = 12; // leading results whose titles are checked against the whole query
   var HINT = "输入阵地名称、县区、乡镇或服务，例如“托管”";
@@ -144,6 +145,9 @@
       this.manifest = fetch(new URL("manifest.json", INDEX), { cache: "no-cache" }).then(function (r) {
         if (!r.ok) throw new Error("search manifest: " + r.status);
         return r.json();
+      }).then(function (m) {
+        if (m.format !== FORMAT) throw new Error("search index format " + m.format);
+        return m;
       });
       this.manifest.catch(function () { self.manifest = null; });
     }
@@ -194,7 +198,7 @@
     });
   };
 
-  lk.search = { normalize: normalize, tokens: tokens, queryTokens: queryTokens, shardOf: shardOf, decode: decode, rank: rank };
+  lk.search = { tokens: tokens, queryTokens: queryTokens, shardOf: shardOf, rank: rank };
 
   /* --- the search box ---------------------------------------------------------------- */
 
