@@ -8,6 +8,8 @@
   (`generate.files`).
 - on_page_markdown: "最后更新" from git. on_page_context / on_post_page: a generated
   page's HTML exists only while MkDocs writes it; every page's sharing tags and JSON-LD.
+- Search (`leaguekit.search_index`): generated pages bring their own entries (on_files),
+  hand-written pages give their text (on_page_content); on_post_build writes site/search/.
 - on_post_build: robots.txt and a reproducible sitemap.xml.gz.
 - on_serve: `mkdocs serve` also rebuilds on edits in activities/ (optional, so not in mkdocs.yml's `watch`).
 """
@@ -27,7 +29,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from leaguekit import footer, generate, gitdates, posters, publish, share, site
+from leaguekit import footer, generate, gitdates, posters, publish, search_index, share, site
 from leaguekit.content import Content
 from leaguekit.finder_data import finder_data
 from leaguekit.problems import ContentError
@@ -89,7 +91,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     docs = _docs_dir(config)
     in_nav = set(_nav_paths(config.nav or []))
     built = generate.Site(content_of(config), figures=config.extra["figures"], dates=config.extra["git_dates"], site_url=config.site_url or "")
+    index = config.extra["search_index"] = search_index.SearchIndex()
     for page in generate.pages(built):
+        index.add(page.url, page.search)
         if (existing := files.get_file_from_path(page.src_uri)) is not None:
             files.remove(existing)
         inclusion = InclusionLevel.INCLUDED if page.src_uri in in_nav else InclusionLevel.NOT_IN_NAV
@@ -142,7 +146,13 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) ->
     return markdown
 
 
-@event_priority(100)  # before the search plugin reads page.content
+def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
+    if not isinstance(page, KitPage):
+        entry = search_index.page_entry(page.url, page.title, page.meta.get("description", ""), html, content_of(config), config.extra["figures"])
+        config.extra["search_index"].add(page.url, [entry])
+    return html
+
+
 def on_page_context(context, page, config: MkDocsConfig, nav):
     generated = page.generated if isinstance(page, KitPage) else None
     if generated is not None:
@@ -167,6 +177,7 @@ def on_post_page(output: str, page, config: MkDocsConfig) -> str:
 
 def on_post_build(config: MkDocsConfig) -> None:
     out = Path(config.site_dir)
+    config.extra["search_index"].write(out / search_index.FOLDER)
     (out / "robots.txt").write_text(publish.robots_txt(config.site_url), encoding="utf-8")
     sitemap = out / "sitemap.xml"
     if sitemap.exists():

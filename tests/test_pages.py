@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 
@@ -131,15 +130,6 @@ def test_navigation_has_sections_not_venues(sample_site):
     links = [a["href"] for a in nav.select("a[href]")]
     assert not any("venues/" in href and href.rstrip("/").split("/")[-1].startswith(("taigu-", "taiyuan-")) for href in links)
     assert len(links) < 20
-
-
-def test_search_index_has_venues_segmented(sample_site):
-    index = json.loads((sample_site / "search/search_index.json").read_text(encoding="utf-8"))
-    titles = {doc["location"]: doc["title"].replace("\u200b", "") for doc in index["docs"]}
-    for venue in CONTENT.venues:
-        assert titles[f"venues/{venue.id}/"] == venue.data.name
-    assert "\u200b" in index["docs"][0]["title"] + index["docs"][0]["text"]
-    assert "\\u200b" in index["config"]["separator"]
 
 
 def test_no_third_party_assets(sample_site):

@@ -32,6 +32,7 @@ from ..activities import (
 )
 from ..content import District
 from ..render import render
+from ..search_index import SearchEntry, markdown_text
 from .page import GeneratedPage
 from .site import Fact, Link, Site, chunks, nav_menu
 
@@ -162,6 +163,7 @@ def pages(site: Site) -> Iterator[GeneratedPage]:
         render=partial(index, site),
         icon="material/calendar-star",
         hide=("toc",),
+        search=(SearchEntry(kind="listing", title="活动", summary="本周、下周和以后的活动"),),
     )
     for entry in c.activities:
         place = where(site, entry)
@@ -172,6 +174,7 @@ def pages(site: Site) -> Iterator[GeneratedPage]:
             render=partial(activity_page, site, entry),
             source=entry.source,
             icon="material/calendar-star",
+            search=(search_entry(site, entry, place),),
         )
     for key, items in by_month(c.activities).items():
         parts = chunks(items, site.PAGE_SIZE)
@@ -182,7 +185,22 @@ def pages(site: Site) -> Iterator[GeneratedPage]:
                 description=f"{month_title(key)}在{c.publisher.short_name}各阵地举办的 {len(items)} 个活动。",
                 render=partial(month_page, site, key, part, number, len(parts)),
                 icon="material/calendar-month",
+                search=(SearchEntry(kind="listing", title=f"{month_title(key)}的活动", summary=f"{len(items)} 个活动"),) if number == 1 else (),
             )
+
+
+def search_entry(site: Site, entry: ActivityEntry, place: Where) -> SearchEntry:
+    """Found by its title, brand, place and audience; shown with when and where."""
+    a = entry.data
+    brand = site.content.brand[a.brand].data.name if a.brand else ""
+    return SearchEntry(
+        kind="activity",
+        title=a.title,
+        summary=" · ".join(x for x in (schedule_text(entry), place.name, place.district) if x),
+        keywords=" ".join(x for x in (brand, place.name, place.district, place.type_label) if x),
+        body=a.summary + " " + markdown_text(entry.body),
+        group=entry.id,
+    )
 
 
 def month_url(key: str, number: int = 1) -> str:

@@ -8,6 +8,7 @@ from functools import partial
 from .. import urls
 from ..content import BrandEntry
 from ..render import render
+from ..search_index import SearchEntry, markdown_text
 from .activities import recent
 from .page import GeneratedPage
 from .site import Count, Fact, Group, Link, Site, chunks
@@ -15,7 +16,14 @@ from .site import Count, Fact, Group, Link, Site, chunks
 
 def pages(site: Site) -> Iterator[GeneratedPage]:
     c = site.content
-    yield GeneratedPage(url="brands/", title="品牌项目", description=f"{len(c.brands)} 个共青团工作品牌项目及承接它们的阵地。", render=partial(index, site))
+    description = f"{len(c.brands)} 个共青团工作品牌项目及承接它们的阵地。"
+    yield GeneratedPage(
+        url="brands/",
+        title="品牌项目",
+        description=description,
+        render=partial(index, site),
+        search=(SearchEntry(kind="listing", title="品牌项目", summary=description),),
+    )
     if len(c.brands) > site.INLINE_LIMIT:
         for cat in c.brand_categories.values():
             members = [b for b in c.brands if b.data.category == cat.key]
@@ -28,12 +36,23 @@ def pages(site: Site) -> Iterator[GeneratedPage]:
                     render=partial(category_page, site, cat.key, part, number, len(parts)),
                 )
     for brand in c.brands:
+        b = brand.data
         yield GeneratedPage(
             url=urls.brand(brand.id),
-            title=brand.data.name,
-            description=brand.data.summary,
+            title=b.name,
+            description=b.summary,
             render=partial(html, site, brand),
             source=brand.source,
+            search=(
+                SearchEntry(
+                    kind="brand",
+                    title=b.name,
+                    summary=b.summary,
+                    keywords=" ".join([c.brand_categories[b.category].label, c.orgs[b.org].name, c.orgs[b.org].short_name, *b.partners]),
+                    body=markdown_text(brand.body),
+                    group=b.org,
+                ),
+            ),
         )
 
 

@@ -7,6 +7,7 @@ from functools import partial
 
 from .. import urls
 from ..render import render
+from ..search_index import SearchEntry
 from .page import GeneratedPage
 from .site import Site
 
@@ -20,6 +21,7 @@ def pages(site: Site) -> Iterator[GeneratedPage]:
         description="阵地、品牌项目和活动的 JSON、GeoJSON、CSV 下载，以及 Open Referral HSDS 3.0 数据包和活动日历，供其他名录和地图复用。",
         render=partial(html, site),
         icon="material/database-export",
+        search=(SearchEntry(kind="listing", title="开放数据", summary="阵地、品牌项目和活动的数据下载（JSON、GeoJSON、CSV、HSDS）"),),
     )
 
 

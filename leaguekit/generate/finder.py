@@ -16,6 +16,7 @@ from .. import urls
 from ..content import Content
 from ..finder_data import FOLDER
 from ..render import render
+from ..search_index import SearchEntry
 from .listings import district_url
 from .page import GeneratedPage
 from .site import Count, Place, Site
@@ -65,14 +66,34 @@ def towns(content: Content) -> list[tuple[str, list[Option]]]:
 
 
 def pages(site: Site) -> Iterator[GeneratedPage]:
+    description = f"按距离、县区、类型和开放时间查找 {len(site.content.open_venues)} 个青年阵地，一键拨号和导航。"
     yield GeneratedPage(
         url=URL,
         title="找阵地",
-        description=f"按距离、县区、类型和开放时间查找 {len(site.content.open_venues)} 个青年阵地，一键拨号和导航。",
+        description=description,
         render=partial(html, site),
         icon="material/map-marker-radius",
         hide=("toc",),
+        search=(SearchEntry(kind="finder", title="找阵地", summary=description, keywords="附近 最近 距离 定位 地图 导航 现在开放"), *service_entries(site.content)),
     )
+
+
+def service_entries(content: Content) -> Iterator[SearchEntry]:
+    """"心理健康" finds the finder filtered to that service: the useful answer when
+    hundreds of venues offer it (nearby.js reads the filter from the query string)."""
+    offering: dict[str, int] = {}
+    for v in content.open_venues:
+        for s in v.data.services:
+            offering[s] = offering.get(s, 0) + 1
+    for key, term in content.services.items():
+        if key in offering:
+            yield SearchEntry(
+                kind="finder",
+                title=f"提供{term.label}服务的阵地",
+                summary=f"{offering[key]} 个阵地提供{term.label}服务：按距离、县区和开放时间查找。",
+                keywords=term.description,
+                at=f"?service={key}",
+            )
 
 
 def html(site: Site) -> str:

@@ -14,6 +14,7 @@ from .. import urls
 from ..content import District, VenueEntry
 from ..render import render
 from ..schema import VenueType
+from ..search_index import SearchEntry
 from .page import GeneratedPage
 from .site import Count, Group, Site, chunks
 
@@ -21,11 +22,13 @@ from .site import Count, Group, Site, chunks
 def pages(site: Site) -> Iterator[GeneratedPage]:
     c = site.content
     total = len(c.open_venues)
+    description = f"{c.publisher.short_name}收录的全部 {total} 个青年阵地，按类型列出。"
     yield GeneratedPage(
         url="venues/",
         title="全部阵地",
-        description=f"{c.publisher.short_name}收录的全部 {total} 个青年阵地，按类型列出。",
+        description=description,
         render=partial(all_venues, site),
+        search=(SearchEntry(kind="listing", title="全部阵地", summary=description),),
     )
     by_type = dict((t.key, vs) for t, vs in c.venues_by_type())
     for vtype in c.venue_types.values():
@@ -35,24 +38,41 @@ def pages(site: Site) -> Iterator[GeneratedPage]:
             description=vtype.description or vtype.plural,
             render=partial(type_page, site, vtype, by_type[vtype.key]),
             icon=vtype.icon,
+            search=(SearchEntry(kind="type", title=vtype.plural, summary=vtype.description, keywords=vtype.label),),
         )
     districts = c.venues_by_district()
+    description = f"按县区列出的 {total} 个青年阵地。"
     yield GeneratedPage(
         url="districts/",
         title="按县区浏览",
-        description=f"按县区列出的 {total} 个青年阵地。",
+        description=description,
         render=partial(district_index, site, districts),
+        search=(SearchEntry(kind="listing", title="按县区浏览", summary=description),),
     )
     for district, venues in districts:
         parts = chunks(venues, site.PAGE_SIZE)
+        description = f"{district.full_name}的 {len(venues)} 个青年阵地：地址、开放时间、电话和导航。"
         for number, part in enumerate(parts, 1):
             yield GeneratedPage(
                 url=district_url(district, number),
                 title=district.full_name + (f"（第 {number} 页）" if number > 1 else ""),
-                description=f"{district.full_name}的 {len(venues)} 个青年阵地：地址、开放时间、电话和导航。",
+                description=description,
                 render=partial(district_page, site, district, part, number, len(parts), len(venues)),
                 icon="material/map-marker-multiple",
+                search=(district_entry(district, venues, description),) if number == 1 else (),
             )
+
+
+def district_entry(district: District, venues: list[VenueEntry], description: str) -> SearchEntry:
+    """A district is found by its name, its city and the towns its venues are in."""
+    towns = sorted({v.data.town for v in venues if v.data.town})
+    return SearchEntry(
+        kind="district",
+        title=district.full_name,
+        summary=description,
+        keywords=" ".join([district.name, district.city, *towns]),
+        group=district.key,
+    )
 
 
 def district_url(district: District, number: int = 1) -> str:

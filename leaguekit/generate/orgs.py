@@ -9,6 +9,7 @@ from functools import partial
 from .. import stats, structured, urls
 from ..figures import page_url
 from ..render import render
+from ..search_index import SearchEntry
 from .page import GeneratedPage
 from .site import Fact, Link, Site
 
@@ -23,15 +24,24 @@ class OrgWork:
 
 def pages(site: Site) -> Iterator[GeneratedPage]:
     c = site.content
-    yield GeneratedPage(url="orgs/", title="团组织", description="发布本站内容的各级团组织。", render=partial(index, site))
+    description = "发布本站内容的各级团组织。"
+    yield GeneratedPage(
+        url="orgs/",
+        title="团组织",
+        description=description,
+        render=partial(index, site),
+        search=(SearchEntry(kind="listing", title="团组织", summary=description),),
+    )
     for org in c.orgs.values():
         venues, brands = c.venues_of_org(org.id), c.brands_of_org(org.id)
+        description = f"{org.name}：{len(venues)} 个阵地，{len(brands)} 个品牌项目。"
         yield GeneratedPage(
             url=urls.org(org.id),
             title=org.name,
-            description=f"{org.name}：{len(venues)} 个阵地，{len(brands)} 个品牌项目。",
+            description=description,
             render=partial(org_page, site, org.id),
             json_ld=structured.organization(c, org.id, urls.org(org.id), urls.org(org.parent) if org.parent else None),
+            search=(SearchEntry(kind="org", title=org.name, summary=description, keywords=f"{org.short_name} {org.region}", group=org.id),),
         )
 
 

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .. import urls
+from ..search_index import SearchEntry
 
 
 @dataclass(frozen=True)
@@ -22,6 +23,8 @@ class GeneratedPage:
     icon: str = ""
     hide: tuple[str, ...] = ()
     json_ld: dict | None = field(default=None, compare=False)  # schema.org data (site-relative URLs)
+    # How site search finds this page (none: not findable, e.g. page 2 of a list).
+    search: tuple[SearchEntry, ...] = ()
 
     @property
     def src_uri(self) -> str:

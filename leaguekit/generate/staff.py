@@ -12,6 +12,7 @@ from functools import partial
 from .. import posters, urls
 from ..content import District, VenueEntry
 from ..render import render
+from ..search_index import SearchEntry
 from .page import GeneratedPage
 from .site import Count, Link, Site
 
@@ -26,6 +27,7 @@ def pages(site: Site) -> Iterator[GeneratedPage]:
         title="门牌海报",
         description="每个阵地一张 A4 门牌海报：名称、开放时间、电话和二维码，打印后张贴在阵地门口。",
         render=partial(index, site, districts, few),
+        search=(SearchEntry(kind="listing", title="门牌海报", summary="每个阵地的 A4 门牌海报，打印后张贴"),),
     )
     if not few:
         for district, venues in districts:

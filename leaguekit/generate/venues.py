@@ -12,6 +12,7 @@ from ..alternatives import nearest_open
 from ..content import VenueEntry
 from ..hours import closures_json, table_rows
 from ..render import render
+from ..search_index import SearchEntry, markdown_text
 from .activities import recent
 from .page import GeneratedPage
 from .site import Card, Fact, Link, Site, nav_menu
@@ -66,6 +67,34 @@ def page(site: Site, venue: VenueEntry) -> GeneratedPage:
         source=venue.source,
         icon=c.venue_types[v.type].icon,
         json_ld=structured.venue(c, venue, urls.venue(venue.id)),
+        search=(search_entry(site, venue),),
+    )
+
+
+def search_entry(site: Site, venue: VenueEntry) -> SearchEntry:
+    """Found by its name, and by type, place, services, brands and address; shown as
+    "青年之家（标准型） · 晋中市太谷区 · 北洸乡 · 地址"."""
+    c, v = site.content, venue.data
+    district = site.district(venue)
+    summary = [site.type_label(venue), district.full_name, v.town or "", v.address]
+    if not v.is_open:
+        summary.insert(0, f"已于 {v.closed_on} 关闭")
+    keywords = [
+        c.venue_types[v.type].plural,
+        district.full_name,
+        c.orgs[v.org].short_name,
+        *(c.services[s].label for s in v.services),
+        *(c.brand[b].data.name for b in v.brands),
+        *v.partners,
+    ]
+    return SearchEntry(
+        kind="venue",
+        title=v.name,
+        summary=" · ".join(x for x in summary if x),
+        keywords=" ".join(keywords),
+        body=markdown_text(venue.body),
+        weight=1.0 if v.is_open else 0.5,
+        group=f"{district.key} {v.town or ''}",
     )
 
 

@@ -1,4 +1,4 @@
-"""In Chromium, served under /kit/: no request leaves 127.0.0.1 and every request succeeds, search index included."""
+"""In Chromium, served under /kit/: no request leaves 127.0.0.1 and every request succeeds, search included."""
 
 from __future__ import annotations
 
@@ -50,12 +50,14 @@ def test_page_stays_on_127_0_0_1_under_sub_path(page, served_site, url):
 def test_search_index_is_fetched_under_sub_path(page, served_site):
     traffic = Traffic(page.context)
     page.goto(served_site + "venues/taigu-baita-wenmiao-youth-home/")
-    page.locator("label.md-header__button[for='__search']").click()
-    box = page.locator("input.md-search__input")
+    page.locator("[data-lk-search-open]").click()
+    box = page.locator("#lk-search-input")
     box.fill("青年之家")
-    box.press("End")
-    page.locator(".md-search-result__item").first.wait_for()
-    assert served_site + "search/search_index.json" in traffic.urls
+    page.locator("#lk-search-list [role=option]").first.wait_for()
+    fetched = [u for u in traffic.urls if "/search/" in u]
+    assert served_site + "search/manifest.json" in fetched
+    assert any(u.startswith(served_site + "search/t/") for u in fetched) and any(u.startswith(served_site + "search/d/") for u in fetched)
+    assert all(u.startswith(served_site + "search/") for u in fetched)
     assert traffic.foreign() == [] and traffic.failed == []
 
 

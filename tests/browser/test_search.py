@@ -1,31 +1,148 @@
-"""Chinese site search in Chromium: a venue is found by its name, district or a service."""
+"""Site search in Chromium, through the header box as a visitor uses it: the quality set,
+what is downloaded and when, keyboard and screen-reader use, and instant navigation."""
 
 from __future__ import annotations
 
-import pytest
+import json
+
 
 from conftest import REPO
 from leaguekit.content import load
+from leaguekit.search_index import shard_of
+
+from . import search_quality
 
 CONTENT = load(REPO)
+CASES = json.loads((REPO / "tests/search_cases.json").read_text(encoding="utf-8"))
+QUALITY = 0.95  # share of the quality set found in the first five results on the sample site
+FIRST_QUERY_GZIP = 40_000  # bytes of index files (gzip) for a first query on the sample site
 
 
-def search(page, base: str, query: str) -> list[str]:
-    page.goto(base)
-    page.locator("label.md-header__button[for='__search']").click()
-    box = page.locator("input.md-search__input")
-    box.fill(query)
-    box.press("End")
-    page.locator(".md-search-result__item").first.wait_for()
-    titles = page.locator(".md-search-result__item h1, .md-search-result__item h2").all_inner_texts()
-    return [t.replace("\u200b", "").strip() for t in titles]
+def test_js_tokens_and_shards_agree_with_python(page, served_site):
+    page.goto(served_site)
+    got = page.evaluate(
+        """(c) => [
+            c.tokens.map(x => leaguekit.search.tokens(x.text, x.unigrams)),
+            c.query.map(x => leaguekit.search.queryTokens(x.text)),
+            c.shards.map(x => leaguekit.search.shardOf(x.token, x.shards)),
+        ]""",
+        CASES,
+    )
+    assert got == [[c["tokens"] for c in CASES["tokens"]], [c["tokens"] for c in CASES["query"]], [c["shard"] for c in CASES["shards"]]]
 
 
-def test_finds_venue_by_name(page, served_site):
-    assert "太谷区白塔文庙社区青年之家" in search(page, served_site, "白塔文庙")
+def test_rank_rules(page, served_site):
+    """Lists as search.js decodes them: {df, docs, scores}; a list shorter than df was cut at the build's cap."""
+    page.goto(served_site)
+    got = page.evaluate(
+        """() => {
+            const L = (df, pairs) => ({df, docs: pairs.map(p => p[0]), scores: pairs.map(p => p[1])});
+            const docs = (r) => r.results.map(x => x.doc);
+            const rank = leaguekit.search.rank;
+            return [
+                // every complete list must hold the document; a cut list only adds score
+                docs(rank([L(3, [[1, 10], [2, 10], [3, 10]]), L(2, [[2, 50], [3, 5]]), L(900, [[1, 90], [3, 90]])], 1000)),
+                // all lists cut: any document in them, best sum first
+                docs(rank([L(900, [[4, 20], [5, 30]]), L(800, [[5, 30], [6, 70]])], 1000)),
+                // nothing holds both complete tokens: documents holding at least half of them, marked partial
+                rank([L(1, [[7, 10]]), L(1, [[8, 10]]), L(1, [[7, 10]])], 1000),
+                rank([L(0, [])], 1000),
+            ];
+        }"""
+    )
+    assert got[0] == [2, 3]  # 1 lacks the second token; 3's 90 on a common token weighs less than 2's 50 on a rare one
+    assert got[1] == [6, 5, 4]
+    assert [r["doc"] for r in got[2]["results"]] == [7] and got[2]["partial"] is True  # 8 holds one token of three
+    assert got[3] == {"results": [], "partial": False, "more": False}
+
+
+def test_quality_set_on_the_sample(page, served_site):
+    queries = search_quality.load()
+    assert len(queries) >= 40
+    results = search_quality.run(page, served_site, queries)
+    assert search_quality.share_found(results) >= QUALITY, search_quality.report(results)
     assert page.watch.errors == [] and page.watch.foreign == []
 
 
-@pytest.mark.parametrize(("query", "venue_id"), [("小店区", "taiyuan-xiaodian-qinxian-youth-home"), ("托管", "taigu-baita-wenmiao-youth-home")])
-def test_finds_venue_by_district_or_service(page, served_site, query, venue_id):
-    assert CONTENT.venue[venue_id].data.name in search(page, served_site, query)
+def test_nothing_is_fetched_before_the_box_opens_and_a_first_query_is_small(page, served_site, sample_site):
+    first = search_quality.first_query(page, served_site, "青年之家", "venues/taigu-baita-wenmiao-youth-home/")
+    assert first.before_opening == ()
+    assert all(url.startswith(served_site + "search/") for url in first.files)
+    manifest = json.loads((sample_site / "search/manifest.json").read_text(encoding="utf-8"))
+    shards = {u.split("/search/t/")[1].split(".")[0] for u in first.files if "/search/t/" in u}
+    assert shards == {str(shard_of(t, manifest["shards"])) for t in ("青年", "年之", "之家")}
+    assert any("/search/d/" in u for u in first.files)
+    assert first.gzip_bytes < FIRST_QUERY_GZIP, first.files
+    assert page.watch.errors == [] and page.watch.foreign == []
+
+
+def options(page) -> list[dict]:
+    return page.locator("#lk-search-list [role=option]").evaluate_all(
+        "els => els.map(e => ({id: e.id, selected: e.getAttribute('aria-selected'), text: e.innerText, href: e.dataset.href || ''}))"
+    )
+
+
+def test_keyboard_and_screen_reader(page, served_site):
+    page.goto(served_site + "brands/")
+    dialog = page.locator("[data-lk-search]")
+    assert dialog.get_attribute("role") == "dialog" and dialog.get_attribute("aria-label") == "搜索本站"
+    page.keyboard.press("/")
+    box = page.locator("#lk-search-input")
+    assert page.evaluate("document.activeElement.id") == "lk-search-input"
+    assert box.get_attribute("role") == "combobox" and box.get_attribute("aria-expanded") == "false"
+    assert box.get_attribute("placeholder") == "搜索阵地、县区、服务"
+    listbox = page.locator("#" + box.get_attribute("aria-controls"))
+    assert listbox.get_attribute("role") == "listbox" and listbox.get_attribute("aria-label") == "搜索结果"
+    status = page.locator("#lk-search-status")
+    assert status.get_attribute("role") == "status" and status.get_attribute("aria-live") == "polite"
+
+    search_quality.search(page, box, "北洸", served_site)
+    shown = options(page)
+    assert status.inner_text() == f"找到 {len(shown)} 个结果"
+    assert box.get_attribute("aria-expanded") == "true"
+    assert shown[0]["text"].splitlines()[0].startswith("太谷区北洸乡青年之家")
+    assert "青年之家（标准型） · 晋中市太谷区 · 北洸乡 · " in shown[0]["text"]
+    assert box.get_attribute("aria-activedescendant") is None
+    box.press("ArrowDown")
+    box.press("ArrowDown")
+    box.press("ArrowUp")
+    first = options(page)[0]
+    assert first["selected"] == "true" and box.get_attribute("aria-activedescendant") == first["id"]
+    assert [o["selected"] for o in options(page)[1:]] == ["false"] * (len(shown) - 1)
+    box.press("Enter")
+    page.wait_for_url(served_site + "venues/taigu-beiguang-youth-home/")
+    assert page.locator("article h1").inner_text() == "太谷区北洸乡青年之家"
+
+    page.keyboard.press("/")
+    assert page.locator("#__search").is_checked()
+    page.keyboard.press("Escape")
+    assert not page.locator("#__search").is_checked()
+    assert page.watch.errors == []
+
+
+def test_no_result_and_show_more(page, served_site):
+    box = search_quality.open_box(page, served_site)
+    search_quality.search(page, box, "量子计算机", served_site)
+    assert page.locator("#lk-search-status").inner_text() == "没有找到与“量子计算机”相关的结果"
+    assert options(page) == [] and box.get_attribute("aria-expanded") == "false"
+    found, _ = search_quality.search(page, box, "青年之家", served_site)
+    shown = options(page)
+    assert len(found) == 8 and shown[-1]["text"].startswith("显示更多结果（还有 ")
+    assert found[0] == "types/youth-home/"
+    box.press("ArrowUp")  # from the box, up wraps to the last option: "show more"
+    box.press("Enter")
+    page.wait_for_function("document.querySelectorAll('#lk-search-list [data-href]').length > 8")
+    assert box.get_attribute("aria-activedescendant") == "lk-search-option-8"  # the first new result
+
+
+def test_a_result_opens_its_page_and_search_works_there(page, served_site):
+    """Plain page loads (no instant navigation: it would fetch sitemap.xml, which grows with the site)."""
+    box = search_quality.open_box(page, served_site)
+    search_quality.search(page, box, "七彩假期", served_site)
+    box.press("Enter")
+    page.wait_for_url(served_site + "brands/taigu-qicai-jiaqi/")
+    page.locator("article h1", has_text="七彩假期爱心托管班").wait_for()
+    box = search_quality.open_box(page, None)
+    found, _ = search_quality.search(page, box, "学子归巢", served_site)
+    assert "brands/taiyuan-xuezi-guichao/" in found[:2]
+    assert page.watch.errors == [] and page.watch.foreign == []

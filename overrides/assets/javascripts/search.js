@@ -1,0 +1,407 @@
+/* Site search: the header box (overrides/partials/search.html) over the static index that
+ * leaguekit/search_index.py writes to site/search/ (its docstring describes the files).
+ *
+ * - Nothing is fetched until the box is focused, the header button pressed or "/" typed;
+ *   then manifest.json, and per query only the shards of its tokens and the record files
+ *   of the results shown. Everything comes from this site: the index is found relative to
+ *   this script, so the site works from any sub-path.
+ * - Query rules (the same tokens as the build, tests/search_cases.json checks both): a
+ *   document must hold every token whose list is complete; a list cut at the build's cap
+ *   only adds score (a document missing from it may hold the token all the same); when
+ *   every list is cut, any document in them counts; when no document holds every complete
+ *   token, those holding at least half of the tokens are shown as partial matches.
+ *   Rank: the sum of the build's scores, each times the token's rarity (then the number of
+ *   tokens held); the first results are re-ranked by whether their title holds the query.
+ * - A combobox with a list box (WAI-ARIA combobox pattern): arrows move through the
+ *   results while focus stays in the box, Enter opens one, Escape closes; the number of
+ *   results is announced in a polite live region. The header survives Material's instant
+ *   navigation, so the loaded index is kept for the next page.
+ */
+(function () {
+  "use strict";
+  var lk = (window.leaguekit = window.leaguekit || {});
+  var ROOT = new URL("../../", document.currentScript.src);
+  var INDEX = new URL("search/", ROOT);
+  var FORMAT = 1; // leaguekit/search_index.py FORMAT
+  var PAGE = 8; // results shown at a time
+  var VERIFY = 12; // leading results whose titles are checked against the whole query
+  var HINT = "输入阵地名称、县区、乡镇或服务，例如“托管”";
+  var CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{3134f}";
+  var WORD = /[a-z0-9]+/g;
+  var HAN = new RegExp("[" + CJK + "]", "gu");
+  var LONE = new RegExp("(?<![" + CJK + "])[" + CJK + "](?![" + CJK + "])", "gu");
+  var PAIR = new RegExp("(?=([" + CJK + "]{2}))", "gu");
+
+  /* --- tokens (leaguekit/search_index.py: normalize, tokens, query_tokens, shard_of) --- */
+
+  function normalize(text) {
+    return text.normalize("NFKC").toLowerCase();
+  }
+
+  function tokens(text, unigrams) {
+    var t = normalize(text);
+    var found = (t.match(WORD) || []).concat(t.match(unigrams ? HAN : LONE) || []);
+    for (var m of t.matchAll(PAIR)) found.push(m[1]);
+    return found;
+  }
+
+  function queryTokens(text) {
+    return Array.from(new Set(tokens(text, false)));
+  }
+
+  var CRC_TABLE = (function () {
+    var table = new Uint32Array(256);
+    for (var n = 0; n < 256; n++) {
+      var c = n;
+      for (var k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      table[n] = c >>> 0;
+    }
+    return table;
+  })();
+
+  function shardOf(token, shards) {
+    var crc = 0xffffffff;
+    new TextEncoder().encode(token).forEach(function (b) {
+      crc = CRC_TABLE[(crc ^ b) & 0xff] ^ (crc >>> 8);
+    });
+    return ((crc ^ 0xffffffff) >>> 0) % shards;
+  }
+
+  /* --- ranking ------------------------------------------------------------------- */
+
+  /* A shard's list [df, doc, score, doc gap, score, …] as {df, docs, scores}. */
+  function decode(list) {
+    var docs = [], scores = [], doc = 0;
+    if (!list) return { df: 0, docs: docs, scores: scores };
+    for (var i = 1; i < list.length; i += 2) {
+      doc += list[i];
+      docs.push(doc);
+      scores.push(list[i + 1]);
+    }
+    return { df: list[0], docs: docs, scores: scores };
+  }
+
+  /* Rank documents for the decoded lists of a query's tokens; `total` = documents in the index. */
+  function rank(lists, total) {
+    var complete = lists.filter(function (l) { return l.docs.length === l.df; });
+    var required = null;
+    if (complete.length) {
+      complete.sort(function (a, b) { return a.docs.length - b.docs.length; });
+      required = new Set(complete[0].docs);
+      complete.slice(1).forEach(function (l) {
+        var has = new Set(l.docs);
+        required.forEach(function (d) { if (!has.has(d)) required.delete(d); });
+      });
+      if (!required.size) required = null;
+    }
+    var partial = complete.length > 0 && required === null;
+    var found = new Map();
+    lists.forEach(function (l) {
+      var rarity = Math.log(1 + total / Math.max(1, l.df));
+      for (var i = 0; i < l.docs.length; i++) {
+        var d = l.docs[i];
+        if (required && !required.has(d)) continue;
+        var r = found.get(d);
+        if (!r) found.set(d, (r = { doc: d, score: 0, cover: 0 }));
+        r.score += rarity * l.scores[i];
+        r.cover += 1;
+      }
+    });
+    var results = Array.from(found.values());
+    if (partial) results = results.filter(function (r) { return 2 * r.cover >= lists.length; });
+    results.sort(byRank);
+    var cut = lists.some(function (l) { return l.docs.length < l.df; }) && !required;
+    return { results: results, partial: partial && results.length > 0, more: cut };
+  }
+
+  function byRank(a, b) {
+    return b.score - a.score || b.cover - a.cover || a.doc - b.doc;
+  }
+
+  function compact(text) {
+    return normalize(text).replace(/\s+/g, "");
+  }
+
+  /* A result whose title is the query, or holds all of it, goes before one that only holds its parts. */
+  function verify(results, records, query) {
+    var q = compact(query);
+    results.forEach(function (r) {
+      var title = compact(records.get(r.doc)[1]);
+      r.score *= title === q ? 4 : title.indexOf(q) >= 0 ? 2 : 1;
+    });
+    return results.sort(byRank);
+  }
+
+  /* --- the index files ------------------------------------------------------------- */
+
+  function Index() {
+    this.manifest = null;
+    this.files = new Map();
+  }
+
+  Index.prototype.open = function () {
+    var self = this;
+    if (!this.manifest) {
+      this.manifest = fetch(new URL("manifest.json", INDEX), { cache: "no-cache" }).then(function (r) {
+        if (!r.ok) throw new Error("search manifest: " + r.status);
+        return r.json();
+      }).then(function (m) {
+        if (m.format !== FORMAT) throw new Error("search index format " + m.format);
+        return m;
+      });
+      this.manifest.catch(function () { self.manifest = null; });
+    }
+    return this.manifest;
+  };
+
+  /* One index file, fetched once; the stamp keeps a browser cache from mixing two builds. */
+  Index.prototype.file = function (path, stamp) {
+    var self = this;
+    if (!this.files.has(path)) {
+      var loading = fetch(new URL(path + "?v=" + stamp, INDEX)).then(function (r) {
+        if (!r.ok) throw new Error(path + ": " + r.status);
+        return r.json();
+      });
+      loading.catch(function () { self.files.delete(path); });
+      this.files.set(path, loading);
+    }
+    return this.files.get(path);
+  };
+
+  Index.prototype.find = function (query) {
+    var self = this;
+    return this.open().then(function (m) {
+      var words = queryTokens(query);
+      return Promise.all(words.map(function (t) {
+        return self.file("t/" + shardOf(t, m.shards) + ".json", m.stamp).then(function (shard) {
+          return decode(Object.prototype.hasOwnProperty.call(shard, t) ? shard[t] : null);
+        });
+      })).then(function (lists) {
+        return words.length ? rank(lists, m.docs) : { results: [], partial: false, more: false };
+      });
+    });
+  };
+
+  /* Records [url, title, summary, kind] of the given results, keyed by document number. */
+  Index.prototype.records = function (results) {
+    var self = this;
+    return this.open().then(function (m) {
+      var chunks = Array.from(new Set(results.map(function (r) { return Math.floor(r.doc / m.chunk); })));
+      return Promise.all(chunks.map(function (n) { return self.file("d/" + n + ".json", m.stamp); })).then(function (files) {
+        var found = new Map();
+        results.forEach(function (r) {
+          var record = files[chunks.indexOf(Math.floor(r.doc / m.chunk))][r.doc % m.chunk];
+          found.set(r.doc, record.concat([m.kinds[record[3]]]));
+        });
+        return found;
+      });
+    });
+  };
+
+  lk.search = { tokens: tokens, queryTokens: queryTokens, shardOf: shardOf, rank: rank };
+
+  /* --- the search box ---------------------------------------------------------------- */
+
+  var root = document.querySelector("[data-lk-search]");
+  if (!root) return;
+  var toggle = document.getElementById("__search"); // Material's switch that shows the dialog
+  var input = root.querySelector(".md-search__input");
+  var status = root.querySelector("#lk-search-status");
+  var list = root.querySelector("#lk-search-list");
+  var opener = document.querySelector("[data-lk-search-open]");
+  var index = new Index();
+  var state = { query: "", results: [], records: new Map(), shown: 0, active: -1, run: 0 };
+  var timer = 0;
+
+  function setOpen(open) {
+    if (toggle.checked !== open) {
+      toggle.checked = open;
+      toggle.dispatchEvent(new Event("change"));
+    }
+  }
+
+  function start() {
+    index.open().catch(function () { status.textContent = "搜索暂时无法使用，请检查网络后重试。"; });
+  }
+
+  function schedule() {
+    clearTimeout(timer);
+    timer = setTimeout(search, 120);
+  }
+
+  function search() {
+    var query = input.value.trim();
+    var run = ++state.run;
+    state.query = query;
+    if (!query) {
+      show([], new Map(), HINT);
+      return;
+    }
+    status.textContent = "正在搜索…";
+    index.find(query).then(function (found) {
+      var head = found.results.slice(0, VERIFY);
+      return index.records(head).then(function (records) {
+        if (run !== state.run) return;
+        verify(head, records, query);
+        var results = head.concat(found.results.slice(VERIFY));
+        var n = results.length + (found.more ? " 个以上" : " 个");
+        var text = !results.length ? "没有找到与“" + query + "”相关的结果"
+          : found.partial ? "没有同时包含全部字词的结果，以下 " + n + "结果包含其中一部分"
+          : "找到 " + n + "结果";
+        show(results, records, text);
+      });
+    }).catch(function () {
+      if (run === state.run) show([], new Map(), "搜索暂时无法使用，请检查网络后重试。");
+    });
+  }
+
+  function show(results, records, text) {
+    var query = state.query;
+    state.results = results;
+    state.records = records;
+    state.shown = 0;
+    list.replaceChildren();
+    status.textContent = text;
+    more(false).then(function () { list.dataset.query = query; }); // tests wait for this
+  }
+
+  /* Shows the next PAGE results (fetching their records), with a "show more" option after them. */
+  function more(focusFirst) {
+    var next = state.results.slice(state.shown, state.shown + PAGE);
+    var missing = next.filter(function (r) { return !state.records.has(r.doc); });
+    var run = state.run;
+    return (missing.length ? index.records(missing) : Promise.resolve(new Map())).then(function (found) {
+      if (run !== state.run) return;
+      found.forEach(function (v, k) { state.records.set(k, v); });
+      var first = state.shown;
+      list.querySelector(".lk-search__more")?.remove();
+      next.forEach(function (r, i) { list.append(option(state.records.get(r.doc), first + i)); });
+      state.shown += next.length;
+      if (state.shown < state.results.length) {
+        var li = document.createElement("li");
+        li.className = "lk-search__option lk-search__more";
+        li.id = "lk-search-more";
+        li.setAttribute("role", "option");
+        li.setAttribute("aria-selected", "false");
+        li.textContent = "显示更多结果（还有 " + (state.results.length - state.shown) + " 个）";
+        list.append(li);
+      }
+      input.setAttribute("aria-expanded", String(list.children.length > 0));
+      activate(focusFirst ? first : -1);
+    });
+  }
+
+  function option(record, n) {
+    var li = document.createElement("li");
+    li.className = "md-search-result__item lk-search__option";
+    li.id = "lk-search-option-" + n;
+    li.setAttribute("role", "option");
+    li.setAttribute("aria-selected", "false");
+    li.dataset.href = new URL(record[0], ROOT).href;
+    var title = document.createElement("span");
+    title.className = "lk-search__title";
+    title.textContent = record[1];
+    var kind = document.createElement("span");
+    kind.className = "lk-search__kind";
+    kind.textContent = record[4];
+    var summary = document.createElement("span");
+    summary.className = "lk-search__summary";
+    summary.textContent = record[2];
+    li.append(title, " ", kind, " ", summary);
+    return li;
+  }
+
+  function options() {
+    return Array.from(list.querySelectorAll("[role=option]"));
+  }
+
+  function activate(n) {
+    var all = options();
+    state.active = n;
+    all.forEach(function (li, i) { li.setAttribute("aria-selected", String(i === n)); });
+    if (n >= 0 && all[n]) {
+      input.setAttribute("aria-activedescendant", all[n].id);
+      all[n].scrollIntoView({ block: "nearest" });
+    } else {
+      input.removeAttribute("aria-activedescendant");
+    }
+  }
+
+  /* Opens a result through a link, so Material's instant navigation handles it like any other. */
+  function choose(li, newTab) {
+    if (li.classList.contains("lk-search__more")) {
+      more(true);
+      return;
+    }
+    if (newTab) {
+      window.open(li.dataset.href, "_blank", "noopener");
+      return;
+    }
+    setOpen(false);
+    var a = document.createElement("a");
+    a.href = li.dataset.href;
+    a.hidden = true;
+    root.append(a);
+    a.click();
+    a.remove();
+  }
+
+  input.addEventListener("focus", function () { setOpen(true); start(); });
+  input.addEventListener("input", function (e) { if (!e.isComposing) schedule(); });
+  input.addEventListener("compositionend", schedule);
+  input.addEventListener("keydown", function (e) {
+    var all = options();
+    if (e.isComposing) return;
+    if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+      if (!all.length) return;
+      var step = e.key === "ArrowDown" ? 1 : -1;
+      activate(state.active < 0 ? (step > 0 ? 0 : all.length - 1) : (state.active + step + all.length) % all.length);
+    } else if (e.key === "Enter") {
+      if (list.dataset.query !== input.value.trim()) {
+        clearTimeout(timer); // the results shown are for an older query: search now instead
+        search();
+      } else {
+        var target = all[state.active] || (all[0] && !all[0].classList.contains("lk-search__more") ? all[0] : null);
+        if (target) choose(target, e.ctrlKey || e.metaKey);
+      }
+    } else if (e.key === "Escape") {
+      setOpen(false);
+      if (opener && opener.offsetParent) opener.focus();
+      else input.blur();
+    } else {
+      return;
+    }
+    e.preventDefault();
+    e.stopPropagation();
+  });
+  list.addEventListener("click", function (e) {
+    var li = e.target.closest("[role=option]");
+    if (li) choose(li, e.ctrlKey || e.metaKey);
+  });
+  list.addEventListener("mousemove", function (e) {
+    var li = e.target.closest("[role=option]");
+    if (li) activate(options().indexOf(li));
+  });
+  root.querySelector("form").addEventListener("submit", function (e) { e.preventDefault(); });
+  root.querySelector("form").addEventListener("reset", function () {
+    setTimeout(function () { search(); input.focus(); });
+  });
+  toggle.addEventListener("change", function () {
+    if (toggle.checked && document.activeElement !== input) input.focus();
+    else if (!toggle.checked && root.contains(document.activeElement)) document.activeElement.blur();
+  });
+  if (opener) {
+    opener.addEventListener("click", function () { setOpen(true); input.focus(); start(); });
+  }
+  /* Material's instant navigation swaps the page but keeps the header: close the dialog on every new page. */
+  if (window.document$) window.document$.subscribe(function () { setOpen(false); });
+  /* "/" opens search from anywhere but a form field. */
+  window.addEventListener("keydown", function (e) {
+    if (e.key !== "/" || e.ctrlKey || e.metaKey || e.altKey) return;
+    var t = e.target;
+    if (t instanceof HTMLElement && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
+    e.preventDefault();
+    setOpen(true);
+    input.focus();
+  });
+})();
