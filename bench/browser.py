@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import gzip
 import http.server
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -16,9 +17,15 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests/browser"))
+import search_quality  # noqa: E402 - the quality set's runner, shared with the test suite
+
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 COMPRESSED = (".png", ".jpg", ".jpeg", ".webp", ".woff", ".woff2", ".gz")
+# First queries measured with the CPU slowed 4× (a cheap phone): a name, a common word, a
+# service, a district plus a service, and a full long name.
+FIRST_QUERIES = ("北洸", "青年之家", "心理健康", "小店区 托管", "太谷区白塔文庙社区青年之家")
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -71,12 +78,42 @@ def first_load(browser, base: str, url: str) -> int:
     return sum(sizes)
 
 
+def first_query(browser, base: str, text: str, venue_url: str) -> search_quality.FirstQuery:
+    """One visitor's first query from a venue page, nothing cached, CPU slowed 4×."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, locale="zh-CN", timezone_id="Asia/Shanghai")
+    page = context.new_page()
+    context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": 4})
+    try:
+        return search_quality.first_query(page, base, text, venue_url)
+    finally:
+        context.close()
+
+
+def quality(browser, base: str) -> str:
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    try:
+        results = search_quality.run(context.new_page(), base, search_quality.load())
+    finally:
+        context.close()
+    return f"{sum(r.ok for r in results)}/{len(results)}"
+
+
 def measure(site: Path, with_quality: bool = False) -> dict:
+    types = page_types(site)
     with served(site) as base, sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        loads = {kind: first_load(browser, base, url) for kind, url in page_types(site).items()}
+        loads = {kind: first_load(browser, base, url) for kind, url in types.items()}
+        queries = {text: first_query(browser, base, text, types["venue"]) for text in FIRST_QUERIES}
+        found = quality(browser, base) if with_quality else None
         browser.close()
-    return {
+    row = {
         "first_load_kb": {kind: round(n / 1024, 1) for kind, n in loads.items()},
         "first_load_max_kb": round(max(loads.values()) / 1024, 1),
+        "first_query": {text: {"kb": round(q.gzip_bytes / 1024, 1), "ms": round(q.seconds * 1000)} for text, q in queries.items()},
+        "first_query_kb": round(max(q.gzip_bytes for q in queries.values()) / 1024, 1),
+        "first_query_ms": round(max(q.seconds for q in queries.values()) * 1000),
+        "search_before_opening": sorted({u for q in queries.values() for u in q.before_opening}),
     }
+    if found is not None:
+        row["quality"] = found
+    return row

@@ -506,6 +506,13 @@ class DataFile:
 
 
 def files_and_descriptions(site: Site) -> tuple[list[tuple[str, str | bytes]], list[DataFile]]:
+    """Every download and its description; the /data/ page and the files share one computation."""
+    if "opendata" not in site.memo:
+        site.memo["opendata"] = _files_and_descriptions(site)
+    return site.memo["opendata"]
+
+
+def _files_and_descriptions(site: Site) -> tuple[list[tuple[str, str | bytes]], list[DataFile]]:
     found: list[tuple[str, str | bytes]] = []
     described: list[DataFile] = []
     all_records = records(site)

@@ -7,6 +7,7 @@ build time in the league style (Pillow, no fonts: chat apps print the title besi
 
 from __future__ import annotations
 
+import html
 import io
 import json
 from urllib.parse import urljoin
@@ -15,7 +16,6 @@ from markupsafe import Markup
 from PIL import Image, ImageDraw
 
 from . import urls
-from .render import render
 
 CARD = "assets/share-card.png"
 CARD_SIZE = (1200, 630)
@@ -58,15 +58,26 @@ def _json_ld(data: dict, site_url: str | None, here: str) -> str:
 
 
 def head_tags(*, title: str, description: str, site_name: str, url: str, site_url: str | None, json_ld: dict | None = None) -> Markup:
-    """<meta> tags and JSON-LD for the page at site-relative `url`."""
-    return Markup(
-        render(
-            "share_head.html",
-            title=title,
-            description=description,
-            site_name=site_name,
-            url=_absolute(site_url, url, url) if site_url else "",
-            image=_absolute(site_url, url, CARD),
-            json_ld=Markup(_json_ld(json_ld, site_url, url)) if json_ld else "",
-        )
-    )
+    """<meta> tags and JSON-LD for the page at site-relative `url` (plain strings: every page
+    of a national build gets these, so no template engine per page)."""
+    image = _absolute(site_url, url, CARD)
+    tags = [
+        ("property", "og:type", "website"),
+        ("property", "og:locale", "zh_CN"),
+        ("property", "og:site_name", site_name),
+        ("property", "og:title", title),
+        ("property", "og:description", description),
+        *([("property", "og:url", _absolute(site_url, url, url))] if site_url else []),
+        ("property", "og:image", image),
+        ("property", "og:image:width", str(CARD_SIZE[0])),
+        ("property", "og:image:height", str(CARD_SIZE[1])),
+        ("property", "og:image:alt", site_name),
+        ("name", "twitter:card", "summary_large_image"),
+        ("name", "twitter:title", title),
+        ("name", "twitter:description", description),
+        ("name", "twitter:image", image),
+    ]
+    text = "".join(f'<meta {kind}="{name}" content="{html.escape(value)}">\n' for kind, name, value in tags)
+    if json_ld:
+        text += f'<script type="application/ld+json">{_json_ld(json_ld, site_url, url)}</script>\n'
+    return Markup(text)

@@ -38,11 +38,19 @@ def page_of_doc(path: str) -> str:
 
 
 def relative(from_url: str, to_url: str) -> str:
-    """Link from page `from_url` to `to_url`, both site-root relative directory URLs."""
+    """Link from page `from_url` to `to_url`, both site-root relative directory URLs.
+
+    Plain string work (no posixpath.relpath): a national build makes millions of these links.
+    """
     path, _, fragment = to_url.partition("#")
-    link = posixpath.relpath(path or ".", from_url or ".")
+    here = [p for p in from_url.split("/") if p]
+    there = [p for p in path.split("/") if p]
+    common = 0
+    while common < len(here) and common < len(there) and here[common] == there[common]:
+        common += 1
+    parts = [".."] * (len(here) - common) + there[common:]
     is_dir = path == "" or path.endswith("/")
-    link = "./" if link == "." else link + ("/" if is_dir else "")
+    link = "/".join(parts) + ("/" if is_dir and parts else "") if parts else "./"
     return link + (f"#{fragment}" if fragment else "")
 
 

@@ -74,3 +74,4 @@ def test_json_ld_cannot_close_its_script(project):
     (script,) = page.select('script[type="application/ld+json"]')
     assert json.loads(script.string)["name"] == "</script><script>alert(1)</script>"
     assert json.loads(script.string)["url"] == "./"  # no SITE_URL: relative to the page
+

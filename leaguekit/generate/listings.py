@@ -82,7 +82,7 @@ def district_url(district: District, number: int = 1) -> str:
 def all_venues(site: Site) -> str:
     here, venues = "venues/", site.content.open_venues
     if len(venues) <= site.INLINE_LIMIT:
-        return render("listing.html", intro=f"共收录 {len(venues)} 个阵地。", groups=site.type_groups(venues, here), toc=True)
+        return render("listing.html", intro=f"共收录 {len(venues)} 个阵地。", groups=site.type_groups(venues, here), toc=True, more=(("按县区浏览", urls.relative(here, "districts/")),))
     counts = [Count(t.plural, len(vs), urls.relative(here, urls.venue_type(t.key)), t.description) for t, vs in site.content.venues_by_type() if vs]
     return render(
         "counts.html",

@@ -121,6 +121,7 @@ class Site:
         self.dates = dates or {}  # path → last commit date (gitdates)
         self.site_url = site_url or ""  # the public address: QR codes and absolute links need it
         self.today = today or activities.build_date(self.dates)
+        self.memo: dict[str, object] = {}  # results two sections share, computed once per build
 
     @property
     def now(self) -> datetime:
