@@ -54,8 +54,12 @@ class KitPage(Page):
         self.toc = get_toc([])
 
 
+def build_of(config: MkDocsConfig) -> site.Build:
+    return config.extra["leaguekit"]
+
+
 def content_of(config: MkDocsConfig) -> Content:
-    return config.extra["content"]
+    return build_of(config).content
 
 
 def _safe(text: str) -> Markup:
@@ -71,8 +75,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except ContentError as exc:
         raise PluginError(f"内容有误，未生成网站：\n{exc}") from None
     publisher = content.publisher
-    config.extra["content"] = content
-    config.extra["figures"] = figures
     config.extra["footer"] = footer.footer(content)
     config.site_name = _safe(f"{publisher.short_name} · {content.settings.title}")
     config.site_description = _safe(content.settings.description)
@@ -82,7 +84,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     path = urlsplit(config.site_url).path if config.site_url else ""
     config.extra["site_path"] = path.rstrip("/") + "/" if path else ""
     dates = gitdates.last_changed(root)
-    config.extra["git_dates"] = dates
+    config.extra["leaguekit"] = site.Build(content, figures, dates)
     config.extra["content_updated"] = gitdates.newest(dates, CONTENT_DIRS)
     return config
 
@@ -90,8 +92,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     docs = _docs_dir(config)
     in_nav = set(_nav_paths(config.nav or []))
-    built = generate.Site(content_of(config), figures=config.extra["figures"], dates=config.extra["git_dates"], site_url=config.site_url or "")
-    index = config.extra["search_index"] = search_index.SearchIndex()
+    build = build_of(config)
+    built = generate.Site(build.content, figures=build.figures, dates=build.dates, site_url=config.site_url or "")
+    index = build.extras["search_index"] = search_index.SearchIndex()
     for page in generate.pages(built):
         index.add(page.url, page.search)
         if (existing := files.get_file_from_path(page.src_uri)) is not None:
@@ -133,9 +136,15 @@ def _docs_dir(config: MkDocsConfig) -> str:
     return Path(config.docs_dir).relative_to(Path(config.config_file_path).parent).as_posix()
 
 
+def on_env(env, config: MkDocsConfig, files: Files):
+    """Each build makes a new theme environment, so templates need no stat() on every include of every page."""
+    env.auto_reload = False
+    return env
+
+
 def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) -> str:
     """`updated`: the last commit date of the page's source file (listings: of any content)."""
-    dates = config.extra["git_dates"]
+    dates = build_of(config).dates
     if isinstance(page, KitPage):
         source = page.generated.source
         updated = dates.get(source, "") if source else config.extra["content_updated"]
@@ -148,8 +157,9 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) ->
 
 def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
     if not isinstance(page, KitPage):
-        entry = search_index.page_entry(page.url, page.title, page.meta.get("description", ""), html, content_of(config), config.extra["figures"])
-        config.extra["search_index"].add(page.url, [entry])
+        build = build_of(config)
+        entry = search_index.page_entry(page.url, page.title, page.meta.get("description", ""), html, build.content, build.figures)
+        build.extras["search_index"].add(page.url, [entry])
     return html
 
 
@@ -177,7 +187,7 @@ def on_post_page(output: str, page, config: MkDocsConfig) -> str:
 
 def on_post_build(config: MkDocsConfig) -> None:
     out = Path(config.site_dir)
-    config.extra["search_index"].write(out / search_index.FOLDER)
+    build_of(config).extras["search_index"].write(out / search_index.FOLDER)
     (out / "robots.txt").write_text(publish.robots_txt(config.site_url), encoding="utf-8")
     sitemap = out / "sitemap.xml"
     if sitemap.exists():

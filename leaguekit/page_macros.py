@@ -25,7 +25,8 @@ class Tile:
 
 
 def register(env) -> None:
-    content: Content = env.conf["extra"]["content"]
+    build = env.conf["extra"]["leaguekit"]
+    content: Content = build.content
 
     def here() -> str:
         return env.page.url if env.page is not None else ""
@@ -60,4 +61,4 @@ def register(env) -> None:
     env.variables["settings"] = content.settings
 
     # Figures from data/figures/ and counts computed from content (leaguekit.figure_macros).
-    figure_macros.register(env, content, env.conf["extra"]["figures"])
+    figure_macros.register(env, content, build.figures)

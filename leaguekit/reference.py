@@ -167,7 +167,7 @@ def register(env) -> None:
     """Macros for the staff guide: `field_reference('venue')`, `venue_template()`, `brand_template()`, `activity_template()`."""
     from .scaffold import example_activity, example_brand, example_venue
 
-    content: Content = env.conf["extra"]["content"]
+    content: Content = env.conf["extra"]["leaguekit"].content
 
     @env.macro
     def field_reference(kind: str) -> Markup:

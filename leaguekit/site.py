@@ -2,9 +2,28 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import content, figures
+
+
+@dataclass(eq=False)
+class Build:
+    """What one build loaded, handed to hooks and macros through `config.extra["leaguekit"]`.
+
+    Kept in one object with a short repr: mkdocs-macros turns every config variable into JSON
+    for its debug log on each build, which for a national directory would mean hundreds of
+    megabytes of text.
+    """
+
+    content: content.Content
+    figures: figures.FigureBook
+    dates: dict[str, str] = field(default_factory=dict)  # path -> last commit date (gitdates)
+    extras: dict[str, object] = field(default_factory=dict)  # per-build state of the adapter (search index)
+
+    def __repr__(self) -> str:
+        return f"<leaguekit build: {len(self.content.venues)} venues, {len(self.content.brands)} brands>"
 
 
 def load(root: Path | str) -> tuple[content.Content, figures.FigureBook]:
