@@ -16,7 +16,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, UTC
 
 from icalendar import Calendar, Event, Timezone
 
@@ -75,13 +75,13 @@ def event(site: Site, entry: ActivityEntry) -> Event:
     ev = Event()
     ev.add("uid", f"{entry.id}@{c.settings.publisher}.leaguekit")
     stamp = changed(site, entry)
-    ev.add("dtstamp", datetime(stamp.year, stamp.month, stamp.day, tzinfo=CHINA).astimezone(timezone.utc))
+    ev.add("dtstamp", datetime(stamp.year, stamp.month, stamp.day, tzinfo=CHINA).astimezone(UTC))
     ev.add("summary", a.title)
     ev.add("dtstart", entry.first.start)
     ev.add("dtend", entry.first.end)
     if a.weekly is not None:
         begin = a.weekly.time.split("-")[0]
-        last = china_datetime(f"{a.weekly.end_date} {begin}").replace(tzinfo=CHINA).astimezone(timezone.utc)
+        last = china_datetime(f"{a.weekly.end_date} {begin}").replace(tzinfo=CHINA).astimezone(UTC)
         ev.add("rrule", {"freq": "weekly", "byday": [d.upper() for d in a.weekly.days], "until": last})
         if a.weekly.except_dates:
             ev.add("exdate", [china_datetime(f"{d} {begin}").replace(tzinfo=CHINA) for d in sorted(a.weekly.except_dates)])

@@ -307,7 +307,7 @@ def _choices(content: Content, key: str) -> str:
     table = {"type": content.venue_types, "org": content.orgs, "category": content.brand_categories}.get(key)
     if table is None:
         return ""
-    return "；".join(f"{k} {getattr(v, 'label', None) or getattr(v, 'name')}" for k, v in table.items())
+    return "；".join(f"{k} {getattr(v, 'label', None) or v.name}" for k, v in table.items())
 
 
 def fill(values: dict[str, str], ask: tuple[tuple[str, str], ...], content: Content, target: str, prompt: Callable[[str], str] | None) -> dict[str, str]:

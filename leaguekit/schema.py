@@ -83,7 +83,7 @@ class Location(Strict):
     lng: float = Field(title="经度", description="WGS-84 十进制度", examples=[112.5513])
 
     @model_validator(mode="after")
-    def _in_china(self) -> "Location":
+    def _in_china(self) -> Location:
         lat_ok = CHINA_LAT[0] <= self.lat <= CHINA_LAT[1]
         lng_ok = CHINA_LNG[0] <= self.lng <= CHINA_LNG[1]
         swapped = CHINA_LAT[0] <= self.lng <= CHINA_LAT[1] and CHINA_LNG[0] <= self.lat <= CHINA_LNG[1]
@@ -115,7 +115,7 @@ class Closure(Strict):
     reason: str = Field(title="原因", min_length=2, max_length=20, description="显示为“暂停开放（原因）”", examples=["装修"])
 
     @model_validator(mode="after")
-    def _in_order(self) -> "Closure":
+    def _in_order(self) -> Closure:
         _ordered(self.first, self.last)
         return self
 
@@ -167,7 +167,7 @@ class Venue(Strict):
         return value
 
     @model_validator(mode="after")
-    def _closed_has_date(self) -> "Venue":
+    def _closed_has_date(self) -> Venue:
         if self.status == "closed" and self.closed_on is None:
             raise PydanticCustomError("closed_on", "已关闭的阵地需要关闭日期", {"field": "status", "hint": "请添加一行 `closed_on: 2024-06-30`"})
         if self.status == "open" and self.closed_on is not None:
@@ -207,7 +207,7 @@ class Venue(Strict):
         return value.replace(" ", "") if value else value
 
     @model_validator(mode="after")
-    def _mobile_is_declared(self) -> "Venue":
+    def _mobile_is_declared(self) -> Venue:
         if self.public_mobile and not (self.phone and MOBILE_RE.match(self.phone)):
             raise PydanticCustomError("public_mobile", "只在电话是手机号时写", {"field": "public_mobile", "hint": "电话是座机或热线时请删除 public_mobile 这一行"})
         return self
@@ -321,7 +321,7 @@ class HolidayPeriod(Strict):
     last: DateValue = Field(alias="to", title="放假最后一天")
 
     @model_validator(mode="after")
-    def _in_order(self) -> "HolidayPeriod":
+    def _in_order(self) -> HolidayPeriod:
         _ordered(self.first, self.last)
         return self
 
@@ -490,7 +490,7 @@ class Weekly(Strict):
         return value
 
     @model_validator(mode="after")
-    def _range(self) -> "Weekly":
+    def _range(self) -> Weekly:
         first, last = dt.date.fromisoformat(self.start_date), dt.date.fromisoformat(self.end_date)
         if last < first:
             raise PydanticCustomError("date_order", "早于首次日期", {"field": "end_date", "hint": "末次日期应不早于首次日期"})
@@ -512,7 +512,7 @@ class Audience(Strict):
     max_age: int | None = Field(None, title="最大年龄", ge=0, le=120, examples=[14])
 
     @model_validator(mode="after")
-    def _ages(self) -> "Audience":
+    def _ages(self) -> Audience:
         if self.min_age is not None and self.max_age is not None and self.min_age > self.max_age:
             raise PydanticCustomError("ages", "小于最小年龄", {"field": "max_age", "hint": "最大年龄应不小于最小年龄"})
         return self
@@ -542,7 +542,7 @@ class Join(Strict):
         return _landline(value)
 
     @model_validator(mode="after")
-    def _some_way(self) -> "Join":
+    def _some_way(self) -> Join:
         if not (self.walk_in or self.url or self.phone):
             raise PydanticCustomError("join", "没有写怎样参加", {"hint": "写 walk_in: true（到场即可）、url（报名链接）或 phone（报名电话）中的至少一项"})
         return self
@@ -625,7 +625,7 @@ class Activity(Strict):
         raise PydanticCustomError("fee", "不是费用写法", {"hint": "免费写 free，收费写金额（元），例如 fee: 20"})
 
     @model_validator(mode="after")
-    def _where_and_when(self) -> "Activity":
+    def _where_and_when(self) -> Activity:
         if (self.venue is None) == (self.place is None):
             raise PydanticCustomError(
                 "where", "阵地和其他地点须写且只写一个" if self.venue else "没有写在哪里举办", {"field": "venue", "hint": "在本站阵地举办写 venue: 阵地文件名；在别处举办写 place"}

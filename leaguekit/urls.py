@@ -5,7 +5,6 @@ Links are relative so `site/` works from any sub-path of any static host.
 
 from __future__ import annotations
 
-import posixpath
 
 
 def venue(ident: str) -> str:

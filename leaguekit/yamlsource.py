@@ -149,7 +149,7 @@ class YamlSource:
         except yaml.reader.ReaderError as exc:
             line = text[: exc.position].count("\n")
             problems.append(Problem(self.path, self.first_line + line, "YAML", f"语法错误：{_problem_text(exc)}", "请删除这个字符，或用文本编辑器重新保存"))
-        except (yaml.YAMLError, ValueError, OverflowError, RecursionError) as exc:
+        except (yaml.YAMLError, ValueError, OverflowError, RecursionError):
             problems.append(Problem(self.path, self.first_line, "YAML", "有一个值无法读取（数字太长或写法不对）", "数字不要超过十几位；编号、证件等请加引号写成文字"))
         finally:
             loader.dispose()

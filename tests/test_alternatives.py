@@ -15,7 +15,7 @@ def venue(ident: str, kind: str, lat: float, lng: float):
 
 def brute_force(venues, here, limit=3):
     found = sorted(
-        ((distance_m(here.data.location.lat, here.data.location.lng, v.data.location.lat, v.data.location.lng), v.id) for v in venues if v.data.type == here.data.type and v.id != here.id)
+        (distance_m(here.data.location.lat, here.data.location.lng, v.data.location.lat, v.data.location.lng), v.id) for v in venues if v.data.type == here.data.type and v.id != here.id
     )
     return [ident for _, ident in found[:limit]]
 

@@ -152,7 +152,7 @@ def test_bad_figures_file_lists_every_problem_with_line(project):
         figures_module.load(project, load(project))
     text = str(caught.value)
     assert f"data/figures/taigu.yml:{line_of('org: taigo')} org= taigo 是未知的团组织；是否想写 “taigu”？" in text
-    assert f"figures[0].value（数值）= 95 百分数应写成小数；95% 写 0.95；这里是否想写 0.95？" in text
+    assert "figures[0].value（数值）= 95 百分数应写成小数；95% 写 0.95；这里是否想写 0.95？" in text
     second = line_of("key: a_b", line_of("key: a_b"))
     assert f"data/figures/taigu.yml:{second} figures[1].key= a_b “a_b”重复" in text
     assert f"data/figures/taigu.yml:{line_of('group: sol')} figures[2].group= sol 是未知的分组；是否想写 “soul”？" in text

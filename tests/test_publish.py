@@ -7,7 +7,6 @@ import gzip
 import json
 import posixpath
 import re
-import shutil
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
