@@ -20,19 +20,12 @@ from pydantic.fields import FieldInfo
 
 from .content import Content
 from .render import render
-from .schema import Activity, Brand, Venue
+from .schema import Activity, Brand, Kind, Venue
 from .validation import field_names
 
-# Validators whose name says what kind of text a field holds.
+# Validators whose name says what kind of text a field holds (the reusable types carry a `Kind`).
 VALIDATOR_TYPES = {
-    "_date_form": "日期",
-    "_hours": "开放时间",
-    "_phone": "电话号码",
-    "_website": "网址",
     "_alias_ids": "文件名列表",
-    "_datetime_form": "日期和时刻",
-    "_day_form": "日期",
-    "_day_list": "日期列表",
     "_weekdays": "星期列表",
     "_time_range": "时间段",
     "_fee": "free 或金额（元）",
@@ -81,7 +74,24 @@ def vocabulary_of(info: FieldInfo) -> str | None:
     return extra.get("vocabulary") if isinstance(extra, dict) else None
 
 
+def _kind_of(annotation: Any) -> str | None:
+    """The `Kind` of an annotated field type, looking inside Optional and list."""
+    for meta in getattr(annotation, "__metadata__", ()):
+        if isinstance(meta, Kind):
+            return meta.label
+    origin, args = typing.get_origin(annotation), typing.get_args(annotation)
+    for arg in args:
+        found = _kind_of(arg)
+        if found:
+            return found + "列表" if origin is list else found
+    return None
+
+
 def _validated_as(model: type[BaseModel], key: str) -> str | None:
+    info = model.model_fields[key]
+    kind = next((m.label for m in info.metadata if isinstance(m, Kind)), None) or _kind_of(info.annotation)
+    if kind:
+        return kind
     for name, decorator in model.__pydantic_decorators__.field_validators.items():
         if key in decorator.info.fields and name in VALIDATOR_TYPES and decorator.info.mode in ("after", "before"):
             return VALIDATOR_TYPES[name]

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from .hours import HoursError, parse_hours
@@ -73,6 +74,45 @@ def _iso_date(value: object) -> object:
 DateValue = Annotated[dt.date, BeforeValidator(_iso_date)]
 
 
+@dataclass(frozen=True)
+class Kind:
+    """What kind of text a field holds, in the words of the staff field reference."""
+
+    label: str
+
+
+def _int_text(value: object) -> object:
+    """YAML reads 12355 as a number; a phone number is text."""
+    return str(value) if isinstance(value, int) else value
+
+
+def _venue_phone(value: str) -> str:
+    clean = value.replace(" ", "")
+    if not PHONE_RE.match(clean):
+        raise PydanticCustomError("phone", "不是电话号码", {"hint": "座机写成 0354-6231234，服务热线如 12355"})
+    return clean
+
+
+def _hours_text(value: object) -> object:
+    """YAML reads an unquoted `off` (or no, false) as false: judge it as the word it was."""
+    return {False: "off", True: "on"}[value] if isinstance(value, bool) else value
+
+
+def _osm_hours(value: str) -> str:
+    try:
+        parse_hours(value)
+    except HoursError as exc:
+        raise PydanticCustomError("hours", "开放时间写法不对", {"hint": str(exc)}) from None
+    return value
+
+
+# Reusable field types: one validator each, shared by every model that has such a field.
+HttpUrl = Annotated[str, AfterValidator(_http_url), Kind("网址")]
+YearMonthDay = Annotated[str, BeforeValidator(_date_text), AfterValidator(_date_form), Kind("日期")]
+VenuePhone = Annotated[str, BeforeValidator(_int_text), AfterValidator(_venue_phone), Kind("电话号码")]
+OsmHours = Annotated[str, BeforeValidator(_hours_text), AfterValidator(_osm_hours), Kind("开放时间")]
+
+
 def _ordered(first: dt.date, last: dt.date) -> None:
     if last < first:
         raise PydanticCustomError("date_order", "结束日期早于开始日期", {"field": "to", "hint": "from 写第一天，to 写最后一天（含当天）"})
@@ -131,32 +171,22 @@ class Venue(Strict):
     grade: str | None = Field(None, title="星级", description="仅青年之家：data/grades.yml 中的键", examples=["standard"], json_schema_extra={"vocabulary": "grades"})
     district: str | None = Field(None, title="县区", examples=["太谷区"])
     town: str | None = Field(None, title="乡镇街道", examples=["明星镇"])
-    hours: str | None = Field(None, title="开放时间", description="OpenStreetMap 写法；法定节假日休息，除非写了 PH（如 PH 09:00-12:00）", examples=["Mo-Fr 09:00-17:30; Sa 09:00-12:00"])
+    hours: OsmHours | None = Field(None, title="开放时间", description="OpenStreetMap 写法；法定节假日休息，除非写了 PH（如 PH 09:00-12:00）", examples=["Mo-Fr 09:00-17:30; Sa 09:00-12:00"])
     closures: list[Closure] = Field(default_factory=list, title="临时闭馆", description="装修等临时不开放的日期（含首尾两天）；法定节假日不用写", examples=[[{"from": "2026-12-01", "to": "2026-12-31", "reason": "装修"}]])
-    phone: str | None = Field(None, title="电话", description="办公座机或服务热线，不写个人手机", examples=["0354-6231234"])
+    phone: VenuePhone | None = Field(None, title="电话", description="办公座机或服务热线，不写个人手机", examples=["0354-6231234"])
     public_mobile: bool = Field(False, title="公开服务手机", description="电话是阵地对外公布的服务手机（不是个人手机）时写 true，审核时会核实")
     services: list[str] = Field(default_factory=list, title="服务项目", description="data/services.yml 中的键", examples=[["study", "volunteer"]], json_schema_extra={"vocabulary": "services"})
     brands: list[str] = Field(default_factory=list, title="承接品牌", description="brands/ 中品牌文件名", examples=[["qicai-jiaqi"]], json_schema_extra={"vocabulary": "brands"})
-    established: str | None = Field(None, title="建成时间", description="年份或 年-月", examples=["2019-05"])
+    established: YearMonthDay | None = Field(None, title="建成时间", description="年份或 年-月", examples=["2019-05"])
     partners: list[str] = Field(default_factory=list, title="共建单位", examples=[["太谷区明星镇党群服务中心"]])
     area_m2: float | None = Field(None, title="面积（平方米）", gt=0, examples=[120])
-    website: str | None = Field(None, title="网址", examples=["https://mp.weixin.qq.com/"])
+    website: HttpUrl | None = Field(None, title="网址", examples=["https://mp.weixin.qq.com/"])
     photos: list[Photo] = Field(default_factory=list, title="照片", description="图片放在 docs/ 下；不放可识别未成年人面部的照片", examples=[[{"src": "assets/photos/baita.jpg", "alt": "青年之家活动室"}]])
     sample: bool = Field(False, title="示例数据", description="地址、坐标、时间等为示意时写 true", examples=[True])
     # Closing and renaming keep printed URLs and QR codes working.
     status: Literal["open", "closed"] = Field("open", title="状态", description="open 开放；closed 已关闭（不删文件，页面保留并指向附近阵地）", examples=["closed"])
-    closed_on: str | None = Field(None, title="关闭日期", description="status: closed 时必填", examples=["2024-06-30"])
+    closed_on: YearMonthDay | None = Field(None, title="关闭日期", description="status: closed 时必填", examples=["2024-06-30"])
     aliases: list[str] = Field(default_factory=list, title="旧网址", description="改名或移动前的旧文件名；旧网址和二维码会跳转到本页", examples=[["taigu-old-name"]])
-
-    @field_validator("established", "closed_on", mode="before")
-    @classmethod
-    def _date_text(cls, value: object) -> object:
-        return _date_text(value)
-
-    @field_validator("established", "closed_on")
-    @classmethod
-    def _date_form(cls, value: str | None) -> str | None:
-        return _date_form(value)
 
     @field_validator("aliases")
     @classmethod
@@ -178,44 +208,11 @@ class Venue(Strict):
     def is_open(self) -> bool:
         return self.status == "open"
 
-    @field_validator("hours", mode="before")
-    @classmethod
-    def _hours_text(cls, value: object) -> object:
-        """YAML reads an unquoted `off` (or no, false) as false: judge it as the word it was."""
-        return {False: "off", True: "on"}[value] if isinstance(value, bool) else value
-
-    @field_validator("hours")
-    @classmethod
-    def _hours(cls, value: str | None) -> str | None:
-        if value is not None:
-            try:
-                parse_hours(value)
-            except HoursError as exc:
-                raise PydanticCustomError("hours", "开放时间写法不对", {"hint": str(exc)}) from None
-        return value
-
-    @field_validator("phone", mode="before")
-    @classmethod
-    def _phone_text(cls, value: object) -> object:
-        return str(value) if isinstance(value, int) else value
-
-    @field_validator("phone")
-    @classmethod
-    def _phone(cls, value: str | None) -> str | None:
-        if value is not None and not PHONE_RE.match(value.replace(" ", "")):
-            raise PydanticCustomError("phone", "不是电话号码", {"hint": "座机写成 0354-6231234，服务热线如 12355"})
-        return value.replace(" ", "") if value else value
-
     @model_validator(mode="after")
     def _mobile_is_declared(self) -> Venue:
         if self.public_mobile and not (self.phone and MOBILE_RE.match(self.phone)):
             raise PydanticCustomError("public_mobile", "只在电话是手机号时写", {"field": "public_mobile", "hint": "电话是座机或热线时请删除 public_mobile 这一行"})
         return self
-
-    @field_validator("website")
-    @classmethod
-    def _website(cls, value: str | None) -> str | None:
-        return _http_url(value) if value is not None else value
 
 
 class Brand(Strict):
@@ -225,25 +222,10 @@ class Brand(Strict):
     org: str = Field(title="所属团组织", description="data/orgs.yml 中的 id", examples=["taigu"], json_schema_extra={"vocabulary": "orgs"})
     category: str = Field(title="类别", description="data/brand_categories.yml 中的键", examples=["care"], json_schema_extra={"vocabulary": "brand_categories"})
     summary: str = Field(title="简介", min_length=4, description="一两句话，显示在列表中", examples=["暑期为农村留守儿童开办的爱心托管班。"])
-    started: str | None = Field(None, title="开始时间", examples=["2020"])
+    started: YearMonthDay | None = Field(None, title="开始时间", examples=["2020"])
     partners: list[str] = Field(default_factory=list, title="合作单位", examples=[["太谷区教育局"]])
-    website: str | None = Field(None, title="网址", examples=["https://mp.weixin.qq.com/"])
+    website: HttpUrl | None = Field(None, title="网址", examples=["https://mp.weixin.qq.com/"])
     sample: bool = Field(False, title="示例数据", examples=[True])
-
-    @field_validator("started", mode="before")
-    @classmethod
-    def _date_text(cls, value: object) -> object:
-        return _date_text(value)
-
-    @field_validator("started")
-    @classmethod
-    def _date_form(cls, value: str | None) -> str | None:
-        return _date_form(value)
-
-    @field_validator("website")
-    @classmethod
-    def _website(cls, value: str | None) -> str | None:
-        return _http_url(value) if value is not None else value
 
 
 class Contact(Strict):
@@ -305,14 +287,9 @@ class PoliceRecord(Strict):
 
 class HolidaySource(Strict):
     title: str = Field(title="通知标题", min_length=4, examples=["国务院办公厅关于2026年部分节假日安排的通知"])
-    url: str = Field(title="通知网址", examples=["https://www.gov.cn/zhengce/content/202511/content_7047090.htm"])
+    url: HttpUrl = Field(title="通知网址", examples=["https://www.gov.cn/zhengce/content/202511/content_7047090.htm"])
     issued: DateValue = Field(title="发布日期")
     number: str | None = Field(None, title="文号", examples=["国办发明电〔2025〕7号"])
-
-    @field_validator("url")
-    @classmethod
-    def _website(cls, value: str) -> str:
-        return _http_url(value)
 
 
 class HolidayPeriod(Strict):
@@ -394,9 +371,7 @@ def china_datetime(text: str) -> dt.datetime:
     return dt.datetime(*(int(g) for g in match.groups()))
 
 
-def _datetime_form(value: str | None) -> str | None:
-    if value is None:
-        return value
+def _datetime_form(value: str) -> str:
     try:
         china_datetime(value)
     except ValueError:
@@ -411,18 +386,21 @@ def _day_form(value: str) -> str:
             raise ValueError
         dt.date(*(int(g) for g in match.groups()))
     except ValueError:
-        raise PydanticCustomError("date", "不是日期", {"hint": "请写成 2026-09-01，月、日须真实存在"}) from None
+        raise PydanticCustomError("date", "不是日期", {"hint": "请写成 2026-10-01，月、日须真实存在"}) from None
     return value
 
 
-def _landline(value: str | None) -> str | None:
+def _landline(value: str) -> str:
     """Office lines and hotlines; a mobile number is refused earlier by the privacy guard."""
-    if value is None:
-        return value
     clean = value.replace(" ", "")
     if not PHONE_RE.match(clean):
         raise PydanticCustomError("phone", "不是电话号码", {"hint": LANDLINE_HINT})
     return clean
+
+
+Landline = Annotated[str, BeforeValidator(_int_text), AfterValidator(_landline), Kind("电话号码")]
+Day = Annotated[str, BeforeValidator(_date_text_of), AfterValidator(_day_form), Kind("日期")]
+DateTime = Annotated[str, AfterValidator(_datetime_form), Kind("日期和时刻")]
 
 
 class Place(Strict):
@@ -439,34 +417,9 @@ class Weekly(Strict):
 
     days: list[str] = Field(title="星期", min_length=1, description="Mo Tu We Th Fr Sa Su 中的一个或几个", examples=[["Tu", "Th"]])
     time: str = Field(title="时间段", description="北京时间，24 小时制", examples=["19:00-21:00"])
-    start_date: str = Field(title="首次日期", examples=["2026-09-01"])
-    end_date: str = Field(title="末次日期", description="与首次日期相距不超过一年", examples=["2027-01-14"])
-    except_dates: list[str] = Field(default_factory=list, title="停办日期", description="节假日等不举办的日期，须是上面星期中的一天", examples=[["2026-10-01", "2026-10-06"]])
-
-    @field_validator("start_date", "end_date", mode="before")
-    @classmethod
-    def _date_text(cls, value: object) -> object:
-        return _date_text_of(value)
-
-    @field_validator("except_dates", mode="before")
-    @classmethod
-    def _dates_text(cls, value: object) -> object:
-        return [_date_text_of(v) for v in value] if isinstance(value, list) else value
-
-    @field_validator("start_date", "end_date")
-    @classmethod
-    def _day_form(cls, value: str) -> str:
-        return _day_form(value)
-
-    @field_validator("except_dates")
-    @classmethod
-    def _day_list(cls, value: list[str]) -> list[str]:
-        for index, day in enumerate(value):
-            try:
-                _day_form(day)
-            except PydanticCustomError:
-                raise PydanticCustomError("date", "不是日期", {"field": index, "hint": "请写成 2026-10-01，月、日须真实存在"}) from None
-        return value
+    start_date: Day = Field(title="首次日期", examples=["2026-09-01"])
+    end_date: Day = Field(title="末次日期", description="与首次日期相距不超过一年", examples=["2027-01-14"])
+    except_dates: list[Day] = Field(default_factory=list, title="停办日期", description="节假日等不举办的日期，须是上面星期中的一天", examples=[["2026-10-01", "2026-10-06"]])
 
     @field_validator("days")
     @classmethod
@@ -522,24 +475,9 @@ class Join(Strict):
     """How to take part: a sign-up link, a phone line, or just come."""
 
     walk_in: bool = Field(False, title="到场即可", description="不用报名、直接到场时写 true", examples=[True])
-    url: str | None = Field(None, title="报名链接", examples=["https://mp.weixin.qq.com/"])
-    phone: str | None = Field(None, title="报名电话", description="办公座机或服务热线，不写个人手机", examples=["0354-6231027"])
+    url: HttpUrl | None = Field(None, title="报名链接", examples=["https://mp.weixin.qq.com/"])
+    phone: Landline | None = Field(None, title="报名电话", description="办公座机或服务热线，不写个人手机", examples=["0354-6231027"])
     note: str | None = Field(None, title="报名说明", examples=["提前一天报名，额满为止"])
-
-    @field_validator("url")
-    @classmethod
-    def _website(cls, value: str | None) -> str | None:
-        return _http_url(value) if value is not None else value
-
-    @field_validator("phone", mode="before")
-    @classmethod
-    def _phone_text(cls, value: object) -> object:
-        return str(value) if isinstance(value, int) else value
-
-    @field_validator("phone")
-    @classmethod
-    def _phone(cls, value: str | None) -> str | None:
-        return _landline(value)
 
     @model_validator(mode="after")
     def _some_way(self) -> Join:
@@ -550,7 +488,7 @@ class Join(Strict):
 
 class ActivityContact(Strict):
     role: str = Field(title="岗位", min_length=2, description="写岗位或部门，不写个人姓名", examples=["团区委学少部"])
-    phone: str | None = Field(None, title="电话", description="办公座机或服务热线，不写个人手机", examples=["0354-6231027"])
+    phone: Landline | None = Field(None, title="电话", description="办公座机或服务热线，不写个人手机", examples=["0354-6231027"])
     email: str | None = Field(None, title="邮箱", examples=["tgqtw@example.cn"])
 
     @field_validator("role")
@@ -559,16 +497,6 @@ class ActivityContact(Strict):
         if looks_like_person(value):
             raise PydanticCustomError("role", "像是个人姓名", {"hint": "联系人写岗位或部门，例如“团区委学少部”“12355 青少年服务台”，不写姓名"})
         return value
-
-    @field_validator("phone", mode="before")
-    @classmethod
-    def _phone_text(cls, value: object) -> object:
-        return str(value) if isinstance(value, int) else value
-
-    @field_validator("phone")
-    @classmethod
-    def _phone(cls, value: str | None) -> str | None:
-        return _landline(value)
 
     @field_validator("email")
     @classmethod
@@ -600,8 +528,8 @@ class Activity(Strict):
     venue: str | None = Field(None, title="阵地", description="在本站阵地举办时写阵地文件名；在别处举办时改写 place", examples=["taigu-talent-station"], json_schema_extra={"vocabulary": "venues"})
     place: Place | None = Field(None, title="其他地点", description="不在本站阵地举办时写：{name, address, district, location}")
     brand: str | None = Field(None, title="所属品牌", description="brands/ 中品牌文件名", examples=["taigu-qinglian-dajiangtang"], json_schema_extra={"vocabulary": "brands"})
-    start: str | None = Field(None, title="开始时间", description="单次活动：北京时间 年-月-日 时:分", examples=["2026-12-05 09:00"])
-    end: str | None = Field(None, title="结束时间", description="单次活动：不晚于开始后 31 天", examples=["2026-12-05 11:30"])
+    start: DateTime | None = Field(None, title="开始时间", description="单次活动：北京时间 年-月-日 时:分", examples=["2026-12-05 09:00"])
+    end: DateTime | None = Field(None, title="结束时间", description="单次活动：不晚于开始后 31 天", examples=["2026-12-05 11:30"])
     weekly: Weekly | None = Field(None, title="每周举办", description="每周固定时间的课程或活动：代替 start 和 end")
     audience: Audience = Field(title="参加对象", description="{who: 面向人群, min_age, max_age}", examples=[{"who": "太谷区青年", "min_age": 16}])
     fee: float | Literal["free"] = Field(title="费用", description="free（免费）或金额（元）", examples=["free"])
@@ -609,11 +537,6 @@ class Activity(Strict):
     capacity: int | None = Field(None, title="名额", gt=0, description="人数上限；不限时不写", examples=[40])
     contact: ActivityContact = Field(title="咨询", description="{role: 岗位, phone: 电话}：写岗位，不写个人姓名", examples=[{"role": "团区委学少部", "phone": "0354-6231027"}])
     sample: bool = Field(False, title="示例数据", description="日期、地点等为示意时写 true", examples=[True])
-
-    @field_validator("start", "end")
-    @classmethod
-    def _datetime_form(cls, value: str | None) -> str | None:
-        return _datetime_form(value)
 
     @field_validator("fee", mode="before")
     @classmethod
