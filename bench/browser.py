@@ -10,6 +10,7 @@ import functools
 import gzip
 import http.server
 import sys
+import tempfile
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -36,17 +37,14 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 @contextmanager
 def served(site: Path) -> Iterator[str]:
     """`site` under /kit/ on 127.0.0.1 (a sub-path, as many hosts serve it)."""
-    root = site.parent / "_www"
-    root.mkdir(exist_ok=True)
-    link = root / "kit"
-    if not link.exists():
-        link.symlink_to(site)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/kit/"
-    finally:
-        server.shutdown()
+    with tempfile.TemporaryDirectory(prefix="lk-www-") as root:
+        (Path(root) / "kit").symlink_to(site.resolve())
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=root))
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        try:
+            yield f"http://127.0.0.1:{server.server_address[1]}/kit/"
+        finally:
+            server.shutdown()
 
 
 def wire_bytes(url: str, body: bytes) -> int:
