@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check test lockcheck lock bench clean new-venue new-brand new-activity
+.PHONY: serve build check test lockcheck lock bench audit clean new-venue new-brand new-activity
 
 # What serve/build/check need; the test set adds pytest, Playwright and ProperDocs.
 $(VENV)/.runtime: pyproject.toml requirements/runtime.txt
@@ -67,6 +67,16 @@ bench: $(VENV)/.test
 	sh tools/ensure-browser.sh
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/finder_payload.py
+
+## Lighthouse mobile on home, /nearby/ and a venue page (served with gzip, median of 3 runs) and
+## the W3C Nu HTML checker over every page; scores and errors to audit/results/. Fails on any vnu
+## error in the kit's own markup. Installs Node, Java and the pinned npm tools (.audit/) when missing.
+audit: $(VENV)/.runtime .audit/.installed
+	$(BIN)/python tools/audit/run.py
+
+.audit/.installed: tools/audit/package.json tools/audit/package-lock.json tools/audit/install.sh
+	sh tools/audit/install.sh .audit
+	touch $@
 
 clean:
 	rm -rf site .site-* .site.lock

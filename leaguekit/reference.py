@@ -167,10 +167,12 @@ def _nested_model(annotation: Any) -> type[BaseModel] | None:
 
 
 KINDS = {"venue": Venue, "brand": Brand, "activity": Activity}
+KIND_LABELS = {"venue": "阵地", "brand": "品牌项目", "activity": "活动"}
 
 
 def field_table(content: Content, kind: str) -> str:
-    return render("reference.html", rows=rows(KINDS[kind], content))
+    """One kind's table; row ids carry the kind, as one page lists all three (`venue-name`, `brand-name`)."""
+    return render("reference.html", rows=rows(KINDS[kind], content), kind=kind, label=KIND_LABELS[kind])
 
 
 def register(env) -> None:
