@@ -29,7 +29,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from leaguekit import footer, generate, gitdates, posters, publish, search_index, share, site
+from leaguekit import footer, fragments, generate, gitdates, posters, publish, search_index, share, site
 from leaguekit.content import Content
 from leaguekit.finder_data import finder_data
 from leaguekit.problems import ContentError
@@ -137,8 +137,11 @@ def _docs_dir(config: MkDocsConfig) -> str:
 
 
 def on_env(env, config: MkDocsConfig, files: Files):
-    """Each build makes a new theme environment, so templates need no stat() on every include of every page."""
+    """Each build makes a new theme environment, so templates need no stat() on every include of every page;
+    the menu is drawn once per distinct state (leaguekit.fragments), afresh for each build."""
     env.auto_reload = False
+    env.globals["memo"] = fragments.Fragments().memo
+    env.globals["nav_state"] = fragments.nav_state
     return env
 
 

@@ -238,7 +238,7 @@ def license_of(site: Site) -> dict[str, str] | None:
 
 
 def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, indent=1) + "\n"
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def _envelope(site: Site, kind: str, title: str) -> dict[str, Any]:
