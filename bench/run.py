@@ -36,12 +36,14 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 def timed(command: list[str], cwd: Path) -> tuple[float, int]:
     """Wall seconds and peak resident memory (bytes) of one process."""
-    started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
-    seconds = time.perf_counter() - started
-    if os.waitstatus_to_exitcode(status) != 0:
-        sys.exit(f"{' '.join(command)} failed in {cwd}:\n{process.stderr.read().decode()[-3000:]}")
+    with tempfile.TemporaryFile() as errors:  # a file, not a pipe: a long report must not block the process
+        started = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=errors)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - started
+        if os.waitstatus_to_exitcode(status) != 0:
+            errors.seek(0)
+            sys.exit(f"{' '.join(command)} failed in {cwd}:\n{errors.read().decode()[-3000:]}")
     return seconds, usage.ru_maxrss * 1024
 
 

@@ -25,7 +25,7 @@ from .numbers import Qualifier, Style, chinese, digits, period_label
 from .problems import ContentError, Problem, did_you_mean
 from .schema import Strict
 from .validation import validate
-from .yamlsource import YamlSource, dotted, read_text
+from .yamlsource import DATA_SIZE_HINT, MAX_DATA_BYTES, YamlSource, dotted, read_text
 
 KEY_RE = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$")
 PERIOD_RE = re.compile(r"^(\d{4})(?:[–-](\d{4}))?$")
@@ -270,7 +270,7 @@ def load(root: Path | str, content: Content) -> FigureBook:
         if path.is_symlink():
             problems.append(Problem(rel, 1, "文件", "是符号链接，不允许", "请放入文件本身"))
             continue
-        text = read_text(path, rel, problems)
+        text = read_text(path, rel, problems, limit=MAX_DATA_BYTES, hint=DATA_SIZE_HINT)
         if text is None:
             continue
         src = YamlSource(rel, text, 1, problems)

@@ -62,6 +62,7 @@ CASES = [
     ("nul-bytes", {VENUE: venue_md("正文\x00")}, [f"{VENUE}:{BODY_LINE} 文件 含有空字符（\\0），不是文本文件"]),
     ("empty-site-settings", {"data/site.yml": ""}, ["data/site.yml:1 文件是空的；请填写publisher、title、description"]),
     ("figure-inf", {"data/figures/taigu.yml": edit("value: 100000\n", "value: .inf\n")}, ["data/figures/taigu.yml:31 figures[0].value（数值）= inf 应为有限的数字"]),
+    ("huge-data-file", {"data/orgs.yml": lambda text: text + "#" * 6_000_000}, ["data/orgs.yml:1 文件 太大（6.0 MB），上限 5 MB；请删去不用的内容，或拆分成几个文件", "有误，venues/、brands/ 和 activities/ 尚未检查"]),
     ("figure-huge", {"data/figures/taigu.yml": edit("value: 100000\n", "value: 1e308\n")}, ["data/figures/taigu.yml:31 figures[0].value（数值）= 1e308 应不大于 1000000000000\n"]),
     # Check passes, build fails
     ("missing-body-image", {VENUE: venue_md("![活动室](assets/photos/none.jpg)")}, [f"{VENUE}:{BODY_LINE} 正文 找不到链接的文件或页面“assets/photos/none.jpg”"]),
@@ -116,6 +117,30 @@ def test_check_and_build_give_the_same_message(project, case, files, messages):
 
 def test_corpus_covers_every_class():
     assert len(CASES) >= 35
+
+
+def national_orgs(count: int) -> str:
+    """District committees under the sample's city, as many as a national directory has (~2,800 counties)."""
+    return "".join(
+        f"- id: d{n:04d}\n  name: 共青团测试{n}区委员会\n  short_name: 测试{n}区共青团\n  parent: jinzhong\n  region: 山西省晋中市测试{n}区\n  level: district\n"
+        for n in range(count)
+    )
+
+
+def test_a_national_orgs_file_is_read_and_a_broken_one_is_reported_once(project):
+    """data/ files are the maintainers' and may be large; when one is broken, content is not checked
+    against it (every venue would repeat the same error)."""
+    orgs = project / "data/orgs.yml"
+    text = orgs.read_text(encoding="utf-8") + national_orgs(3300)
+    orgs.write_text(text, encoding="utf-8")
+    assert orgs.stat().st_size > 200_000
+    assert len(site.load(project)[0].orgs) > 3300
+    orgs.write_text(text.replace("- id: taigu\n", "- id: taigu\n  bad: [\n", 1), encoding="utf-8")
+    with pytest.raises(ContentError) as checked:
+        site.load(project)
+    report = str(checked.value)
+    assert "data/orgs.yml" in report and "尚未检查" in report
+    assert "venues/" not in report.replace("venues/、", "")
 
 
 def test_site_settings_and_names_reach_every_page_escaped(project):
