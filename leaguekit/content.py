@@ -470,9 +470,10 @@ def load(root: Path | str) -> Content:
     services = _read_list(root, "services.yml", Term, "key", problems)
     grades = _read_list(root, "grades.yml", Term, "key", problems)
     categories = _read_list(root, "brand_categories.yml", Term, "key", problems)
-    calendar = _read_calendar(root, problems)
     _check_orgs(root, orgs, settings, problems)
-    if any(p.level == "error" for p in problems):
+    vocabularies_broken = any(p.level == "error" for p in problems)
+    calendar = _read_calendar(root, problems)
+    if vocabularies_broken:
         # Every venue names an org, a type and services: checked against broken vocabularies, each
         # file would repeat the same error (69,000 lines for one oversized orgs.yml).
         note = Problem("data/", 1, "", "有误，venues/、brands/ 和 activities/ 尚未检查", "先改正 data/ 中的其他问题，再运行 make check")
