@@ -12,6 +12,8 @@ from datetime import datetime
 from urllib.parse import parse_qs, urlsplit
 from zoneinfo import ZoneInfo
 
+from playwright.sync_api import expect
+
 from conftest import REPO
 from leaguekit import finder_data as export
 from leaguekit.content import load
@@ -112,7 +114,8 @@ def test_my_location_sorts_by_distance_with_links(page, served_site):
     ]
     second = page.locator(".lk-near__list .lk-place").nth(1)
     second.locator(".lk-nav > summary").click()
-    assert second.locator(".lk-nav__modes input:checked").get_attribute("value") == "car"
+    # details' toggle event, which applies the remembered mode, is dispatched after the click returns.
+    expect(second.locator(".lk-nav__modes input[value=car]")).to_be_checked()
     assert parse_qs(urlsplit(second.locator(".lk-nav__link").first.get_attribute("href")).query)["mode"] == ["car"]
     assert page.watch.errors == [] and page.watch.foreign == []
 
