@@ -193,6 +193,27 @@ def test_reading_on_every_core_finds_the_same_content_and_problems(project, monk
     assert [v.id for v in load(project).venues] == sorted(["test-venue", *(f"pool-{n}" for n in range(6))])
 
 
+def test_reading_beside_other_threads_starts_workers_from_a_clean_process(project, monkeypatch):
+    """`make serve` has a file-watcher thread: its workers must not be forked from a threaded process."""
+    import threading
+    import warnings
+
+    from leaguekit import content as content_module
+
+    monkeypatch.setattr(content_module, "PARALLEL_MIN", 1)
+    stop = threading.Event()
+    watcher = threading.Thread(target=stop.wait)
+    watcher.start()
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")  # Python 3.12+: DeprecationWarning on fork() with threads
+            assert [v.id for v in load(project).venues] == ["test-venue"]
+            assert content_module._worker_context().get_start_method() == "forkserver"
+    finally:
+        stop.set()
+        watcher.join()
+
+
 @pytest.mark.parametrize(
     ("closure", "where", "message"),
     [
