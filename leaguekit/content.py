@@ -15,7 +15,7 @@ import posixpath
 import re
 import threading
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -508,24 +508,14 @@ def load(root: Path | str) -> Content:
     resolve = Resolver(root, pages)
 
     brands: list[BrandEntry] = []
-    for f in brand_files:
-        ident = brand_ids.get(f.rel)
-        if ident is not None:
-            problems.extend(body.check(f.rel, f.body, f.body_line, urls.brand(ident), resolve))
-        if f.record is None or ident is None:
-            continue
+    for f, ident in _with_bodies_checked(brand_files, brand_ids, urls.brand, resolve, problems):
         ok = _check_ref(problems, f, ("org",), f.record.org, orgs, "团组织", "data/orgs.yml", "所属团组织")
         ok &= _check_ref(problems, f, ("category",), f.record.category, categories, "品牌类别", "data/brand_categories.yml", "类别")
         if ok:
             brands.append(BrandEntry(ident, f.rel, f.record, f.body, f.body_line))
 
     venues: list[VenueEntry] = []
-    for f in venue_files:
-        ident = venue_ids.get(f.rel)
-        if ident is not None:
-            problems.extend(body.check(f.rel, f.body, f.body_line, urls.venue(ident), resolve))
-        if f.record is None or ident is None:
-            continue
+    for f, ident in _with_bodies_checked(venue_files, venue_ids, urls.venue, resolve, problems):
         if _check_venue(resolve, f.record, f, orgs, venue_types, services, grades, brand_ids.values(), problems):
             hours = parse_hours(f.record.hours) if f.record.hours else None
             venues.append(VenueEntry(ident, f.rel, f.record, f.body, hours, f.body_line))
@@ -637,6 +627,16 @@ def _warnings(venues: list[VenueEntry]) -> list[Problem]:
     return found
 
 
+def _with_bodies_checked(files: list[_File], ids: dict[str, str], url: Callable[[str], str], resolve: Resolver, problems: list[Problem]) -> Iterator[tuple[_File, str]]:
+    """Every file with a usable name gets its body checked; those whose front matter is valid go on, with their id."""
+    for f in files:
+        ident = ids.get(f.rel)
+        if ident is not None:
+            problems.extend(body.check(f.rel, f.body, f.body_line, url(ident), resolve))
+        if f.record is not None and ident is not None:
+            yield f, ident
+
+
 def _read_activities(
     files: list[_File],
     ids: dict[str, str],
@@ -651,12 +651,7 @@ def _read_activities(
     found: list[ActivityEntry] = []
     known_venues = dict.fromkeys(venue_ids.values())
     known_brands = dict.fromkeys(brand_ids.values())
-    for f in files:
-        ident = ids.get(f.rel)
-        if ident is not None:
-            problems.extend(body.check(f.rel, f.body, f.body_line, urls.activity(ident), resolve))
-        if f.record is None or ident is None:
-            continue
+    for f, ident in _with_bodies_checked(files, ids, urls.activity, resolve, problems):
         a, src = f.record, f
         ok = _check_ref(problems, src, ("org",), a.org, orgs, "团组织", "data/orgs.yml", "主办团组织")
         if a.venue is not None:
