@@ -257,14 +257,20 @@ def _read_yaml(root: Path, rel: str, problems: list[Problem], what: str) -> Yaml
 
 def _read_list(root: Path, name: str, model: type[M], key: str, problems: list[Problem]) -> dict[str, M]:
     """A YAML list of records in data/, keyed by `key`."""
+    return _read_records(root, name, model, key, problems)[0]
+
+
+def _read_records(root: Path, name: str, model: type[M], key: str, problems: list[Problem]) -> tuple[dict[str, M], YamlSource | None, dict[str, int]]:
+    """The records, the parsed file and each record's place in its list (for later messages' lines)."""
     rel = f"data/{name}"
     src = _read_yaml(root, rel, problems, "每一项以“- ”开头的列表")
     if src is None:
-        return {}
+        return {}, None, {}
     if not isinstance(src.data, list):
         problems.append(Problem(rel, 1, "", "应为列表", "每一项以“- ”开头"))
-        return {}
+        return {}, src, {}
     records: dict[str, M] = {}
+    index_of: dict[str, int] = {}
     for index, item in enumerate(src.data):
         record = validate(model, item, src, (index,), problems)
         if record is None:
@@ -278,7 +284,8 @@ def _read_list(root: Path, name: str, model: type[M], key: str, problems: list[P
             problems.append(Problem(rel, src.line((index, key)), key, f"“{ident}”是保留名，会占用网站自动生成的页面", "请换一个 id"))
         else:
             records[ident] = record
-    return records
+            index_of[ident] = index
+    return records, src, index_of
 
 
 def _read_calendar(root: Path, problems: list[Problem]) -> Calendar:
@@ -480,12 +487,12 @@ def load(root: Path | str) -> Content:
     root = Path(root)
     problems: list[Problem] = []
     settings = _read_settings(root, problems)
-    orgs = _read_list(root, "orgs.yml", Org, "id", problems)
+    orgs, orgs_src, org_index = _read_records(root, "orgs.yml", Org, "id", problems)
     venue_types = _read_list(root, "venue_types.yml", VenueType, "key", problems)
     services = _read_list(root, "services.yml", Term, "key", problems)
     grades = _read_list(root, "grades.yml", Term, "key", problems)
     categories = _read_list(root, "brand_categories.yml", Term, "key", problems)
-    _check_orgs(root, orgs, settings, problems)
+    _check_orgs(root, orgs, orgs_src, org_index, settings, problems)
     vocabularies_broken = any(p.level == "error" for p in problems)
     calendar = _read_calendar(root, problems)
     if vocabularies_broken:
@@ -555,11 +562,11 @@ def _unique_ids(files: list[_File], problems: list[Problem]) -> dict[str, str]:
     return ids
 
 
-def _check_orgs(root: Path, orgs: dict[str, Org], settings: SiteSettings | None, problems: list[Problem]) -> None:
-    if not orgs:
+def _check_orgs(root: Path, orgs: dict[str, Org], src: YamlSource | None, index_of: dict[str, int], settings: SiteSettings | None, problems: list[Problem]) -> None:
+    if not orgs or src is None:
         return
-    src = YamlSource("data/orgs.yml", (root / "data/orgs.yml").read_text(encoding="utf-8"), 1, [])
-    for index, org in enumerate(orgs.values()):
+    for org in orgs.values():
+        index = index_of[org.id]
         if org.parent is not None:
             _check_ref(problems, src, (index, "parent"), org.parent, orgs, "上级组织", "data/orgs.yml", "上级组织")
         seen, current = set(), org.id
