@@ -156,6 +156,8 @@ def open_search(page, width: int) -> None:
     box.fill("青年之家")
     box.press("End")
     page.locator("#lk-search-list [role=option]").first.wait_for()
+    # On a phone Material fades the search panel in; axe would measure contrast through the fade.
+    page.wait_for_function("document.getAnimations().every(a => a.playState === 'finished')")
 
 
 @pytest.mark.parametrize("care", [False, True], ids=["normal", "care"])
