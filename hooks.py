@@ -2,13 +2,12 @@
 
 - on_config: load and validate all content and figures (a problem stops the build
   before `site/` is touched); site name and description from data/, escaped; the footer.
-- on_files: one page per venue, brand, listing, district, org and activity, the finder page
-  and its JSON (`leaguekit.generate`, `leaguekit.finder_data`), alias redirects, door
-  posters, the share card, and the activity calendars, feeds and open-data downloads
-  (`generate.files`).
+- on_files: one page per venue, brand, listing, district, org and activity and the finder page
+  (`leaguekit.generate`); the files beside them (`leaguekit.output.files`): alias redirects,
+  the finder's JSON, the share card, door posters, calendars, feeds and open-data downloads.
 - on_page_markdown: "最后更新" from git. on_page_context / on_post_page: a generated
   page's HTML exists only while MkDocs writes it; every page's sharing tags and JSON-LD.
-- Search (`leaguekit.search_index`): generated pages bring their own entries (on_files),
+- Search (`leaguekit.output.search_index`): generated pages bring their own entries (on_files),
   hand-written pages give their text (on_page_content); on_post_build writes site/search/.
 - on_post_build: robots.txt and a reproducible sitemap.xml.gz.
 - on_serve: `mkdocs serve` also rebuilds on edits in activities/ (optional, so not in mkdocs.yml's `watch`).
@@ -29,10 +28,12 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from leaguekit import footer, fragments, generate, gitdates, posters, publish, search_index, share, site
-from leaguekit.content import Content
-from leaguekit.finder_data import finder_data
-from leaguekit.problems import ContentError
+from leaguekit import build, generate, output
+from leaguekit.content import gitdates
+from leaguekit.content.model import Content
+from leaguekit.content.problems import ContentError
+from leaguekit.generate import footer, fragments
+from leaguekit.output import publish, search_index, share
 
 CONTENT_DIRS = ("venues/", "brands/", "activities/", "data/")
 
@@ -54,7 +55,7 @@ class KitPage(Page):
         self.toc = get_toc([])
 
 
-def build_of(config: MkDocsConfig) -> site.Build:
+def build_of(config: MkDocsConfig) -> build.Build:
     return config.extra["leaguekit"]
 
 
@@ -71,7 +72,7 @@ def _safe(text: str) -> Markup:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     try:
-        content, figures = site.load(root)
+        content, figures = build.load(root)
     except ContentError as exc:
         raise PluginError(f"内容有误，未生成网站：\n{exc}") from None
     publisher = content.publisher
@@ -84,7 +85,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     path = urlsplit(config.site_url).path if config.site_url else ""
     config.extra["site_path"] = path.rstrip("/") + "/" if path else ""
     dates = gitdates.last_changed(root)
-    config.extra["leaguekit"] = site.Build(content, figures, dates)
+    config.extra["leaguekit"] = build.Build(content, figures, dates)
     config.extra["content_updated"] = gitdates.newest(dates, CONTENT_DIRS)
     return config
 
@@ -92,9 +93,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     docs = _docs_dir(config)
     in_nav = set(_nav_paths(config.nav or []))
-    build = build_of(config)
-    built = generate.Site(build.content, figures=build.figures, dates=build.dates, site_url=config.site_url or "")
-    index = build.extras["search_index"] = search_index.SearchIndex()
+    loaded = build_of(config)
+    built = generate.Site(loaded.content, figures=loaded.figures, dates=loaded.dates, site_url=config.site_url or "")
+    index = loaded.extras["search_index"] = search_index.SearchIndex()
     for page in generate.pages(built):
         index.add(page.url, page.search)
         if (existing := files.get_file_from_path(page.src_uri)) is not None:
@@ -107,14 +108,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(file)
     # Top-level sections, for the 404 page to find the site root in an address (…/kit/venues/x/ → /kit/).
     config.extra["site_sections"] = sorted({f.url.split("/")[0] for f in files.documentation_pages() if "/" in f.url})
-    for redirect in publish.redirects(content_of(config)):
-        files.append(File.generated(config, redirect.path, content=redirect.html))
-    for path, text in finder_data(content_of(config)).files():
-        files.append(File.generated(config, path, content=text))
-    files.append(File.generated(config, share.CARD, content=share.card_png()))
-    for poster in posters.posters(content_of(config), config.site_url):
-        files.append(File.generated(config, poster.path, content=poster.html))
-    for path, data in generate.files(built):  # calendars, feeds and open data
+    for path, data in output.files(built):  # redirects, finder data, share card, posters, calendars, feeds, open data
         files.append(File.generated(config, path, content=data))
     return files
 
@@ -138,7 +132,7 @@ def _docs_dir(config: MkDocsConfig) -> str:
 
 def on_env(env, config: MkDocsConfig, files: Files):
     """Each build makes a new theme environment, so templates need no stat() on every include of every page;
-    the menu is drawn once per distinct state (leaguekit.fragments), afresh for each build."""
+    the menu is drawn once per distinct state (leaguekit.generate.fragments), afresh for each build."""
     env.auto_reload = False
     env.globals["memo"] = fragments.Fragments().memo
     env.globals["nav_state"] = fragments.nav_state
@@ -160,9 +154,9 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) ->
 
 def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
     if not isinstance(page, KitPage):
-        build = build_of(config)
-        entry = search_index.page_entry(page.url, page.title, page.meta.get("description", ""), html, build.content, build.figures)
-        build.extras["search_index"].add(page.url, [entry])
+        loaded = build_of(config)
+        entry = search_index.page_entry(page.url, page.title, page.meta.get("description", ""), html, loaded.content, loaded.figures)
+        loaded.extras["search_index"].add(page.url, [entry])
     return html
 
 

@@ -4,13 +4,13 @@ Only pages under docs/ are rendered with macros; generated venue and brand
 pages switch rendering off so contributor text is never run as Jinja.
 """
 
-from leaguekit import reference
-from leaguekit.page_macros import register
+from leaguekit.generate import page_macros
+from leaguekit.staff import macros as staff_macros
 
 
 def define_env(env):
-    register(env)
-    reference.register(env)
+    page_macros.register(env)
+    staff_macros.register(env)
 
 
 def on_pre_page_macros(env):

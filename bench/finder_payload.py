@@ -3,7 +3,7 @@
 Synthetic venues at three sizes: 20 (one county), 1,000 (a province) and
 69,000 (every 青年之家 in China). For phones at a dense and a sparse spot it
 counts what `nearby.js` fetches for the 20 nearest venues: `manifest.json` plus
-the cells `leaguekit.finder_data.first_results_cells` names, raw and gzip-compressed
+the cells `leaguekit.output.finder_data.first_results_cells` names, raw and gzip-compressed
 (level 9, as a static host would serve them). The pages themselves are measured by
 `bench/run.py` on real builds.
 
@@ -18,7 +18,7 @@ import sys
 import time
 from pathlib import Path
 
-from leaguekit import finder_data as export
+from leaguekit.output import finder_data as export
 
 OUT = Path(__file__).parent / "results"
 SIZES = (20, 1000, 69000)

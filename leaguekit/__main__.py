@@ -16,11 +16,11 @@ from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
-from . import site
-from .figures import stale_figures
-from .holidays import missing_years
-from .hours import CHINA_TZ
-from .problems import ContentError, report
+from . import build
+from .content.figures import stale_figures
+from .content.holidays import missing_years
+from .content.hours import CHINA_TZ
+from .content.problems import ContentError, report
 
 
 def china_today() -> date:
@@ -34,8 +34,8 @@ def main(argv: list[str] | None = None, today: Callable[[], date] = china_today)
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="检查 venues/、brands/、activities/、data/ 中的全部内容")
     check.add_argument("root", nargs="?", default=".")
-    build = sub.add_parser("build", help="生成网站到 site/（成功后整体替换）")
-    build.add_argument("--root", default=".")
+    build_cmd = sub.add_parser("build", help="生成网站到 site/（成功后整体替换）")
+    build_cmd.add_argument("--root", default=".")
     venue = sub.add_parser("new-venue", help="新建阵地文件")
     brand = sub.add_parser("new-brand", help="新建品牌项目文件")
     activity = sub.add_parser("new-activity", help="新建活动文件")
@@ -53,14 +53,14 @@ def main(argv: list[str] | None = None, today: Callable[[], date] = china_today)
     if args.command in ("new-venue", "new-brand", "new-activity"):
         return _new(args)
     if args.command == "build":
-        from . import sitedir
+        from .output import sitedir
 
         root = Path(args.root).resolve()
         return sitedir.build(root, root / "site", [sys.executable, "-m", "mkdocs", "build", "--strict"])
 
     started = time.perf_counter()
     try:
-        content, figures = site.load(args.root)
+        content, figures = build.load(args.root)
     except ContentError as exc:
         print(exc, file=sys.stderr)
         return 1
@@ -73,7 +73,7 @@ def main(argv: list[str] | None = None, today: Callable[[], date] = china_today)
 
 
 def _new(args: argparse.Namespace) -> int:
-    from . import scaffold  # pinyin tables are slow to import; `check` does not need them
+    from .staff import scaffold  # pinyin tables are slow to import; `check` does not need them
 
     values = {k: v for k, v in vars(args).items() if k not in ("command", "root")}
     values["ident"] = values.pop("id")

@@ -6,9 +6,13 @@ Links are relative so `site/` works from any sub-path of any static host.
 from __future__ import annotations
 
 
-
 def venue(ident: str) -> str:
     return f"venues/{ident}/"
+
+
+def poster(venue_id: str) -> str:
+    """A venue's door poster, a standalone A4 page."""
+    return venue(venue_id) + "print/"
 
 
 def brand(ident: str) -> str:
@@ -83,3 +87,7 @@ def atom(org: str = "") -> str:
 def data_file(name: str) -> str:
     """A download on the open-data page, e.g. `venues.geojson` or `hsds/datapackage.json`."""
     return f"data/{name}"
+
+
+# The finder's grid cells (`output.finder_data`), fetched by nearby.js from /nearby/.
+FINDER_DATA = "assets/finder"

@@ -9,8 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import build_site, make_project, soup
+
 from leaguekit.generate.site import Site
 
 MAX_PAGE_BYTES = 500_000

@@ -20,12 +20,4 @@ def pages(site: Site) -> Iterator[GeneratedPage]:
         yield from section.pages(site)
 
 
-def files(site: Site) -> Iterator[tuple[str, str | bytes]]:
-    """Downloads beside the pages: calendars and feeds of activities, and the open data."""
-    from .. import feeds, opendata  # they draw on the section modules above
-
-    yield from feeds.files(site)
-    yield from opendata.files(site)
-
-
-__all__ = ["GeneratedPage", "Site", "files", "pages"]
+__all__ = ["GeneratedPage", "Site", "pages"]

@@ -2,7 +2,7 @@
 activity, one page per month, and the "近期活动" list on venue and brand pages.
 
 Pages are filed by the build date (`Site.now`); activities.js files the same cards
-again by the reader's clock in China time with the rules of `leaguekit.activities.status`.
+again by the reader's clock in China time with the rules of `leaguekit.content.schedule.status`.
 """
 
 from __future__ import annotations
@@ -13,27 +13,10 @@ from datetime import datetime, timedelta
 from functools import partial
 
 from .. import urls
-from ..activities import (
-    CHINA,
-    SECTIONS,
-    ActivityEntry,
-    Occurrence,
-    Status,
-    ages_label,
-    by_month,
-    fee_label,
-    month_title,
-    rule_label,
-    schedule_text,
-    sort_key,
-    status,
-    week_start,
-    when_label,
-)
-from ..content import District
-from ..render import render
-from ..search_index import SearchEntry, markdown_text
-from .page import GeneratedPage
+from ..content.model import District
+from ..content.schedule import CHINA, SECTIONS, ActivityEntry, Occurrence, Status, ages_label, by_month, fee_label, month_title, rule_label, schedule_text, sort_key, status, week_start, when_label
+from .page import GeneratedPage, SearchEntry, markdown_text
+from .render import render
 from .site import Fact, Link, Site, chunks, nav_menu
 
 URL = "activities/"

@@ -6,11 +6,10 @@ from collections.abc import Iterator
 from functools import partial
 
 from .. import urls
-from ..content import BrandEntry
-from ..render import render
-from ..search_index import SearchEntry, markdown_text
+from ..content.model import BrandEntry
 from .activities import recent
-from .page import GeneratedPage
+from .page import GeneratedPage, SearchEntry, markdown_text
+from .render import render
 from .site import Count, Fact, Group, Link, Site, chunks
 
 

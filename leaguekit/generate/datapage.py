@@ -6,9 +6,8 @@ from collections.abc import Iterator
 from functools import partial
 
 from .. import urls
-from ..render import render
-from ..search_index import SearchEntry
-from .page import GeneratedPage
+from .page import GeneratedPage, SearchEntry
+from .render import render
 from .site import Site
 
 URL = "data/"
@@ -26,7 +25,7 @@ def pages(site: Site) -> Iterator[GeneratedPage]:
 
 
 def html(site: Site) -> str:
-    from .. import opendata  # it builds on the section modules
+    from ..output import opendata  # it builds on the section modules
 
     c, here = site.content, URL
     _, described = opendata.files_and_descriptions(site)

@@ -13,12 +13,10 @@ from dataclasses import dataclass
 from functools import partial
 
 from .. import urls
-from ..content import Content
-from ..finder_data import FOLDER
-from ..render import render
-from ..search_index import SearchEntry
+from ..content.model import Content
 from .listings import district_url
-from .page import GeneratedPage
+from .page import GeneratedPage, SearchEntry
+from .render import render
 from .site import Count, Place, Site
 
 URL = "nearby/"
@@ -110,7 +108,7 @@ def html(site: Site) -> str:
         options=filter_options(c, places=inline),
         towns=towns(c) if inline else [],
         total=len(c.open_venues),
-        finder_url=urls.relative(URL, FOLDER + "/"),
+        finder_url=urls.relative(URL, urls.FINDER_DATA + "/"),
         calendar=c.calendar.to_json(),
         root=urls.relative(URL, ""),
     )

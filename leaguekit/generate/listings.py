@@ -11,11 +11,10 @@ from collections.abc import Iterator
 from functools import partial
 
 from .. import urls
-from ..content import District, VenueEntry
-from ..render import render
-from ..schema import VenueType
-from ..search_index import SearchEntry
-from .page import GeneratedPage
+from ..content.model import District, VenueEntry
+from ..content.schema import VenueType
+from .page import GeneratedPage, SearchEntry
+from .render import render
 from .site import Count, Group, Site, chunks
 
 

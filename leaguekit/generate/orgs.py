@@ -6,11 +6,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import partial
 
-from .. import stats, structured, urls
-from ..figures import page_url
-from ..render import render
-from ..search_index import SearchEntry
-from .page import GeneratedPage
+from .. import urls
+from ..content.figures import page_url
+from . import stats, structured
+from .page import GeneratedPage, SearchEntry
+from .render import render
 from .site import Fact, Link, Site
 
 

@@ -1,13 +1,67 @@
-"""A page the kit generates: its address, what MkDocs' theme needs to know, and how to draw it."""
+"""A page the kit generates: its address, what MkDocs' theme needs to know, how to draw it, and how search finds it
+(`SearchEntry`; `output.search_index` turns the entries into the index files)."""
 
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .. import urls
-from ..search_index import SearchEntry
+
+BODY_CHARS = 400  # how much of a venue's or brand's text is searchable
+
+# kind: (label shown with a result, rank weight). Documents are stored in this order.
+KINDS: dict[str, tuple[str, float]] = {
+    "type": ("阵地类型", 1.3),
+    "district": ("县区", 1.2),
+    "org": ("团组织", 1.2),
+    "brand": ("品牌项目", 1.1),
+    "finder": ("找阵地", 1.1),
+    "listing": ("列表", 0.6),
+    "report": ("工作报告", 0.7),
+    "figures": ("报告数据", 0.6),
+    "page": ("页面", 0.7),
+    "venue": ("阵地", 1.0),
+    "activity": ("活动", 0.9),
+}
+
+@dataclass(frozen=True)
+class SearchEntry:
+    """What search knows about a page: filled in by the page's generator (or from a
+    hand-written page's text), turned into tokens only when the index is written."""
+
+    kind: str
+    title: str
+    summary: str = ""
+    keywords: str = ""  # names the page should be found by: type, district, town, services …
+    body: str = ""
+    weight: float = 1.0  # on top of the kind's weight, e.g. lower for a closed venue
+    group: str = ""  # entries with the same group are stored side by side (a district's venues)
+    at: str = ""  # appended to the page's URL: "?service=lodging" finds the page pre-filtered
+
+    def __post_init__(self) -> None:
+        if self.kind not in KINDS:
+            raise ValueError(f"unknown search kind {self.kind!r}")
+
+
+_MARKDOWN_NOISE = [
+    (re.compile(r"!\[[^\]]*\]\([^)]*\)"), " "),  # images
+    (re.compile(r"\[([^\]]*)\]\([^)]*\)"), r"\1"),  # links: keep the text
+    (re.compile(r"<[^>]*>"), " "),
+    (re.compile(r"\{[^}\n]*\}"), " "),  # attribute lists
+    (re.compile(r"[#>*_`~|=\-]+"), " "),
+    (re.compile(r"\s+"), " "),
+]
+
+
+def markdown_text(markdown: str, limit: int = BODY_CHARS) -> str:
+    """The words of a contributor's Markdown body, without its markup, at most `limit` characters."""
+    text = markdown[: limit * 2]
+    for pattern, replacement in _MARKDOWN_NOISE:
+        text = pattern.sub(replacement, text)
+    return text.strip()[:limit]
 
 
 @dataclass(frozen=True)

@@ -10,11 +10,13 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cached_property
 
-from .. import activities, body, urls
-from ..content import BrandEntry, Content, District, Resolver, VenueEntry
-from ..figures import FigureBook
-from ..geo import DEFAULT_MODE, MODES, NavLink, nav_links, to_gcj02
-from ..hours import closures_json
+from .. import urls
+from ..content import body, schedule
+from ..content.figures import FigureBook
+from ..content.geo import DEFAULT_MODE, MODES, NavLink, nav_links, to_gcj02
+from ..content.hours import closures_json
+from ..content.model import BrandEntry, Content, District, VenueEntry
+from ..content.resolver import Resolver
 
 
 @dataclass(frozen=True)
@@ -120,13 +122,13 @@ class Site:
         self.figures = figures or FigureBook({})
         self.dates = dates or {}  # path → last commit date (gitdates)
         self.site_url = site_url or ""  # the public address: QR codes and absolute links need it
-        self.today = today or activities.build_date(self.dates)
+        self.today = today or schedule.build_date(self.dates)
         self.memo: dict[str, object] = {}  # results two sections share, computed once per build
 
     @property
     def now(self) -> datetime:
         """The moment pages are filed by without JavaScript: the start of the build date in China."""
-        return activities.start_of_day(self.today)
+        return schedule.start_of_day(self.today)
 
     @cached_property
     def resolve(self) -> Resolver:

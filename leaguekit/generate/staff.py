@@ -9,11 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import partial
 
-from .. import posters, urls
-from ..content import District, VenueEntry
-from ..render import render
-from ..search_index import SearchEntry
-from .page import GeneratedPage
+from .. import urls
+from ..content.model import District, VenueEntry
+from .page import GeneratedPage, SearchEntry
+from .render import render
 from .site import Count, Link, Site
 
 URL = "contribute/posters/"
@@ -44,7 +43,7 @@ def district_url(district: District) -> str:
 
 
 def _links(venues: list[VenueEntry], here: str) -> list[Link]:
-    return [Link(v.data.name, urls.relative(here, posters.url(v.id))) for v in venues]
+    return [Link(v.data.name, urls.relative(here, urls.poster(v.id))) for v in venues]
 
 
 def index(site: Site, districts: list[tuple[District, list[VenueEntry]]], few: bool) -> str:

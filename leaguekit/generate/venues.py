@@ -7,14 +7,14 @@ from dataclasses import dataclass
 from datetime import date
 from functools import partial
 
-from .. import structured, urls
-from ..alternatives import nearest_open
-from ..content import VenueEntry
-from ..hours import closures_json, table_rows
-from ..render import render
-from ..search_index import SearchEntry, markdown_text
+from .. import urls
+from ..content.hours import closures_json, table_rows
+from ..content.model import VenueEntry
+from . import structured
 from .activities import recent
-from .page import GeneratedPage
+from .alternatives import nearest_open
+from .page import GeneratedPage, SearchEntry, markdown_text
+from .render import render
 from .site import Card, Fact, Link, Site, nav_menu
 
 

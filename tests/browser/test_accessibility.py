@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-
 from conftest import build_site, make_project, venue_md, write
 
 from .conftest import serve

@@ -2,7 +2,7 @@
 
 The dated sample is built as of Thursday 2026-11-26; the browser's clock is frozen at
 Wednesday 2026-12-02 10:00 China time (the phone itself set to Los Angeles time in one
-test). Expected values come from leaguekit.activities.status for that instant.
+test). Expected values come from leaguekit.content.schedule.status for that instant.
 """
 
 from __future__ import annotations
@@ -12,8 +12,9 @@ from urllib.parse import parse_qs, urlsplit
 from zoneinfo import ZoneInfo
 
 from conftest import REPO, SAMPLE_BUILD_DAY
-from leaguekit import activities as acts
+
 from leaguekit.content import load
+from leaguekit.content import schedule as acts
 from leaguekit.generate import Site
 from leaguekit.generate.activities import RECENT, RECENT_SPARE, listed, where
 

@@ -10,9 +10,9 @@ import http.server
 import threading
 
 import pytest
-
 from conftest import build_site, venue_md, write
-from leaguekit import body
+
+from leaguekit.content import body
 
 PAYLOADS = "\n\n".join([
     "\\`<img src=x onerror=\"window.__xss='img'\">\\`",

@@ -11,8 +11,9 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from conftest import REPO
+
 from leaguekit.content import load
-from leaguekit.hours import open_state
+from leaguekit.content.hours import open_state
 
 CONTENT = load(REPO)
 CHINA = ZoneInfo("Asia/Shanghai")

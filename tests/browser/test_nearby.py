@@ -1,8 +1,8 @@
 """The finder at /nearby/ in Chromium on a phone: location, fallback, filters, open-now, holidays,
 honest distances, directions, and no layout shift.
 
-Expected values come from the Python side (leaguekit.geo, leaguekit.hours,
-leaguekit.finder_data) so the browser and the build are checked against each other.
+Expected values come from the Python side (leaguekit.content.geo, leaguekit.content.hours,
+leaguekit.output.finder_data) so the browser and the build are checked against each other.
 """
 
 from __future__ import annotations
@@ -12,13 +12,13 @@ from datetime import datetime
 from urllib.parse import parse_qs, urlsplit
 from zoneinfo import ZoneInfo
 
+from conftest import REPO
 from playwright.sync_api import expect
 
-from conftest import REPO
-from leaguekit import finder_data as export
 from leaguekit.content import load
-from leaguekit.geo import MODES, distance_m, format_distance, nav_links
-from leaguekit.hours import open_state
+from leaguekit.content.geo import MODES, distance_m, format_distance, nav_links
+from leaguekit.content.hours import open_state
+from leaguekit.output import finder_data as export
 
 CONTENT = load(REPO)
 HERE = (37.4205, 112.5530)  # a street in 太谷区明星镇

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from leaguekit.render import render
+from leaguekit.generate.render import render
 
 MAIN_PAGES = [
     "",

@@ -6,9 +6,9 @@ import io
 
 import pytest
 import zxingcpp
+from conftest import REPO, build_site, make_project, soup
 from PIL import Image
 
-from conftest import REPO, build_site, make_project, soup
 from leaguekit.content import load
 
 SITE_URL = "https://example.org/kit/"

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import json
 
-
 from conftest import REPO
+
 from leaguekit.content import load
-from leaguekit.search_index import shard_of
+from leaguekit.output.search_index import shard_of
 
 from . import search_quality
 

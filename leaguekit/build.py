@@ -1,0 +1,34 @@
+"""A project on disk, loaded in one call for a build or `make check`: its content, then its report figures."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import content
+from .content import figures
+from .content.readers import figures as figure_files
+
+
+@dataclass(eq=False)
+class Build:
+    """What one build loaded, handed to hooks and macros through `config.extra["leaguekit"]`.
+
+    Kept in one object with a short repr: mkdocs-macros turns every config variable into JSON
+    for its debug log on each build, which for a national directory would mean hundreds of
+    megabytes of text.
+    """
+
+    content: content.Content
+    figures: figures.FigureBook
+    dates: dict[str, str] = field(default_factory=dict)  # path -> last commit date (gitdates)
+    extras: dict[str, object] = field(default_factory=dict)  # per-build state of the adapter (search index)
+
+    def __repr__(self) -> str:
+        return f"<leaguekit build: {len(self.content.venues)} venues, {len(self.content.brands)} brands>"
+
+
+def load(root: Path | str) -> tuple[content.Content, figures.FigureBook]:
+    """Content first (figures cross-check against it); raises ContentError listing all problems."""
+    loaded = content.load(root)
+    return loaded, figure_files.load(root, loaded)

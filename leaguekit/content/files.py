@@ -1,0 +1,196 @@
+"""Reading content files as untrusted input, whatever their kind.
+
+`data_file` reads one YAML file under data/; `read_folder` reads every Markdown file of a
+content folder (front matter validated against its schema, the body kept for the checks
+that need every file's id). Both refuse symbolic links, oversized and non-UTF-8 files and
+personal data in any YAML text; above `PARALLEL_MIN` files they read on every core.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
+
+from . import privacy
+from .problems import Problem
+from .schema import ID_RE
+from .validation import validate
+from .yamlsource import DATA_SIZE_HINT, FRONT_MATTER, MAX_DATA_BYTES, Loc, YamlSource, dotted, read_text
+
+M = TypeVar("M", bound=BaseModel)
+
+# Ids that would take over a generated page (venues/index/, brands/page/2/ …).
+RESERVED_IDS = frozenset({"index", "page", "all", "category", "print", "feed", "data", "assets", "search", "map", "nearby", "districts", "types"})
+# Activity ids share activities/ with the month pages (activities/months/2026-10/).
+ACTIVITY_RESERVED_IDS = RESERVED_IDS | {"months"}
+PRIVACY_HINT = "不得公开个人手机号和身份证号；请写办公座机或服务热线，人员写岗位不写姓名"
+
+
+def data_file(root: Path, rel: str, problems: list[Problem], what: str) -> YamlSource | None:
+    path = root / rel
+    if path.is_symlink() or not path.is_file():
+        problems.append(Problem(rel, 1, "", "文件不存在" if not path.is_symlink() else "是符号链接，不允许", f"请创建 {rel}（{what}）"))
+        return None
+    text = read_text(path, rel, problems, limit=MAX_DATA_BYTES, hint=DATA_SIZE_HINT)
+    if text is None:
+        return None
+    src = YamlSource(rel, text, 1, problems)
+    if not src.ok:
+        return None
+    if src.data is None:
+        problems.append(Problem(rel, 1, "", "文件是空的", f"请填写{what}"))
+        return None
+    check_privacy(src, problems)
+    return src
+
+
+def check_privacy(src: YamlSource, problems: list[Problem], *, allow: frozenset[Loc] = frozenset()) -> None:
+    """Refuse personal mobile numbers and resident ID numbers in any text of a YAML document."""
+    for loc, text in src.texts:
+        if loc not in allow:
+            for found in privacy.find(text):
+                problems.append(Problem(src.path, src.line(loc), dotted(loc), f"含有{found.label} {found.masked}", PRIVACY_HINT))
+
+
+def folder_paths(root: Path, folder: str, problems: list[Problem]) -> Iterator[Path]:
+    """Every visible Markdown file in `folder`. Anything else is reported, never skipped silently;
+    symbolic links are refused, so a pull request cannot publish a file from outside the repository."""
+    base = root / folder
+    if base.is_symlink():
+        problems.append(Problem(f"{folder}/", 1, "文件夹", "是符号链接，不允许", f"{folder}/ 必须是仓库中的普通文件夹"))
+        return
+    if not base.is_dir():
+        return
+    found: list[Path] = []
+    for dirpath, dirnames, filenames in os.walk(base):
+        here = Path(dirpath)
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in dirnames + filenames:
+            path = here / name
+            if path.is_symlink():
+                problems.append(Problem(path.relative_to(root).as_posix(), 1, "文件名", "是符号链接，不允许", "请放入文件本身，不要用链接"))
+        dirnames[:] = [d for d in dirnames if not (here / d).is_symlink()]
+        for name in filenames:
+            path = here / name
+            if name.startswith(".") or path.is_symlink():
+                continue
+            if path.suffix != ".md":
+                problems.append(Problem(path.relative_to(root).as_posix(), 1, "文件名", f"{folder}/ 中只能放 .md 文件", "图片请放到 docs/assets/ 下，再在 photos 中引用"))
+                continue
+            found.append(path)
+    yield from sorted(found)
+
+
+@dataclass
+class ContentFile:
+    """One content file as read: its id, validated record (or None), body, and its front matter
+    (parsed again for line numbers only when a later check has something to report)."""
+
+    rel: str
+    ident: str | None
+    record: Any
+    body: str
+    body_line: int
+    front: str = ""
+
+    @property
+    def path(self) -> str:
+        return self.rel
+
+    def line(self, loc: Loc) -> int:
+        return self._src.line(loc)
+
+    @cached_property
+    def _src(self) -> YamlSource:
+        return YamlSource(self.rel, self.front, 2, [])
+
+
+# Above this many files, `make check` and the build read them on every core.
+PARALLEL_MIN = 2000
+
+
+def read_folder(root: Path, folder: str, model: type[M], problems: list[Problem], reserved: frozenset[str] = RESERVED_IDS) -> list[ContentFile]:
+    """Every Markdown file of `folder`, its front matter validated as `model`."""
+    return read_entries(list(folder_paths(root, folder, problems)), root, model, problems, reserved)
+
+
+def read_entries(paths: list[Path], root: Path, model: type[M], problems: list[Problem], reserved: frozenset[str] = RESERVED_IDS) -> list[ContentFile]:
+    cores = os.cpu_count() or 1
+    if len(paths) < PARALLEL_MIN or cores < 2:
+        return [read_entry(p, root, model, problems, reserved) for p in paths]
+    size = -(-len(paths) // cores)
+    chunks = [paths[i : i + size] for i in range(0, len(paths), size)]
+    context = _worker_context()
+    files: list[ContentFile] = []
+    with ProcessPoolExecutor(max_workers=cores, mp_context=context) as pool:
+        for entries, found in pool.map(_read_chunk, chunks, [root] * len(chunks), [model] * len(chunks), [reserved] * len(chunks)):
+            files += entries
+            problems += found
+    return files
+
+
+def _worker_context() -> multiprocessing.context.BaseContext | None:
+    """Fork when this process has one thread (`make check`, `make build`): the fastest start.
+    `make serve` has threads (the file watcher), and forking a threaded process may deadlock the
+    child (Python 3.12 warns of it), so there workers come from a clean fork server."""
+    methods = multiprocessing.get_all_start_methods()
+    if threading.active_count() == 1 and "fork" in methods:
+        return multiprocessing.get_context("fork")
+    if "forkserver" in methods:
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload([__name__])
+        return context
+    return None
+
+
+def _read_chunk(paths: list[Path], root: Path, model: type[M], reserved: frozenset[str]) -> tuple[list[ContentFile], list[Problem]]:
+    problems: list[Problem] = []
+    return [read_entry(p, root, model, problems, reserved) for p in paths], problems
+
+
+def read_entry(path: Path, root: Path, model: type[M], problems: list[Problem], reserved: frozenset[str] = RESERVED_IDS) -> ContentFile:
+    rel = path.relative_to(root).as_posix()
+    entry = ContentFile(rel, stem_id(rel, problems, reserved), None, "", 1)
+    text = read_text(path, rel, problems)
+    if text is None:
+        return entry
+    match = FRONT_MATTER.match(text)
+    if not match:
+        problems.append(Problem(rel, 1, "front matter", "缺少开头的 YAML 信息块", "文件第一行写 ---，然后是各字段，再用一行 --- 结束"))
+        return entry
+    entry.body = text[match.end():]
+    entry.body_line = text[: match.end()].count("\n") + 1
+    entry.front = match.group(1)
+    src = YamlSource(rel, entry.front, 2, problems)
+    if not src.ok:
+        return entry
+    if src.data is None:
+        problems.append(Problem(rel, 2, "front matter", "YAML 信息块是空的", "请填写 name、type 等必填字段"))
+        return entry
+    if not isinstance(src.data, dict):
+        problems.append(Problem(rel, 2, "front matter", "应为一组“键: 值”", "每行写一个字段，例如 name: 某某青年之家"))
+        return entry
+    allow = frozenset({("phone",)}) if src.data.get("public_mobile") is True else frozenset()
+    check_privacy(src, problems, allow=allow)
+    entry.record = validate(model, src.data, src, (), problems)
+    return entry
+
+
+def stem_id(rel: str, problems: list[Problem], reserved: frozenset[str] = RESERVED_IDS) -> str | None:
+    stem = Path(rel).stem
+    if not ID_RE.match(stem):
+        problems.append(Problem(rel, 1, "文件名", f"“{stem}”不能作网址", "文件名只用小写英文字母、数字和连字符，例如 taigu-baita.md"))
+        return None
+    if stem in reserved:
+        problems.append(Problem(rel, 1, "文件名", f"“{stem}”是保留名，会占用网站自动生成的页面", "请换一个文件名，例如加上县区和类型：taigu-mingxing-youth-home.md"))
+        return None
+    return stem

@@ -1,0 +1,223 @@
+"""The validated content the rest of the kit receives: venues, brands, activities, orgs and vocabularies.
+
+`content.load` builds one `Content` or raises `ContentError`; page generators and output
+writers read these objects and never a content file.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from .hours import Calendar, Hours, Period
+from .problems import Problem
+from .schedule import ActivityEntry
+from .schema import Brand, Org, SiteSettings, Term, Venue, VenueType
+
+
+@dataclass(frozen=True)
+class Vocabularies:
+    """What data/ says every content file may refer to: the publisher, the org tree and the key lists."""
+
+    settings: SiteSettings | None
+    orgs: dict[str, Org]
+    venue_types: dict[str, VenueType]
+    services: dict[str, Term]
+    grades: dict[str, Term]
+    brand_categories: dict[str, Term]
+
+
+@dataclass(frozen=True)
+class VenueEntry:
+    """A validated venue with where it came from."""
+
+    id: str
+    source: str
+    data: Venue
+    body: str
+    hours: Hours | None
+    body_line: int = 1
+
+    @cached_property
+    def closures(self) -> tuple[Period, ...]:
+        return tuple(Period(c.first, c.last, c.reason) for c in self.data.closures)
+
+
+@dataclass(frozen=True)
+class BrandEntry:
+    id: str
+    source: str
+    data: Brand
+    body: str
+    body_line: int = 1
+
+
+@dataclass(frozen=True)
+class District:
+    """A county-level area venues are listed under, told apart by its city (two 城区 differ)."""
+
+    key: str
+    name: str
+    city: str
+
+    @property
+    def full_name(self) -> str:
+        """`太原市小店区`; a name that already starts with its city or province is kept as written."""
+        if re.match(r"^[^市省]{2,}?[省市]", self.name) or not self.city or self.name.startswith(self.city):
+            return self.name
+        return self.city + self.name
+
+
+@dataclass(frozen=True)
+class Content:
+    """Everything the site shows, validated and cross-checked."""
+
+    root: Path
+    settings: SiteSettings
+    orgs: dict[str, Org]
+    venue_types: dict[str, VenueType]
+    services: dict[str, Term]
+    grades: dict[str, Term]
+    brand_categories: dict[str, Term]
+    venues: list[VenueEntry]
+    brands: list[BrandEntry]
+    calendar: Calendar = field(default_factory=Calendar)
+    warnings: list[Problem] = field(default_factory=list)
+    activities: list[ActivityEntry] = field(default_factory=list)
+
+    @cached_property
+    def activity(self) -> dict[str, ActivityEntry]:
+        return {a.id: a for a in self.activities}
+
+    def activities_at(self, venue_id: str) -> list[ActivityEntry]:
+        return [a for a in self.activities if a.data.venue == venue_id]
+
+    def activities_of_brand(self, brand_id: str) -> list[ActivityEntry]:
+        return [a for a in self.activities if a.data.brand == brand_id]
+
+    def activities_of_org(self, org_id: str) -> list[ActivityEntry]:
+        """Activities an org or any org below it holds."""
+        orgs = set(self.org_tree(org_id))
+        return [a for a in self.activities if a.data.org in orgs]
+
+    @cached_property
+    def venue(self) -> dict[str, VenueEntry]:
+        return {v.id: v for v in self.venues}
+
+    @cached_property
+    def brand(self) -> dict[str, BrandEntry]:
+        return {b.id: b for b in self.brands}
+
+    @cached_property
+    def open_venues(self) -> list[VenueEntry]:
+        """Venues that are not closed: the ones listings, counts and the finder show.
+
+        Closed venues keep their own page (see `venues`) so printed URLs still work.
+        """
+        return [v for v in self.venues if v.data.is_open]
+
+    @cached_property
+    def aliases(self) -> dict[str, VenueEntry]:
+        """Old venue ids (from `aliases:`) and the venue each now redirects to."""
+        return {alias: v for v in self.venues for alias in v.data.aliases}
+
+    @property
+    def publisher(self) -> Org:
+        return self.orgs[self.settings.publisher]
+
+    @cached_property
+    def _hosts(self) -> dict[str, list[VenueEntry]]:
+        found: dict[str, list[VenueEntry]] = defaultdict(list)
+        for v in self.open_venues:
+            for b in v.data.brands:
+                found[b].append(v)
+        return found
+
+    def venues_hosting(self, brand_id: str) -> list[VenueEntry]:
+        return self._hosts.get(brand_id, [])
+
+    @cached_property
+    def _children(self) -> dict[str | None, list[str]]:
+        found: dict[str | None, list[str]] = defaultdict(list)
+        for org in self.orgs.values():
+            found[org.parent].append(org.id)
+        return found
+
+    def org_tree(self, org_id: str) -> list[str]:
+        """The org and all orgs below it, parents first."""
+        found = [org_id]
+        for child in self._children.get(org_id, []):
+            found.extend(self.org_tree(child))
+        return found
+
+    def org_chain(self, org_id: str) -> list[Org]:
+        """The org and its parents up to the root."""
+        chain = []
+        current: str | None = org_id
+        while current:
+            chain.append(self.orgs[current])
+            current = self.orgs[current].parent
+        return chain
+
+    @cached_property
+    def _by_org(self) -> dict[str, list[VenueEntry]]:
+        found: dict[str, list[VenueEntry]] = defaultdict(list)
+        for v in self.open_venues:
+            found[v.data.org].append(v)
+        return found
+
+    def venues_of_org(self, org_id: str, *, include_children: bool = True) -> list[VenueEntry]:
+        """Open venues of the org (and the orgs below it), by id."""
+        orgs = self.org_tree(org_id) if include_children else [org_id]
+        found = [v for o in orgs for v in self._by_org.get(o, [])]
+        return found if len(orgs) == 1 else sorted(found, key=lambda v: v.id)
+
+    def brands_of_org(self, org_id: str, *, include_children: bool = True) -> list[BrandEntry]:
+        orgs = set(self.org_tree(org_id)) if include_children else {org_id}
+        return [b for b in self.brands if b.data.org in orgs]
+
+    def venues_by_type(self) -> list[tuple[VenueType, list[VenueEntry]]]:
+        groups: dict[str, list[VenueEntry]] = defaultdict(list)
+        for v in self.open_venues:
+            groups[v.data.type].append(v)
+        return [(t, groups.get(t.key, [])) for t in self.venue_types.values()]
+
+    def city_of(self, org_id: str) -> Org:
+        """The nearest org at city level (or the top of the tree) above `org_id`: districts are told apart by it."""
+        chain = self.org_chain(org_id)
+        return next((o for o in chain if o.level in ("city", "province")), chain[-1])
+
+    def district(self, venue: VenueEntry) -> District:
+        return self._districts[venue.id]
+
+    @cached_property
+    def _districts(self) -> dict[str, District]:
+        from ..slugs import district_key  # pinyin tables load only for a build
+
+        cache: dict[tuple[str, str], District] = {}
+        keys: set[str] = set()
+        found = {}
+        for v in self.venues:
+            city = self.city_of(v.data.org)
+            name = v.data.district or self.orgs[v.data.org].region
+            ident = (city.id, name)
+            if ident not in cache:
+                parent = self.orgs[city.parent].region if city.parent else ""
+                key = base = district_key(city.id, name)
+                n = 2
+                while key in keys:  # two names with the same pinyin in one city
+                    key, n = f"{base}-{n}", n + 1
+                keys.add(key)
+                cache[ident] = District(key, name, city.region.removeprefix(parent))
+            found[v.id] = cache[ident]
+        return found
+
+    def venues_by_district(self) -> list[tuple[District, list[VenueEntry]]]:
+        """Districts with their open venues, largest first."""
+        groups: dict[District, list[VenueEntry]] = defaultdict(list)
+        for v in self.open_venues:
+            groups[self.district(v)].append(v)
+        return sorted(groups.items(), key=lambda item: (-len(item[1]), item[0].key))

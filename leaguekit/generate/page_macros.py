@@ -1,0 +1,65 @@
+"""Macros for hand-written pages in docs/: counts and panels computed from content.
+
+`register(env)` is called by the root `macros.py`; `env` is mkdocs-macros'
+object, used only for `env.macro`, `env.conf` and `env.page` so this module
+does not import MkDocs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from .. import urls
+from ..content.model import Content
+from . import figure_macros
+from .render import render
+
+
+@dataclass(frozen=True)
+class Tile:
+    label: str
+    count: int
+    href: str
+    description: str
+
+
+def register(env) -> None:
+    build = env.conf["extra"]["leaguekit"]
+    content: Content = build.content
+
+    def here() -> str:
+        return env.page.url if env.page is not None else ""
+
+    @env.macro
+    def venue_count(type: str | None = None, org: str | None = None) -> int:
+        """Venues, optionally of one type and/or one org (including its child orgs)."""
+        venues = content.venues_of_org(org) if org else content.open_venues
+        if type is not None and type not in content.venue_types:
+            raise KeyError(f"venue_count: 未知的阵地类型 {type!r}")
+        return sum(1 for v in venues if type is None or v.data.type == type)
+
+    @env.macro
+    def brand_count(org: str | None = None) -> int:
+        return len(content.brands_of_org(org) if org else content.brands)
+
+    @env.macro
+    def district_count() -> int:
+        return len(content.venues_by_district())
+
+    @env.macro
+    def type_tiles() -> Markup:
+        """One tile per venue type with its count, linking to the type listing."""
+        tiles = [
+            Tile(t.plural, len(vs), urls.relative(here(), urls.venue_type(t.key)), t.description)
+            for t, vs in content.venues_by_type()
+            if vs
+        ]
+        return Markup(render("tiles.html", tiles=tiles))
+
+    env.variables["publisher"] = content.publisher
+    env.variables["settings"] = content.settings
+
+    # Figures from data/figures/ and counts computed from content (leaguekit.generate.figure_macros).
+    figure_macros.register(env, content, build.figures)

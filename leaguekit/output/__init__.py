@@ -1,0 +1,26 @@
+"""Writing files beyond the pages: what a build adds beside the HTML MkDocs writes.
+
+`files(site)` yields every such file as (path under site/, text or bytes): alias redirects
+(`publish`), the finder's grid cells (`finder_data`), the share card (`share`), door posters
+(`posters`), calendars and Atom feeds (`feeds`) and the open data (`opendata`). After MkDocs
+has written the pages, `hooks.py` writes the search index (`search_index`), robots.txt and
+the sitemap (`publish`); `sitedir` swaps a finished build into site/ in one step.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..generate import Site
+from . import feeds, finder_data, opendata, posters, publish, share
+
+
+def files(site: Site) -> Iterator[tuple[str, str | bytes]]:
+    for redirect in publish.redirects(site.content):
+        yield redirect.path, redirect.html
+    yield from finder_data.finder_data(site.content).files()
+    yield share.CARD, share.card_png()
+    for poster in posters.posters(site.content, site.site_url):
+        yield poster.path, poster.html
+    yield from feeds.files(site)
+    yield from opendata.files(site)

@@ -1,0 +1,64 @@
+"""Door posters: one A4 page per venue with its week, phone and a QR code to its page.
+
+A poster is a standalone page at `venues/<id>/print/` (no site chrome), so it prints as
+exactly one sheet. The QR code needs the site's public address (SITE_URL): without it
+there are no posters, and the staff page says why.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import urljoin
+
+import segno
+
+from .. import urls
+from ..content.hours import DAY_LABELS
+from ..content.model import Content, VenueEntry
+from ..generate.render import render
+
+
+@dataclass(frozen=True)
+class Poster:
+    path: str  # file under the site root
+    html: str
+
+
+def qr_svg(target: str) -> str:
+    """The QR code of `target` as inline SVG (error correction M: survives a scuffed print)."""
+    return segno.make(target, error="m", micro=False).svg_inline(scale=8, border=4, dark="#000", light="#fff", omitsize=True)
+
+
+def week(venue: VenueEntry) -> list[tuple[str, str]]:
+    """(周一, 09:00–17:30) … for every day; closed days say 休息."""
+    if venue.hours is None:
+        return []
+    return [
+        (label, "、".join(f"{a // 60:02d}:{a % 60:02d}–{b // 60:02d}:{b % 60:02d}" for a, b in spans) or "休息")
+        for label, spans in zip(DAY_LABELS, venue.hours.week)
+    ]
+
+
+def poster(content: Content, venue: VenueEntry, site_url: str) -> Poster:
+    v = venue.data
+    public = urljoin(site_url.rstrip("/") + "/", urls.venue(venue.id))
+    here = urls.poster(venue.id)
+    html = render(
+        "poster.html",
+        venue=venue,
+        type_label=content.venue_types[v.type].label,
+        district=content.district(venue).full_name,
+        week=week(venue),
+        org=content.orgs[v.org].name,
+        publisher=content.publisher.name,
+        qr=qr_svg(public),
+        public=public,
+        page=urls.relative(here, urls.venue(venue.id)),
+    )
+    return Poster(here + "index.html", html)
+
+
+def posters(content: Content, site_url: str | None) -> list[Poster]:
+    if not site_url:
+        return []
+    return [poster(content, v, site_url) for v in content.open_venues]

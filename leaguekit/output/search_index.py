@@ -1,0 +1,258 @@
+"""Site search as static files: a phone downloads only the part of the index its words need.
+
+Material's search fetched one index of every page on the first page view (18 MB gzip at
+20,000 venues). Here each findable page is a *document* (url, title, summary, kind) and
+each word a *token*:
+
+- Text is NFKC-normalised and lower-cased. Chinese runs become overlapping character pairs
+  (北洸乡 → 北洸 洸乡), so any part of a name of two or more characters is found without a
+  dictionary; titles and keywords also index single characters, for one-character queries.
+  Runs of Latin letters and digits are whole tokens.
+- A token's postings are (document, score). The score says where the token stands (title ≫
+  keywords ≫ body; short titles more than long ones) times the weight of the document's
+  kind, so a venue's own page ranks above a listing or a report that mentions it. A list
+  longer than `CAP` keeps its `CAP` best entries and records how many documents hold the
+  token, so a word on every page ("青年") costs the same at 69,000 venues as at 1,000.
+- Postings go to `t/<n>.json`, sharded by the token's CRC-32 into as many files as keep
+  one near `SHARD_BYTES`; document records to `d/<n>.json`, `CHUNK` to a file, in an order
+  that keeps a district's venues together, so one query's results usually share a file.
+  `manifest.json` holds the counts. Builds are byte-identical for the same input.
+
+The browser side (query rules, ranking) is overrides/assets/javascripts/search.js; both
+sides are checked against tests/search_cases.json.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import shutil
+import unicodedata
+import zlib
+from array import array
+from collections import Counter, defaultdict, deque
+from collections.abc import Iterable
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from itertools import compress, islice, repeat
+from operator import and_, rshift, sub
+from pathlib import Path
+
+from .. import urls
+from ..content.figures import FigureBook
+from ..content.model import Content
+from ..generate.page import KINDS, SearchEntry
+
+FOLDER = "search"
+FORMAT = 1  # search.js reads this format only
+CAP = 600  # postings kept for a token found in more documents than this
+CHUNK = 64  # document records per d/<n>.json
+SHARD_BYTES = 24_000  # raw JSON per t/<n>.json (about 9 KB gzip)
+
+# Score of a token by where it stands; a title's score grows as the title gets shorter.
+TITLE, TITLE_SHORT, KEYWORDS, BODY, BODY_REPEAT = 48.0, 48.0, 16.0, 4.0, 1.0
+
+CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+WORD_RE = re.compile("[a-z0-9]+")
+LONE_RE = re.compile(f"(?<![{CJK}])[{CJK}](?![{CJK}])")  # a Chinese character without Chinese neighbours
+PAIR_RE = re.compile(f"(?=([{CJK}]{{2}}))")  # every overlapping pair, in one pass of the regex engine
+HAN_RE = re.compile(f"[{CJK}]")
+
+
+# --- text -------------------------------------------------------------------------------
+
+
+def normalize(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).lower()
+
+
+def tokens(text: str, *, unigrams: bool = False) -> list[str]:
+    """Index tokens of `text`: Latin/digit words, Chinese characters that stand alone, then
+    every pair of neighbouring Chinese characters; with `unigrams`, every Chinese character too."""
+    text = normalize(text)
+    found = WORD_RE.findall(text)
+    found += (HAN_RE if unigrams else LONE_RE).findall(text)
+    found += PAIR_RE.findall(text)
+    return found
+
+
+def query_tokens(text: str) -> list[str]:
+    """What a query looks up (search.js does the same): pairs, a lone character as itself."""
+    return list(dict.fromkeys(tokens(text)))
+
+
+def shard_of(token: str, shards: int) -> int:
+    return zlib.crc32(token.encode("utf-8")) % shards
+
+
+class _TextParser(HTMLParser):
+    SKIP = frozenset({"script", "style", "svg", "noscript", "template"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.SKIP:
+            self.skipping += 1
+
+    def handle_endtag(self, tag):
+        if tag in self.SKIP and self.skipping:
+            self.skipping -= 1
+
+    def handle_data(self, data):
+        if not self.skipping:
+            self.parts.append(data)
+
+
+def html_text(markup: str) -> str:
+    """Visible text of an article's HTML (charts' SVG left out: their data is in a table too)."""
+    parser = _TextParser()
+    parser.feed(markup)
+    parser.close()
+    return re.sub(r"\s+", " ", " ".join(parser.parts)).strip()
+
+
+def page_entry(url: str, title: str, description: str, content_html: str, content: Content, figures: FigureBook) -> SearchEntry:
+    """A hand-written page (home, work reports, staff guide) from the HTML MkDocs made of it.
+    A work report or figures page names its org in the summary (two orgs' pages share a title)."""
+    kind, summary = "page", description or content.settings.description
+    for org in figures.orgs.values():
+        for page, found in ((org.report_page, "report"), (org.figures_page, "figures")):
+            if page and urls.page_of_doc(page) == url:
+                kind, summary = found, f"{content.orgs[org.org].name} · {summary}"
+    return SearchEntry(kind=kind, title=title, summary=summary, body=html_text(content_html))
+
+
+# --- index ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class IndexStats:
+    documents: int
+    tokens: int
+    truncated: int
+    shards: int
+    chunks: int
+    bytes: int
+
+
+class SearchIndex:
+    """Collects entries during the build; `write()` tokenises and writes them in one pass."""
+
+    def __init__(self) -> None:
+        self.entries: list[tuple[str, SearchEntry]] = []
+
+    def add(self, url: str, entries: Iterable[SearchEntry]) -> None:
+        for entry in entries:
+            self.entries.append((url + entry.at, entry))
+
+    def ordered(self) -> list[tuple[str, SearchEntry]]:
+        """Kinds in `KINDS` order, then by group, then by URL: a district's venues sit together."""
+        rank = {kind: i for i, kind in enumerate(KINDS)}
+        return sorted(self.entries, key=lambda item: (rank[item[1].kind], item[1].group, item[0]))
+
+    def write(self, folder: Path) -> IndexStats:
+        docs = self.ordered()
+        # token -> postings, each `doc << 8 | score`, in document order
+        postings: defaultdict[str, array] = defaultdict(lambda: array("I"))
+        for doc, (_, entry) in enumerate(docs):
+            found = _scores(entry)
+            # map() runs the appends in C: this loop sees every token of every page
+            # (7 million at 20,000 venues).
+            deque(map(array.append, map(postings.__getitem__, found), map((doc << 8).__or__, found.values())), maxlen=0)
+
+        encoded = {token: _encode(postings[token]) for token in sorted(postings)}
+        truncated = sum(len(p) > CAP for p in postings.values())
+        del postings
+        total = sum(len(t) + len(v) + 4 for t, v in encoded.items())
+        shards = max(1, -(-total // SHARD_BYTES))
+        buckets: list[list[str]] = [[] for _ in range(shards)]
+        for token in encoded:
+            buckets[shard_of(token, shards)].append(token)
+
+        if folder.exists():
+            shutil.rmtree(folder)
+        (folder / "t").mkdir(parents=True)
+        (folder / "d").mkdir()
+        digest = hashlib.sha256()
+        written = 0
+        for n, bucket in enumerate(buckets):
+            text = "{" + ",".join(f"{json.dumps(t, ensure_ascii=False)}:{encoded[t]}" for t in bucket) + "}"
+            written += _write(folder / "t" / f"{n}.json", text, digest)
+        chunks = -(-len(docs) // CHUNK)
+        kinds = list(KINDS)
+        for n in range(chunks):
+            records = [[url, e.title, e.summary, kinds.index(e.kind)] for url, e in docs[n * CHUNK : (n + 1) * CHUNK]]
+            written += _write(folder / "d" / f"{n}.json", _json(records), digest)
+        manifest = {
+            "format": FORMAT,
+            "docs": len(docs),
+            "chunk": CHUNK,
+            "shards": shards,
+            "kinds": [label for label, _ in KINDS.values()],
+            "stamp": digest.hexdigest()[:12],
+        }
+        written += _write(folder / "manifest.json", _json(manifest), None)
+        return IndexStats(documents=len(docs), tokens=len(encoded), truncated=truncated, shards=shards, chunks=chunks, bytes=written)
+
+
+def _scores(entry: SearchEntry) -> dict[str, int]:
+    """Each token of the entry with its score (1–255): the best place it stands, times weights."""
+    factor = KINDS[entry.kind][1] * entry.weight
+
+    def scaled(score: float) -> int:
+        return max(1, min(255, round(score * factor)))
+
+    body = tokens(entry.body)
+    found = dict.fromkeys(body, scaled(BODY))
+    if len(found) < len(body):  # repeated words count a little, up to five times
+        for token, count in Counter(body).most_common():
+            if count == 1:
+                break
+            found[token] = scaled(BODY + BODY_REPEAT * min(count - 1, 4))
+    found.update(dict.fromkeys(tokens(f"{entry.summary} {entry.keywords}", unigrams=True), scaled(KEYWORDS)))
+    title = tokens(entry.title, unigrams=True)
+    length = max(2, len(HAN_RE.findall(entry.title)) + len(WORD_RE.findall(normalize(entry.title))))
+    found.update(dict.fromkeys(title, scaled(TITLE + TITLE_SHORT * 2 / length)))
+    return found
+
+
+def _encode(postings: array) -> str:
+    """`[df, doc, score, doc gap, score, …]`: the CAP best (highest score, then lowest doc)
+    when the token is in more than CAP documents; df tells the browser the list is cut."""
+    df = len(postings)
+    scores = array("B", map(and_, postings, repeat(255)))
+    if df > CAP:
+        histogram = Counter(scores)
+        kept, threshold = 0, 255
+        for score in sorted(histogram, reverse=True):
+            if kept + histogram[score] >= CAP:
+                threshold = score
+                break
+            kept += histogram[score]
+        above = compress(range(df), map(threshold.__lt__, scores))
+        at = islice(compress(range(df), map(threshold.__eq__, scores)), CAP - kept)
+        best = sorted([*above, *at])
+        postings = array("I", map(postings.__getitem__, best))
+        scores = array("B", map(scores.__getitem__, best))
+    docs = array("I", map(rshift, postings, repeat(8)))
+    flat: list[int] = [0] * (2 * len(docs))
+    flat[0] = docs[0]
+    flat[2::2] = map(sub, docs[1:], docs[:-1])
+    flat[1::2] = scores
+    return "[" + str(df) + "," + ",".join(map(str, flat)) + "]"
+
+
+def _json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _write(path: Path, text: str, digest) -> int:
+    data = text.encode("utf-8")
+    if digest is not None:
+        digest.update(f"{path.parent.name}/{path.name}".encode() + b"\0" + data)
+    path.write_bytes(data)
+    return len(data)

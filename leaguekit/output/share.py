@@ -1,0 +1,83 @@
+"""What a link shows when pasted into a chat app or found by a search engine.
+
+Every page gets Open Graph and Twitter-card tags (title, description, URL, the share card)
+and, where the page has one, its schema.org JSON-LD. The share card is a PNG drawn at
+build time in the league style (Pillow, no fonts: chat apps print the title beside it).
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import json
+from urllib.parse import urljoin
+
+from markupsafe import Markup
+from PIL import Image, ImageDraw
+
+from .. import urls
+
+CARD = "assets/share-card.png"
+CARD_SIZE = (1200, 630)
+RED, DARK, WHITE = (176, 23, 31), (138, 15, 22), (255, 255, 255)
+
+
+def card_png() -> bytes:
+    """The site's share card: league red, a white flag; the same bytes on every build."""
+    image = Image.new("RGB", CARD_SIZE, RED)
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((0, 560, 1200, 630), fill=DARK)
+    # The flag of the favicon (32-unit grid) at 12×, centred.
+    scale, x0, y0 = 12, 600 - 16 * 12, 315 - 16 * 12 - 20
+    flag = [(9, 6), (9, 27), (12, 27), (12, 19), (23, 19), (20, 14), (23, 9), (12, 9), (12, 6)]
+    draw.polygon([(x0 + x * scale, y0 + y * scale) for x, y in flag], fill=WHITE)
+    out = io.BytesIO()
+    image.save(out, format="PNG", optimize=True)
+    return out.getvalue()
+
+
+def _absolute(site_url: str | None, here: str, target: str) -> str:
+    """`target` (site-relative) as an absolute URL when the site's address is known, else relative to `here`."""
+    if site_url:
+        return urljoin(site_url.rstrip("/") + "/", target)
+    return urls.relative(here, target)
+
+
+def _json_ld(data: dict, site_url: str | None, here: str) -> str:
+    """JSON safe inside <script>: its URLs resolved, `<`, `>` and `&` escaped."""
+
+    def resolve(value):
+        if isinstance(value, dict):
+            return {k: (_absolute(site_url, here, v) if k == "url" and isinstance(v, str) else resolve(v)) for k, v in value.items()}
+        if isinstance(value, list):
+            return [resolve(v) for v in value]
+        return value
+
+    text = json.dumps(resolve(data), ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def head_tags(*, title: str, description: str, site_name: str, url: str, site_url: str | None, json_ld: dict | None = None) -> Markup:
+    """<meta> tags and JSON-LD for the page at site-relative `url` (plain strings: every page
+    of a national build gets these, so no template engine per page)."""
+    image = _absolute(site_url, url, CARD)
+    tags = [
+        ("property", "og:type", "website"),
+        ("property", "og:locale", "zh_CN"),
+        ("property", "og:site_name", site_name),
+        ("property", "og:title", title),
+        ("property", "og:description", description),
+        *([("property", "og:url", _absolute(site_url, url, url))] if site_url else []),
+        ("property", "og:image", image),
+        ("property", "og:image:width", str(CARD_SIZE[0])),
+        ("property", "og:image:height", str(CARD_SIZE[1])),
+        ("property", "og:image:alt", site_name),
+        ("name", "twitter:card", "summary_large_image"),
+        ("name", "twitter:title", title),
+        ("name", "twitter:description", description),
+        ("name", "twitter:image", image),
+    ]
+    text = "".join(f'<meta {kind}="{name}" content="{html.escape(value)}">\n' for kind, name, value in tags)
+    if json_ld:
+        text += f'<script type="application/ld+json">{_json_ld(json_ld, site_url, url)}</script>\n'
+    return Markup(text)

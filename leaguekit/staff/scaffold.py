@@ -1,0 +1,352 @@
+"""`make new-venue` / `make new-brand`: write a new content file that passes `make check` as written.
+
+Staff give the few required values (on the command line, or when asked at a
+terminal); every optional field is written below them as a commented example
+taken from the schema, so the file itself shows what else may be said.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from ..content import load
+from ..content.files import ACTIVITY_RESERVED_IDS
+from ..content.model import Content
+from ..content.problems import did_you_mean
+from ..content.schedule import CHINA
+from ..content.schema import ID_RE, Activity, Brand, Venue, Weekly, china_datetime
+from ..slugs import slug
+from .vocabulary import vocabulary, vocabulary_of, yaml_value
+
+COMMENT_COLUMN = 34
+
+
+class ScaffoldError(Exception):
+    """A value the staff member gave cannot be used; the message says which and why."""
+
+
+@dataclass(frozen=True)
+class Draft:
+    path: str
+    text: str
+
+
+def unique_id(base: str, taken: set[str]) -> str:
+    ident, n = base, 2
+    while ident in taken:
+        ident, n = f"{base}-{n}", n + 1
+    return ident
+
+
+def _width(text: str) -> int:
+    """Columns `text` takes in an editor: Chinese characters are two wide."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _line(key: str, value: str, comment: str, commented: bool = False) -> str:
+    text = f"{'# ' if commented else ''}{key}: {value}"
+    return f"{text}{' ' * max(COMMENT_COLUMN - _width(text), 0)}  # {comment}" if comment else text
+
+
+def _about(model: type[BaseModel], key: str) -> str:
+    info = model.model_fields[key]
+    return f"{info.title}：{info.description}" if info.description else str(info.title)
+
+
+def _live_example(content: Content, info: Any, org: str) -> Any:
+    """The schema's example, or for a vocabulary field real keys, so an uncommented line validates."""
+    vocab = vocabulary_of(info)
+    example = info.examples[0]
+    if vocab is None:
+        return example
+    keys = list(vocabulary(content, vocab))
+    if vocab == "brands":
+        keys = [b.id for b in content.brands_of_org(org)] or keys
+    if not keys:
+        return example
+    return keys[: max(len(example), 1)] if isinstance(example, list) else (example if example in keys else keys[0])
+
+
+def _allowed(content: Content, info: Any) -> str:
+    """Short vocabularies are listed in the comment itself."""
+    vocab = vocabulary_of(info)
+    entries = vocabulary(content, vocab) if vocab else {}
+    return "、".join(f"{k} {label}" for k, label in entries.items()) if 0 < len(entries) <= 4 else ""
+
+
+def optional_lines(model: type[BaseModel], skip: set[str], content: Content, org: str) -> list[str]:
+    """A commented example line for every optional field of `model` not in `skip`."""
+    lines = []
+    for key, info in model.model_fields.items():
+        if info.is_required() or key in skip or not info.examples:
+            continue
+        about = _allowed(content, info) or _about(model, key)
+        if about != _about(model, key):
+            about = f"{info.title}：{about}"
+        lines.append(_line(key, yaml_value(_live_example(content, info, org)), about, commented=True))
+    return lines
+
+
+def _choose(value: str, choices: dict[str, Any], what: str, where: str) -> str:
+    if value in choices:
+        return value
+    by_label = {getattr(v, attr): k for k, v in choices.items() for attr in ("label", "name", "short_name") if hasattr(v, attr)}
+    if value in by_label:
+        return by_label[value]
+    raise ScaffoldError(f"“{value}”不是已有的{what}；{did_you_mean(value, choices)}（见 {where}）")
+
+
+def _check_id(ident: str, taken: set[str]) -> str:
+    if not ID_RE.match(ident):
+        raise ScaffoldError(f"“{ident}”不能作文件名：只用小写英文字母、数字和连字符，例如 taigu-mingxing-youth-home")
+    if ident in taken:
+        raise ScaffoldError(f"“{ident}”已被使用（文件名或旧网址），请换一个")
+    return ident
+
+
+def new_venue(content: Content, *, name: str, type: str, org: str, district: str, ident: str = "", address: str = "", lat: float | None = None, lng: float | None = None) -> Draft:
+    """The file for a new venue; placeholders for address and coordinates are marked `sample: true`."""
+    if len(name.strip()) < 2:
+        raise ScaffoldError("名称至少两个字")
+    if not district.strip():
+        raise ScaffoldError("请写县区，例如 太谷区")
+    name, district = name.strip(), district.strip()
+    vtype = content.venue_types[_choose(type, content.venue_types, "阵地类型", "data/venue_types.yml")]
+    org_rec = content.orgs[_choose(org, content.orgs, "团组织", "data/orgs.yml")]
+    taken = set(content.venue) | set(content.aliases)
+    if ident:
+        ident = _check_id(ident, taken)
+    else:
+        core = name.replace(district, "").replace(vtype.label, "") or name
+        ident = unique_id("-".join(x for x in (org_rec.id, slug(core)) if x), taken)
+
+    placeholder = not (address and lat is not None and lng is not None)
+    if lat is None or lng is None:
+        nearby = content.venues_of_org(org_rec.id) or content.open_venues
+        if not nearby:
+            raise ScaffoldError("还没有任何阵地可参照坐标，请用 LAT= 和 LNG= 给出坐标（WGS-84 十进制度）")
+        lat = round(sum(v.data.location.lat for v in nearby) / len(nearby), 4)
+        lng = round(sum(v.data.location.lng for v in nearby) / len(nearby), 4)
+    if not address:
+        region = org_rec.region if district in org_rec.region else org_rec.region + district
+        address = f"{region}（详细地址待补充）"
+
+    lines = [
+        "---",
+        "# 新阵地。以“# ”开头的行是可选字段的示例：删去行首的“# ”并改成实际内容即可启用。",
+        "# 改完运行 make check；字段说明见网站“参与维护”页。",
+        _line("name", yaml_value(name), "名称"),
+        _line("type", vtype.key, f"阵地类型：{vtype.label}"),
+        _line("org", org_rec.id, f"所属团组织：{org_rec.name}"),
+        _line("district", yaml_value(district), "县区"),
+        _line("address", yaml_value(address), "地址：写到门牌号和楼层"),
+        _line("location", yaml_value({"lat": lat, "lng": lng}), "坐标（WGS-84）" + ("：暂用附近阵地的中心点，请改成实际位置" if placeholder else "")),
+    ]
+    skip = {"name", "type", "org", "district", "address", "location"}
+    if placeholder:
+        lines.append(_line("sample", "true", "地址、坐标核实后删除此行"))
+        skip.add("sample")
+    if not vtype.grades:
+        skip.add("grade")
+    lines += optional_lines(Venue, skip, content, org_rec.id)
+    lines += ["---", "", "（待补充：这个阵地做什么、青年来了能做什么。用 Markdown 书写，不用 HTML。）", ""]
+    return Draft(f"venues/{org_rec.id}/{ident}.md", "\n".join(lines))
+
+
+def new_brand(content: Content, *, name: str, org: str, category: str, summary: str, ident: str = "") -> Draft:
+    if len(name.strip()) < 2:
+        raise ScaffoldError("名称至少两个字")
+    if len(summary.strip()) < 4:
+        raise ScaffoldError("简介至少四个字：一两句话说明这个品牌项目做什么")
+    org_rec = content.orgs[_choose(org, content.orgs, "团组织", "data/orgs.yml")]
+    cat = content.brand_categories[_choose(category, content.brand_categories, "品牌类别", "data/brand_categories.yml")]
+    taken = set(content.brand)
+    ident = _check_id(ident, taken) if ident else unique_id("-".join(x for x in (org_rec.id, slug(name.strip())) if x), taken)
+    lines = [
+        "---",
+        "# 新品牌项目。以“# ”开头的行是可选字段的示例：删去行首的“# ”并改成实际内容即可启用。",
+        "# 哪些阵地承接本项目，写在各阵地文件的 brands 字段里。改完运行 make check。",
+        _line("name", yaml_value(name.strip()), "名称"),
+        _line("org", org_rec.id, f"所属团组织：{org_rec.name}"),
+        _line("category", cat.key, f"类别：{cat.label}"),
+        _line("summary", yaml_value(summary.strip()), "简介：一两句话，显示在列表中"),
+        *optional_lines(Brand, {"name", "org", "category", "summary"}, content, org_rec.id),
+        "---",
+        "",
+        "（待补充：项目的由来、内容、成效。用 Markdown 书写，不用 HTML。）",
+        "",
+    ]
+    return Draft(f"brands/{ident}.md", "\n".join(lines))
+
+
+def _when(start: str, end: str, today: date) -> tuple[str, str]:
+    """`start`/`end` as written (a date alone means 09:00, no end means two hours), or a placeholder Saturday."""
+    if not start:
+        day = today + timedelta(days=7 + (5 - today.weekday()) % 7)
+        return f"{day} 09:00", f"{day} 11:00"
+    text = f"{start.strip()} 09:00" if re.fullmatch(r"\d{4}-\d{2}-\d{2}", start.strip()) else start.strip()
+    try:
+        begin = china_datetime(text)
+        finish = china_datetime(end.strip()) if end else begin + timedelta(hours=2)
+    except ValueError:
+        raise ScaffoldError(f"“{start if not end else start + ' / ' + end}”不是时间：请写成 START=\"2026-12-05 09:00\"（北京时间），END 同样写法") from None
+    if finish <= begin:
+        raise ScaffoldError("END 应晚于 START")
+    return f"{begin:%Y-%m-%d %H:%M}", f"{finish:%Y-%m-%d %H:%M}"
+
+
+def new_activity(content: Content, *, title: str, org: str, venue: str = "", brand: str = "", start: str = "", end: str = "", ident: str = "", today: date | None = None) -> Draft:
+    """The file for a new activity; a placeholder time or place is marked `sample: true`."""
+    if len(title.strip()) < 2:
+        raise ScaffoldError("活动名称至少两个字")
+    title = title.strip()
+    org_rec = content.orgs[_choose(org, content.orgs, "团组织", "data/orgs.yml")]
+    if venue and venue not in content.venue:
+        raise ScaffoldError(f"“{venue}”不是已有的阵地；{did_you_mean(venue, content.venue)}（见 venues/ 文件夹）")
+    brand_id = _choose(brand, content.brand, "品牌", "brands/ 文件夹") if brand else ""
+    begin, finish = _when(start, end, today or datetime.now(CHINA).date())
+    taken = set(content.activity) | ACTIVITY_RESERVED_IDS
+    ident = _check_id(ident, taken) if ident else unique_id("-".join(x for x in (org_rec.id, slug(title)) if x), taken)
+    contact = next((c for c in org_rec.contacts if c.phone), None)
+
+    lines = [
+        "---",
+        "# 新活动。以“# ”开头的行是可选字段的示例：删去行首的“# ”并改成实际内容即可启用。",
+        "# 改完运行 make check；字段说明见网站“参与维护”页。",
+        _line("title", yaml_value(title), "活动名称"),
+        _line("org", org_rec.id, f"主办团组织：{org_rec.name}"),
+        _line("summary", yaml_value("（待补充）一两句话说明活动内容。"), "简介：显示在列表、日历和订阅中"),
+    ]
+    if venue:
+        lines.append(_line("venue", venue, f"阵地：{content.venue[venue].data.name}"))
+    else:
+        nearby = content.venues_of_org(org_rec.id) or content.open_venues
+        lat = round(sum(v.data.location.lat for v in nearby) / len(nearby), 4) if nearby else 37.8706
+        lng = round(sum(v.data.location.lng for v in nearby) / len(nearby), 4) if nearby else 112.5489
+        district = org_rec.region.removeprefix(content.orgs[org_rec.parent].region) if org_rec.parent else org_rec.region
+        lines += [
+            "place:                              # 不在本站阵地举办：地点名称、地址、县区、坐标（WGS-84）",
+            f"  name: {yaml_value('（待补充）活动地点')}",
+            f"  address: {yaml_value(org_rec.region + '（详细地址待补充）')}",
+            f"  district: {yaml_value(district)}",
+            f"  location: {yaml_value({'lat': lat, 'lng': lng})}",
+        ]
+    if brand_id:
+        lines.append(_line("brand", brand_id, f"所属品牌：{content.brand[brand_id].data.name}"))
+    lines += [
+        _line("start", begin, "开始时间（北京时间）"),
+        _line("end", finish, "结束时间"),
+        "# weekly:                           # 每周举办的课程：删去 start、end，启用下面几行",
+        # Dates need no quotes: the kit's YAML reader keeps them as text.
+        *(f"#   {key}: {yaml_value(info.examples[0]).replace(chr(39), '')}" for key, info in Weekly.model_fields.items()),
+        "audience:                           # 参加对象",
+        f"  who: {yaml_value('（待补充）面向哪些青少年')}",
+        "  # min_age: 8",
+        "  # max_age: 14",
+        _line("fee", "free", "费用：free 免费，或金额（元），例如 20"),
+        "join:                               # 参加方式",
+        "  walk_in: true                     # 到场即可；需要报名时改写 url（报名链接）或 phone（报名电话）",
+        "  # note: 提前一天报名，额满为止",
+        "contact:                            # 咨询：写岗位，不写个人姓名",
+        f"  role: {yaml_value(contact.role if contact else '办公室')}",
+    ]
+    if contact:
+        lines.append(f"  phone: {yaml_value(contact.phone)}")
+    lines.append(_line("sample", "true", "日期、地点核实后删除此行"))
+    written = {"title", "org", "summary", "venue", "place", "start", "end", "weekly", "audience", "fee", "join", "contact", "sample"}
+    lines += optional_lines(Activity, written | ({"brand"} if brand_id else set()), content, org_rec.id)
+    lines += ["---", "", "（待补充：活动内容、流程、需要带什么。用 Markdown 书写，不用 HTML。）", ""]
+    return Draft(f"activities/{org_rec.id}/{ident}.md", "\n".join(lines))
+
+
+def example_activity(content: Content) -> Draft:
+    """A filled-in example of what `make new-activity` writes (for the staff guide)."""
+    org = _example_org(content)
+    venue = next((v.id for v in content.venues_of_org(org)), "")
+    return new_activity(content, title="某某青年夜校课程", org=org, venue=venue, start="2026-12-05 09:00", end="2026-12-05 11:00", ident=f"{org}-example")
+
+
+def _example_org(content: Content) -> str:
+    """The schema's example org when it exists, else the first district-level org."""
+    example = Venue.model_fields["org"].examples[0]
+    if example in content.orgs:
+        return example
+    return next((o.id for o in content.orgs.values() if o.level == "district"), next(iter(content.orgs)))
+
+
+def example_venue(content: Content) -> Draft:
+    """A filled-in example of what `make new-venue` writes (for the staff guide)."""
+    org = content.orgs[_example_org(content)]
+    vtype = next(iter(content.venue_types.values()))
+    district = org.region.removeprefix(content.orgs[org.parent].region) if org.parent else org.region
+    return new_venue(content, name=f"{district}某某社区{vtype.label}", type=vtype.key, org=org.id, district=district, ident=f"{org.id}-example")
+
+
+def example_brand(content: Content) -> Draft:
+    org = _example_org(content)
+    category = next(iter(content.brand_categories))
+    return new_brand(content, name="某某品牌项目", org=org, category=category, summary="一两句话说明这个项目为谁做什么。", ident=f"{org}-example")
+
+
+# --- command line -------------------------------------------------------------
+
+VENUE_ASK = (("name", "阵地名称（例如 太谷区明星镇青年之家）"), ("type", "阵地类型"), ("org", "所属团组织"), ("district", "县区（例如 太谷区）"))
+BRAND_ASK = (("name", "品牌项目名称"), ("org", "所属团组织"), ("category", "品牌类别"), ("summary", "一两句话的简介"))
+ACTIVITY_ASK = (("title", "活动名称"), ("org", "主办团组织"))
+MAKE_VARS = {"name": "NAME", "type": "TYPE", "org": "ORG", "district": "DISTRICT", "category": "CATEGORY", "summary": "SUMMARY", "title": "TITLE"}
+
+
+def _choices(content: Content, key: str) -> str:
+    table = {"type": content.venue_types, "org": content.orgs, "category": content.brand_categories}.get(key)
+    if table is None:
+        return ""
+    return "；".join(f"{k} {getattr(v, 'label', None) or v.name}" for k, v in table.items())
+
+
+def fill(values: dict[str, str], ask: tuple[tuple[str, str], ...], content: Content, target: str, prompt: Callable[[str], str] | None) -> dict[str, str]:
+    """Ask for what is missing when at a terminal; otherwise say exactly what to add."""
+    missing = [key for key, _ in ask if not values.get(key)]
+    if missing and prompt is None:
+        example = " ".join(f"{MAKE_VARS[k]}=…" for k, _ in ask)
+        raise ScaffoldError(f"缺少 {'、'.join(MAKE_VARS[k] for k in missing)}；请这样运行：make {target} {example}")
+    for key, label in ask:
+        while not values.get(key):
+            choices = _choices(content, key)
+            if choices:
+                print(f"可选：{choices}")
+            values[key] = prompt(f"{label}：").strip()
+    return values
+
+
+def run(kind: str, root: Path, values: dict[str, Any], prompt: Callable[[str], str] | None) -> Path:
+    """Write the new file under `root` and confirm it validates; returns its path."""
+    content = load(root)
+    if kind == "venue":
+        values = fill(values, VENUE_ASK, content, "new-venue", prompt)
+        draft = new_venue(content, **values)
+    elif kind == "brand":
+        values = fill(values, BRAND_ASK, content, "new-brand", prompt)
+        draft = new_brand(content, **values)
+    else:
+        values = fill(values, ACTIVITY_ASK, content, "new-activity", prompt)
+        draft = new_activity(content, **values)
+    path = root / draft.path
+    if path.exists():
+        raise ScaffoldError(f"{draft.path} 已存在，请换一个 ID")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(draft.text, encoding="utf-8")
+    load(root)  # the promise: the file passes `make check` as written
+    return path
+
+
+def interactive() -> Callable[[str], str] | None:
+    return input if sys.stdin.isatty() else None

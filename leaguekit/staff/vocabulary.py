@@ -1,0 +1,43 @@
+"""What staff tools offer for a field: a vocabulary's keys and Chinese labels, and a value written as YAML."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+from pydantic.fields import FieldInfo
+
+from ..content.model import Content
+
+
+def vocabulary(content: Content, name: str) -> dict[str, str]:
+    """Keys and Chinese labels of a vocabulary named in a field's `json_schema_extra`."""
+    table: dict[str, Any] = {
+        "venue_types": content.venue_types,
+        "grades": content.grades,
+        "services": content.services,
+        "brand_categories": content.brand_categories,
+        "orgs": content.orgs,
+        "brands": content.brand,
+        "venues": content.venue,
+    }[name]
+    return {key: _label_of(value) for key, value in table.items()}
+
+
+def _label_of(value: Any) -> str:
+    if hasattr(value, "short_name"):
+        return value.short_name
+    if hasattr(value, "label"):
+        return value.label
+    return value.data.name
+
+
+def vocabulary_of(info: FieldInfo) -> str | None:
+    extra = info.json_schema_extra
+    return extra.get("vocabulary") if isinstance(extra, dict) else None
+
+
+def yaml_value(value: Any) -> str:
+    """One-line YAML for a value, quoted only where YAML would misread it."""
+    text = yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, sort_keys=False, width=1000).strip()
+    return text.removesuffix("...").strip()

@@ -1,0 +1,210 @@
+"""A careless or hostile pull request, class by class (issue 9): each input gets its exact Chinese
+message with file and line from `make check`, and the build refuses it with the same words;
+what is accepted renders inert."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+
+import pytest
+from conftest import REPO, VALID_BRAND, build_site, soup, venue_md, write
+from mkdocs.exceptions import Abort, PluginError
+
+from leaguekit import build
+from leaguekit.content import load
+from leaguekit.content.problems import ContentError
+
+VENUE = "venues/taigu/test-venue.md"
+BODY_LINE = 21  # first body line of venue_md()
+
+
+def edit(old: str, new: str):
+    """Change one line of a repository file (data/ files are long)."""
+
+    def apply(text: str) -> str:
+        assert old in text, old
+        return text.replace(old, new, 1)
+
+    return apply
+
+
+def bomb(levels: int = 7) -> str:
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, levels)]
+    return "---\n" + "\n".join(lines) + "\nname: 炸弹\n---\n"
+
+
+# (case, files, messages). A value of bytes is written as is; str as UTF-8.
+CASES = [
+    # Script from a venue or brand body
+    ("html-escaped-backticks", {VENUE: venue_md("\\`<img src=x onerror=alert(1)>\\`")}, [f"{VENUE}:{BODY_LINE} 正文 含有 HTML 标签“<img…”，会原样显示为文字"]),
+    ("html-script", {VENUE: venue_md("正文\n\n<script>alert(1)</script>")}, [f"{VENUE}:{BODY_LINE + 2} 正文 含有 HTML 标签“<script…”"]),
+    ("html-comment", {VENUE: venue_md("<!-- <script>x</script> -->")}, [f"{VENUE}:{BODY_LINE} 正文 含有 HTML 标签“<!--…”"]),
+    ("attr-list-onfocus", {VENUE: venue_md("## 标题\n{: autofocus onfocus=alert(1) }")}, [f"{VENUE}:{BODY_LINE + 1} 正文 “{{: autofocus onfocus=alert(1) }}”是属性写法，本站不支持，会原样显示"]),
+    ("attr-list-inline", {VENUE: venue_md("[链接](https://example.org){ onmouseover=alert(1) }")}, [f"{VENUE}:{BODY_LINE} 正文 “{{ onmouseover=alert(1) }}”是属性写法"]),
+    ("javascript-inline", {VENUE: venue_md("[点我](javascript:alert(1))")}, [f"{VENUE}:{BODY_LINE} 正文 链接地址“javascript:alert(1)”不安全，已去掉"]),
+    ("javascript-reference", {VENUE: venue_md("[点我][x]\n\n[x]: JaVaScRiPt:alert(1)")}, [f"{VENUE}:{BODY_LINE + 2} 正文 链接地址“JaVaScRiPt:alert(1)”不安全"]),
+    ("javascript-entity", {VENUE: venue_md("[点我](&#106;avascript:alert(1))")}, [f"{VENUE}:{BODY_LINE} 正文 链接地址“&#106;avascript:alert(1)”不安全"]),
+    ("data-image", {VENUE: venue_md("![图](data:image/svg+xml;base64,PHN2Zz4=)")}, [f"{VENUE}:{BODY_LINE} 正文 链接地址“data:image/svg+xml;base64,PHN2Zz4=”不安全"]),
+    ("vbscript", {"brands/test-brand.md": VALID_BRAND.replace("测试品牌的正文。", "[x](vbscript:msgbox)")}, ["brands/test-brand.md:7 正文 链接地址“vbscript:msgbox”不安全"]),
+    ("autolink-javascript", {VENUE: venue_md("<javascript:alert(1)>")}, [f"{VENUE}:{BODY_LINE} 正文 含有 HTML 标签“<javascript:alert…”"]),
+    # Stalling CI
+    ("alias-bomb", {VENUE: bomb()}, [f"{VENUE}:2 YAML 用了锚点或别名（& 或 *）"]),
+    ("nesting", {VENUE: "---\nname: " + "[" * 3000 + "\n---\n"}, [f"{VENUE}:2 YAML 语法错误：嵌套太深"]),
+    ("deep-block-nesting", {VENUE: "---\n" + "".join("  " * i + f"k{i}:\n" for i in range(12)) + "---\n"}, [f"{VENUE}:9 YAML 嵌套超过 8 层"]),
+    ("huge-body", {VENUE: venue_md("青年" * 7_000_000)}, [f"{VENUE}:1 文件 太大（42.0 MB），上限 200 KB"]),
+    ("long-body", {VENUE: venue_md("青年之家。" * 5000)}, [f"{VENUE}:{BODY_LINE} 正文 有 25001 个字符，超过 20000 字"]),
+    # Tracebacks instead of messages
+    ("gbk", {VENUE: venue_md("正文").encode("gb18030")}, [f"{VENUE}:2 文件 不是 UTF-8 编码（像是 GBK/GB18030，Windows 记事本的“ANSI”）；请在编辑器中选择“另存为 UTF-8”后再提交"]),
+    ("impossible-date", {VENUE: venue_md(status="closed", closed_on="2024-13-45").replace("'2024-13-45'", "2024-13-45")}, [f"{VENUE}:21 closed_on（关闭日期）= 2024-13-45 不是日期；请写成 2019、2019-05 或 2019-05-04，月、日须真实存在"]),
+    ("python-tag", {VENUE: venue_md().replace("sample: true", "sample: !!python/object/apply:os.system ['id']")}, [f"{VENUE}:19 YAML 语法错误：用了不支持的标记（以 ! 开头）"]),
+    ("nul-bytes", {VENUE: venue_md("正文\x00")}, [f"{VENUE}:{BODY_LINE} 文件 含有空字符（\\0），不是文本文件"]),
+    ("empty-site-settings", {"data/site.yml": ""}, ["data/site.yml:1 文件是空的；请填写publisher、title、description"]),
+    ("figure-inf", {"data/figures/taigu.yml": edit("value: 100000\n", "value: .inf\n")}, ["data/figures/taigu.yml:31 figures[0].value（数值）= inf 应为有限的数字"]),
+    ("huge-data-file", {"data/orgs.yml": lambda text: text + "#" * 6_000_000}, ["data/orgs.yml:1 文件 太大（6.0 MB），上限 5 MB；请删去不用的内容，或拆分成几个文件", "有误，venues/、brands/ 和 activities/ 尚未检查"]),
+    ("figure-huge", {"data/figures/taigu.yml": edit("value: 100000\n", "value: 1e308\n")}, ["data/figures/taigu.yml:31 figures[0].value（数值）= 1e308 应不大于 1000000000000\n"]),
+    # Check passes, build fails
+    ("missing-body-image", {VENUE: venue_md("![活动室](assets/photos/none.jpg)")}, [f"{VENUE}:{BODY_LINE} 正文 找不到链接的文件或页面“assets/photos/none.jpg”"]),
+    ("missing-relative-link", {VENUE: venue_md("[章程](files/zhangcheng.pdf)")}, [f"{VENUE}:{BODY_LINE} 正文 找不到链接的文件或页面“files/zhangcheng.pdf”"]),
+    ("absolute-link", {VENUE: venue_md("[首页](/index.html)")}, [f"{VENUE}:{BODY_LINE} 正文 链接“/index.html”以 / 开头，网站放在子路径下时会失效"]),
+    # Silent takeover
+    ("venue-index", {"venues/taigu/index.md": venue_md()}, ["venues/taigu/index.md:1 文件名 “index”是保留名，会占用网站自动生成的页面"]),
+    ("brand-index", {"brands/index.md": VALID_BRAND}, ["brands/index.md:1 文件名 “index”是保留名"]),
+    ("org-index", {"data/orgs.yml": edit("- id: taiyuan\n", "- id: index\n")}, ["data/orgs.yml:32 id “index”是保留名，会占用网站自动生成的页面"]),
+    ("photo-outside", {VENUE: venue_md(photos=[{"src": "/etc/hostname", "alt": "x"}, {"src": "../../../etc/passwd", "alt": "y"}])}, [
+        f"{VENUE}:21 photos[0].src（图片路径）= /etc/hostname 找不到这张图片；图片须放在 docs/ 下",
+        f"{VENUE}:23 photos[1].src（图片路径）= ../../../etc/passwd 找不到这张图片",
+    ]),
+    # Personal data
+    ("mobile-field", {VENUE: venue_md(phone="13812345678")}, [f"{VENUE}:13 phone 含有个人手机号 138****5678；不得公开个人手机号和身份证号"]),
+    ("mobile-body", {VENUE: venue_md("联系王老师：138 1234 5678")}, [f"{VENUE}:{BODY_LINE} 正文 含有个人手机号 138****5678"]),
+    ("resident-id", {VENUE: venue_md("负责人身份证 11010519491231002X")}, [f"{VENUE}:{BODY_LINE} 正文 含有居民身份证号 110105********002X"]),
+    ("mobile-partner", {VENUE: venue_md(partners=["王老师 13912345678"])}, [f"{VENUE}:21 partners[0] 含有个人手机号 139****5678"]),
+    ("public-mobile-on-landline", {VENUE: venue_md(public_mobile=True)}, [f"{VENUE}:20 public_mobile（公开服务手机）= True 只在电话是手机号时写"]),
+]
+
+
+def _fill(project, files: dict) -> None:
+    for rel, text in files.items():
+        path = project / rel
+        if callable(text):
+            text = text(path.read_text(encoding="utf-8"))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
+
+
+@pytest.mark.parametrize(("case", "files", "messages"), CASES, ids=[c[0] for c in CASES])
+def test_check_and_build_give_the_same_message(project, case, files, messages):
+    _fill(project, files)
+    with pytest.raises(ContentError) as checked:
+        build.load(project)  # what `make check` runs
+    report = str(checked.value)
+    for message in messages:
+        assert message in report
+    assert "Traceback" not in report
+    with pytest.raises(Abort) as built:
+        build_site(project)
+    error = built.value.__context__
+    assert isinstance(error, PluginError)
+    for message in messages:
+        assert message in str(error)
+    assert not (project / "site").exists()
+
+
+def test_corpus_covers_every_class():
+    assert len(CASES) >= 35
+
+
+def national_orgs(count: int) -> str:
+    """District committees under the sample's city, as many as a national directory has (~2,800 counties)."""
+    return "".join(
+        f"- id: d{n:04d}\n  name: 共青团测试{n}区委员会\n  short_name: 测试{n}区共青团\n  parent: jinzhong\n  region: 山西省晋中市测试{n}区\n  level: district\n"
+        for n in range(count)
+    )
+
+
+def test_a_national_orgs_file_is_read_and_a_broken_one_is_reported_once(project):
+    """data/ files are the maintainers' and may be large; when one is broken, content is not checked
+    against it (every venue would repeat the same error)."""
+    orgs = project / "data/orgs.yml"
+    text = orgs.read_text(encoding="utf-8") + national_orgs(3300)
+    orgs.write_text(text, encoding="utf-8")
+    assert orgs.stat().st_size > 200_000
+    assert len(build.load(project)[0].orgs) > 3300
+    orgs.write_text(text.replace("- id: taigu\n", "- id: taigu\n  bad: [\n", 1), encoding="utf-8")
+    with pytest.raises(ContentError) as checked:
+        build.load(project)
+    report = str(checked.value)
+    assert "data/orgs.yml" in report and "尚未检查" in report
+    assert "venues/" not in report.replace("venues/、", "")
+
+
+def test_site_settings_and_names_reach_every_page_escaped(project):
+    """data/site.yml and data/orgs.yml are printed by Material's own templates: all escaped."""
+    settings = project / "data/site.yml"
+    text = settings.read_text(encoding="utf-8")
+    text = text.replace("title: 青年阵地", "title: '青年阵地</title><script>window.__x=1</script>'")
+    text = text.replace("description: ", "description: '\"><img src=x onerror=alert(1)>' # ", 1)
+    settings.write_text(text, encoding="utf-8")
+    orgs = project / "data/orgs.yml"
+    orgs.write_text(orgs.read_text(encoding="utf-8").replace("short_name: 山西共青团", "short_name: '山西<svg onload=alert(1)>'"), encoding="utf-8")
+    site = build_site(project)
+    for url in ("", "venues/test-venue/", "venues/", "nearby/", "contribute/"):
+        page = soup(site, url)
+        assert not page.select("script:not([src])") or all("__x" not in s.get_text() for s in page.select("script"))
+        assert not page.select("[onerror], [onload]"), url
+        assert "山西<svg onload=alert(1)>" in page.title.get_text(), url
+    home = soup(site, "")
+    assert home.select_one('meta[name="description"]')["content"] == '"><img src=x onerror=alert(1)>'
+
+
+def test_contributor_jinja_and_html_in_code_stay_text(project):
+    write(project, VENUE, venue_md("看看 {{ cycler.__init__.__globals__.os.getcwd() }} 和 `<b>代码</b>`\n\n    <script>缩进代码</script>"))
+    site = build_site(project)
+    article = soup(site, "venues/test-venue/").select_one("article")
+    assert "cycler" in article.get_text() and str(project) not in article.get_text()
+    assert article.select_one("code").get_text() == "<b>代码</b>"
+    assert not article.select("b, script:not([type='application/json'])")
+
+
+def test_districts_with_one_name_in_two_cities_get_two_pages(project):
+    write(project, VENUE, venue_md(district="城区"))
+    write(project, "venues/taiyuan/other.md", venue_md(name="太原城区青年之家", org="taiyuan", district="城区", location={"lat": 37.87, "lng": 112.55}))
+    site = build_site(project)
+    pages = sorted(p.parent.name for p in (site / "districts").glob("*/index.html"))
+    assert pages == ["jinzhong-chengqu", "taiyuan-chengqu"]
+    assert soup(site, "districts/jinzhong-chengqu/").h1.get_text() == "晋中市城区"
+    assert soup(site, "districts/taiyuan-chengqu/").h1.get_text() == "太原市城区"
+
+
+def test_symlinks_in_content_folders_are_refused(project, tmp_path):
+    outside = tmp_path / "secret.md"
+    outside.write_text(venue_md("服务器上的秘密"), encoding="utf-8")
+    (project / "venues/taigu/linked.md").symlink_to(outside)
+    (project / "venues/elsewhere").symlink_to(tmp_path)
+    with pytest.raises(ContentError) as info:
+        load(project)
+    assert "venues/taigu/linked.md:1 文件名 是符号链接，不允许；请放入文件本身，不要用链接" in str(info.value)
+    assert "venues/elsewhere:1 文件名 是符号链接，不允许" in str(info.value)
+
+
+def test_public_mobile_is_accepted_when_declared(project):
+    write(project, VENUE, venue_md(phone="13812345678", public_mobile=True))
+    assert load(project).venue["test-venue"].data.phone == "13812345678"
+
+
+def test_make_new_venue_never_runs_a_name(project, tmp_path):
+    marker = tmp_path / "pwned"
+    name = f"明星镇`touch {marker}`'\"青年之家"
+    env = {**os.environ, "VENV": str(REPO / ".venv")}
+    done = subprocess.run(
+        ["make", "-s", "new-venue", f"NAME={name}", "TYPE=youth-home", "ORG=taigu", "DISTRICT=太谷区", "ID=taigu-quoted", f"VENV={REPO / '.venv'}"],
+        cwd=project, env=env, capture_output=True, text=True, timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    assert not marker.exists()
+    assert load(project).venue["taigu-quoted"].data.name == name

@@ -1,0 +1,159 @@
+"""The static search index: tokens, what each page is found by, and files that stay small.
+
+Queries in the browser are tested in tests/browser/test_search.py; the tokens and shard
+numbers here are the ones search.js must produce too (tests/search_cases.json).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+from conftest import REPO
+
+from leaguekit import generate
+from leaguekit.content import load
+from leaguekit.content.readers.figures import load as load_figures
+from leaguekit.generate import page
+from leaguekit.generate.page import KINDS, SearchEntry
+from leaguekit.output import search_index
+from leaguekit.output.search_index import CAP, CHUNK, SearchIndex
+
+CONTENT = load(REPO)
+CASES = json.loads((REPO / "tests/search_cases.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", CASES["tokens"], ids=lambda c: c["text"])
+def test_tokens(case):
+    assert search_index.tokens(case["text"], unigrams=case["unigrams"]) == case["tokens"]
+
+
+@pytest.mark.parametrize("case", CASES["query"], ids=lambda c: c["text"])
+def test_query_tokens(case):
+    assert search_index.query_tokens(case["text"]) == case["tokens"]
+
+
+@pytest.mark.parametrize("case", CASES["shards"], ids=lambda c: f"{c['token']}/{c['shards']}")
+def test_shard_of(case):
+    assert search_index.shard_of(case["token"], case["shards"]) == case["shard"]
+
+
+def test_markdown_text_keeps_words_not_markup():
+    text = page.markdown_text("## 活动\n\n**每周六**开放，详见[报名须知](../brands/x.md)。![门口](a.jpg)\n\n- 读书会 {: .note }", limit=400)
+    assert text == "活动 每周六 开放，详见报名须知。 读书会"
+    assert len(page.markdown_text("青" * 1000)) == page.BODY_CHARS
+
+
+def test_html_text_leaves_out_scripts_styles_and_svg():
+    html = "<h2>数据</h2><svg><title>图表</title><text>12</text></svg><script>var x = 1;</script><style>p{}</style><p>共&nbsp;<b>12</b> 个</p>"
+    assert search_index.html_text(html) == "数据 共 12 个"
+
+
+def pages() -> dict[str, generate.GeneratedPage]:
+    site = generate.Site(CONTENT, figures=load_figures(REPO, CONTENT))
+    return {p.url: p for p in generate.pages(site)}
+
+
+def test_venue_entry_describes_the_venue():
+    venue = CONTENT.venue["taigu-beiguang-youth-home"]
+    (entry,) = pages()[f"venues/{venue.id}/"].search
+    assert entry.kind == "venue" and entry.title == "太谷区北洸乡青年之家"
+    assert entry.summary == "青年之家（标准型） · 晋中市太谷区 · 北洸乡 · " + venue.data.address
+    for word in ("青年之家", "晋中市太谷区", "文化学习", "志愿公益", "太谷共青团"):
+        assert word in entry.keywords
+    assert entry.body and entry.body in page.markdown_text(venue.body)
+    assert entry.group.startswith(CONTENT.district(venue).key)
+
+
+def test_every_page_but_later_list_pages_is_findable():
+    found = pages()
+    silent = [url for url, p in found.items() if not p.search]
+    assert all("/page/" in url for url in silent), silent
+    kinds = {e.kind for p in found.values() for e in p.search}
+    assert kinds == set(KINDS) - {"report", "figures", "page"}  # those are hand-written pages
+
+
+def test_brand_and_service_entries():
+    found = pages()
+    (brand,) = found["brands/taigu-qicai-jiaqi/"].search
+    assert brand.kind == "brand" and brand.summary == CONTENT.brand["taigu-qicai-jiaqi"].data.summary
+    finder = {e.at: e for e in found["nearby/"].search}
+    assert finder[""].kind == "finder"
+    offered = {s for v in CONTENT.open_venues for s in v.data.services}
+    assert set(finder) - {""} == {f"?service={s}" for s in offered}
+    assert finder["?service=lodging"].title == "提供短期住宿服务的阵地"
+
+
+def test_scores_rank_title_over_keywords_over_body_and_hubs_over_listings():
+    venue = SearchEntry(kind="venue", title="北洸乡青年之家", keywords="托管", body="托管 读书 读书")
+    scores = search_index._scores(venue)
+    assert scores["北洸"] > scores["托管"] > scores["读书"]
+    assert scores["北"] == scores["北洸"]  # titles index single characters too
+    assert "读" not in scores  # body text does not
+    listing = search_index._scores(SearchEntry(kind="listing", title="北洸乡青年之家"))
+    district = search_index._scores(SearchEntry(kind="district", title="北洸乡青年之家"))
+    assert district["北洸"] > scores["北洸"] > listing["北洸"]
+    shorter = search_index._scores(SearchEntry(kind="venue", title="北洸青年之家"))
+    assert shorter["北洸"] > scores["北洸"]
+
+
+def read_index(folder: Path) -> tuple[dict, dict[str, list[int]], list[list]]:
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    postings: dict[str, list[int]] = {}
+    for n in range(manifest["shards"]):
+        shard = json.loads((folder / f"t/{n}.json").read_text(encoding="utf-8"))
+        assert all(search_index.shard_of(t, manifest["shards"]) == n for t in shard)
+        postings.update(shard)
+    docs = [r for n in range(-(-manifest["docs"] // manifest["chunk"])) for r in json.loads((folder / f"d/{n}.json").read_text(encoding="utf-8"))]
+    assert len(docs) == manifest["docs"]
+    return manifest, postings, docs
+
+
+def decode(entry: list[int]) -> tuple[int, list[tuple[int, int]]]:
+    doc, pairs = 0, []
+    for i in range(1, len(entry), 2):
+        doc += entry[i]
+        pairs.append((doc, entry[i + 1]))
+    return entry[0], pairs
+
+
+def test_common_tokens_keep_their_best_postings_and_count(tmp_path):
+    index = SearchIndex()
+    for i in range(CAP + 50):
+        title = "北洸乡青年之家" if i % 100 == 7 else f"第{i}号阵地"
+        index.add(f"venues/v{i:04d}/", [SearchEntry(kind="venue", title=title, body="青年之家")])
+    stats = index.write(tmp_path / "search")
+    _, postings, docs = read_index(tmp_path / "search")
+    df, pairs = decode(postings["之家"])
+    assert df == CAP + 50 and len(pairs) == CAP and stats.truncated >= 1
+    titled = {d for d, (url, title, *_) in enumerate(docs) if title == "北洸乡青年之家"}
+    assert titled <= {d for d, _ in pairs}  # the title hits are kept
+    df, pairs = decode(postings["北洸"])
+    assert df == len(pairs) == len(titled)
+
+
+def test_sample_index_files(sample_site):
+    folder = sample_site / "search"
+    manifest, postings, docs = read_index(folder)
+    assert manifest["kinds"] == [label for label, _ in KINDS.values()]
+    urls = [r[0] for r in docs]
+    assert len(urls) == len(set(urls))
+    for venue in CONTENT.venues:
+        assert f"venues/{venue.id}/" in urls
+    for url in urls:
+        path = url.partition("?")[0]
+        assert (sample_site / path / "index.html").is_file(), url
+    # the same district's venues sit together (one record file per query, usually)
+    taigu = [i for i, r in enumerate(docs) if r[3] == list(KINDS).index("venue") and "晋中市太谷区" in r[2]]
+    assert taigu == list(range(taigu[0], taigu[0] + len(taigu)))
+    kinds = {r[0]: manifest["kinds"][r[3]] for r in docs}
+    assert kinds["orgs/taigu/report/"] == "工作报告" and kinds["orgs/taiyuan/figures/"] == "报告数据"
+    assert kinds["contribute/"] == "页面" and kinds[""] == "页面"
+    report = next(r for r in docs if r[0] == "orgs/taigu/report/")
+    assert report[2].startswith("共青团晋中市太谷区委员会 · ")
+    assert {d for d, _ in decode(postings["石榴"])[1]} == {urls.index("orgs/taigu/report/"), urls.index("orgs/taigu/figures/")}
+    for path in folder.rglob("*.json"):
+        assert len(gzip.compress(path.read_bytes())) < 12_000, path
+    assert all(len(json.loads((folder / f"d/{n}.json").read_text(encoding="utf-8"))) <= CHUNK for n in range(-(-len(docs) // CHUNK)))
