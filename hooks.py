@@ -3,7 +3,7 @@
 - on_config: load and validate all content and figures (a problem stops the build
   before `site/` is touched); site name and description from data/, escaped; the footer.
 - on_files: one page per venue, brand, listing, district, org and activity and the finder page
-  (`leaguekit.generate`); the files beside them (`leaguekit.output.files`): alias redirects,
+  (`leaguekit.generate`), the open-data page (`leaguekit.output.pages`); the files beside them (`leaguekit.output.files`): alias redirects,
   the finder's JSON, the share card, door posters, calendars, feeds and open-data downloads.
 - on_page_markdown: "最后更新" from git. on_page_context / on_post_page: a generated
   page's HTML exists only while MkDocs writes it; every page's sharing tags and JSON-LD.
@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import html
+import itertools
 import posixpath
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -96,7 +97,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     loaded = build_of(config)
     built = generate.Site(loaded.content, figures=loaded.figures, dates=loaded.dates, site_url=config.site_url or "")
     index = loaded.extras["search_index"] = search_index.SearchIndex()
-    for page in generate.pages(built):
+    for page in itertools.chain(generate.pages(built), output.pages(built)):
         index.add(page.url, page.search)
         if (existing := files.get_file_from_path(page.src_uri)) is not None:
             files.remove(existing)

@@ -1,5 +1,8 @@
 """Writing files beyond the pages: what a build adds beside the HTML MkDocs writes.
 
+`pages(site)` yields the one page that describes downloads from their contents, `/data/`
+(`datapage`), after the page sections of `generate`.
+
 `files(site)` yields every such file as (path under site/, text or bytes): alias redirects
 (`publish`), the finder's grid cells (`finder_data`), the share card (`share`), door posters
 (`posters`), calendars and Atom feeds (`feeds`) and the open data (`opendata`). After MkDocs
@@ -11,8 +14,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..generate import Site
-from . import feeds, finder_data, opendata, posters, publish, share
+from ..generate import GeneratedPage, Site
+from . import datapage, feeds, finder_data, opendata, posters, publish, share
+
+
+def pages(site: Site) -> Iterator[GeneratedPage]:
+    yield from datapage.pages(site)
 
 
 def files(site: Site) -> Iterator[tuple[str, str | bytes]]:

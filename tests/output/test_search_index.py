@@ -7,13 +7,14 @@ numbers here are the ones search.js must produce too (tests/search_cases.json).
 from __future__ import annotations
 
 import gzip
+import itertools
 import json
 from pathlib import Path
 
 import pytest
 from conftest import REPO
 
-from leaguekit import generate
+from leaguekit import generate, output
 from leaguekit.content import load
 from leaguekit.content.readers.figures import load as load_figures
 from leaguekit.generate import page
@@ -53,7 +54,7 @@ def test_html_text_leaves_out_scripts_styles_and_svg():
 
 def pages() -> dict[str, generate.GeneratedPage]:
     site = generate.Site(CONTENT, figures=load_figures(REPO, CONTENT))
-    return {p.url: p for p in generate.pages(site)}
+    return {p.url: p for p in itertools.chain(generate.pages(site), output.pages(site))}
 
 
 def test_venue_entry_describes_the_venue():

@@ -2,7 +2,7 @@
  *
  * The build files every activity by its build date; a page may be read weeks later.
  * Here each card is filed again in China time (UTC+8, whatever the phone's time zone)
- * with the rules of leaguekit.activities.status: on now, or the week of the next
+ * with the rules of leaguekit.content.schedule.status: on now, or the week of the next
  * session, or over. On /activities/ the cards move between 本周, 下周 and 以后 and the
  * filters (县区, 阵地类型, 品牌, 阵地) are kept in the query string; on an activity page
  * the status line changes; on venue and brand pages "近期活动" shows the next few.
@@ -41,7 +41,7 @@
     return (dayNumber(now) - local(now).wd) * DAY - OFFSET;
   }
 
-  /* Mirrors leaguekit.activities.status. */
+  /* Mirrors leaguekit.content.schedule.status. */
   function status(occs, now) {
     var monday = weekStart(now);
     for (var i = 0; i < occs.length; i++) {
@@ -65,7 +65,7 @@
   function dayLabel(t) { return t.m + "月" + t.d + "日 " + WEEKDAYS[t.wd]; }
   function clock(t) { return pad(t.h) + ":" + pad(t.min); }
 
-  /* Mirrors leaguekit.activities.when_label: "12月3日 周四 19:00–21:00". */
+  /* Mirrors leaguekit.content.schedule.when_label: "12月3日 周四 19:00–21:00". */
   function whenLabel(occ) {
     var s = local(occ.start), e = local(occ.end);
     if (dayNumber(occ.start) === dayNumber(occ.end)) {

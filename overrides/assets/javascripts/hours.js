@@ -1,4 +1,4 @@
-/* Open now? In the browser, from what the build computed (leaguekit/hours.py); nothing here reads
+/* Open now? In the browser, from what the build computed (leaguekit/content/hours.py); nothing here reads
  * OpenStreetMap text.
  *   schedule  9 lists of [start, end] minutes: Monday … Sunday, public holiday, adjusted working day
  *   closures  [[from, to, reason]] (ISO dates, both days included)

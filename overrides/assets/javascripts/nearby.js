@@ -1,4 +1,4 @@
-/* The finder at /nearby/ (leaguekit/generate/finder.py renders the page, leaguekit/finder_data.py the data),
+/* The finder at /nearby/ (leaguekit/generate/finder.py renders the page, leaguekit/output/finder_data.py the data),
  * and the 导航 control of every venue.
  *
  * Without JavaScript the page already lists every venue by district. This
@@ -19,7 +19,7 @@
   var WALK_BELOW_M = 1500, BUS_BELOW_M = 15000;
   var MODES = [["walk", "步行"], ["bus", "公交"], ["car", "驾车"]];
 
-  /* --- geometry (mirrors leaguekit/geo.py) --------------------------------- */
+  /* --- geometry (mirrors leaguekit/content/geo.py) --------------------------------- */
 
   /* Geodesic distance on the WGS-84 ellipsoid (Vincenty's inverse formula), in metres;
    * agrees with geographiclib to well under a metre at any distance the finder shows. */

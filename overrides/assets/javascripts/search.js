@@ -1,5 +1,5 @@
 /* Site search: the header box (overrides/partials/search.html) over the static index that
- * leaguekit/search_index.py writes to site/search/ (its docstring describes the files).
+ * leaguekit/output/search_index.py writes to site/search/ (its docstring describes the files).
  *
  * - Nothing is fetched until the box is focused, the header button pressed or "/" typed;
  *   then manifest.json, and per query only the shards of its tokens and the record files
@@ -22,7 +22,7 @@
   var lk = (window.leaguekit = window.leaguekit || {});
   var ROOT = new URL("../../", document.currentScript.src);
   var INDEX = new URL("search/", ROOT);
-  var FORMAT = 1; // leaguekit/search_index.py FORMAT
+  var FORMAT = 1; // leaguekit/output/search_index.py FORMAT
   var PAGE = 8; // results shown at a time
   var VERIFY = 12; // leading results whose titles are checked against the whole query
   var HINT = "输入阵地名称、县区、乡镇或服务，例如“托管”";
@@ -32,7 +32,7 @@
   var LONE = new RegExp("(?<![" + CJK + "])[" + CJK + "](?![" + CJK + "])", "gu");
   var PAIR = new RegExp("(?=([" + CJK + "]{2}))", "gu");
 
-  /* --- tokens (leaguekit/search_index.py: normalize, tokens, query_tokens, shard_of) --- */
+  /* --- tokens (leaguekit/output/search_index.py: normalize, tokens, query_tokens, shard_of) --- */
 
   function normalize(text) {
     return text.normalize("NFKC").toLowerCase();

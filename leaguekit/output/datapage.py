@@ -1,4 +1,4 @@
-"""`/data/`: what can be downloaded, what each file holds, and under which licence."""
+"""`/data/`: the page that lists the open-data downloads (`opendata`): what each file holds and under which licence."""
 
 from __future__ import annotations
 
@@ -6,9 +6,10 @@ from collections.abc import Iterator
 from functools import partial
 
 from .. import urls
-from .page import GeneratedPage, SearchEntry
-from .render import render
-from .site import Site
+from ..generate.page import GeneratedPage, SearchEntry
+from ..generate.render import render
+from ..generate.site import Site
+from . import opendata
 
 URL = "data/"
 
@@ -25,8 +26,6 @@ def pages(site: Site) -> Iterator[GeneratedPage]:
 
 
 def html(site: Site) -> str:
-    from ..output import opendata  # it builds on the section modules
-
     c, here = site.content, URL
     _, described = opendata.files_and_descriptions(site)
     return render(
