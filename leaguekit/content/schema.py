@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Annotated, Literal
 
+import prcoords
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
@@ -118,9 +119,36 @@ def _ordered(first: dt.date, last: dt.date) -> None:
         raise PydanticCustomError("date_order", "结束日期早于开始日期", {"field": "to", "hint": "from 写第一天，to 写最后一天（含当天）"})
 
 
+# The datum a coordinate was copied in: 天地图 and a phone's GPS give WGS-84, 高德 and 腾讯 GCJ-02, 百度 BD-09.
+DATUMS = {"wgs84": "WGS-84", "gcj02": "GCJ-02", "bd09": "BD-09"}
+TO_WGS84 = {"gcj02": prcoords.gcj_wgs_bored, "bd09": prcoords.bd_wgs_bored}
+
+
+def in_china(lat: float, lng: float) -> bool:
+    return CHINA_LAT[0] <= lat <= CHINA_LAT[1] and CHINA_LNG[0] <= lng <= CHINA_LNG[1]
+
+
 class Location(Strict):
-    lat: float = Field(title="纬度", description="WGS-84 十进制度", examples=[37.4216])
-    lng: float = Field(title="经度", description="WGS-84 十进制度", examples=[112.5513])
+    """A point, always WGS-84 once validated: coordinates copied from 高德, 腾讯 or 百度 say their datum
+    and are converted here, once, so every page, map link and download agrees."""
+
+    lat: float = Field(title="纬度", description="十进制度", examples=[37.4216])
+    lng: float = Field(title="经度", description="十进制度", examples=[112.5513])
+    datum: Literal["wgs84", "gcj02", "bd09"] = Field(
+        "wgs84",
+        title="坐标系",
+        description="wgs84（默认：天地图、手机 GPS）、gcj02（高德地图、腾讯地图的坐标拾取器）或 bd09（百度地图）；读入时统一换算为 WGS-84",
+        examples=["gcj02"],
+    )
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _to_wgs84(cls, data: object, handler) -> Location:
+        written = handler(data)
+        if written.datum == "wgs84" or not in_china(written.lat, written.lng):
+            return written  # out of range: `_in_china` says so about the numbers as written
+        wgs = TO_WGS84[written.datum]((written.lat, written.lng), check_china=False)
+        return handler({"lat": round(wgs.lat, 6), "lng": round(wgs.lon, 6)})
 
     @model_validator(mode="after")
     def _in_china(self) -> Location:
@@ -167,7 +195,7 @@ class Venue(Strict):
     type: str = Field(title="阵地类型", description="data/venue_types.yml 中的键", examples=["youth-home"], json_schema_extra={"vocabulary": "venue_types"})
     org: str = Field(title="所属团组织", description="data/orgs.yml 中的 id", examples=["taigu"], json_schema_extra={"vocabulary": "orgs"})
     address: str = Field(title="地址", min_length=4, examples=["山西省晋中市太谷区文庙街 1 号"])
-    location: Location = Field(title="坐标", description="WGS-84 经纬度：{lat: 纬度, lng: 经度}", examples=[{"lat": 37.4216, "lng": 112.5513}])
+    location: Location = Field(title="坐标", description="经纬度：{lat: 纬度, lng: 经度}；从高德、腾讯地图复制的加 datum: gcj02，从百度地图复制的加 datum: bd09", examples=[{"lat": 37.4216, "lng": 112.5513}])
     grade: str | None = Field(None, title="星级", description="仅青年之家：data/grades.yml 中的键", examples=["standard"], json_schema_extra={"vocabulary": "grades"})
     district: str | None = Field(None, title="县区", examples=["太谷区"])
     town: str | None = Field(None, title="乡镇街道", examples=["明星镇"])
@@ -409,7 +437,7 @@ class Place(Strict):
     name: str = Field(title="地点名称", min_length=2, examples=["某某中学报告厅"])
     address: str = Field(title="地址", min_length=4, examples=["山西省太原市迎泽区某某路 1 号"])
     district: str = Field(title="县区", description="用于按县区筛选", examples=["迎泽区"])
-    location: Location = Field(title="坐标", description="WGS-84 经纬度：{lat: 纬度, lng: 经度}", examples=[{"lat": 37.8570, "lng": 112.5600}])
+    location: Location = Field(title="坐标", description="经纬度：{lat: 纬度, lng: 经度}；从高德、腾讯地图复制的加 datum: gcj02，从百度地图复制的加 datum: bd09", examples=[{"lat": 37.8570, "lng": 112.5600}])
 
 
 class Weekly(Strict):

@@ -101,6 +101,26 @@ def test_coordinates_outside_china(project):
 
 
 @pytest.mark.parametrize(
+    ("written", "datum"),
+    [
+        ("  lat: 37.4216\n  lng: 112.5513", None),
+        ("  lat: 37.422100\n  lng: 112.557542\n  datum: gcj02", "gcj02"),  # copied from 高德's coordinate picker
+        ("  lat: 37.428430\n  lng: 112.563915\n  datum: bd09", "bd09"),  # copied from 百度's
+    ],
+)
+def test_coordinates_in_any_map_datum_load_as_wgs84(project, written, datum):
+    """GCJ-02 and BD-09 are converted once, at load: everything downstream sees WGS-84 (within a metre)."""
+    replace_line(project, "  lat: 37.42\n  lng: 112.55", written)
+    location = load(project).venue["test-venue"].data.location
+    assert (location.datum, round(location.lat, 5), round(location.lng, 5)) == ("wgs84", 37.4216, 112.5513), datum
+
+
+def test_unknown_datum_is_named(project):
+    replace_line(project, "  lng: 112.55", "  lng: 112.55\n  datum: 高德")
+    assert f"{VENUE}:12 location.datum（坐标系）= 高德 不是允许的值；可选值：'wgs84', 'gcj02' or 'bd09'" in problems_of(project)
+
+
+@pytest.mark.parametrize(
     ("hours", "why"),
     [
         ("Mo-Fri 09:00-17:00", "“Mo-Fri”不是星期写法"),
