@@ -1,29 +1,51 @@
 """Personal data that must never be published: mainland mobile numbers and resident ID numbers.
 
-The staff guide forbids both (PIPL treats minors' data as sensitive); this module
-finds them in any text so `make check` and the build refuse the file. Messages
-show numbers masked, so a CI log does not republish them either.
+The staff guide forbids both (PIPL treats minors' data as sensitive). The guard reads a text
+the way a reader sees it, not as it was typed: callers pass the rendered text (`body` hands
+over each block after Markdown), and `reader_text` then decodes character references, drops
+invisible characters (zero-width, soft hyphens, bidi and format controls, combining marks,
+variation selectors), folds compatibility forms (NFKC: full-width, circled and superscript
+digits) and reads a digit of any script, or a Chinese numeral, as a digit. A number may be
+split into groups by short runs of separators (spaces, line breaks, dashes, dots, slashes,
+brackets …); it counts when it stands alone, not glued to further digits, whatever letters
+or Chinese characters touch it. Dates (2024-06-30), landlines (0354-6231234), counts
+(58026人) and hotlines (12355) are never numbers of this kind.
+
+Messages show numbers masked, so a CI log does not republish them either.
 """
 
 from __future__ import annotations
 
+import bisect
+import html
 import re
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, replace
 from datetime import date
 
-# 11 digits starting 13–19, optionally grouped 3-4-4 by a space or hyphen; not part of a longer number.
-MOBILE = re.compile(r"(?<![\d\w])(?:\+?86[\s-]?)?(1[3-9]\d)[\s-]?(\d{4})[\s-]?(\d{4})(?![\d\w])")
-# 18-character resident identity number (GB 11643): region, birth date, sequence, check character.
-RESIDENT_ID = re.compile(r"(?<![\dA-Za-z])([1-8]\d{5})((?:19|20)\d{2})(\d{2})(\d{2})(\d{3})([\dXx])(?![\dA-Za-z])")
 ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 ID_CHECK = "10X98765432"
+MOBILE_DIGITS = re.compile(r"1[3-9]\d{9}")
+# What may stand between the groups of one number, at most MAX_GAP characters at a time.
+SEPARATORS = frozenset(" \t\n\r\f\v\u2028\u2029\u0085-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2043.\u00b7\u30fb\u2022\u2219\u22c5/\\_*~()[]{}<>'\"`+,=#|")
+MAX_GAP = 3
+DATE_SEPARATORS = "-./"
+# Chinese numerals read digit by digit (幺 is how 1 is read out in phone numbers).
+CHINESE_DIGITS = {"〇": "0", "零": "0", "一": "1", "幺": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6", "七": "7", "八": "8", "九": "9",
+                  "壹": "1", "贰": "2", "貳": "2", "叁": "3", "參": "3", "肆": "4", "伍": "5", "陆": "6", "陸": "6", "柒": "7", "捌": "8", "玖": "9"}
+# Characters that take no room on screen although they are not format characters.
+BLANKS = "\u115f\u1160\u3164\uffa0\u2800"
+# Anything that could end up as a digit; a text with fewer than 11 of them holds no number of interest.
+DIGIT_LIKE = re.compile("[\\d\u00b2\u00b3\u00b9\u2070-\u209f\u2460-\u24ff\u2776-\u2793\U0001f100-\U0001f10c" + "".join(CHINESE_DIGITS) + "]|&#")
+CHECK_MIN = 11
 
 
 @dataclass(frozen=True)
 class Finding:
     kind: str  # "mobile" | "resident_id"
-    start: int
+    start: int  # in the text `find` read (after `reader_text`)
     masked: str
+    line: int = 0  # line breaks before it in that text: the line of the text it is on, counting from 0
 
     @property
     def label(self) -> str:
@@ -31,37 +53,150 @@ class Finding:
 
 
 def valid_resident_id(number: str) -> bool:
-    """Checksum and birth date of an 18-character resident ID (GB 11643-1999)."""
+    """Region, birth date and check character of an 18-character resident ID (GB 11643-1999)."""
     digits = number.upper()
-    if not re.fullmatch(r"\d{17}[\dX]", digits):
-        return False
-    total = sum(int(d) * w for d, w in zip(digits[:17], ID_WEIGHTS))
-    if ID_CHECK[total % 11] != digits[17]:
+    if not re.fullmatch(r"[1-8]\d{16}[\dX]", digits) or not "1900" <= digits[6:10] <= "2100":
         return False
     try:
         date(int(digits[6:10]), int(digits[10:12]), int(digits[12:14]))
     except ValueError:
         return False
-    return True
+    total = sum(int(d) * w for d, w in zip(digits[:17], ID_WEIGHTS))
+    return ID_CHECK[total % 11] == digits[17]
 
 
-def is_mobile(text: str) -> bool:
-    return MOBILE.fullmatch(text.strip()) is not None
+# What each non-ASCII character becomes, learnt the first time it is met (a text holds few distinct characters):
+# invisible ones map to None, digits of any script to their ASCII digit.
+_INVISIBLE: dict[int, None] = {}
+_DIGITS: dict[int, str] = {}
+_WITH_CHINESE: dict[int, str] = {ord(k): v for k, v in CHINESE_DIGITS.items()}
+_KNOWN: set[str] = set()
 
 
-ELEVEN_DIGITS = re.compile(r"(?:\d[\s-]?){10}\d")
+def _learn(text: str) -> None:
+    for char in set(text) - _KNOWN:
+        category = unicodedata.category(char)
+        if category in ("Cf", "Mn", "Me") or (category == "Cc" and char not in "\t\n\r\f\v\x85") or char in BLANKS:
+            _INVISIBLE[ord(char)] = None
+        elif not char.isascii() and (value := unicodedata.digit(char, None)) is not None:
+            _DIGITS[ord(char)] = _WITH_CHINESE[ord(char)] = str(value)
+        _KNOWN.add(char)
 
 
-def find(text: str) -> list[Finding]:
-    """Every mobile number and valid resident ID number in `text`, in order."""
-    if len(text) < 11 or ELEVEN_DIGITS.search(text) is None:
+def reader_text(text: str, *, entities: bool = True) -> str:
+    """`text` as a reader perceives it: references decoded, invisible characters gone, NFKC.
+
+    `entities=False` for text that is already rendered (a body's text after Markdown)."""
+    if entities and "&" in text:
+        text = html.unescape(text)
+    if not text.isascii():
+        _learn(text)
+        text = unicodedata.normalize("NFKC", text.translate(_INVISIBLE))
+    return text
+
+
+def find(text: str, *, rendered: bool = False) -> list[Finding]:
+    """Every mobile number and valid resident ID number a reader would see in `text`, in order.
+
+    `rendered`: the text is already what a reader sees (no character references to decode)."""
+    if len(DIGIT_LIKE.findall(text)) < CHECK_MIN:
         return []
+    seen = reader_text(text, entities=not rendered)
+    if seen.isascii():
+        found = _numbers(seen)
+    else:
+        _learn(seen)
+        # Twice: with Chinese numerals read as digits (一三九…), and as letters, so that a numeral
+        # written against a number (一13912340001) cannot hide it.
+        found = _distinct(_numbers(seen.translate(_WITH_CHINESE)) + _numbers(seen.translate(_DIGITS)))
+    return [replace(f, line=seen.count("\n", 0, f.start)) for f in found]
+
+
+def _numbers(text: str) -> list[Finding]:
+    found: list[Finding] = []
+    for group in _groups(text):
+        found += _in_group(text, group)
+    return _distinct(found)
+
+
+def _distinct(found: list[Finding]) -> list[Finding]:
+    """One finding per number: an ID wins over a mobile inside it, and the same number found twice counts once."""
+    ids = sorted(f.start for f in found if f.kind == "resident_id")
+    kept: dict[str, Finding] = {}
+    for f in sorted(found, key=lambda f: f.start):
+        inside = bisect.bisect_right(ids, f.start)
+        if f.kind == "mobile" and inside and f.start < ids[inside - 1] + 18:
+            continue
+        kept.setdefault(f.masked, f)
+    return sorted(kept.values(), key=lambda f: f.start)
+
+
+DIGIT_RUN = re.compile(r"[0-9]+")
+
+
+def _joins(gap: str) -> bool:
+    return 0 < len(gap) <= MAX_GAP and all(c in SEPARATORS for c in gap)
+
+
+def _groups(text: str) -> list[list[re.Match[str]]]:
+    """Runs of digits joined by short separator gaps: the candidates for one written number."""
+    groups: list[list[re.Match[str]]] = []
+    for match in DIGIT_RUN.finditer(text):
+        if groups and _joins(text[groups[-1][-1].end() : match.start()]):
+            groups[-1].append(match)
+        else:
+            groups.append([match])
+    return [g for g in groups if sum(len(m.group()) for m in g) >= CHECK_MIN]
+
+
+def _is_date(parts: list[str], gaps: list[str], i: int) -> bool:
+    """2024-06-30, 1999.12.31, 2024/6/3: a year, month and day with one kind of separator."""
+    if i + 2 >= len(parts):
+        return False
+    year, month, day = parts[i : i + 3]
+    return (
+        gaps[i + 1] == gaps[i + 2] and gaps[i + 1] in DATE_SEPARATORS and len(year) == 4 and len(month) <= 2 and len(day) <= 2
+        and 1 <= int(month) <= 12 and 1 <= int(day) <= 31
+    )
+
+
+def _check_letter(text: str, end: int) -> bool:
+    """An X (or x) closing a resident ID right after its 17 digits, perhaps after a separator or two."""
+    rest = text[end : end + MAX_GAP + 1]
+    return rest.lstrip("".join(SEPARATORS))[:1] in ("X", "x")
+
+
+def _in_group(text: str, group: list[re.Match[str]]) -> list[Finding]:
+    """Every run of whole digit groups that spells a mobile (11 digits, or 13 with 86) or a resident ID (18)."""
+    parts = [m.group() for m in group]
+    gaps = [""] + [text[group[k - 1].end() : group[k].start()] for k in range(1, len(group))]
+    ends: dict[int, int] = {}  # digits before group k -> k
+    total = 0
+    for k, part in enumerate(parts):
+        ends[total] = k
+        total += len(part)
+    ends[total] = len(parts)
     found = []
-    for m in RESIDENT_ID.finditer(text):
-        if valid_resident_id(m.group(0)):
-            found.append(Finding("resident_id", m.start(), m.group(0)[:6] + "********" + m.group(0)[-4:]))
-    taken = [(f.start, f.start + 18) for f in found]
-    for m in MOBILE.finditer(text):
-        if not any(a <= m.start() < b for a, b in taken):
-            found.append(Finding("mobile", m.start(), f"{m.group(1)}****{m.group(3)}"))
-    return sorted(found, key=lambda f: f.start)
+    starts = [0]
+    for part in parts[:-1]:
+        starts.append(starts[-1] + len(part))
+    for i, before in enumerate(starts):
+        if parts[i][0] not in "12345678" or _is_date(parts, gaps, i):
+            continue
+        for length in (11, 13, 17, 18):
+            stop = ends.get(before + length)
+            if stop is None or stop <= i:
+                continue
+            if stop - i > 1 and gaps[i + 1] == "," and all(gaps[k] == "," and len(parts[k]) == 3 for k in range(i + 1, stop)):
+                continue  # 13,800,000,000: a count with thousands separators, not a number in groups
+            digits = "".join(parts[i:stop])
+            start = group[i].start()
+            if length == 11 and MOBILE_DIGITS.fullmatch(digits):
+                found.append(Finding("mobile", start, f"{digits[:3]}****{digits[-4:]}"))
+            elif length == 13 and digits.startswith("86") and MOBILE_DIGITS.fullmatch(digits[2:]):
+                found.append(Finding("mobile", start, f"{digits[2:5]}****{digits[-4:]}"))
+            elif length == 18 or (length == 17 and _check_letter(text, group[stop - 1].end())):
+                number = digits if length == 18 else digits + "X"
+                if valid_resident_id(number):
+                    found.append(Finding("resident_id", start, number[:6] + "********" + number[-4:]))
+    return found
