@@ -69,8 +69,8 @@ def check_texts(src: YamlSource, problems: list[Problem], *, allow: frozenset[Lo
 
 def check_file_name(rel: str, problems: list[Problem]) -> bool:
     """A path becomes a URL, a sitemap entry and an id in every download: it must be printable and hold no personal data."""
-    if (bad := characters.forbidden(rel)) is not None:
-        problems.append(Problem(rel, 1, "文件名", f"含有换行符或控制字符 {bad.code}" if bad.char.isspace() or ord(bad.char) < 0x20 else bad.message, FILE_NAME_HINT))
+    if (bad := characters.forbidden(rel, name=True)) is not None:
+        problems.append(Problem(rel, 1, "文件名", f"含有换行符或控制字符 {bad.code}" if ord(bad.char) < 0x20 else bad.message, FILE_NAME_HINT))
         return False
     for found in privacy.find(rel):
         problems.append(Problem(rel, 1, "文件名", f"含有{found.label} {found.masked}", "文件名会成为网址；请用阵地名称的拼音，例如 taigu-baita.md"))
