@@ -26,9 +26,10 @@ from datetime import date
 ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 ID_CHECK = "10X98765432"
 MOBILE_DIGITS = re.compile(r"1[3-9]\d{9}")
-# What may stand between the groups of one number, at most MAX_GAP characters at a time.
-SEPARATORS = frozenset(" \t\n\r\f\v\u2028\u2029\u0085-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2043.\u00b7\u30fb\u2022\u2219\u22c5/\\_*~()[]{}<>'\"`+,=#|")
-MAX_GAP = 3
+# What may stand between the groups of one number, at most MAX_GAP characters at a time
+# (" - ", or markup the renderer left on the page as text, "** ").
+SEPARATORS = frozenset(" \t\n\r\f\v\u2028\u2029\u0085-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2043.\u00b7\u30fb\u2022\u2219\u22c5/\\_*~()[]{}<>'\"`+=#|")
+MAX_GAP = 5
 DATE_SEPARATORS = "-./"
 # Chinese numerals read digit by digit (幺 is how 1 is read out in phone numbers).
 CHINESE_DIGITS = {"〇": "0", "零": "0", "一": "1", "幺": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6", "七": "7", "八": "8", "九": "9",
@@ -149,15 +150,20 @@ def _groups(text: str) -> list[list[re.Match[str]]]:
     return [g for g in groups if sum(len(m.group()) for m in g) >= CHECK_MIN]
 
 
-def _is_date(parts: list[str], gaps: list[str], i: int) -> bool:
-    """2024-06-30, 1999.12.31, 2024/6/3: a year, month and day with one kind of separator."""
-    if i + 2 >= len(parts):
-        return False
-    year, month, day = parts[i : i + 3]
-    return (
-        gaps[i + 1] == gaps[i + 2] and gaps[i + 1] in DATE_SEPARATORS and len(year) == 4 and len(month) <= 2 and len(day) <= 2
-        and 1 <= int(month) <= 12 and 1 <= int(day) <= 31
-    )
+def _blocked(parts: list[str], gaps: list[str]) -> set[int]:
+    """Groups that belong to an ordinary number written with separators, which no mobile may take a part of:
+    a date (2024-06-30, 1999.12.31), a landline (0354-6231234, (010)12345678) or a 400/800 line (400-123-4567)."""
+    blocked: set[int] = set()
+    for i in range(len(parts)):
+        three = parts[i : i + 3]
+        if (
+            len(three) == 3 and len(three[0]) == 4 and len(three[1]) <= 2 and len(three[2]) <= 2 and gaps[i + 1] == gaps[i + 2] and gaps[i + 1] in DATE_SEPARATORS
+            and 1 <= int(three[1]) <= 12 and 1 <= int(three[2]) <= 31
+        ) or (len(three) == 3 and three[0] in ("400", "800") and len(three[1]) == 3 and len(three[2]) == 4):
+            blocked.update(range(i, i + 3))
+        elif i + 1 < len(parts) and parts[i][0] == "0" and 3 <= len(parts[i]) <= 4 and 7 <= len(parts[i + 1]) <= 8 and gaps[i + 1].strip() in ("-", ")", "）", ""):
+            blocked.update((i, i + 1))
+    return blocked
 
 
 def _check_letter(text: str, end: int) -> bool:
@@ -180,15 +186,14 @@ def _in_group(text: str, group: list[re.Match[str]]) -> list[Finding]:
     starts = [0]
     for part in parts[:-1]:
         starts.append(starts[-1] + len(part))
+    blocked = _blocked(parts, gaps)  # mobiles only: a resident ID, with its check digit, may well be written around its birth date
     for i, before in enumerate(starts):
-        if parts[i][0] not in "12345678" or _is_date(parts, gaps, i):
+        if parts[i][0] not in "12345678":
             continue
         for length in (11, 13, 17, 18):
             stop = ends.get(before + length)
-            if stop is None or stop <= i:
+            if stop is None or stop <= i or (length < 17 and any(k in blocked for k in range(i, stop))):
                 continue
-            if stop - i > 1 and gaps[i + 1] == "," and all(gaps[k] == "," and len(parts[k]) == 3 for k in range(i + 1, stop)):
-                continue  # 13,800,000,000: a count with thousands separators, not a number in groups
             digits = "".join(parts[i:stop])
             start = group[i].start()
             if length == 11 and MOBILE_DIGITS.fullmatch(digits):
