@@ -70,7 +70,11 @@ def check_texts(src: YamlSource, problems: list[Problem], *, allow: frozenset[Lo
 def check_file_name(rel: str, problems: list[Problem]) -> bool:
     """A path becomes a URL, a sitemap entry and an id in every download: it must be printable and hold no personal data."""
     if (bad := characters.forbidden(rel, name=True)) is not None:
-        problems.append(Problem(rel, 1, "文件名", f"含有换行符或控制字符 {bad.code}" if ord(bad.char) < 0x20 else bad.message, FILE_NAME_HINT))
+        if 0xDC80 <= ord(bad.char) <= 0xDCFF:  # os.walk's stand-in for a byte that is not UTF-8
+            message = "不是 UTF-8 编码的文件名"
+        else:
+            message = f"含有换行符或控制字符 {bad.code}" if ord(bad.char) < 0x20 else bad.message
+        problems.append(Problem(rel, 1, "文件名", message, FILE_NAME_HINT))
         return False
     for found in privacy.find(rel):
         problems.append(Problem(rel, 1, "文件名", f"含有{found.label} {found.masked}", "文件名会成为网址；请用阵地名称的拼音，例如 taigu-baita.md"))

@@ -178,6 +178,19 @@ def test_check_and_build_give_the_same_message(project, case, files, messages):
     assert not (project / "site").exists()
 
 
+def test_a_file_name_that_is_not_utf8_gets_one_printable_line(project):
+    (project / "venues/taigu").mkdir(parents=True, exist_ok=True)
+    with open(os.path.join(os.fsencode(project / "venues/taigu"), b"caf\xe9.md"), "wb") as handle:
+        handle.write(venue_md().encode())
+    with pytest.raises(ContentError) as checked:
+        build.load(project)
+    assert "venues/taigu/caf\\xe9.md:1 文件名 不是 UTF-8 编码的文件名；文件名只用小写英文字母、数字和连字符" in str(checked.value)
+    str(checked.value).encode("utf-8")  # no lone surrogate left: prints to any terminal or CI log
+    assert all(line.isprintable() for line in str(checked.value).splitlines())
+    with pytest.raises(Abort):
+        build_site(project)
+
+
 def test_corpus_covers_every_class():
     assert len(CASES) >= 70
 
