@@ -16,6 +16,7 @@ import posixpath
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from urllib.parse import unquote
 
 import nh3
@@ -38,6 +39,7 @@ ATTR_LIST = re.compile(r"\{\s*[:#.]|\bon[a-z]+\s*=", re.I)
 # What a reader would take for a link to an email address: <…@…>, which CommonMark did not make one.
 EMAIL_LIKE = re.compile(r"<[^<>\s]*@[^<>\s]*>")
 EMAIL = re.compile(r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+")
+REFERENCE = re.compile(r" {0,3}\[[^\]]+\]:\s*(\S+)")
 HTML_TAG = re.compile(r"<(\s*/?\s*[a-zA-Z][\w:-]*|!--)")
 # Anything Markdown would do more with than split into paragraphs (most venue bodies are plain prose).
 NOT_PLAIN = re.compile(r"[<>\[\]&{}*_`#|\\!~:=\x00-\x09\x0b-\x1f]|[^\S \n]|^ |[ ]$|^\s*(?:[-+]|\d+[.)])(?:\s|$)|^-+\s*$", re.M)
@@ -70,12 +72,18 @@ class _Context:
         self.rel, self.body, self.first_line, self.here, self.resolve = rel, body, first_line, here, resolve
         self.problems: list[Problem] = []
 
+    @cached_property
+    def definitions(self) -> dict[str, int]:
+        """Where each reference definition (`[x]: url`) stands: a reference link's address is written there."""
+        found: dict[str, int] = {}
+        for index, line in enumerate(self.body.splitlines()):
+            if (match := REFERENCE.match(line)) is not None:
+                found.setdefault(match.group(1).strip("<>"), index)
+        return found
+
     def line_of(self, written: str, line: int) -> int:
-        """`line`, unless `written` stands on another line only (a reference link's definition `[x]: url`)."""
-        lines = self.body.splitlines()
-        if not written or (line < len(lines) and written in lines[line]):
-            return line
-        return next((index for index, text in enumerate(lines) if written in text), line)
+        """`line`, or the line of the reference definition that wrote `written` there."""
+        return self.definitions.get(written, line)
 
     def report(self, line: int, message: str, hint: str) -> None:
         """`line` counts from 0 at the body's first line."""

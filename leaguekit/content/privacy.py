@@ -113,13 +113,6 @@ def find(text: str, *, rendered: bool = False) -> list[Finding]:
     return [replace(f, line=seen.count("\n", 0, f.start)) for f in found]
 
 
-def _numbers(text: str) -> list[Finding]:
-    found: list[Finding] = []
-    for group in _groups(text):
-        found += _in_group(text, group)
-    return _distinct(found)
-
-
 def _distinct(found: list[Finding]) -> list[Finding]:
     """One finding per number: an ID wins over a mobile inside it, and the same number found twice counts once."""
     ids = sorted(f.start for f in found if f.kind == "resident_id")
@@ -133,35 +126,34 @@ def _distinct(found: list[Finding]) -> list[Finding]:
 
 
 DIGIT_RUN = re.compile(r"[0-9]+")
+# Digit runs joined by short separator gaps: the candidates for one written number (linear: digits and separators never overlap).
+GROUP = re.compile("[0-9]+(?:[" + "".join(re.escape(c) for c in sorted(SEPARATORS)) + f"]{{1,{MAX_GAP}}}[0-9]+)*")
 
 
-def _joins(gap: str) -> bool:
-    return 0 < len(gap) <= MAX_GAP and all(c in SEPARATORS for c in gap)
+def _numbers(text: str) -> list[Finding]:
+    found: list[Finding] = []
+    for group in GROUP.finditer(text):
+        if len(group.group()) >= CHECK_MIN:
+            found += _in_group(text, list(DIGIT_RUN.finditer(text, group.start(), group.end())))
+    return _distinct(found)
 
 
-def _groups(text: str) -> list[list[re.Match[str]]]:
-    """Runs of digits joined by short separator gaps: the candidates for one written number."""
-    groups: list[list[re.Match[str]]] = []
-    for match in DIGIT_RUN.finditer(text):
-        if groups and _joins(text[groups[-1][-1].end() : match.start()]):
-            groups[-1].append(match)
-        else:
-            groups.append([match])
-    return [g for g in groups if sum(len(m.group()) for m in g) >= CHECK_MIN]
-
-
-def _blocked(parts: list[str], gaps: list[str]) -> set[int]:
-    """Groups that belong to an ordinary number written with separators, which no mobile may take a part of:
+def _blocked(text: str, runs: list[re.Match[str]]) -> set[int]:
+    """Runs that belong to an ordinary number written with separators, which no mobile may take a part of:
     a date (2024-06-30, 1999.12.31), a landline (0354-6231234, (010)12345678) or a 400/800 line (400-123-4567)."""
+
+    def gap(k: int) -> str:
+        return text[runs[k - 1].end() : runs[k].start()]
+
+    parts = [m.group() for m in runs]
     blocked: set[int] = set()
-    for i in range(len(parts)):
-        three = parts[i : i + 3]
-        if (
-            len(three) == 3 and len(three[0]) == 4 and len(three[1]) <= 2 and len(three[2]) <= 2 and gaps[i + 1] == gaps[i + 2] and gaps[i + 1] in DATE_SEPARATORS
-            and 1 <= int(three[1]) <= 12 and 1 <= int(three[2]) <= 31
-        ) or (len(three) == 3 and three[0] in ("400", "800") and len(three[1]) == 3 and len(three[2]) == 4):
-            blocked.update(range(i, i + 3))
-        elif i + 1 < len(parts) and parts[i][0] == "0" and 3 <= len(parts[i]) <= 4 and 7 <= len(parts[i + 1]) <= 8 and gaps[i + 1].strip() in ("-", ")", "）", ""):
+    for i, part in enumerate(parts):
+        if i + 2 < len(parts) and len(part) == 4 and len(parts[i + 1]) <= 2 and len(parts[i + 2]) <= 2:
+            if gap(i + 1) == gap(i + 2) and gap(i + 1) in DATE_SEPARATORS and 1 <= int(parts[i + 1]) <= 12 and 1 <= int(parts[i + 2]) <= 31:
+                blocked.update((i, i + 1, i + 2))
+        elif i + 2 < len(parts) and part in ("400", "800") and len(parts[i + 1]) == 3 and len(parts[i + 2]) == 4:
+            blocked.update((i, i + 1, i + 2))
+        elif i + 1 < len(parts) and part[0] == "0" and 3 <= len(part) <= 4 and 7 <= len(parts[i + 1]) <= 8 and gap(i + 1).strip() in ("-", ")", "）", ""):
             blocked.update((i, i + 1))
     return blocked
 
@@ -172,36 +164,39 @@ def _check_letter(text: str, end: int) -> bool:
     return rest.lstrip("".join(SEPARATORS))[:1] in ("X", "x")
 
 
-def _in_group(text: str, group: list[re.Match[str]]) -> list[Finding]:
-    """Every run of whole digit groups that spells a mobile (11 digits, or 13 with 86) or a resident ID (18)."""
-    parts = [m.group() for m in group]
-    gaps = [""] + [text[group[k - 1].end() : group[k].start()] for k in range(1, len(group))]
-    ends: dict[int, int] = {}  # digits before group k -> k
+def _in_group(text: str, runs: list[re.Match[str]]) -> list[Finding]:
+    """Every sequence of whole digit runs that spells a mobile (11 digits, or 13 with 86) or a resident ID (18)."""
+    digits = "".join(m.group() for m in runs)
+    starts: list[int] = []  # digits before run k
+    run_at: dict[int, int] = {}  # digits before run k -> k; the total -> len(runs)
     total = 0
-    for k, part in enumerate(parts):
-        ends[total] = k
-        total += len(part)
-    ends[total] = len(parts)
+    for k, match in enumerate(runs):
+        starts.append(total)
+        run_at[total] = k
+        total += match.end() - match.start()
+    run_at[total] = len(runs)
+    blocked: set[int] | None = None  # worked out at the first mobile candidate
     found = []
-    starts = [0]
-    for part in parts[:-1]:
-        starts.append(starts[-1] + len(part))
-    blocked = _blocked(parts, gaps)  # mobiles only: a resident ID, with its check digit, may well be written around its birth date
     for i, before in enumerate(starts):
-        if parts[i][0] not in "12345678":
+        first = digits[before]
+        if first not in "12345678":
             continue
         for length in (11, 13, 17, 18):
-            stop = ends.get(before + length)
-            if stop is None or stop <= i or (length < 17 and any(k in blocked for k in range(i, stop))):
+            stop = run_at.get(before + length)
+            if stop is None:
                 continue
-            digits = "".join(parts[i:stop])
-            start = group[i].start()
-            if length == 11 and MOBILE_DIGITS.fullmatch(digits):
-                found.append(Finding("mobile", start, f"{digits[:3]}****{digits[-4:]}"))
-            elif length == 13 and digits.startswith("86") and MOBILE_DIGITS.fullmatch(digits[2:]):
-                found.append(Finding("mobile", start, f"{digits[2:5]}****{digits[-4:]}"))
-            elif length == 18 or (length == 17 and _check_letter(text, group[stop - 1].end())):
-                number = digits if length == 18 else digits + "X"
+            number = digits[before : before + length]
+            if length == 11 or length == 13:
+                mobile = number if length == 11 else number[2:]
+                if (length == 13 and not number.startswith("86")) or not MOBILE_DIGITS.fullmatch(mobile):
+                    continue
+                if blocked is None:
+                    blocked = _blocked(text, runs)
+                if not any(k in blocked for k in range(i, stop)):
+                    found.append(Finding("mobile", runs[i].start(), f"{mobile[:3]}****{mobile[-4:]}"))
+            elif "1900" <= number[6:10] <= "2100" and (length == 18 or _check_letter(text, runs[stop - 1].end())):
+                # A resident ID, with its check digit, may well be written around its birth date: no blocking.
+                number = number if length == 18 else number + "X"
                 if valid_resident_id(number):
-                    found.append(Finding("resident_id", start, number[:6] + "********" + number[-4:]))
+                    found.append(Finding("resident_id", runs[i].start(), number[:6] + "********" + number[-4:]))
     return found
