@@ -284,3 +284,17 @@ def test_make_new_venue_never_runs_a_name(project, tmp_path):
     assert done.returncode == 0, done.stderr
     assert not marker.exists()
     assert load(project).venue["taigu-quoted"].data.name == name
+
+
+def test_dates_at_the_edges_of_the_window_pass_check_and_build(project):
+    """check ≡ build for dates: whatever `make check` accepts, every page, calendar and feed computes."""
+    write(project, VENUE, venue_md(established="1900", closures=[{"from": "2100-12-31", "to": "2100-12-31", "reason": "年终盘点"}]))
+    write(project, ACTIVITY, activity_md(start="start: 2100-12-31 22:00", end="end: 2100-12-31 23:30"))
+    write(project, "activities/taigu/first.md", activity_md(start="start: 2000-01-01 00:00", end="end: 2000-01-01 01:00"))
+    write(project, "activities/taigu/weekly.md", activity_md(start="", end="weekly:\n  days: [Fr]\n  time: '19:00-21:00'\n  start_date: 2100-01-01\n  end_date: 2100-12-31"))
+    content, _ = build.load(project)
+    assert len(content.activity["weekly"].occurrences) == 53
+    site = build_site(project)
+    assert soup(site, "activities/test-activity/").h1.get_text() == "测试活动"
+    assert (site / "activities/months/2100-12/index.html").exists() and (site / "activities/months/2000-01/index.html").exists()
+    assert b"DTSTART;TZID=Asia/Shanghai:21001231T220000" in (site / "feeds/activities/test-activity.ics").read_bytes()
