@@ -39,6 +39,7 @@ BLANKS = "\u115f\u1160\u3164\uffa0\u2800"
 # Anything that could end up as a digit; a text with fewer than 11 of them holds no number of interest.
 DIGIT_LIKE = re.compile("[\\d\u00b2\u00b3\u00b9\u2070-\u209f\u2460-\u24ff\u2776-\u2793\U0001f100-\U0001f10c" + "".join(CHINESE_DIGITS) + "]|&#")
 CHECK_MIN = 11
+TAG = re.compile(r"<[^<>]*>")
 
 
 @dataclass(frozen=True)
@@ -85,9 +86,11 @@ def _learn(text: str) -> None:
 
 
 def reader_text(text: str, *, entities: bool = True) -> str:
-    """`text` as a reader perceives it: references decoded, invisible characters gone, NFKC.
+    """`text` as a reader perceives it: tags dropped, references decoded, invisible characters gone, NFKC.
 
     `entities=False` for text that is already rendered (a body's text after Markdown)."""
+    if entities and "<" in text:
+        text = TAG.sub("", text)  # a field shown as HTML elsewhere (an app reading the JSON) loses its tags
     if entities and "&" in text:
         text = html.unescape(text)
     if not text.isascii():
