@@ -36,6 +36,8 @@ ACTIVITY_RESERVED_IDS = RESERVED_IDS | {"months"}
 PRIVACY_HINT = "不得公开个人手机号和身份证号；请写办公座机或服务热线，人员写岗位不写姓名"
 PUBLIC_MOBILE_HINT = "写座机或服务热线；如确为对外服务手机，加 public_mobile: true"
 FILE_NAME_HINT = "文件名只用小写英文字母、数字和连字符，例如 taigu-baita.md"
+# data/ folders whose every file a reader parses (the figures, read after the content).
+READ_FOLDERS = ("data/figures/",)
 
 
 def data_file(root: Path, rel: str, problems: list[Problem], what: str) -> YamlSource | None:
@@ -68,7 +70,8 @@ def check_texts(src: YamlSource, problems: list[Problem], *, allow: frozenset[Lo
 
 
 def check_file_name(rel: str, problems: list[Problem]) -> bool:
-    """A path becomes a URL, a sitemap entry and an id in every download: it must be printable and hold no personal data."""
+    """A path becomes a URL, a sitemap entry and an id in every download: it must be printable, hold no
+    personal data, and check out on Windows (no device name such as con or nul, whatever the extension)."""
     if (bad := characters.forbidden(rel, name=True)) is not None:
         if 0xDC80 <= ord(bad.char) <= 0xDCFF:  # os.walk's stand-in for a byte that is not UTF-8
             message = "不是 UTF-8 编码的文件名"
@@ -79,6 +82,10 @@ def check_file_name(rel: str, problems: list[Problem]) -> bool:
     for found in privacy.find(rel):
         problems.append(Problem(rel, 1, "文件名", f"含有{found.label} {found.masked}", "文件名会成为网址；请用阵地名称的拼音，例如 taigu-baita.md"))
         return False
+    for part in rel.split("/"):
+        if (stem := part.split(".")[0].lower()) in WINDOWS_RESERVED:  # con.md, aux.yml, venues/nul/… alike
+            problems.append(Problem(rel, 1, "文件名", windows_reserved(stem), "请换一个名称，例如加上县区和类型：taigu-mingxing-youth-home.md"))
+            return False
     return True
 
 
@@ -101,10 +108,6 @@ def check_other_data(root: Path, read: frozenset[str], problems: list[Problem]) 
                     problems.append(Problem(rel, index + 1, "", bad.message, characters.HINT))
                 for found in privacy.find(line):
                     problems.append(Problem(rel, index + 1, "", f"含有{found.label} {found.masked}", PRIVACY_HINT))
-
-
-# data/ folders whose every file a reader parses (the figures, read after the content).
-READ_FOLDERS = ("data/figures/",)
 
 
 def folder_paths(root: Path, folder: str, problems: list[Problem]) -> Iterator[Path]:
@@ -240,9 +243,6 @@ def stem_id(rel: str, problems: list[Problem], reserved: frozenset[str] = RESERV
         return None
     if stem in reserved:
         problems.append(Problem(rel, 1, "文件名", f"“{stem}”是保留名，会占用网站自动生成的页面", "请换一个文件名，例如加上县区和类型：taigu-mingxing-youth-home.md"))
-        return None
-    if stem in WINDOWS_RESERVED:
-        problems.append(Problem(rel, 1, "文件名", windows_reserved(stem), "请换一个文件名，例如加上县区和类型：taigu-mingxing-youth-home.md"))
         return None
     return stem
 

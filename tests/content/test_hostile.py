@@ -137,6 +137,8 @@ CASES = [
     ("bidi-in-name", {VENUE: venue_md(name="测试\u202e家之年青")}, [f"{VENUE}:2 name 含有文字方向控制字符 U+202E，会让文字显示得与实际不同"]),
     ("bidi-in-body", {VENUE: venue_md("正文\n\n电话 \u2066123\u2069")}, [f"{VENUE}:{BODY_LINE + 2} 正文 含有文字方向控制字符 U+2066"]),
     ("windows-reserved-file", {"venues/taigu/con.md": venue_md()}, ["venues/taigu/con.md:1 文件名 “con”是 Windows 的设备保留名，这样命名的文件在 Windows 电脑上无法检出"]),
+    ("windows-reserved-folder", {"venues/aux/other.md": venue_md()}, ["venues/aux/other.md:1 文件名 “aux”是 Windows 的设备保留名"]),
+    ("windows-reserved-data-file", {"data/figures/nul.yml": "org: taigu\n"}, ["data/figures/nul.yml:1 文件名 “nul”是 Windows 的设备保留名"]),
     ("windows-reserved-alias", {VENUE: venue_md(aliases=["aux"])}, [f"{VENUE}:21 aliases[0]（旧网址）= aux “aux”是 Windows 的设备保留名"]),
     ("windows-reserved-org", {"data/orgs.yml": edit("- id: taiyuan\n", "- id: com1\n")}, ["data/orgs.yml:32 id “com1”是 Windows 的设备保留名"]),
     # Odd input gets one-line messages
@@ -192,7 +194,7 @@ def test_a_file_name_that_is_not_utf8_gets_one_printable_line(project):
 
 
 def test_corpus_covers_every_class():
-    assert len(CASES) >= 70
+    assert len(CASES) >= 73
 
 
 def national_orgs(count: int) -> str:
