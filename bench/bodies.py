@@ -81,6 +81,11 @@ SHAPES: dict[str, Callable[[], str]] = {
     "digit entities": lambda: fill("&#49;"),
     "chinese prose": lambda: fill("青年之家开展志愿服务活动，服务青少年。\n"),
     "blank lines": lambda: fill("\n"),
+    "blank lines inside": lambda: "a" + fill("\n")[2:] + "b",
+    "list markers": lambda: fill("1.\n"),
+    "dash lines": lambda: fill("-\n"),
+    "spaced tag": lambda: "<" + fill(" "),
+    "at signs": lambda: "<a" + fill("@"),
     "one long line": lambda: fill("a"),
 }
 BITS = ["[a](", "](", "![", "<", ">", "&#", "javascript:", "{:", "on", "=", '"', "'", "`", "\\", "\n", "\n\n", "    ", "#", "*", "_",

@@ -37,12 +37,12 @@ EMAIL_HINT = "邮箱写成 <tgqtw@example.cn>（只用英文字母、数字和 .
 BRACES = re.compile(r"\{[^{}\n]*\}")
 ATTR_LIST = re.compile(r"\{\s*[:#.]|\bon[a-z]+\s*=", re.I)
 # What a reader would take for a link to an email address: <…@…>, which CommonMark did not make one.
-EMAIL_LIKE = re.compile(r"<[^<>\s]*@[^<>\s]*>")
+EMAIL_LIKE = re.compile(r"<[^<>\s@]*@[^<>\s]*>")
 EMAIL = re.compile(r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+")
 REFERENCE = re.compile(r" {0,3}\[[^\]]+\]:\s*(\S+)")
-HTML_TAG = re.compile(r"<(\s*/?\s*[a-zA-Z][\w:-]*|!--)")
+HTML_TAG = re.compile(r"<(\s*(?:/\s*)?[a-zA-Z][\w:-]*|!--)")
 # Anything Markdown would do more with than split into paragraphs (most venue bodies are plain prose).
-NOT_PLAIN = re.compile(r"[<>\[\]&{}*_`#|\\!~:=\x00-\x09\x0b-\x1f]|[^\S \n]|^ |[ ]$|^\s*(?:[-+]|\d+[.)])(?:\s|$)|^-+\s*$", re.M)
+NOT_PLAIN = re.compile(r"[<>\[\]&{}*_`#|\\!~:=\x00-\x09\x0b-\x1f]|[^\S \n]|^ |[ ]$|^(?:[-+]|\d+[.)])(?: |$)|^-+ *$", re.M)
 PARAGRAPH = re.compile(r"[^\n]+(?:\n[^\n]+)*")
 
 Resolve = Callable[[str], "str | None"]
