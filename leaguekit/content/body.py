@@ -153,8 +153,8 @@ def _inline(token: Token, context: _Context) -> None:
             context.url(child, "href" if kind == "link_open" else "src", line)
             if child.attrs.get("title"):
                 context.personal(str(child.attrs["title"]), line, where="链接提示文字")
-            if kind == "image":
-                seen.append(child.content)
+            if kind == "image":  # its alt text, as the renderer writes it (markup in it dropped)
+                seen.append("".join(c.content for c in child.children or [] if c.type in ("text", "code_inline")))
         for name in list(child.attrs):
             if name not in ATTRIBUTES.get(child.tag, set()):
                 del child.attrs[name]
@@ -182,8 +182,8 @@ def _plain(context: _Context, text: str) -> str:
 
 
 def _convert(context: _Context, text: str) -> str:
-    if NOT_PLAIN.search(text.strip("\n")) is None:
-        return _plain(context, text.strip("\n"))
+    if NOT_PLAIN.search(text) is None:
+        return _plain(context, text)
     tokens = _md.parse(text)
     _guard(tokens, context)
     return _md.renderer.render(tokens, _md.options, {})
@@ -235,13 +235,19 @@ def text(body: str, limit: int = MAX_BODY_CHARS) -> str:
     source = body[:MAX_BODY_CHARS]
     if len(source) > 4 * limit:
         source = source[: source.rfind("\n", 0, 4 * limit) + 1] or source[: 4 * limit]
-    if NOT_PLAIN.search(source.strip("\n")) is None:
+    if NOT_PLAIN.search(source) is None:
         words = source
     else:
         parts: list[str] = []
         for token in _md.parse(source):
             if token.type == "inline":
-                parts += [c.content if c.type in ("text", "code_inline", "image") else " " for c in token.children or [] if c.type in ("text", "code_inline", "image", "softbreak", "hardbreak")]
+                for child in token.children or []:
+                    if child.type in ("text", "code_inline"):
+                        parts.append(child.content)
+                    elif child.type == "image":
+                        parts += [c.content for c in child.children or [] if c.type in ("text", "code_inline")]
+                    elif child.type in ("softbreak", "hardbreak"):
+                        parts.append(" ")
             elif token.type in ("fence", "code_block"):
                 parts.append(token.content)
             parts.append(" ")

@@ -147,3 +147,10 @@ def test_numbers_people_write(text, found):
 
 def test_findings_know_their_line():
     assert [(f.masked, f.line) for f in privacy.find("第一行\n第二行 139\n1234 0001", rendered=True)] == [("139****0001", 1)]
+
+
+@pytest.mark.parametrize("text", ["\n\n第一段。\n\n电话13912340001", "\n\n第一段。\n\n电话 **139**1234 0001", "\n\n# 标题\n\n电话\n139 1234 0001"])
+def test_body_findings_name_the_line_of_the_file(text):
+    """Plain prose (the fast path) and Markdown count lines the same way, leading blank lines included."""
+    problems = body.check("v.md", text, 20, "venues/x/", lambda path: None)
+    assert [(p.line, p.message) for p in problems] == [(24 if "标题" not in text else 25, "含有个人手机号 139****0001")]
