@@ -37,7 +37,7 @@ EMAIL_HINT = "邮箱写成 <tgqtw@example.cn>（只用英文字母、数字和 .
 BRACES = re.compile(r"\{[^{}\n]*\}")
 ATTR_LIST = re.compile(r"\{\s*[:#.]|\bon[a-z]+\s*=", re.I)
 # What a reader would take for a link to an email address: <…@…>, which CommonMark did not make one.
-EMAIL_LIKE = re.compile(r"<[^<>\s@]*@[^<>\s]*>")
+EMAIL_LIKE = re.compile(r"<[^<>@\n]*@[^<>\n]*>")
 EMAIL = re.compile(r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+")
 REFERENCE = re.compile(r" {0,3}\[[^\]]+\]:\s*(\S+)")
 HTML_TAG = re.compile(r"<(\s*(?:/\s*)?[a-zA-Z][\w:-]*|!--)")
