@@ -28,7 +28,12 @@ ID_CHECK = "10X98765432"
 MOBILE_DIGITS = re.compile(r"1[3-9]\d{9}")
 # What may stand between the groups of one number, at most MAX_GAP characters at a time
 # (" - ", or markup the renderer left on the page as text, "** ").
-SEPARATORS = frozenset(" \t\n\r\f\v\u2028\u2029\u0085-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2043.\u00b7\u30fb\u2022\u2219\u22c5/\\_*~()[]{}<>'\"`+=#|")
+SEPARATORS = frozenset(
+    " \t\n\r\f\v\u0085\u2028\u2029"  # spaces and line breaks (NFKC has made other spaces " ")
+    "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2043"  # hyphens and dashes
+    ".\u00b7\u30fb\u2022\u2219\u22c5"  # dots
+    "/\\_*~()[]{}<>'\"`+=#|"  # what else people type between digit groups, and Markdown left as text
+)
 MAX_GAP = 5
 DATE_SEPARATORS = "-./"
 # Chinese numerals read digit by digit (幺 is how 1 is read out in phone numbers).

@@ -29,10 +29,10 @@ MARKDOWN_ACTIVE = re.compile(r"[!-/:-@\[-`{-~\t\n\r\x0b\x0c]")
 
 
 def inert(value: object) -> object:
-    """Text that stays text wherever it lands in a page Markdown reads next: every
-    ASCII punctuation mark (& < > " ' among them) or line break written as a character reference, so no code fence, link,
-    emphasis, attribute list (`{: onclick=…}`) or HTML block can start in it. The browser shows the
-    same characters. Markup (HTML the kit drew) and numbers pass unchanged."""
+    """Text that stays text wherever it lands in a page Markdown reads next: every ASCII punctuation
+    mark (& < > " ' among them) and line break written as a character reference, so no code fence,
+    link, emphasis, attribute list (`{: onclick=…}`) or HTML block can start in it. The browser shows
+    the same characters. Markup (HTML the kit drew) and numbers pass unchanged."""
     if isinstance(value, Markup) or not isinstance(value, str):
         return value
     return Markup(MARKDOWN_ACTIVE.sub(lambda m: f"&#{ord(m.group())};", value))
