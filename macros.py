@@ -5,6 +5,7 @@ pages switch rendering off so contributor text is never run as Jinja.
 """
 
 from leaguekit.generate import page_macros
+from leaguekit.generate.render import inert
 from leaguekit.staff import macros as staff_macros
 
 
@@ -14,6 +15,8 @@ def define_env(env):
 
 
 def on_pre_page_macros(env):
-    """Escape what hand-written pages print from data/ ({{ publisher.short_name }}); macros that
-    draw HTML return Markup. (mkdocs-macros builds its Jinja environment after define_env.)"""
+    """What hand-written pages print from data/ ({{ publisher.short_name }}) is escaped and inert to
+    the Markdown that reads the page next; macros that draw HTML return Markup, drawn the same way.
+    (mkdocs-macros builds its Jinja environment after define_env.)"""
     env.env.autoescape = True
+    env.env.finalize = inert

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import crosscheck
+from . import crosscheck, files
 from .model import Content
 from .problems import ContentError, Problem
 from .readers import activities, brands, orgs, venues
@@ -23,6 +23,7 @@ def load(root: Path | str) -> Content:
     problems: list[Problem] = []
     vocab = orgs.read(root, problems)
     vocabularies_broken = any(p.level == "error" for p in problems)
+    files.check_other_data(root, orgs.FILES, problems)
     calendar = orgs.read_calendar(root, problems)
     if vocabularies_broken:
         # Every venue names an org, a type and services: checked against broken vocabularies, each
@@ -37,8 +38,8 @@ def load(root: Path | str) -> Content:
     brand_entries = brands.entries(brand_files, index, problems)
     venue_entries = venues.entries(venue_files, index, problems)
     activity_entries = activities.entries(activity_files, index, {v.id: v for v in venue_entries}, problems)
-    crosscheck.check_aliases(venue_files, index.venue_ids, problems)
-    warnings = venues.warnings(venue_entries)
+    crosscheck.check_aliases(root, venue_files, index.venue_ids, problems)
+    warnings = venues.warnings(venue_entries, venue_files, vocab.orgs)
     if any(p.level == "error" for p in problems) or vocab.settings is None:
         raise ContentError(problems + warnings)
     return Content(

@@ -1,5 +1,6 @@
-"""Checks that need every file at once: ids unique site-wide, references that exist, old ids
-that do not collide, and bodies whose links point at real pages.
+"""Checks that need every file at once: ids unique site-wide, references that exist, folders
+that name the org a file belongs to, old ids that do not collide or take another org's
+address, and bodies whose links point at real pages.
 
 The readers (`content.readers`) validate each file against its schema alone; `Index` is what
 they then check references against (`check_ref`), built from all of them.
@@ -13,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import urls
-from . import body
+from . import body, gitdates
 from .files import RESERVED_IDS, ContentFile
 from .model import Vocabularies
 from .problems import Problem, did_you_mean
@@ -75,10 +76,47 @@ def with_bodies_checked(files: list[ContentFile], ids: dict[str, str], url: Call
             yield f, ident
 
 
-def check_aliases(files: list[ContentFile], ids: dict[str, str], problems: list[Problem]) -> None:
-    """An old id must not be a live venue's id or another venue's old id: one URL, one page."""
+def folder_orgs(files: list[ContentFile], folder: str, orgs: dict[str, Any], problems: list[Problem]) -> dict[str, str]:
+    """Path -> the org its folder names (`venues/<org>/<id>.md`). CODEOWNERS gives each org's
+    reviewers that folder, so a file elsewhere (no org folder, an unknown one, one level too deep)
+    is an error, whatever its front matter says."""
+    owners: dict[str, str] = {}
+    for f in files:
+        parts = f.rel.split("/")
+        name = parts[-1]
+        wanted = f"{folder}/{getattr(f.record, 'org', None) or '<团组织 id>'}/{name}"
+        if len(parts) == 2:
+            problems.append(Problem(f.rel, 1, "文件夹", "没有放在团组织的文件夹中", f"请移到 {wanted}（每个团组织的文件放在以其 id 命名的文件夹中）"))
+        elif len(parts) > 3:
+            problems.append(Problem(f.rel, 1, "文件夹", f"只能放在 {folder}/ 下一层的团组织文件夹中", f"请移到 {wanted}"))
+        elif parts[1] not in orgs:
+            problems.append(Problem(f.rel, 1, "文件夹", f"“{parts[1]}”不是 data/orgs.yml 中的团组织", f"文件夹名须是团组织的 id；{did_you_mean(parts[1], orgs)}"))
+        else:
+            owners[f.rel] = parts[1]
+    return owners
+
+
+def check_owner(f: ContentFile, owners: dict[str, str], folder: str, label: str, problems: list[Problem]) -> bool:
+    """The org a file names is the org of its folder (a taiyuan folder cannot publish a taigu page)."""
+    owner = owners.get(f.rel)
+    if owner is None:
+        return False
+    if f.record.org != owner:
+        problems.append(Problem(
+            f.rel, f.line(("org",)), "org", f"与所在文件夹 {folder}/{owner}/ 不符",
+            f"文件夹决定由哪个团组织审核：{f.record.org} 的文件请放到 {folder}/{f.record.org}/ 下；放在 {folder}/{owner}/ 中的写 org: {owner}",
+            label=label, value=f.record.org,
+        ))
+        return False
+    return True
+
+
+def check_aliases(root: Path, files: list[ContentFile], ids: dict[str, str], problems: list[Problem]) -> None:
+    """An old id must not be a live venue's id, another venue's old id, or the former address of
+    another org's venue (git history): one URL, one page, and no org takes over another's QR codes."""
     live = {ident: rel for rel, ident in ids.items()}
     claimed: dict[str, str] = {}
+    unclaimed: list[tuple[ContentFile, int, str]] = []
     for f in files:
         if f.record is None:
             continue
@@ -93,3 +131,14 @@ def check_aliases(files: list[ContentFile], ids: dict[str, str], problems: list[
                 problems.append(Problem(f.rel, f.line(loc), dotted(loc), f"已是 {claimed[alias]} 的旧网址", "一个旧网址只能跳转到一个阵地；请删除其中一处", label="旧网址", value=alias))
             else:
                 claimed[alias] = f.rel
+                unclaimed.append((f, index, alias))
+    former = gitdates.former_owners(root, "venues") if unclaimed else {}
+    for f, index, alias in unclaimed:
+        others = former.get(alias, set()) - {f.record.org}
+        if others and f.record.org not in former[alias]:
+            loc = ("aliases", index)
+            other = sorted(others)[0]
+            problems.append(Problem(
+                f.rel, f.line(loc), dotted(loc), f"曾是 venues/{other}/{alias}.md（{other} 的阵地）的网址",
+                "旧网址只能写本团组织阵地改名前的文件名，不能把其他团组织的旧网址和二维码转到本页；请删除这一项", label="旧网址", value=alias,
+            ))

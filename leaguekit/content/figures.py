@@ -19,7 +19,7 @@ from pydantic_core import PydanticCustomError
 from .. import urls
 from .numbers import Qualifier, Style, chinese, digits, period_label
 from .problems import Problem, did_you_mean
-from .schema import Strict
+from .schema import HISTORY_WINDOW, Strict
 
 KEY_RE = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$")
 PERIOD_RE = re.compile(r"^(\d{4})(?:[–-](\d{4}))?$")
@@ -35,6 +35,9 @@ def _normal_period(value: object) -> object:
     match = PERIOD_RE.match(str(value))
     if not match or (match.group(2) and match.group(2) <= match.group(1)):
         raise PydanticCustomError("period", "不是年份或年份区间", {"hint": "写成 2020，或 2020–2024（前小后大）"})
+    for year in filter(None, match.groups()):
+        if not HISTORY_WINDOW[0] <= int(year) <= HISTORY_WINDOW[1]:
+            raise PydanticCustomError("date_range", f"年份 {year} 不在 {HISTORY_WINDOW[0]}–{HISTORY_WINDOW[1]} 之间", {"hint": "写报告所说的年份，例如 2020 或 2020–2024"})
     return match.group(1) + (f"–{match.group(2)}" if match.group(2) else "")
 
 

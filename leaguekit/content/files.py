@@ -2,8 +2,9 @@
 
 `data_file` reads one YAML file under data/; `read_folder` reads every Markdown file of a
 content folder (front matter validated against its schema, the body kept for the checks
-that need every file's id). Both refuse symbolic links, oversized and non-UTF-8 files and
-personal data in any YAML text; above `PARALLEL_MIN` files they read on every core.
+that need every file's id). Both refuse symbolic links, oversized and non-UTF-8 files, and in
+any YAML text and file name personal data (`privacy`) and characters no output may carry
+(`characters`); above `PARALLEL_MIN` files they read on every core.
 """
 
 from __future__ import annotations
@@ -20,9 +21,9 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from . import privacy
+from . import characters, privacy
 from .problems import Problem
-from .schema import ID_RE
+from .schema import ID_RE, WINDOWS_RESERVED, windows_reserved
 from .validation import validate
 from .yamlsource import DATA_SIZE_HINT, FRONT_MATTER, MAX_DATA_BYTES, Loc, YamlSource, dotted, read_text
 
@@ -33,6 +34,10 @@ RESERVED_IDS = frozenset({"index", "page", "all", "category", "print", "feed", "
 # Activity ids share activities/ with the month pages (activities/months/2026-10/).
 ACTIVITY_RESERVED_IDS = RESERVED_IDS | {"months"}
 PRIVACY_HINT = "不得公开个人手机号和身份证号；请写办公座机或服务热线，人员写岗位不写姓名"
+PUBLIC_MOBILE_HINT = "写座机或服务热线；如确为对外服务手机，加 public_mobile: true"
+FILE_NAME_HINT = "文件名只用小写英文字母、数字和连字符，例如 taigu-baita.md"
+# data/ folders whose every file a reader parses (the figures, read after the content).
+READ_FOLDERS = ("data/figures/",)
 
 
 def data_file(root: Path, rel: str, problems: list[Problem], what: str) -> YamlSource | None:
@@ -49,16 +54,60 @@ def data_file(root: Path, rel: str, problems: list[Problem], what: str) -> YamlS
     if src.data is None:
         problems.append(Problem(rel, 1, "", "文件是空的", f"请填写{what}"))
         return None
-    check_privacy(src, problems)
+    check_texts(src, problems)
     return src
 
 
-def check_privacy(src: YamlSource, problems: list[Problem], *, allow: frozenset[Loc] = frozenset()) -> None:
-    """Refuse personal mobile numbers and resident ID numbers in any text of a YAML document."""
+def check_texts(src: YamlSource, problems: list[Problem], *, allow: frozenset[Loc] = frozenset(), phone_hint: str = PRIVACY_HINT) -> None:
+    """Every text of a YAML document as a reader sees it: no personal mobile or resident ID number
+    (those at `allow` excepted), no character a page, feed or download must not carry."""
     for loc, text in src.texts:
+        if (bad := characters.forbidden(text)) is not None:
+            problems.append(Problem(src.path, src.line(loc), dotted(loc), bad.message, characters.HINT))
         if loc not in allow:
             for found in privacy.find(text):
-                problems.append(Problem(src.path, src.line(loc), dotted(loc), f"含有{found.label} {found.masked}", PRIVACY_HINT))
+                problems.append(Problem(src.path, src.line(loc), dotted(loc), f"含有{found.label} {found.masked}", phone_hint if loc == ("phone",) else PRIVACY_HINT))
+
+
+def check_file_name(rel: str, problems: list[Problem]) -> bool:
+    """A path becomes a URL, a sitemap entry and an id in every download: it must be printable, hold no
+    personal data, and check out on Windows (no device name such as con or nul, whatever the extension)."""
+    if (bad := characters.forbidden(rel, name=True)) is not None:
+        if 0xDC80 <= ord(bad.char) <= 0xDCFF:  # os.walk's stand-in for a byte that is not UTF-8
+            message = "不是 UTF-8 编码的文件名"
+        else:
+            message = f"含有换行符或控制字符 {bad.code}" if ord(bad.char) < 0x20 else bad.message
+        problems.append(Problem(rel, 1, "文件名", message, FILE_NAME_HINT))
+        return False
+    for found in privacy.find(rel):
+        problems.append(Problem(rel, 1, "文件名", f"含有{found.label} {found.masked}", "文件名会成为网址；请用阵地名称的拼音，例如 taigu-baita.md"))
+        return False
+    for part in rel.split("/"):
+        if (stem := part.split(".")[0].lower()) in WINDOWS_RESERVED:  # con.md, aux.yml, venues/nul/… alike
+            problems.append(Problem(rel, 1, "文件名", windows_reserved(stem), "请换一个名称，例如加上县区和类型：taigu-mingxing-youth-home.md"))
+            return False
+    return True
+
+
+def check_other_data(root: Path, read: frozenset[str], problems: list[Problem]) -> None:
+    """Files under data/ that no reader parses are still published with the repository: their
+    names and lines are checked for personal data and forbidden characters all the same."""
+    base = root / "data"
+    if not base.is_dir() or base.is_symlink():
+        return
+    for dirpath, dirnames, filenames in os.walk(base):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and not (Path(dirpath) / d).is_symlink())
+        for name in sorted(filenames):
+            path = Path(dirpath) / name
+            rel = path.relative_to(root).as_posix()
+            if rel in read or rel.startswith(READ_FOLDERS) or name.startswith(".") or path.is_symlink() or not check_file_name(rel, problems):
+                continue
+            text = read_text(path, rel, [], limit=MAX_DATA_BYTES)
+            for index, line in enumerate(text.splitlines() if text is not None else []):
+                if (bad := characters.forbidden(line)) is not None:
+                    problems.append(Problem(rel, index + 1, "", bad.message, characters.HINT))
+                for found in privacy.find(line):
+                    problems.append(Problem(rel, index + 1, "", f"含有{found.label} {found.masked}", PRIVACY_HINT))
 
 
 def folder_paths(root: Path, folder: str, problems: list[Problem]) -> Iterator[Path]:
@@ -82,6 +131,8 @@ def folder_paths(root: Path, folder: str, problems: list[Problem]) -> Iterator[P
         for name in filenames:
             path = here / name
             if name.startswith(".") or path.is_symlink():
+                continue
+            if not check_file_name(path.relative_to(root).as_posix(), problems):
                 continue
             if path.suffix != ".md":
                 problems.append(Problem(path.relative_to(root).as_posix(), 1, "文件名", f"{folder}/ 中只能放 .md 文件", "图片请放到 docs/assets/ 下，再在 photos 中引用"))
@@ -180,7 +231,7 @@ def read_entry(path: Path, root: Path, model: type[M], problems: list[Problem], 
         problems.append(Problem(rel, 2, "front matter", "应为一组“键: 值”", "每行写一个字段，例如 name: 某某青年之家"))
         return entry
     allow = frozenset({("phone",)}) if src.data.get("public_mobile") is True else frozenset()
-    check_privacy(src, problems, allow=allow)
+    check_texts(src, problems, allow=allow, phone_hint=PUBLIC_MOBILE_HINT if "public_mobile" in model.model_fields else PRIVACY_HINT)
     entry.record = validate(model, src.data, src, (), problems)
     return entry
 
@@ -194,3 +245,4 @@ def stem_id(rel: str, problems: list[Problem], reserved: frozenset[str] = RESERV
         problems.append(Problem(rel, 1, "文件名", f"“{stem}”是保留名，会占用网站自动生成的页面", "请换一个文件名，例如加上县区和类型：taigu-mingxing-youth-home.md"))
         return None
     return stem
+

@@ -1,4 +1,4 @@
-"""When each file last changed, from git history: one `git log` for the whole tree.
+"""When each file last changed, and which org's folder held a venue id, from git history.
 
 Dates come from commits, never from the clock, so two builds of the same
 commit are identical. Outside a git checkout (or without git) there are no
@@ -13,20 +13,26 @@ from pathlib import Path
 MARK = "\x01"
 
 
-def last_changed(root: Path | str) -> dict[str, str]:
-    """Map each path (relative to `root`, POSIX) to its last commit date, YYYY-MM-DD."""
+def _log(root: Path | str, fmt: str, path: str) -> str:
+    """`git log` with the paths each commit touched, under `path` (relative to `root`); empty outside git."""
     try:
-        out = subprocess.run(
-            ["git", "-c", "core.quotepath=off", "log", f"--format={MARK}%cs", "--name-only", "--relative", "--no-renames", "--", "."],
+        return subprocess.run(
+            ["git", "-c", "core.quotepath=off", "log", f"--format={fmt}", "--name-only", "--relative", "--no-renames", "--", path],
             cwd=root,
             capture_output=True,
             text=True,
             encoding="utf-8",
+            errors="surrogateescape",
             check=True,
             timeout=120,
         ).stdout
     except (OSError, subprocess.SubprocessError):
-        return {}
+        return ""
+
+
+def last_changed(root: Path | str) -> dict[str, str]:
+    """Map each path (relative to `root`, POSIX) to its last commit date, YYYY-MM-DD."""
+    out = _log(root, f"{MARK}%cs", ".")
     dates: dict[str, str] = {}
     date = ""
     for line in out.splitlines():
@@ -35,6 +41,16 @@ def last_changed(root: Path | str) -> dict[str, str]:
         elif line and line not in dates:
             dates[line] = date  # newest commit comes first
     return dates
+
+
+def former_owners(root: Path | str, folder: str) -> dict[str, set[str]]:
+    """Id -> the org folders that ever held `folder/<org>/<id>.md` in this branch's history."""
+    owners: dict[str, set[str]] = {}
+    for line in _log(root, "", folder).splitlines():
+        parts = line.split("/")
+        if len(parts) == 3 and parts[2].endswith(".md"):
+            owners.setdefault(parts[2][:-3], set()).add(parts[1])
+    return owners
 
 
 def newest(dates: dict[str, str], prefixes: tuple[str, ...]) -> str:

@@ -6,6 +6,7 @@ writers read these objects and never a content file.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -69,6 +70,31 @@ class District:
         if re.match(r"^[^市省]{2,}?[省市]", self.name) or not self.city or self.name.startswith(self.city):
             return self.name
         return self.city + self.name
+
+
+def city_of(orgs: dict[str, Org], org_id: str) -> Org:
+    """The nearest org at city level (or the top of the tree) above `org_id`: districts are told apart by it."""
+    chain = []
+    current: str | None = org_id
+    while current:
+        chain.append(orgs[current])
+        current = orgs[current].parent
+    return next((o for o in chain if o.level in ("city", "province")), chain[-1])
+
+
+def district_name(orgs: dict[str, Org], venue: Venue) -> str:
+    """The district a venue is listed under: its own `district:`, else its org's region."""
+    return venue.district or orgs[venue.org].region
+
+
+def official_districts(orgs: dict[str, Org]) -> set[tuple[str, str]]:
+    """(city id, district name) of every district committee in data/orgs.yml: 太谷区 under jinzhong."""
+    found = set()
+    for org in orgs.values():
+        if org.level == "district" and org.parent in orgs:
+            city = city_of(orgs, org.id)
+            found.add((city.id, org.region.removeprefix(city.region)))
+    return found
 
 
 @dataclass(frozen=True)
@@ -187,32 +213,34 @@ class Content:
 
     def city_of(self, org_id: str) -> Org:
         """The nearest org at city level (or the top of the tree) above `org_id`: districts are told apart by it."""
-        chain = self.org_chain(org_id)
-        return next((o for o in chain if o.level in ("city", "province")), chain[-1])
+        return city_of(self.orgs, org_id)
 
     def district(self, venue: VenueEntry) -> District:
         return self._districts[venue.id]
 
     @cached_property
     def _districts(self) -> dict[str, District]:
+        """Each venue's district, with a URL key that does not depend on which file sorts first: when
+        two names in a city share a pinyin key, the one with a district committee, else the one with
+        more venues, keeps it, and the other gets a suffix made from its own name."""
         from ..slugs import district_key  # pinyin tables load only for a build
 
-        cache: dict[tuple[str, str], District] = {}
-        keys: set[str] = set()
-        found = {}
+        named: dict[tuple[str, str], list[VenueEntry]] = defaultdict(list)
         for v in self.venues:
-            city = self.city_of(v.data.org)
-            name = v.data.district or self.orgs[v.data.org].region
-            ident = (city.id, name)
-            if ident not in cache:
+            named[(self.city_of(v.data.org).id, district_name(self.orgs, v.data))].append(v)
+        official = official_districts(self.orgs)
+        by_key: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for ident in named:
+            by_key[district_key(*ident)].append(ident)
+        found = {}
+        for base, idents in by_key.items():
+            ranked = sorted(idents, key=lambda i: (i not in official, -len(named[i]), i[1]))
+            for ident in ranked:
+                key = base if ident == ranked[0] else f"{base}-{hashlib.sha256(ident[1].encode()).hexdigest()[:6]}"
+                city = self.orgs[ident[0]]
                 parent = self.orgs[city.parent].region if city.parent else ""
-                key = base = district_key(city.id, name)
-                n = 2
-                while key in keys:  # two names with the same pinyin in one city
-                    key, n = f"{base}-{n}", n + 1
-                keys.add(key)
-                cache[ident] = District(key, name, city.region.removeprefix(parent))
-            found[v.id] = cache[ident]
+                district = District(key, ident[1], city.region.removeprefix(parent))
+                found.update((v.id, district) for v in named[ident])
         return found
 
     def venues_by_district(self) -> list[tuple[District, list[VenueEntry]]]:

@@ -1,7 +1,8 @@
 """Problems found in content, worded for league staff (Chinese, with the English key).
 
 Every problem names file, line and field, says what is wrong and how to fix it,
-so a reviewer can act on a failed check without reading code.
+so a reviewer can act on a failed check without reading code. A problem prints on one
+line whatever the file name or value holds (line breaks and control characters escaped).
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
+
+from .characters import printable
 
 
 @dataclass(frozen=True)
@@ -32,7 +35,7 @@ class Problem:
         text = f"{self.path}:{self.line} {subject} {self.message}".replace("  ", " ")
         if self.hint:
             text += f"；{self.hint}"
-        return text if self.level == "error" else f"{text}（提醒）"
+        return printable(text if self.level == "error" else f"{text}（提醒）")
 
 
 class ContentError(Exception):

@@ -20,6 +20,12 @@ from pydantic_core import PydanticCustomError
 from .hours import HoursError, parse_hours
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# Names Windows keeps for devices: a file or folder so named (an id, an old id) cannot be checked out there.
+WINDOWS_RESERVED = frozenset({"con", "prn", "aux", "nul"} | {f"{port}{n}" for port in ("com", "lpt") for n in range(1, 10)})
+
+
+def windows_reserved(name: str) -> str:
+    return f"“{name}”是 Windows 的设备保留名，这样命名的文件在 Windows 电脑上无法检出"
 
 # Mainland China plus Hainan and the South China Sea islands, WGS-84.
 CHINA_LAT = (3.8, 53.6)
@@ -39,6 +45,18 @@ def _http_url(value: str) -> str:
     return value
 
 
+# Pages, calendars and feeds compute with these dates (weeks, months, recurrences): outside a sane
+# window the arithmetic overflows (9999-12-31 + 1 day), so a date there is a message, not a crash.
+DATE_WINDOW = (2000, 2100)
+# When a venue was set up or a programme began may lie further back.
+HISTORY_WINDOW = (1900, 2100)
+
+
+def _in_window(year: int, window: tuple[int, int], example: str) -> None:
+    if not window[0] <= year <= window[1]:
+        raise PydanticCustomError("date_range", f"年份 {year} 不在 {window[0]}–{window[1]} 之间", {"hint": f"请写实际的日期，例如 {example}"})
+
+
 def _date_text(value: object) -> object:
     """YAML reads 2019 as int and 2019-05-04 as a date; keep both as text."""
     return str(value) if isinstance(value, (int, dt.date)) else value
@@ -56,20 +74,23 @@ def _date_form(value: str | None) -> str | None:
         dt.date(year, month, day)
     except ValueError:
         raise PydanticCustomError("date", "不是日期", {"hint": "请写成 2019、2019-05 或 2019-05-04，月、日须真实存在"}) from None
+    _in_window(year, HISTORY_WINDOW, "2019-05")
     return value
 
 
 def _iso_date(value: object) -> object:
     """A date that exists, written 2026-10-01. YAML keeps it as text; a bare number is refused
     (pydantic would read 20261001 as seconds since 1970)."""
-    if isinstance(value, dt.date):
-        return value
+    day = value if isinstance(value, dt.date) else None
     if isinstance(value, str) and re.match(r"^\d{4}-\d{2}-\d{2}$", value.strip()):
         try:
-            return dt.date.fromisoformat(value.strip())
+            day = dt.date.fromisoformat(value.strip())
         except ValueError:
             pass
-    raise PydanticCustomError("date", "不是日期", {"hint": "请写成 2026-10-01，月、日须真实存在"})
+    if day is None:
+        raise PydanticCustomError("date", "不是日期", {"hint": "请写成 2026-10-01，月、日须真实存在"})
+    _in_window(day.year, DATE_WINDOW, "2026-10-01")
+    return day
 
 
 DateValue = Annotated[dt.date, BeforeValidator(_iso_date)]
@@ -222,6 +243,8 @@ class Venue(Strict):
         for index, alias in enumerate(value):
             if not ID_RE.match(alias):
                 raise PydanticCustomError("alias", "不是合法的旧文件名", {"field": index, "hint": "写旧文件名去掉 .md，只含小写英文字母、数字和连字符"})
+            if alias in WINDOWS_RESERVED:
+                raise PydanticCustomError("alias", windows_reserved(alias), {"field": index, "hint": "旧网址会成为 site/venues/ 下的文件夹；请删除这一项"})
         return value
 
     @model_validator(mode="after")
@@ -401,9 +424,10 @@ def china_datetime(text: str) -> dt.datetime:
 
 def _datetime_form(value: str) -> str:
     try:
-        china_datetime(value)
+        moment = china_datetime(value)
     except ValueError:
         raise PydanticCustomError("datetime", "不是日期和时刻", {"hint": "请写成 2026-12-05 09:00（北京时间，24 小时制），日期须真实存在"}) from None
+    _in_window(moment.year, DATE_WINDOW, "2026-12-05 09:00")
     return value
 
 
@@ -412,9 +436,10 @@ def _day_form(value: str) -> str:
     try:
         if match is None:
             raise ValueError
-        dt.date(*(int(g) for g in match.groups()))
+        day = dt.date(*(int(g) for g in match.groups()))
     except ValueError:
         raise PydanticCustomError("date", "不是日期", {"hint": "请写成 2026-10-01，月、日须真实存在"}) from None
+    _in_window(day.year, DATE_WINDOW, "2026-10-01")
     return value
 
 

@@ -122,7 +122,7 @@ class YamlSource:
         self.path = path
         self.first_line = first_line
         self.data: Any = None
-        self.texts: list[tuple[Loc, str]] = []  # every text and long number, for the privacy check
+        self.texts: list[tuple[Loc, str]] = []  # every text and long number, for the checks of what a reader sees
         self.ok = False
         self._lines: dict[Loc, int] | None = None
         self._node = self._parse(text, problems)
@@ -188,8 +188,11 @@ class YamlSource:
                     return
                 items = value.items() if isinstance(value, dict) else enumerate(value)
                 stack.extend((loc + (key,), item) for key, item in items)
-            elif isinstance(value, str) or (isinstance(value, int) and abs(value) >= 10**10):
-                self.texts.append((loc, str(value)))
+            elif isinstance(value, str):
+                self.texts.append((loc, value))
+            elif isinstance(value, (int, float)) and not isinstance(value, bool) and abs(value) >= 10**10:
+                # A long number is shown as its digits: 13912340001 unquoted is still a phone number.
+                self.texts.append((loc, str(value) if isinstance(value, int) or not value.is_integer() else f"{value:.0f}"))
 
     def _report_duplicates(self, problems: list[Problem]) -> None:
         """YAML silently keeps the last of two equal keys; staff need to know they wrote one twice."""

@@ -17,7 +17,7 @@ from ..content.figures import FigureBook, FigureEntry, FigureNotFound, page_url
 from ..content.model import Content
 from . import stats
 from .charts import Datum, bar_chart, line_chart
-from .render import render
+from .render import render_in_markdown
 
 
 def register(env, content: Content, book: FigureBook) -> None:
@@ -52,7 +52,7 @@ def register(env, content: Content, book: FigureBook) -> None:
     def fig(key: str, org: str | None = None, note: bool = True) -> Markup:
         """A figure in the report's wording, with its period linking to its provenance."""
         f = lookup(key, org)
-        return Markup(render("fig.html", f=f, note=note, href=figure_href(f)).strip())
+        return render_in_markdown("fig.html", f=f, note=note, href=figure_href(f)).strip()
 
     @env.macro
     def fig_table(group: str, org: str | None = None) -> Markup:
@@ -62,7 +62,7 @@ def register(env, content: Content, book: FigureBook) -> None:
         except FigureNotFound as exc:
             raise FigureNotFound(f"{where(group)} {exc}") from None
         first = book.orgs[figures[0].org].sources[0].key if figures else ""
-        return Markup(render("fig_table.html", group=found, figures=figures, first_source=first, anchors=False))
+        return render_in_markdown("fig_table.html", group=found, figures=figures, first_source=first, anchors=False)
 
     @env.macro
     def fig_list(org: str | None = None) -> Markup:
@@ -72,8 +72,8 @@ def register(env, content: Content, book: FigureBook) -> None:
         except FigureNotFound as exc:
             raise FigureNotFound(f"{where(org or '')} {exc}") from None
         first = figures.sources[0].key
-        parts = [render("fig_sources.html", sources=figures.sources)]
-        parts += [render("fig_table.html", group=g, figures=figures.in_group(g.key), first_source=first, anchors=True) for g in figures.groups]
+        parts = [render_in_markdown("fig_sources.html", sources=figures.sources)]
+        parts += [render_in_markdown("fig_table.html", group=g, figures=figures.in_group(g.key), first_source=first, anchors=True) for g in figures.groups]
         return Markup("\n".join(parts))
 
     @env.macro
@@ -91,7 +91,7 @@ def register(env, content: Content, book: FigureBook) -> None:
             raise FigureNotFound(f"{where(key)} {exc}") from None
         data = [Datum(f.data.label, f.data.value, f.text, figure_href(f)) for f in spec.figures]
         ident = f"chart-{spec.figures[0].org}-{spec.key}".replace("_", "-")
-        return Markup(render("chart.html", chart=bar_chart(ident, spec.title, data)))
+        return render_in_markdown("chart.html", chart=bar_chart(ident, spec.title, data))
 
     @env.macro
     def count_chart(kind: str, org: str | None = None) -> Markup:
@@ -105,7 +105,7 @@ def register(env, content: Content, book: FigureBook) -> None:
         data = [Datum(c.label, c.value, f"{c.value}{unit}", urls.relative(here(), c.url) if c.url else "") for c in function(content, chosen)]
         ident = f"chart-{chosen or 'all'}-{kind}".replace("_", "-")
         draw = line_chart if kind == "venues_by_year" else bar_chart
-        return Markup(render("chart.html", chart=draw(ident, title, data)))
+        return render_in_markdown("chart.html", chart=draw(ident, title, data))
 
     @env.macro
     def reported_vs_listed(key: str, org: str | None = None) -> Markup:
@@ -114,7 +114,7 @@ def register(env, content: Content, book: FigureBook) -> None:
         if not f.data.counts:
             raise FigureNotFound(f"{where(key)} 数据项 “{f.ref}” 没有写 counts（对应阵地类型），不能与本站收录数对照")
         c = stats.compare(content, f)
-        return Markup(render("fig_compare.html", c=c, href=urls.relative(here(), c.url)).strip())
+        return render_in_markdown("fig_compare.html", c=c, href=urls.relative(here(), c.url)).strip()
 
     @env.macro
     def headline_figures(org: str | None = None) -> Markup:
@@ -122,4 +122,4 @@ def register(env, content: Content, book: FigureBook) -> None:
         chosen = page_org(org)
         orgs = [book.org(chosen)] if chosen else list(book.orgs.values())
         figures = [(f, figure_href(f), "" if chosen else content.orgs[f.org].short_name) for o in orgs for f in o.headline]
-        return Markup(render("fig_tiles.html", figures=figures))
+        return render_in_markdown("fig_tiles.html", figures=figures)

@@ -4,11 +4,11 @@
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .. import urls
+from ..content import body
 
 BODY_CHARS = 400  # how much of a venue's or brand's text is searchable
 
@@ -46,22 +46,9 @@ class SearchEntry:
             raise ValueError(f"unknown search kind {self.kind!r}")
 
 
-_MARKDOWN_NOISE = [
-    (re.compile(r"!\[[^\]]*\]\([^)]*\)"), " "),  # images
-    (re.compile(r"\[([^\]]*)\]\([^)]*\)"), r"\1"),  # links: keep the text
-    (re.compile(r"<[^>]*>"), " "),
-    (re.compile(r"\{[^}\n]*\}"), " "),  # attribute lists
-    (re.compile(r"[#>*_`~|=\-]+"), " "),
-    (re.compile(r"\s+"), " "),
-]
-
-
 def markdown_text(markdown: str, limit: int = BODY_CHARS) -> str:
-    """The words of a contributor's Markdown body, without its markup, at most `limit` characters."""
-    text = markdown[: limit * 2]
-    for pattern, replacement in _MARKDOWN_NOISE:
-        text = pattern.sub(replacement, text)
-    return text.strip()[:limit]
+    """The words a reader sees in a contributor's Markdown body (the text its checks read), at most `limit` characters."""
+    return body.text(markdown, limit)
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from markupsafe import Markup
 from .. import urls
 from ..content.model import Content
 from . import figure_macros
-from .render import render
+from .render import render_in_markdown
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,7 @@ def register(env) -> None:
             for t, vs in content.venues_by_type()
             if vs
         ]
-        return Markup(render("tiles.html", tiles=tiles))
+        return render_in_markdown("tiles.html", tiles=tiles)
 
     env.variables["publisher"] = content.publisher
     env.variables["settings"] = content.settings

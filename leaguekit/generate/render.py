@@ -1,11 +1,16 @@
 """The kit's Jinja environment: templates in `leaguekit/generate/templates/`, everything autoescaped.
 
-Templates only draw; the view models handed to them are computed in Python.
+Templates only draw; the view models handed to them are computed in Python. What macros print
+into a hand-written page (`render_in_markdown`, `inert`) goes through Markdown afterwards, with
+attr_list and md_in_html: there every value is also made inert to Markdown.
 """
 
 from __future__ import annotations
 
+import re
+
 import jinja2
+from markupsafe import Markup
 
 _env = jinja2.Environment(
     loader=jinja2.PackageLoader("leaguekit.generate", "templates"),
@@ -19,6 +24,28 @@ _env = jinja2.Environment(
 # `tojson` (HTML-safe: <, >, & and ' escaped) for data the browser reads, compact and with Chinese kept.
 _env.policies["json.dumps_kwargs"] = {"ensure_ascii": False, "separators": (",", ":")}
 
+# Every ASCII character Markdown or its extensions could read as syntax (punctuation, line breaks, tabs).
+MARKDOWN_ACTIVE = re.compile(r"[!-/:-@\[-`{-~\t\n\r\x0b\x0c]")
+
+
+def inert(value: object) -> object:
+    """Text that stays text wherever it lands in a page Markdown reads next: every ASCII punctuation
+    mark (& < > " ' among them) and line break written as a character reference, so no code fence,
+    link, emphasis, attribute list (`{: onclick=…}`) or HTML block can start in it. The browser shows
+    the same characters. Markup (HTML the kit drew) and numbers pass unchanged."""
+    if isinstance(value, Markup) or not isinstance(value, str):
+        return value
+    return Markup(MARKDOWN_ACTIVE.sub(lambda m: f"&#{ord(m.group())};", value))
+
+
+# Templates drawn into hand-written pages: the same templates, every printed value inert.
+_markdown_env = _env.overlay(finalize=inert)
+
 
 def render(template: str, **context: object) -> str:
     return _env.get_template(template).render(**context)
+
+
+def render_in_markdown(template: str, **context: object) -> Markup:
+    """A template for a macro's output in a docs/ page: data/ values cannot turn into Markdown there."""
+    return Markup(_markdown_env.get_template(template).render(**context))

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
-from icalendar import Calendar, Event, Timezone
+from icalendar import Calendar, Event, Timezone, vText
 
 from .. import urls
 from ..content.schedule import CHINA, ActivityEntry, ages_label, fee_label, schedule_text
@@ -111,7 +111,7 @@ def calendar(site: Site, entries: list[ActivityEntry], name: str, tz: Timezone |
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", name)
+    cal.add("x-wr-calname", vText(" ".join(name.split())))  # an X- property is not escaped as text unless typed so: one line
     cal.add("x-wr-timezone", "Asia/Shanghai")
     cal.add_component(tz or china_timezone(site, entries))
     for entry in entries:

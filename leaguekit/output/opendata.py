@@ -262,16 +262,23 @@ def geojson(site: Site, kind: str, title: str, rows: list[dict[str, Any]]) -> st
     return _json({"type": "FeatureCollection", **_envelope(site, kind, title), "features": features})
 
 
+# A cell starting with one of these is a formula to Excel, LibreOffice and WPS (CSV injection, OWASP).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _cell(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, list):
-        return ";".join(str(v) for v in value)
     if isinstance(value, float):
         return str(int(value)) if value.is_integer() else repr(value)
-    return str(value)
+    if isinstance(value, int):
+        return str(value)
+    text = ";".join(str(v) for v in value) if isinstance(value, list) else str(value)
+    # Text that a spreadsheet would run is written with a leading apostrophe, which shows it as text;
+    # the JSON and GeoJSON keep the true value.
+    return "'" + text if text.lstrip(" ").startswith(FORMULA_START) else text
 
 
 def table(columns: list[str], rows: list[dict[str, Any]], *, bom: bool) -> bytes:

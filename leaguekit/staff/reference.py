@@ -13,13 +13,14 @@ import typing
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from markupsafe import Markup
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from ..content.model import Content
 from ..content.schema import Activity, Brand, Kind, Venue
 from ..content.validation import field_names
-from ..generate.render import render
+from ..generate.render import render_in_markdown
 from .vocabulary import vocabulary, vocabulary_of, yaml_value
 
 # Validators whose name says what kind of text a field holds (the reusable types carry a `Kind`).
@@ -136,6 +137,6 @@ KINDS = {"venue": Venue, "brand": Brand, "activity": Activity}
 KIND_LABELS = {"venue": "阵地", "brand": "品牌项目", "activity": "活动"}
 
 
-def field_table(content: Content, kind: str) -> str:
+def field_table(content: Content, kind: str) -> Markup:
     """One kind's table; row ids carry the kind, as one page lists all three (`venue-name`, `brand-name`)."""
-    return render("reference.html", rows=rows(KINDS[kind], content), kind=kind, label=KIND_LABELS[kind])
+    return render_in_markdown("reference.html", rows=rows(KINDS[kind], content), kind=kind, label=KIND_LABELS[kind])

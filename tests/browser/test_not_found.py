@@ -56,3 +56,23 @@ def test_404_under_a_sub_path_loads_nothing_missing_and_links_home(page, host, m
     assert header == "rgb(176, 23, 31)"
     assert [e for e in page.watch.errors if "status of 404" not in e] == []  # the page itself is a 404
     assert page.watch.foreign == []
+
+
+@pytest.mark.parametrize("address", [
+    "//other-host/venues/x",
+    "//other-host/kit/venues/x/",
+    "/\\other-host/venues/x",
+    "/kit//other-host/venues/x",
+    "/%2F%2Fother-host/venues/x",
+    "///other-host//venues//x",
+])
+def test_no_address_makes_the_404_page_link_off_site(page, host, address):
+    """A crafted address (issue 18) must not turn the 404 page's links into links to another host."""
+    page.goto(host + address)
+    assert page.locator("h1").inner_text() == "没有找到这个页面"
+    hrefs = page.locator("a").evaluate_all("links => links.map(a => a.href)")
+    assert len(hrefs) == 4
+    for href in hrefs:
+        assert href.startswith(host + "/") and not href.startswith(host + "//"), (address, href)
+        assert page.evaluate("h => new URL(h).origin", href) == host
+    assert page.watch.foreign == []

@@ -94,13 +94,13 @@ def test_any_markdown_body_renders_inert(parts):
 
 
 
-plain_bits = st.sampled_from(list("青年之家阵地服务志愿。，、；（）“”abcXYZ019 -.") + ["\n", "\n\n", "  ", "1. ", "- "])
+plain_bits = st.sampled_from(list("青年之家阵地服务志愿。，、；（）“”abcXYZ019 -.'\"") + ["\n", "\n\n", "  ", "1. ", "- ", "\u3000"])
 
 
 @FUZZ
 @given(parts=st.lists(plain_bits, max_size=80))
 def test_plain_prose_shortcut_matches_markdown(parts):
-    """Plain paragraphs skip Python-Markdown for speed; the HTML must be what Markdown would write."""
+    """Plain paragraphs skip markdown-it for speed; the HTML must be what markdown-it would write."""
     text = "".join(parts)
     context = body._Context("v.md", text, 1, "venues/x/", lambda path: None)
-    assert body._convert(context, text) == body._Renderer().convert(context, text)
+    assert body._convert(context, text) == body._md.render(text)

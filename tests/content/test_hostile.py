@@ -1,5 +1,5 @@
-"""A careless or hostile pull request, class by class (issue 9): each input gets its exact Chinese
-message with file and line from `make check`, and the build refuses it with the same words;
+"""A careless or hostile pull request, class by class (issues 9 and 18): each input gets its exact
+Chinese message with file and line from `make check`, and the build refuses it with the same words;
 what is accepted renders inert."""
 
 from __future__ import annotations
@@ -29,6 +29,20 @@ def edit(old: str, new: str):
     return apply
 
 
+ACTIVITY = "activities/taigu/test-activity.md"
+
+
+def activity_md(**changes: str) -> str:
+    """A one-off activity at the test venue; `changes` replace whole lines by their key (`start="start: …"`)."""
+    lines = {
+        "title": "title: 测试活动", "org": "org: taigu", "summary": "summary: 用于测试的单次活动。", "venue": "venue: test-venue",
+        "start": "start: 2026-12-05 09:00", "end": "end: 2026-12-05 11:30", "audience": "audience:\n  who: 全区青年", "fee": "fee: free",
+        "join": "join:\n  walk_in: true", "contact": "contact:\n  role: 团区委办公室", "sample": "sample: true",
+    }
+    lines.update(changes)
+    return "---\n" + "\n".join(v for v in lines.values() if v) + "\n---\n测试活动的正文。\n"
+
+
 def bomb(levels: int = 7) -> str:
     lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x]"]
     lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, levels)]
@@ -45,10 +59,10 @@ CASES = [
     ("attr-list-inline", {VENUE: venue_md("[链接](https://example.org){ onmouseover=alert(1) }")}, [f"{VENUE}:{BODY_LINE} 正文 “{{ onmouseover=alert(1) }}”是属性写法"]),
     ("javascript-inline", {VENUE: venue_md("[点我](javascript:alert(1))")}, [f"{VENUE}:{BODY_LINE} 正文 链接地址“javascript:alert(1)”不安全，已去掉"]),
     ("javascript-reference", {VENUE: venue_md("[点我][x]\n\n[x]: JaVaScRiPt:alert(1)")}, [f"{VENUE}:{BODY_LINE + 2} 正文 链接地址“JaVaScRiPt:alert(1)”不安全"]),
-    ("javascript-entity", {VENUE: venue_md("[点我](&#106;avascript:alert(1))")}, [f"{VENUE}:{BODY_LINE} 正文 链接地址“&#106;avascript:alert(1)”不安全"]),
+    ("javascript-entity", {VENUE: venue_md("[点我](&#106;avascript:alert(1))")}, [f"{VENUE}:{BODY_LINE} 正文 链接地址“javascript:alert(1)”不安全"]),
     ("data-image", {VENUE: venue_md("![图](data:image/svg+xml;base64,PHN2Zz4=)")}, [f"{VENUE}:{BODY_LINE} 正文 链接地址“data:image/svg+xml;base64,PHN2Zz4=”不安全"]),
     ("vbscript", {"brands/test-brand.md": VALID_BRAND.replace("测试品牌的正文。", "[x](vbscript:msgbox)")}, ["brands/test-brand.md:7 正文 链接地址“vbscript:msgbox”不安全"]),
-    ("autolink-javascript", {VENUE: venue_md("<javascript:alert(1)>")}, [f"{VENUE}:{BODY_LINE} 正文 含有 HTML 标签“<javascript:alert…”"]),
+    ("autolink-javascript", {VENUE: venue_md("<javascript:alert(1)>")}, [f"{VENUE}:{BODY_LINE} 正文 链接地址“javascript:alert(1)”不安全，已去掉"]),
     # Stalling CI
     ("alias-bomb", {VENUE: bomb()}, [f"{VENUE}:2 YAML 用了锚点或别名（& 或 *）"]),
     ("nesting", {VENUE: "---\nname: " + "[" * 3000 + "\n---\n"}, [f"{VENUE}:2 YAML 语法错误：嵌套太深"]),
@@ -77,11 +91,61 @@ CASES = [
         f"{VENUE}:23 photos[1].src（图片路径）= ../../../etc/passwd 找不到这张图片",
     ]),
     # Personal data
-    ("mobile-field", {VENUE: venue_md(phone="13812345678")}, [f"{VENUE}:13 phone 含有个人手机号 138****5678；不得公开个人手机号和身份证号"]),
+    ("mobile-field", {VENUE: venue_md(phone="13812345678")}, [f"{VENUE}:13 phone 含有个人手机号 138****5678；写座机或服务热线；如确为对外服务手机，加 public_mobile: true"]),
     ("mobile-body", {VENUE: venue_md("联系王老师：138 1234 5678")}, [f"{VENUE}:{BODY_LINE} 正文 含有个人手机号 138****5678"]),
     ("resident-id", {VENUE: venue_md("负责人身份证 11010519491231002X")}, [f"{VENUE}:{BODY_LINE} 正文 含有居民身份证号 110105********002X"]),
     ("mobile-partner", {VENUE: venue_md(partners=["王老师 13912345678"])}, [f"{VENUE}:21 partners[0] 含有个人手机号 139****5678"]),
     ("public-mobile-on-landline", {VENUE: venue_md(public_mobile=True)}, [f"{VENUE}:20 public_mobile（公开服务手机）= True 只在电话是手机号时写"]),
+    # Personal data in disguise (issue 18): checked as a reader sees it
+    ("mobile-after-chinese", {VENUE: venue_md("咨询电话13912340001。")}, [f"{VENUE}:{BODY_LINE} 正文 含有个人手机号 139****0001；不得公开个人手机号和身份证号"]),
+    ("mobile-split-by-markup", {VENUE: venue_md("电话 **139**1234`00`01")}, [f"{VENUE}:{BODY_LINE} 正文 含有个人手机号 139****0001"]),
+    ("mobile-escapes-and-entities", {VENUE: venue_md("电话 &#49;39\\-1234\\-0001")}, [f"{VENUE}:{BODY_LINE} 正文 含有个人手机号 139****0001"]),
+    ("mobile-dots-and-zero-width", {VENUE: venue_md("第一段。\n\n电话 139.1234\u200b.0001")}, [f"{VENUE}:{BODY_LINE + 2} 正文 含有个人手机号 139****0001"]),
+    ("mobile-line-breaks", {VENUE: venue_md("电话 139\n1234\n0001")}, [f"{VENUE}:{BODY_LINE} 正文 含有个人手机号 139****0001"]),
+    ("mobile-full-width-field", {VENUE: venue_md(partners=["联系人１３９ １２３４ ０００１"])}, [f"{VENUE}:21 partners[0] 含有个人手机号 139****0001"]),
+    ("mobile-image-alt", {VENUE: venue_md("![联系13912340001](assets/favicon.svg)")}, [f"{VENUE}:{BODY_LINE} 正文 含有个人手机号 139****0001"]),
+    ("mobile-link-title", {VENUE: venue_md('[官网](https://example.org "电话 139 1234 0001")')}, [f"{VENUE}:{BODY_LINE} 正文 链接提示文字含有个人手机号 139****0001"]),
+    ("mobile-tel-link", {VENUE: venue_md("[打电话](tel:+86-139-1234-0001)")}, [f"{VENUE}:{BODY_LINE} 正文 链接地址含有个人手机号 139****0001"]),
+    ("resident-id-grouped", {VENUE: venue_md("身份证 110105 19491231 002X")}, [f"{VENUE}:{BODY_LINE} 正文 含有居民身份证号 110105********002X"]),
+    ("mobile-file-name", {"venues/taigu/tel-13912340001.md": venue_md()}, ["venues/taigu/tel-13912340001.md:1 文件名 含有个人手机号 139****0001；文件名会成为网址"]),
+    ("mobile-figure-label", {"data/figures/taigu.yml": edit("label: 主题教育宣讲参与青少年\n", "label: 宣讲联系人13912340001\n")}, ["data/figures/taigu.yml:30 figures[0].label 含有个人手机号 139****0001"]),
+    ("mobile-figure-printed", {"data/figures/taigu.yml": edit("value: 100000\n    unit: 人次\n    qualifier: 余\n", "value: 13912340001\n    unit: 人次\n    style: plain\n")}, [
+        "data/figures/taigu.yml:31 figures[0].value 显示为“13912340001人次”，含有个人手机号 139****0001",
+    ]),
+    ("mobile-org-contact", {"data/orgs.yml": edit('phone: "12355"\n', 'phone: "139 1234 0001"\n')}, ["data/orgs.yml:11 [0].contacts[0].phone 含有个人手机号 139****0001"]),
+    ("mobile-other-data-file", {"data/notes.txt": "值班：13912340001\n"}, ["data/notes.txt:1 含有个人手机号 139****0001"]),
+    # Cost linear in size: brackets that took Python-Markdown minutes
+    ("nested-brackets", {VENUE: venue_md("[" * 9000 + "]" * 9000 + "\n\n电话13912340001")}, [f"{VENUE}:{BODY_LINE + 2} 正文 含有个人手机号 139****0001"]),
+    # Dates outside 2000–2100 are messages, not crashes of the check or the build
+    ("activity-year-9999", {ACTIVITY: activity_md(start="start: 9999-12-31 09:00", end="end: 9999-12-31 11:30")}, [
+        f"{ACTIVITY}:6 start（开始时间）= 9999-12-31 09:00 年份 9999 不在 2000–2100 之间；请写实际的日期，例如 2026-12-05 09:00",
+        f"{ACTIVITY}:7 end（结束时间）= 9999-12-31 11:30 年份 9999 不在 2000–2100 之间",
+    ]),
+    ("weekly-year-9999", {ACTIVITY: activity_md(start="", end="weekly:\n  days: [Fr]\n  time: '19:00-21:00'\n  start_date: 9999-12-01\n  end_date: 9999-12-31")}, [
+        f"{ACTIVITY}:9 weekly.start_date（首次日期）= 9999-12-01 年份 9999 不在 2000–2100 之间；请写实际的日期，例如 2026-10-01",
+    ]),
+    ("closure-year-0001", {VENUE: venue_md(closures=[{"from": "0001-01-01", "to": "2026-01-01", "reason": "装修"}])}, [f"{VENUE}:21 closures[0].from（开始日期）= 0001-01-01 年份 1 不在 2000–2100 之间"]),
+    ("established-year-1000", {VENUE: venue_md(established="1000")}, [f"{VENUE}:20 established（建成时间）= 1000 年份 1000 不在 1900–2100 之间"]),
+    # Ownership: the folder names the org (CODEOWNERS gives each org its folder)
+    ("venue-in-other-org-folder", {"venues/taiyuan/taken.md": venue_md()}, ["venues/taiyuan/taken.md:5 org（所属团组织）= taigu 与所在文件夹 venues/taiyuan/ 不符；文件夹决定由哪个团组织审核"]),
+    ("venue-in-unknown-folder", {"venues/nowhere/other.md": venue_md()}, ["venues/nowhere/other.md:1 文件夹 “nowhere”不是 data/orgs.yml 中的团组织"]),
+    ("venue-without-folder", {"venues/loose.md": venue_md()}, ["venues/loose.md:1 文件夹 没有放在团组织的文件夹中；请移到 venues/taigu/loose.md"]),
+    ("activity-in-other-org-folder", {"activities/taiyuan/test-activity.md": activity_md()}, ["activities/taiyuan/test-activity.md:3 org（主办团组织）= taigu 与所在文件夹 activities/taiyuan/ 不符"]),
+    # Exports: characters no feed or spreadsheet may carry, names Windows cannot check out
+    ("control-character", {VENUE: venue_md(name="测试\x01青年之家")}, [f"{VENUE}:2 name 含有控制字符 U+0001，订阅源和下载文件会因此无法读取；请删除这个看不见的字符"]),
+    ("noncharacter-in-title", {ACTIVITY: activity_md(title='title: "测试\\uFFFE活动"')}, [f"{ACTIVITY}:2 title 含有无效字符 U+FFFE"]),
+    ("bidi-in-name", {VENUE: venue_md(name="测试\u202e家之年青")}, [f"{VENUE}:2 name 含有文字方向控制字符 U+202E，会让文字显示得与实际不同"]),
+    ("bidi-in-body", {VENUE: venue_md("正文\n\n电话 \u2066123\u2069")}, [f"{VENUE}:{BODY_LINE + 2} 正文 含有文字方向控制字符 U+2066"]),
+    ("windows-reserved-file", {"venues/taigu/con.md": venue_md()}, ["venues/taigu/con.md:1 文件名 “con”是 Windows 的设备保留名，这样命名的文件在 Windows 电脑上无法检出"]),
+    ("windows-reserved-folder", {"venues/aux/other.md": venue_md()}, ["venues/aux/other.md:1 文件名 “aux”是 Windows 的设备保留名"]),
+    ("windows-reserved-data-file", {"data/figures/nul.yml": "org: taigu\n"}, ["data/figures/nul.yml:1 文件名 “nul”是 Windows 的设备保留名"]),
+    ("windows-reserved-alias", {VENUE: venue_md(aliases=["aux"])}, [f"{VENUE}:21 aliases[0]（旧网址）= aux “aux”是 Windows 的设备保留名"]),
+    ("windows-reserved-org", {"data/orgs.yml": edit("- id: taiyuan\n", "- id: com1\n")}, ["data/orgs.yml:32 id “com1”是 Windows 的设备保留名"]),
+    # Odd input gets one-line messages
+    ("newline-in-file-name", {"venues/taigu/a\nb.md": venue_md()}, ["venues/taigu/a\\nb.md:1 文件名 含有换行符或控制字符 U+000A；文件名只用小写英文字母、数字和连字符"]),
+    ("escape-in-file-name", {"venues/taigu/x\x1b[31m.md": venue_md()}, ["venues/taigu/x\\x1b[31m.md:1 文件名 含有换行符或控制字符 U+001B"]),
+    ("malformed-email-autolink", {VENUE: venue_md("来信 <tgqtw@@example.cn>")}, [f"{VENUE}:{BODY_LINE} 正文 “<tgqtw@@example.cn>”不是有效的邮箱链接，会原样显示；邮箱写成 <tgqtw@example.cn>"]),
+    ("malformed-mailto", {VENUE: venue_md("[写信](mailto:tgqtw@example&amp;cn)")}, [f"{VENUE}:{BODY_LINE} 正文 邮箱链接“mailto:tgqtw@example&cn”写法不对，已去掉"]),
 ]
 
 
@@ -106,6 +170,7 @@ def test_check_and_build_give_the_same_message(project, case, files, messages):
     for message in messages:
         assert message in report
     assert "Traceback" not in report
+    assert all(line.isprintable() for line in report.splitlines()), report  # one line per problem, whatever the input
     with pytest.raises(Abort) as built:
         build_site(project)
     error = built.value.__context__
@@ -115,8 +180,21 @@ def test_check_and_build_give_the_same_message(project, case, files, messages):
     assert not (project / "site").exists()
 
 
+def test_a_file_name_that_is_not_utf8_gets_one_printable_line(project):
+    (project / "venues/taigu").mkdir(parents=True, exist_ok=True)
+    with open(os.path.join(os.fsencode(project / "venues/taigu"), b"caf\xe9.md"), "wb") as handle:
+        handle.write(venue_md().encode())
+    with pytest.raises(ContentError) as checked:
+        build.load(project)
+    assert "venues/taigu/caf\\xe9.md:1 文件名 不是 UTF-8 编码的文件名；文件名只用小写英文字母、数字和连字符" in str(checked.value)
+    str(checked.value).encode("utf-8")  # no lone surrogate left: prints to any terminal or CI log
+    assert all(line.isprintable() for line in str(checked.value).splitlines())
+    with pytest.raises(Abort):
+        build_site(project)
+
+
 def test_corpus_covers_every_class():
-    assert len(CASES) >= 35
+    assert len(CASES) >= 73
 
 
 def national_orgs(count: int) -> str:
@@ -208,3 +286,17 @@ def test_make_new_venue_never_runs_a_name(project, tmp_path):
     assert done.returncode == 0, done.stderr
     assert not marker.exists()
     assert load(project).venue["taigu-quoted"].data.name == name
+
+
+def test_dates_at_the_edges_of_the_window_pass_check_and_build(project):
+    """check ≡ build for dates: whatever `make check` accepts, every page, calendar and feed computes."""
+    write(project, VENUE, venue_md(established="1900", closures=[{"from": "2100-12-31", "to": "2100-12-31", "reason": "年终盘点"}]))
+    write(project, ACTIVITY, activity_md(start="start: 2100-12-31 22:00", end="end: 2100-12-31 23:30"))
+    write(project, "activities/taigu/first.md", activity_md(start="start: 2000-01-01 00:00", end="end: 2000-01-01 01:00"))
+    write(project, "activities/taigu/weekly.md", activity_md(start="", end="weekly:\n  days: [Fr]\n  time: '19:00-21:00'\n  start_date: 2100-01-01\n  end_date: 2100-12-31"))
+    content, _ = build.load(project)
+    assert len(content.activity["weekly"].occurrences) == 53
+    site = build_site(project)
+    assert soup(site, "activities/test-activity/").h1.get_text() == "测试活动"
+    assert (site / "activities/months/2100-12/index.html").exists() and (site / "activities/months/2000-01/index.html").exists()
+    assert b"DTSTART;TZID=Asia/Shanghai:21001231T220000" in (site / "feeds/activities/test-activity.ics").read_bytes()

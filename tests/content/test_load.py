@@ -204,7 +204,7 @@ def test_reading_on_every_core_finds_the_same_content_and_problems(project, monk
     from leaguekit.content import files as content_module
 
     for n in range(6):
-        write(project, f"venues/taiyuan/pool-{n}.md", VALID_VENUE.replace("测试社区青年之家", f"并行青年之家{n}"))
+        write(project, f"venues/taiyuan/pool-{n}.md", VALID_VENUE.replace("测试社区青年之家", f"并行青年之家{n}").replace("org: taigu", "org: taiyuan"))
     write(project, "venues/taiyuan/pool-bad.md", VALID_VENUE.replace("lat: 37.42", "lat: 137.42"))
     serial = problems_of(project)
     monkeypatch.setattr(content_module, "PARALLEL_MIN", 3)

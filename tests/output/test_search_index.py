@@ -42,8 +42,8 @@ def test_shard_of(case):
 
 
 def test_markdown_text_keeps_words_not_markup():
-    text = page.markdown_text("## 活动\n\n**每周六**开放，详见[报名须知](../brands/x.md)。![门口](a.jpg)\n\n- 读书会 {: .note }", limit=400)
-    assert text == "活动 每周六 开放，详见报名须知。 读书会"
+    text = page.markdown_text("## 活动\n\n**每周六**开放，详见[报名须知](../brands/x.md)。![门口](a.jpg)\n\n- 读书会\n\n```\n代码\n```", limit=400)
+    assert text == "活动 每周六开放，详见报名须知。门口 读书会 代码"  # what a reader sees: an image's alt text, code as shown
     assert len(page.markdown_text("青" * 1000)) == page.BODY_CHARS
 
 

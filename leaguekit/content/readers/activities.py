@@ -1,11 +1,12 @@
-"""activities/: one Markdown file per activity; its org, venue and brand must exist, and it must have a session."""
+"""activities/: one Markdown file per activity, in its org's folder (`activities/<org>/<id>.md`); its
+org, venue and brand must exist, and it must have a session."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from ... import urls
-from ..crosscheck import Index, check_ref, with_bodies_checked
+from ..crosscheck import Index, check_owner, check_ref, folder_orgs, with_bodies_checked
 from ..files import ACTIVITY_RESERVED_IDS, ContentFile, read_folder
 from ..model import VenueEntry
 from ..problems import Problem
@@ -24,9 +25,11 @@ def entries(files: list[ContentFile], index: Index, venues: dict[str, VenueEntry
     found: list[ActivityEntry] = []
     known_venues = dict.fromkeys(index.venue_ids.values())
     known_brands = dict.fromkeys(index.brand_ids.values())
+    owners = folder_orgs(files, FOLDER, index.vocab.orgs, problems)
     for f, ident in with_bodies_checked(files, index.activity_ids, urls.activity, index.resolve, problems):
         a, src = f.record, f
         ok = check_ref(problems, src, ("org",), a.org, index.vocab.orgs, "团组织", "data/orgs.yml", "主办团组织")
+        ok &= check_owner(f, owners, FOLDER, "主办团组织", problems)
         if a.venue is not None:
             ok &= check_ref(problems, src, ("venue",), a.venue, known_venues, "阵地", "venues/ 文件夹", "阵地")
         if a.brand is not None:

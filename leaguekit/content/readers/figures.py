@@ -1,11 +1,14 @@
 """data/figures/<org>.yml: each org's report figures, with the same line-numbered validation as
-other content, cross-checked against orgs, groups, sources, venue types and pages."""
+other content, cross-checked against orgs, groups, sources, venue types and pages. Its texts are
+checked as a reader sees them (a figure's value as printed, 58026人 or 130亿元, not its digits)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from .. import privacy
 from ..figures import FOLDER, KEY_RE, ChartSpec, FigureBook, FigureEntry, FigureFile, OrgFigures
+from ..files import PRIVACY_HINT, check_file_name, check_texts
 from ..model import Content
 from ..problems import ContentError, Problem, did_you_mean
 from ..resolver import Resolver
@@ -21,6 +24,8 @@ def load(root: Path | str, content: Content) -> FigureBook:
     folder = root / FOLDER
     for path in sorted(folder.glob("*.yml")) if folder.is_dir() else []:
         rel = path.relative_to(root).as_posix()
+        if not check_file_name(rel, problems):
+            continue
         if path.is_symlink():
             problems.append(Problem(rel, 1, "文件", "是符号链接，不允许", "请放入文件本身"))
             continue
@@ -33,6 +38,7 @@ def load(root: Path | str, content: Content) -> FigureBook:
         if src.data is None:
             problems.append(Problem(rel, 1, "", "文件是空的", "请填写 org、sources、groups 和 figures，或删除这个文件"))
             continue
+        check_texts(src, problems, allow=_values(src.data))
         record = validate(FigureFile, src.data, src, (), problems)
         if record is None:
             continue
@@ -45,6 +51,21 @@ def load(root: Path | str, content: Content) -> FigureBook:
     if any(p.level == "error" for p in problems):
         raise ContentError(problems)
     return FigureBook(orgs)
+
+
+def _values(data: object) -> frozenset[tuple]:
+    """Where the figures' numbers are: judged as printed (`_printed`), not as raw digits."""
+    figures = data.get("figures") if isinstance(data, dict) else None
+    return frozenset(("figures", i, "value") for i in range(len(figures))) if isinstance(figures, list) else frozenset()
+
+
+def _printed(entry: FigureEntry, src: YamlSource, index: int, problems: list[Problem]) -> bool:
+    """A value printed as digits (style: plain) could spell a phone number: check what pages show."""
+    for found in privacy.find(entry.text):
+        loc = ("figures", index, "value")
+        problems.append(Problem(src.path, src.line(loc), dotted(loc), f"显示为“{entry.text}”，含有{found.label} {found.masked}", PRIVACY_HINT))
+        return False
+    return True
 
 
 def _unique(items, src: YamlSource, name: str, problems: list[Problem]) -> dict:
@@ -98,7 +119,9 @@ def _check(root: Path, record: FigureFile, src: YamlSource, content: Content, pr
             problems.append(Problem(src.path, src.line(("figures", index, "value")), f"figures[{index}].value", "百分数应写成小数", f"95% 写 0.95；这里是否想写 {fig.value / 100:g}？", label="数值", value=f"{fig.value:g}"))
             ok = False
         if ok:
-            entries[fig.key] = FigureEntry(record.org, fig, period, groups[fig.group], sources[source_key], src.path, src.line(("figures", index)))
+            entry = FigureEntry(record.org, fig, period, groups[fig.group], sources[source_key], src.path, src.line(("figures", index)))
+            if _printed(entry, src, index, problems):
+                entries[fig.key] = entry
     charts: dict[str, ChartSpec] = {}
     for index, chart in enumerate(_unique(record.charts, src, "charts", problems).values()):
         members = []

@@ -18,11 +18,15 @@ from ..hours import Calendar
 from ..model import Vocabularies
 from ..problems import Problem
 from ..resolver import Resolver
-from ..schema import ID_RE, Org, SiteSettings, Term, VenueType
+from ..schema import ID_RE, WINDOWS_RESERVED, Org, SiteSettings, Term, VenueType, windows_reserved
 from ..validation import validate
 from ..yamlsource import YamlSource, dotted
 
 M = TypeVar("M", bound=BaseModel)
+
+VOCABULARIES = ("orgs.yml", "venue_types.yml", "services.yml", "grades.yml", "brand_categories.yml")
+# Every data/ file this reader parses (`files.check_other_data` checks the rest line by line).
+FILES = frozenset({"data/site.yml", holidays.PATH} | {f"data/{name}" for name in VOCABULARIES})
 
 
 def read(root: Path, problems: list[Problem]) -> Vocabularies:
@@ -72,6 +76,8 @@ def _read_records(root: Path, name: str, model: type[M], key: str, problems: lis
             problems.append(Problem(rel, src.line((index, key)), key, f"“{ident}”不是合法的键", "只用小写英文字母、数字和连字符，例如 youth-home"))
         elif model is Org and ident in RESERVED_IDS:
             problems.append(Problem(rel, src.line((index, key)), key, f"“{ident}”是保留名，会占用网站自动生成的页面", "请换一个 id"))
+        elif ident in WINDOWS_RESERVED:
+            problems.append(Problem(rel, src.line((index, key)), key, windows_reserved(ident), "请换一个 id"))
         else:
             records[ident] = record
             index_of[ident] = index

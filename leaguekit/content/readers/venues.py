@@ -1,16 +1,17 @@
-"""venues/: one Markdown file per venue; its org, type, grade, services, brands and photos must exist."""
+"""venues/: one Markdown file per venue, in its org's folder (`venues/<org>/<id>.md`); its org,
+type, grade, services, brands and photos must exist."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from ... import urls
-from ..crosscheck import Index, check_ref, with_bodies_checked
+from ..crosscheck import Index, check_owner, check_ref, folder_orgs, with_bodies_checked
 from ..files import ContentFile, read_folder
 from ..hours import parse_hours
-from ..model import VenueEntry
+from ..model import VenueEntry, city_of, district_name, official_districts
 from ..problems import Problem
-from ..schema import Venue
+from ..schema import Org, Venue
 
 FOLDER = "venues"
 
@@ -24,8 +25,9 @@ def read(root: Path, problems: list[Problem]) -> list[ContentFile]:
 
 def entries(files: list[ContentFile], index: Index, problems: list[Problem]) -> list[VenueEntry]:
     found: list[VenueEntry] = []
+    owners = folder_orgs(files, FOLDER, index.vocab.orgs, problems)
     for f, ident in with_bodies_checked(files, index.venue_ids, urls.venue, index.resolve, problems):
-        if _check(f.record, f, index, problems):
+        if _check(f.record, f, index, problems) & check_owner(f, owners, FOLDER, "所属团组织", problems):
             hours = parse_hours(f.record.hours) if f.record.hours else None
             found.append(VenueEntry(ident, f.rel, f.record, f.body, hours, f.body_line))
     return found
@@ -54,9 +56,10 @@ def _check(venue: Venue, src: ContentFile, index: Index, problems: list[Problem]
     return ok
 
 
-def warnings(venues: list[VenueEntry]) -> list[Problem]:
-    """What a venue should say but may leave out: hours, a phone, photo descriptions."""
-    found = []
+def warnings(venues: list[VenueEntry], files: list[ContentFile], orgs: dict[str, Org]) -> list[Problem]:
+    """What a venue should say but may leave out (hours, a phone, photo descriptions), and a district
+    name one character away from another in the same city (a typo, or a look-alike)."""
+    found = _near_districts(venues, {f.rel: f for f in files}, orgs)
     for v in venues:
         missing = [label for label, value in (("开放时间 hours", v.data.hours), ("电话 phone", v.data.phone)) if value is None]
         if missing:
@@ -64,4 +67,51 @@ def warnings(venues: list[VenueEntry]) -> list[Problem]:
         for i, photo in enumerate(v.data.photos):
             if not photo.alt:
                 found.append(Problem(v.source, 2, f"photos[{i}].alt", "照片没有图片说明", "请写 alt：图里有什么（例如“青年之家活动室”），供读屏软件朗读", label="图片说明", value=photo.src, level="warning"))
+    return found
+
+
+def _near_districts(venues: list[VenueEntry], files: dict[str, ContentFile], orgs: dict[str, Org]) -> list[Problem]:
+    """A warning for each district name one character away (replaced, added or left out) from a name
+    in the same city that has a district committee or at least as many venues: a typo or a look-alike.
+    Names meet through the texts left when one character is taken out, so the cost is linear in the names."""
+    uses: dict[tuple[str, str], list[VenueEntry]] = {}
+    for v in venues:
+        uses.setdefault((city_of(orgs, v.data.org).id, district_name(orgs, v.data)), []).append(v)
+    official = official_districts(orgs)
+
+    def rank(ident: tuple[str, str]) -> tuple[bool, int, str]:
+        return ident in official, len(uses[ident]), ident[1]
+
+    def shorter(ident: tuple[str, str]) -> set[tuple[str, str]]:
+        city, name = ident
+        return {(city, name[:i] + name[i + 1 :]) for i in range(len(name))}
+
+    replaced: dict[tuple[str, int, str], list[tuple[str, str]]] = {}  # same text with position i taken out
+    added: dict[tuple[str, str], tuple[str, str]] = {}  # the best name one character longer
+    for ident in uses:
+        city, name = ident
+        for i in range(len(name)):
+            best = replaced.setdefault((city, i, name[:i] + name[i + 1 :]), [])
+            best.append(ident)
+            best.sort(key=rank, reverse=True)
+            del best[2:]  # the two best: each member's best other is among them
+        for short in shorter(ident):
+            if short not in added or rank(ident) > rank(added[short]):
+                added[short] = ident
+    found = []
+    for ident in sorted(uses):
+        city, name = ident
+        near = [n for i in range(len(name)) for n in replaced[(city, i, name[:i] + name[i + 1 :])] if n != ident]
+        near += [n for n in shorter(ident) if n in uses] + ([added[ident]] if ident in added else [])
+        if not near:
+            continue
+        other = max(near, key=rank)
+        if rank(other)[:2] < rank(ident)[:2] or (ident in official and other in official):
+            continue
+        first = min(uses[ident], key=lambda v: v.source)
+        found.append(Problem(
+            first.source, files[first.source].line(("district",)) if first.source in files else 2, "district",
+            f"与同一城市已有的县区“{other[1]}”（{len(uses[other])} 个阵地）只差一个字",
+            "是否写错了？同一县区请写同一个名称，县区页面按名称生成；确是另一个县区则不必修改", label="县区", value=name, level="warning",
+        ))
     return found
