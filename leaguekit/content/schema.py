@@ -124,6 +124,26 @@ DATUMS = {"wgs84": "WGS-84", "gcj02": "GCJ-02", "bd09": "BD-09"}
 TO_WGS84 = {"gcj02": prcoords.gcj_wgs_bored, "bd09": prcoords.bd_wgs_bored}
 
 
+# What staff write instead of a datum key: a map's name (or a spelling of the key), and what to write for it.
+DATUM_WORDS = {
+    "gcj02": (("高德", "腾讯", "gaode", "amap", "tencent", "qq", "火星"), "高德地图、腾讯地图的坐标请写 gcj02"),
+    "bd09": (("百度", "baidu", "bd09"), "百度地图的坐标请写 bd09"),
+    "wgs84": (("天地图", "tianditu", "gps", "wgs", "手机"), "天地图和手机 GPS 的坐标请写 wgs84（也可以不写 datum）"),
+}
+DATUM_HINT = "写 gcj02（高德地图、腾讯地图）、bd09（百度地图）或 wgs84（天地图、手机 GPS；也可以不写 datum）"
+
+
+def datum_hint(value: object) -> str:
+    """How to write the datum staff meant: `GCJ-02` says gcj02 (lower case, no hyphen), `高德` too."""
+    text = re.sub(r"[\s_\-]", "", str(value)).lower()
+    for key, (words, hint) in DATUM_WORDS.items():
+        if text == key:
+            return f"请写 {key}（小写字母和数字，不带连字符）"
+        if any(word in text for word in words):
+            return hint
+    return DATUM_HINT
+
+
 def in_china(lat: float, lng: float) -> bool:
     return CHINA_LAT[0] <= lat <= CHINA_LAT[1] and CHINA_LNG[0] <= lng <= CHINA_LNG[1]
 
@@ -140,6 +160,13 @@ class Location(Strict):
         description="wgs84（默认：天地图、手机 GPS）、gcj02（高德地图、腾讯地图的坐标拾取器）或 bd09（百度地图）；读入时统一换算为 WGS-84",
         examples=["gcj02"],
     )
+
+    @field_validator("datum", mode="before")
+    @classmethod
+    def _datum_key(cls, value: object) -> object:
+        if isinstance(value, str) and value in DATUMS:
+            return value
+        raise PydanticCustomError("datum", "不是坐标系的写法", {"hint": datum_hint(value)})
 
     @model_validator(mode="wrap")
     @classmethod
