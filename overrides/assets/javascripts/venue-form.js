@@ -13,10 +13,7 @@
   var DAY_LABELS = ["周一", "周二", "周三", "周四", "周五", "周六", "周日"];
   var PH = "PH", PH_LABEL = "法定节假日";
   var MAX_URL = 8000; /* longer new-file links are cut by browsers and forges: then the staff member pastes */
-  var messages = {
-    notAfterStart: "“{range}”的结束时间不晚于开始时间；跨午夜请拆成两段",
-    overlapping: "“{ranges}”中的时间段相互重叠"
-  };
+  var messages; /* hours.py's own words for the mistakes both would meet: from the page's data */
 
   /* --- YAML ---------------------------------------------------------------------------------- */
 
@@ -212,7 +209,7 @@
     var range = el("div", { "class": "lk-hb__range", role: "group" });
     [["开始时间", "start"], ["结束时间", "end"]].forEach(function (pair) {
       var label = el("label", { "class": "lk-hb__time" }, pair[0]);
-      label.appendChild(el("input", { type: "time", "class": "lk-hb__" + pair[1], step: "300" }));
+      label.appendChild(el("input", { type: "time", "class": "lk-hb__" + pair[1] }));
       range.appendChild(label);
     });
     var remove = el("button", { type: "button", "class": "md-button lk-hb__remove-range" }, "删除这一段");
