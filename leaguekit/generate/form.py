@@ -44,6 +44,7 @@ SKIP = frozenset({"status", "closed_on", "aliases", "closures", "public_mobile",
 ASKED = frozenset({"location.datum"})
 HINTS = {"location.datum": "坐标是从哪里复制的，就选哪一项；网站读入时统一换算为 WGS-84"}
 FORGES = {"github": "GitHub", "gitee": "Gitee", "gitlab": "GitLab"}
+LEVELS = {"province": "省级团组织", "city": "市级团组织", "district": "县级团组织"}  # orgs at the top of the tree
 
 
 @dataclass(frozen=True)
@@ -154,7 +155,7 @@ def fields_of(site: Site, key: str, prop: dict[str, Any], required: bool, defs: 
         labels = prop.get("labels", {})
         return [Field(key, label, "radios", required, HINTS.get(key, prop.get("description", "")), tuple(Option(v, labels.get(v, v)) for v in prop["enum"]))]
     if prop.get("type") == "array":
-        return [Field(key, label, "lines", required, "每行写一个" + ("；" + _hint(prop) if _hint(prop) else ""))]
+        return [Field(key, label, "lines", required, "；".join(x for x in ("每行写一个", _hint(prop)) if x))]
     if prop.get("format") == "opening-hours":
         return [Field(key, label, "hours", required, prop.get("description", ""))]
     widget = {"number": "number", "integer": "number"}.get(prop.get("type", ""), "tel" if prop.get("format") == "phone" else "url" if prop.get("pattern", "").startswith("^https?") else "text")
@@ -167,8 +168,8 @@ def _vocabulary_field(site: Site, key: str, label: str, prop: dict[str, Any], vo
     if vocab == "orgs":
         groups: dict[str, list[Option]] = {}
         for org in c.orgs.values():
-            parent = c.orgs[org.parent].name if org.parent else "上级团组织"
-            groups.setdefault(parent, []).append(Option(org.id, org.name))
+            group = f"{c.orgs[org.parent].name}下属" if org.parent else LEVELS[org.level]
+            groups.setdefault(group, []).append(Option(org.id, org.name))
         return Field(key, label, "select", required, groups=tuple((name, tuple(opts)) for name, opts in groups.items()))
     options = tuple(Option(k, v, c.brand[k].data.org if vocab == "brands" else "") for k, v in entries.items())
     return Field(key, label, "checks" if prop.get("type") == "array" else "select", required, options=options)
