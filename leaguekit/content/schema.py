@@ -125,7 +125,7 @@ def _osm_hours(value: str) -> str:
 
 
 # Reusable field types: one validator each, shared by every model that has such a field.
-HttpUrl = Annotated[str, AfterValidator(_http_url), Kind("网址", URL_RE.pattern, URL_HINT)]
+HttpUrl = Annotated[str, AfterValidator(_http_url), Kind("网址", URL_RE.pattern, URL_HINT, "uri")]
 YearMonthDay = Annotated[str, BeforeValidator(_date_text), AfterValidator(_date_form), Kind("日期", DATE_RE.pattern, DATE_HINT)]
 # Spaces are dropped before the pattern is matched ("phone" tells the form to do the same).
 VenuePhone = Annotated[str, BeforeValidator(_int_text), AfterValidator(_venue_phone), Kind("电话号码", PHONE_RE.pattern, PHONE_HINT, "phone")]

@@ -157,8 +157,8 @@ def fields_of(site: Site, key: str, prop: dict[str, Any], required: bool, defs: 
     if prop.get("type") == "array":
         return [Field(key, label, "lines", required, "；".join(x for x in ("每行写一个", _hint(prop)) if x))]
     if prop.get("format") == "opening-hours":
-        return [Field(key, label, "hours", required, prop.get("description", ""))]
-    widget = {"number": "number", "integer": "number"}.get(prop.get("type", ""), "tel" if prop.get("format") == "phone" else "url" if prop.get("pattern", "").startswith("^https?") else "text")
+        return [Field(key, label, "hours", required)]  # the builder explains itself (venue_form.html)
+    widget = "number" if prop.get("type") in ("number", "integer") else {"phone": "tel", "uri": "url"}.get(prop.get("format", ""), "text")
     return [Field(key, label, widget, required, _hint(prop))]
 
 
