@@ -186,7 +186,6 @@ def sections(site: Site) -> list[Section]:
 def page(site: Site) -> str:
     c = site.content
     data = schema()
-    chains = {org: [o.id for o in c.org_chain(org)] for org in c.orgs}
     districts: dict[str, list[str]] = {}
     for v in c.venues:
         name = v.data.district
@@ -198,7 +197,7 @@ def page(site: Site) -> str:
         "idPattern": ID_RE.pattern,
         "folder": FOLDER,
         "gradedTypes": [t.key for t in c.venue_types.values() if t.grades],
-        "orgChains": chains,
+        "orgParents": {org.id: org.parent for org in c.orgs.values()},  # a venue may host its org's and the orgs' above brands
         "districts": districts,
         "forge": {"kind": found.kind, "name": found.name, "newFile": found.new_file(FOLDER)} if found else None,
         "hoursMessages": {"notAfterStart": hours.NOT_AFTER_START, "overlapping": hours.OVERLAPPING},

@@ -83,7 +83,7 @@ def test_the_page_ships_the_schema_and_its_own_script(sample_site):
     assert data["schema"] == json.loads(json.dumps(Venue.model_json_schema(by_alias=True)))
     assert data["forge"] is None and not page.select(".lk-vform__open")  # no REPO_URL in this build
     assert data["gradedTypes"] == [k for k, t in CONTENT.venue_types.items() if t.grades]
-    assert data["orgChains"]["taigu"] == ["taigu", "jinzhong", "shanxi"]
+    assert data["orgParents"] == {"shanxi": None, "jinzhong": "shanxi", "taigu": "jinzhong", "taiyuan": "shanxi"}
     script = page.select_one('script[src$="venue-form.js"]')["src"]
     style = page.select_one('link[href$="venue-form.css"]')["href"]
     assert (sample_site / "contribute/new" / script).resolve().is_file() and (sample_site / "contribute/new" / style).resolve().is_file()

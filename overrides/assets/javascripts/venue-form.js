@@ -314,7 +314,8 @@
 
   function syncOrg() {
     var org = orgSelect ? orgSelect.value : "";
-    var chain = data.orgChains[org] || [];
+    var chain = [];
+    for (var up = org; up; up = data.orgParents[up]) chain.push(up);
     var brands = fieldEl("brands");
     if (brands) {
       var shown = 0;
