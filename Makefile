@@ -27,8 +27,9 @@ build: $(VENV)/.runtime
 	$(BIN)/python -m leaguekit build
 
 ## Validate content only (fast): every problem with file:line, field and a fix.
+## make check FORMAT=github|gitlab|json: the same problems for CI (see README "Publishing").
 check: $(VENV)/.runtime
-	$(BIN)/python -m leaguekit check
+	$(BIN)/python -m leaguekit check $(if $(FORMAT),--format $(FORMAT))
 
 ## New content file with every optional field as a commented example; asks for what is missing at a terminal.
 ## make new-venue NAME=太谷区某某青年之家 TYPE=youth-home ORG=taigu DISTRICT=太谷区 [ID=…]

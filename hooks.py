@@ -95,7 +95,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     docs = _docs_dir(config)
     in_nav = set(_nav_paths(config.nav or []))
     loaded = build_of(config)
-    built = generate.Site(loaded.content, figures=loaded.figures, dates=loaded.dates, site_url=config.site_url or "")
+    built = generate.Site(loaded.content, figures=loaded.figures, dates=loaded.dates, site_url=config.site_url or "", repo_url=config.repo_url, edit_uri=config.edit_uri)
     index = loaded.extras["search_index"] = search_index.SearchIndex()
     for page in itertools.chain(generate.pages(built), output.pages(built)):
         index.add(page.url, page.search)

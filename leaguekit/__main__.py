@@ -1,4 +1,4 @@
-"""`python -m leaguekit check [ROOT]`: validate all content without building the site.
+"""`python -m leaguekit check [ROOT] [--format github|gitlab|json]`: validate all content without building the site.
 
 `build`: MkDocs into a fresh directory, swapped into site/ only on success (`sitedir`).
 `new-venue` / `new-brand` / `new-activity` write a new content file (see `scaffold`); values come from
@@ -17,10 +17,11 @@ from datetime import date, datetime
 from pathlib import Path
 
 from . import build
+from .content import reports
 from .content.figures import stale_figures
 from .content.holidays import missing_years
 from .content.hours import CHINA_TZ
-from .content.problems import ContentError, report
+from .content.problems import ContentError, Problem, report
 
 
 def china_today() -> date:
@@ -34,6 +35,12 @@ def main(argv: list[str] | None = None, today: Callable[[], date] = china_today)
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="检查 venues/、brands/、activities/、data/ 中的全部内容")
     check.add_argument("root", nargs="?", default=".")
+    check.add_argument(
+        "--format",
+        choices=reports.FORMATS,
+        default="text",
+        help="text（默认）；github：GitHub 工作流命令，并把完整列表写入 $GITHUB_STEP_SUMMARY；gitlab：GitLab 代码质量报告；json",
+    )
     build_cmd = sub.add_parser("build", help="生成网站到 site/（成功后整体替换）")
     build_cmd.add_argument("--root", default=".")
     venue = sub.add_parser("new-venue", help="新建阵地文件")
@@ -62,14 +69,38 @@ def main(argv: list[str] | None = None, today: Callable[[], date] = china_today)
     try:
         content, figures = build.load(args.root)
     except ContentError as exc:
-        print(exc, file=sys.stderr)
+        if args.format == "text":
+            print(exc, file=sys.stderr)
+        else:
+            _formatted(args.format, exc.problems, report(exc.problems).rpartition("\n")[2])
         return 1
     now = today()
     warnings = content.warnings + stale_figures(figures, now.year) + missing_years(content.calendar, now)
+    passed = f"内容检查通过：{len(content.venues)} 个阵地，{len(content.brands)} 个品牌项目，{len(content.activities)} 个活动，{len(content.orgs)} 个团组织，{len(figures.all)} 项报告数据（{time.perf_counter() - started:.2f} 秒）。"
+    if args.format != "text":
+        _formatted(args.format, sorted(warnings, key=lambda p: (p.path, p.line, p.field)), passed)
+        return 0
     if warnings:
         print(report(warnings))
-    print(f"内容检查通过：{len(content.venues)} 个阵地，{len(content.brands)} 个品牌项目，{len(content.activities)} 个活动，{len(content.orgs)} 个团组织，{len(figures.all)} 项报告数据（{time.perf_counter() - started:.2f} 秒）。")
+    print(passed)
     return 0
+
+
+def _formatted(form: str, problems: list[Problem], summary: str) -> None:
+    """Problems for another tool on stdout; for GitHub also the full list as a table in the job summary."""
+    if form == "gitlab":
+        print(reports.gitlab(problems))
+    elif form == "json":
+        print(reports.as_json(problems, summary))
+    else:
+        if problems:
+            print(reports.github(problems))
+        print(summary)
+        if path := os.environ.get("GITHUB_STEP_SUMMARY"):
+            server, repo, sha = (os.environ.get(k, "") for k in ("GITHUB_SERVER_URL", "GITHUB_REPOSITORY", "GITHUB_SHA"))
+            blob = f"{server}/{repo}/blob/{sha}" if server and repo and sha else ""
+            with open(path, "a", encoding="utf-8") as out:
+                out.write(reports.summary_table(problems, summary, blob))
 
 
 def _new(args: argparse.Namespace) -> int:

@@ -28,14 +28,14 @@ def test_workflow_is_valid_and_runs_only_readme_commands():
     assert "pull_request" in triggers and triggers["push"]["branches"] == ["main"]
     jobs = flow["jobs"]
     setup = "apt-get update && apt-get install -y git make python3 python3-venv"
-    assert steps(jobs["test"]) == [setup, "actions/checkout", "make check", "make test"]
+    assert steps(jobs["test"]) == [setup, "actions/checkout", "make test"]
     # The distribution's python3, oldest and newest claimed: Debian 12 (3.11.2) and 13 (3.13).
     assert jobs["test"]["container"] == "${{ matrix.image }}"
     assert jobs["test"]["strategy"]["matrix"]["image"] == ["debian:bookworm", "debian:trixie"]
     assert not any("setup-python" in step.get("uses", "") for job in jobs.values() for step in job["steps"])
     assert steps(jobs["build"]) == [setup, "actions/checkout", "actions/configure-pages", "make build", "actions/upload-pages-artifact"]
     assert steps(jobs["deploy"]) == ["actions/deploy-pages"]
-    assert jobs["build"]["needs"] == "test" and jobs["deploy"]["needs"] == "build"
+    assert jobs["build"]["needs"] == ["check", "test"] and jobs["deploy"]["needs"] == "build"
     assert "pull_request" in jobs["build"]["if"]
     assert jobs["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
     known = readme_commands()
@@ -43,6 +43,27 @@ def test_workflow_is_valid_and_runs_only_readme_commands():
         for step in job["steps"]:
             if "run" in step:
                 assert step["run"].strip() in known, step["run"]
+
+
+def test_check_job_annotates_the_pull_request_lists_changed_pages_and_attaches_the_site():
+    """Problems on their lines and in the job summary; on pull requests the page list against the base branch's site."""
+    job = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))["jobs"]["check"]
+    assert job["container"] == "debian:bookworm"
+    assert steps(job)[:3] == ["apt-get update && apt-get install -y git make python3 python3-venv", "actions/checkout", "make check FORMAT=github"]
+    assert job["steps"][1]["with"]["fetch-depth"] == 0  # the base branch is there to build
+    pull_request_only = job["steps"][3:]
+    assert all(step["if"] == "github.event_name == 'pull_request'" for step in pull_request_only)
+    assert [s.get("run", s.get("uses", "")).split("@")[0] for s in pull_request_only] == [
+        'echo "SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)" >> "$GITHUB_ENV"',
+        "make build",
+        'git worktree add ../base "origin/$GITHUB_BASE_REF" && make -C ../base build',
+        '.venv/bin/python tools/sitediff.py ../base/site site --base "$GITHUB_BASE_REF" --artifact site >> "$GITHUB_STEP_SUMMARY"',
+        "actions/upload-artifact",
+    ]
+    assert pull_request_only[-1]["with"]["name"] == "site" and pull_request_only[-1]["with"]["path"] == "site"
+    # `make check FORMAT=github` reaches the check command with that format.
+    makefile = (REPO / "Makefile").read_text(encoding="utf-8")
+    assert "$(BIN)/python -m leaguekit check $(if $(FORMAT),--format $(FORMAT))" in makefile
 
 
 def test_codeowners_names_a_reviewer_for_every_district_folder():

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import crosscheck, files
+from . import crosscheck, files, outliers, placeholders
 from .model import Content
 from .problems import ContentError, Problem
 from .readers import activities, brands, orgs, venues
@@ -40,9 +40,9 @@ def load(root: Path | str) -> Content:
     activity_entries = activities.entries(activity_files, index, {v.id: v for v in venue_entries}, problems)
     crosscheck.check_aliases(root, venue_files, index.venue_ids, problems)
     warnings = venues.warnings(venue_entries, venue_files, vocab.orgs)
-    if any(p.level == "error" for p in problems) or vocab.settings is None:
+    if vocab.settings is None:
         raise ContentError(problems + warnings)
-    return Content(
+    content = Content(
         root=root,
         settings=vocab.settings,
         orgs=vocab.orgs,
@@ -56,6 +56,13 @@ def load(root: Path | str) -> Content:
         warnings=warnings,
         activities=sorted(activity_entries, key=lambda a: a.id),
     )
+    # Checks that need the whole directory: placeholders compare with the org's other venues,
+    # a venue's position with its district's (`warnings` is the list the content holds).
+    problems += placeholders.check(content)
+    warnings += outliers.far_from_district(content)
+    if any(p.level == "error" for p in problems):
+        raise ContentError(problems + warnings)
+    return content
 
 
 __all__ = ["Content", "ContentError", "load"]

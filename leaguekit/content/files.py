@@ -236,6 +236,17 @@ def read_entry(path: Path, root: Path, model: type[M], problems: list[Problem], 
     return entry
 
 
+def front_matter(root: Path, rel: str) -> YamlSource:
+    """A content file's front matter read again, for a check on validated entries (which keep no
+    line table) that has something to report: its lines, and the values as written."""
+    match = FRONT_MATTER.match(read_text(root / rel, rel, []) or "")
+    return YamlSource(rel, match.group(1) if match else "", 2, [])
+
+
+def front_line(root: Path, rel: str, loc: Loc) -> int:
+    return front_matter(root, rel).line(loc)
+
+
 def stem_id(rel: str, problems: list[Problem], reserved: frozenset[str] = RESERVED_IDS) -> str | None:
     stem = Path(rel).stem
     if not ID_RE.match(stem):

@@ -52,6 +52,12 @@ Ranges = tuple[tuple[int, int], ...]
 ALL_DAY: Ranges = ((0, 1440),)
 
 
+# Messages the venue form's hours builder also gives (it ships these templates; tests/hours_builder_cases.json
+# holds both to the same words).
+NOT_AFTER_START = "“{range}”的结束时间不晚于开始时间；跨午夜请拆成两段"
+OVERLAPPING = "“{ranges}”中的时间段相互重叠"
+
+
 class HoursError(ValueError):
     """A rule that is not in the supported subset; the message is Chinese."""
 
@@ -107,12 +113,12 @@ def _parse_times(text: str) -> Ranges:
             raise HoursError(f"“{part}”的时刻不存在，小时应为 00–24，分钟应为 00–59")
         start, end = h1 * 60 + m1, h2 * 60 + m2
         if end <= start:
-            raise HoursError(f"“{part}”的结束时间不晚于开始时间；跨午夜请拆成两段")
+            raise HoursError(NOT_AFTER_START.format(range=part))
         ranges.append((start, end))
     ranges.sort()
     for (_, end), (start, _) in zip(ranges, ranges[1:]):
         if start < end:
-            raise HoursError(f"“{text}”中的时间段相互重叠")
+            raise HoursError(OVERLAPPING.format(ranges=text))
     return tuple(ranges)
 
 

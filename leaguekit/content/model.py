@@ -114,6 +114,19 @@ class Content:
     warnings: list[Problem] = field(default_factory=list)
     activities: list[ActivityEntry] = field(default_factory=list)
 
+    def vocabulary(self, name: str) -> dict[str, str]:
+        """Keys and Chinese labels of the vocabulary a schema field names (`json_schema_extra={"vocabulary": …}`)."""
+        table: dict[str, object] = {
+            "venue_types": self.venue_types,
+            "grades": self.grades,
+            "services": self.services,
+            "brand_categories": self.brand_categories,
+            "orgs": self.orgs,
+            "brands": self.brand,
+            "venues": self.venue,
+        }[name]
+        return {key: _label_of(value) for key, value in table.items()}
+
     @cached_property
     def activity(self) -> dict[str, ActivityEntry]:
         return {a.id: a for a in self.activities}
@@ -249,3 +262,12 @@ class Content:
         for v in self.open_venues:
             groups[self.district(v)].append(v)
         return sorted(groups.items(), key=lambda item: (-len(item[1]), item[0].key))
+
+
+def _label_of(value: object) -> str:
+    """An org's short name, a term's label, a brand's or venue's name."""
+    if isinstance(value, Org):
+        return value.short_name
+    if isinstance(value, (BrandEntry, VenueEntry)):
+        return value.data.name
+    return value.label  # type: ignore[attr-defined]

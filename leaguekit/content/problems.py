@@ -27,12 +27,22 @@ class Problem:
     level: Literal["error", "warning"] = "error"
 
     def __str__(self) -> str:
+        return printable(f"{self.path}:{self.line} {self.text}")
+
+    @property
+    def subject(self) -> str:
+        """The field, its Chinese label and the value found: `location.lat（纬度）= 112.55`."""
         subject = self.field
         if self.label:
             subject += f"（{self.label}）"
         if self.value is not None:
             subject += f"= {self.value}"
-        text = f"{self.path}:{self.line} {subject} {self.message}".replace("  ", " ")
+        return subject
+
+    @property
+    def text(self) -> str:
+        """What is wrong and how to fix it, without file and line (an annotation on the line carries those)."""
+        text = f"{self.subject} {self.message}".replace("  ", " ").lstrip()
         if self.hint:
             text += f"；{self.hint}"
         return printable(text if self.level == "error" else f"{text}（提醒）")

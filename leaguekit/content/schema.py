@@ -39,9 +39,17 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
 
 
+# Patterns and hints shared by the validators and the JSON Schema the venue form checks with (`Kind`).
+URL_RE = re.compile(r"^https?://[^\s/]+\.[^\s]+$")
+URL_HINT = "请写完整网址，例如 https://www.example.cn/"
+DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+DATE_HINT = "请写成 2019、2019-05 或 2019-05-04，月、日须真实存在"
+PHONE_HINT = "座机写成 0354-6231234，服务热线如 12355"
+
+
 def _http_url(value: str) -> str:
-    if not re.match(r"^https?://[^\s/]+\.[^\s]+$", value):
-        raise PydanticCustomError("url", "不是以 http:// 或 https:// 开头的网址", {"hint": "请写完整网址，例如 https://www.example.cn/"})
+    if not URL_RE.match(value):
+        raise PydanticCustomError("url", "不是以 http:// 或 https:// 开头的网址", {"hint": URL_HINT})
     return value
 
 
@@ -66,14 +74,14 @@ def _date_form(value: str | None) -> str | None:
     """A year, year-month or a date that exists: 2019, 2019-05, 2019-05-04 (never 2024-13-45)."""
     if value is None:
         return value
-    match = re.match(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$", value)
+    match = DATE_RE.match(value)
     try:
         if match is None:
             raise ValueError
         year, month, day = (int(g) if g else 1 for g in match.groups())
         dt.date(year, month, day)
     except ValueError:
-        raise PydanticCustomError("date", "不是日期", {"hint": "请写成 2019、2019-05 或 2019-05-04，月、日须真实存在"}) from None
+        raise PydanticCustomError("date", "不是日期", {"hint": DATE_HINT}) from None
     _in_window(year, HISTORY_WINDOW, "2019-05")
     return value
 
@@ -98,9 +106,18 @@ DateValue = Annotated[dt.date, BeforeValidator(_iso_date)]
 
 @dataclass(frozen=True)
 class Kind:
-    """What kind of text a field holds, in the words of the staff field reference."""
+    """What kind of text a field holds, in the words of the staff field reference; in the JSON Schema
+    (the venue form's checks), the pattern its validator matches, the hint it gives, and a format."""
 
     label: str
+    pattern: str = ""
+    hint: str = ""
+    format: str = ""
+
+    def __get_pydantic_json_schema__(self, core_schema, handler):
+        schema = handler(core_schema)
+        schema.update({k: v for k, v in (("pattern", self.pattern), ("hint", self.hint), ("format", self.format)) if v})
+        return schema
 
 
 def _int_text(value: object) -> object:
@@ -111,7 +128,7 @@ def _int_text(value: object) -> object:
 def _venue_phone(value: str) -> str:
     clean = value.replace(" ", "")
     if not PHONE_RE.match(clean):
-        raise PydanticCustomError("phone", "不是电话号码", {"hint": "座机写成 0354-6231234，服务热线如 12355"})
+        raise PydanticCustomError("phone", "不是电话号码", {"hint": PHONE_HINT})
     return clean
 
 
@@ -129,10 +146,11 @@ def _osm_hours(value: str) -> str:
 
 
 # Reusable field types: one validator each, shared by every model that has such a field.
-HttpUrl = Annotated[str, AfterValidator(_http_url), Kind("网址")]
-YearMonthDay = Annotated[str, BeforeValidator(_date_text), AfterValidator(_date_form), Kind("日期")]
-VenuePhone = Annotated[str, BeforeValidator(_int_text), AfterValidator(_venue_phone), Kind("电话号码")]
-OsmHours = Annotated[str, BeforeValidator(_hours_text), AfterValidator(_osm_hours), Kind("开放时间")]
+HttpUrl = Annotated[str, AfterValidator(_http_url), Kind("网址", URL_RE.pattern, URL_HINT, "uri")]
+YearMonthDay = Annotated[str, BeforeValidator(_date_text), AfterValidator(_date_form), Kind("日期", DATE_RE.pattern, DATE_HINT)]
+# Spaces are dropped before the pattern is matched ("phone" tells the form to do the same).
+VenuePhone = Annotated[str, BeforeValidator(_int_text), AfterValidator(_venue_phone), Kind("电话号码", PHONE_RE.pattern, PHONE_HINT, "phone")]
+OsmHours = Annotated[str, BeforeValidator(_hours_text), AfterValidator(_osm_hours), Kind("开放时间", format="opening-hours")]
 
 
 def _ordered(first: dt.date, last: dt.date) -> None:
@@ -142,7 +160,28 @@ def _ordered(first: dt.date, last: dt.date) -> None:
 
 # The datum a coordinate was copied in: 天地图 and a phone's GPS give WGS-84, 高德 and 腾讯 GCJ-02, 百度 BD-09.
 DATUMS = {"wgs84": "WGS-84", "gcj02": "GCJ-02", "bd09": "BD-09"}
+DATUM_LABELS = {"gcj02": "高德地图、腾讯地图（GCJ-02）", "bd09": "百度地图（BD-09）", "wgs84": "天地图、手机 GPS 定位（WGS-84）"}
 TO_WGS84 = {"gcj02": prcoords.gcj_wgs_bored, "bd09": prcoords.bd_wgs_bored}
+
+
+# What staff write instead of a datum key: a map's name (or a spelling of the key), and what to write for it.
+DATUM_WORDS = {
+    "gcj02": (("高德", "腾讯", "gaode", "amap", "tencent", "qq", "火星"), "高德地图、腾讯地图的坐标请写 gcj02"),
+    "bd09": (("百度", "baidu", "bd09"), "百度地图的坐标请写 bd09"),
+    "wgs84": (("天地图", "tianditu", "gps", "wgs", "手机"), "天地图和手机 GPS 的坐标请写 wgs84（也可以不写 datum）"),
+}
+DATUM_HINT = "写 gcj02（高德地图、腾讯地图）、bd09（百度地图）或 wgs84（天地图、手机 GPS；也可以不写 datum）"
+
+
+def datum_hint(value: object) -> str:
+    """How to write the datum staff meant: `GCJ-02` says gcj02 (lower case, no hyphen), `高德` too."""
+    text = re.sub(r"[\s_\-]", "", str(value)).lower()
+    for key, (words, hint) in DATUM_WORDS.items():
+        if text == key:
+            return f"请写 {key}（小写字母和数字，不带连字符）"
+        if any(word in text for word in words):
+            return hint
+    return DATUM_HINT
 
 
 def in_china(lat: float, lng: float) -> bool:
@@ -153,14 +192,23 @@ class Location(Strict):
     """A point, always WGS-84 once validated: coordinates copied from 高德, 腾讯 or 百度 say their datum
     and are converted here, once, so every page, map link and download agrees."""
 
-    lat: float = Field(title="纬度", description="十进制度", examples=[37.4216])
-    lng: float = Field(title="经度", description="十进制度", examples=[112.5513])
+    # The JSON Schema (the venue form) says the range `_in_china` checks, whose message is the more helpful.
+    lat: float = Field(title="纬度", description="十进制度", examples=[37.4216], json_schema_extra={"minimum": CHINA_LAT[0], "maximum": CHINA_LAT[1]})
+    lng: float = Field(title="经度", description="十进制度", examples=[112.5513], json_schema_extra={"minimum": CHINA_LNG[0], "maximum": CHINA_LNG[1]})
     datum: Literal["wgs84", "gcj02", "bd09"] = Field(
         "wgs84",
         title="坐标系",
         description="wgs84（默认：天地图、手机 GPS）、gcj02（高德地图、腾讯地图的坐标拾取器）或 bd09（百度地图）；读入时统一换算为 WGS-84",
         examples=["gcj02"],
+        json_schema_extra={"labels": DATUM_LABELS},
     )
+
+    @field_validator("datum", mode="before")
+    @classmethod
+    def _datum_key(cls, value: object) -> object:
+        if isinstance(value, str) and value in DATUMS:
+            return value
+        raise PydanticCustomError("datum", "不是坐标系的写法", {"hint": datum_hint(value)})
 
     @model_validator(mode="wrap")
     @classmethod

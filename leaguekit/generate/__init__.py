@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from . import activities, brands, finder, listings, orgs, staff, venues
+from . import activities, brands, finder, form, listings, orgs, staff, venues
 from .page import GeneratedPage
 from .site import Site
 
-SECTIONS = (listings, finder, orgs, venues, brands, activities, staff)
+SECTIONS = (listings, finder, orgs, venues, brands, activities, staff, form)
 
 
 def pages(site: Site) -> Iterator[GeneratedPage]:

@@ -117,11 +117,23 @@ class Site:
     # Venues per page of a district's list (pages 2, 3 … follow).
     PAGE_SIZE = 200
 
-    def __init__(self, content: Content, figures: FigureBook | None = None, *, dates: Mapping[str, str] | None = None, site_url: str | None = "", today: date | None = None):
+    def __init__(
+        self,
+        content: Content,
+        figures: FigureBook | None = None,
+        *,
+        dates: Mapping[str, str] | None = None,
+        site_url: str | None = "",
+        today: date | None = None,
+        repo_url: str | None = "",
+        edit_uri: str | None = "",
+    ):
         self.content = content
         self.figures = figures or FigureBook({})
         self.dates = dates or {}  # path → last commit date (gitdates)
         self.site_url = site_url or ""  # the public address: QR codes and absolute links need it
+        self.repo_url = repo_url or ""  # the repository (REPO_URL) and mkdocs.yml's edit_uri: the venue form's new-file link
+        self.edit_uri = edit_uri or ""
         self.today = today or schedule.build_date(self.dates)
         self.memo: dict[str, object] = {}  # results two sections share, computed once per build
 

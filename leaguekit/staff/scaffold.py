@@ -18,7 +18,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ..content import load
+from ..content import load, placeholders
 from ..content.files import ACTIVITY_RESERVED_IDS
 from ..content.model import Content
 from ..content.problems import did_you_mean
@@ -131,14 +131,12 @@ def new_venue(content: Content, *, name: str, type: str, org: str, district: str
 
     placeholder = not (address and lat is not None and lng is not None)
     if lat is None or lng is None:
-        nearby = content.venues_of_org(org_rec.id) or content.open_venues
+        nearby = placeholders.venues_near(content, org_rec.id)
         if not nearby:
             raise ScaffoldError("还没有任何阵地可参照坐标，请用 LAT= 和 LNG= 给出坐标（WGS-84 十进制度）")
-        lat = round(sum(v.data.location.lat for v in nearby) / len(nearby), 4)
-        lng = round(sum(v.data.location.lng for v in nearby) / len(nearby), 4)
+        lat, lng = placeholders.point(nearby)
     if not address:
-        region = org_rec.region if district in org_rec.region else org_rec.region + district
-        address = f"{region}（详细地址待补充）"
+        address = placeholders.address(org_rec.region if district in org_rec.region else org_rec.region + district)
 
     lines = [
         "---",
@@ -158,7 +156,7 @@ def new_venue(content: Content, *, name: str, type: str, org: str, district: str
     if not vtype.grades:
         skip.add("grade")
     lines += optional_lines(Venue, skip, content, org_rec.id)
-    lines += ["---", "", "（待补充：这个阵地做什么、青年来了能做什么。用 Markdown 书写，不用 HTML。）", ""]
+    lines += ["---", "", placeholders.BODIES["venue"], ""]
     return Draft(f"venues/{org_rec.id}/{ident}.md", "\n".join(lines))
 
 
@@ -179,10 +177,11 @@ def new_brand(content: Content, *, name: str, org: str, category: str, summary: 
         _line("org", org_rec.id, f"所属团组织：{org_rec.name}"),
         _line("category", cat.key, f"类别：{cat.label}"),
         _line("summary", yaml_value(summary.strip()), "简介：一两句话，显示在列表中"),
-        *optional_lines(Brand, {"name", "org", "category", "summary"}, content, org_rec.id),
+        _line("sample", "true", "正文写好后删除此行"),
+        *optional_lines(Brand, {"name", "org", "category", "summary", "sample"}, content, org_rec.id),
         "---",
         "",
-        "（待补充：项目的由来、内容、成效。用 Markdown 书写，不用 HTML。）",
+        placeholders.BODIES["brand"],
         "",
     ]
     return Draft(f"brands/{ident}.md", "\n".join(lines))
@@ -224,19 +223,17 @@ def new_activity(content: Content, *, title: str, org: str, venue: str = "", bra
         "# 改完运行 make check；字段说明见网站“参与维护”页。",
         _line("title", yaml_value(title), "活动名称"),
         _line("org", org_rec.id, f"主办团组织：{org_rec.name}"),
-        _line("summary", yaml_value("（待补充）一两句话说明活动内容。"), "简介：显示在列表、日历和订阅中"),
+        _line("summary", yaml_value(placeholders.ACTIVITY_SUMMARY), "简介：显示在列表、日历和订阅中"),
     ]
     if venue:
         lines.append(_line("venue", venue, f"阵地：{content.venue[venue].data.name}"))
     else:
-        nearby = content.venues_of_org(org_rec.id) or content.open_venues
-        lat = round(sum(v.data.location.lat for v in nearby) / len(nearby), 4) if nearby else 37.8706
-        lng = round(sum(v.data.location.lng for v in nearby) / len(nearby), 4) if nearby else 112.5489
+        lat, lng = placeholders.point(placeholders.venues_near(content, org_rec.id))
         district = org_rec.region.removeprefix(content.orgs[org_rec.parent].region) if org_rec.parent else org_rec.region
         lines += [
             "place:                              # 不在本站阵地举办：地点名称、地址、县区、坐标（WGS-84）",
-            f"  name: {yaml_value('（待补充）活动地点')}",
-            f"  address: {yaml_value(org_rec.region + '（详细地址待补充）')}",
+            f"  name: {yaml_value(placeholders.PLACE_NAME)}",
+            f"  address: {yaml_value(placeholders.address(org_rec.region))}",
             f"  district: {yaml_value(district)}",
             f"  location: {yaml_value({'lat': lat, 'lng': lng})}",
         ]
@@ -249,7 +246,7 @@ def new_activity(content: Content, *, title: str, org: str, venue: str = "", bra
         # Dates need no quotes: the kit's YAML reader keeps them as text.
         *(f"#   {key}: {yaml_value(info.examples[0]).replace(chr(39), '')}" for key, info in Weekly.model_fields.items()),
         "audience:                           # 参加对象",
-        f"  who: {yaml_value('（待补充）面向哪些青少年')}",
+        f"  who: {yaml_value(placeholders.AUDIENCE)}",
         "  # min_age: 8",
         "  # max_age: 14",
         _line("fee", "free", "费用：free 免费，或金额（元），例如 20"),
@@ -264,7 +261,7 @@ def new_activity(content: Content, *, title: str, org: str, venue: str = "", bra
     lines.append(_line("sample", "true", "日期、地点核实后删除此行"))
     written = {"title", "org", "summary", "venue", "place", "start", "end", "weekly", "audience", "fee", "join", "contact", "sample"}
     lines += optional_lines(Activity, written | ({"brand"} if brand_id else set()), content, org_rec.id)
-    lines += ["---", "", "（待补充：活动内容、流程、需要带什么。用 Markdown 书写，不用 HTML。）", ""]
+    lines += ["---", "", placeholders.BODIES["activity"], ""]
     return Draft(f"activities/{org_rec.id}/{ident}.md", "\n".join(lines))
 
 

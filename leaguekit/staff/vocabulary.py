@@ -12,24 +12,7 @@ from ..content.model import Content
 
 def vocabulary(content: Content, name: str) -> dict[str, str]:
     """Keys and Chinese labels of a vocabulary named in a field's `json_schema_extra`."""
-    table: dict[str, Any] = {
-        "venue_types": content.venue_types,
-        "grades": content.grades,
-        "services": content.services,
-        "brand_categories": content.brand_categories,
-        "orgs": content.orgs,
-        "brands": content.brand,
-        "venues": content.venue,
-    }[name]
-    return {key: _label_of(value) for key, value in table.items()}
-
-
-def _label_of(value: Any) -> str:
-    if hasattr(value, "short_name"):
-        return value.short_name
-    if hasattr(value, "label"):
-        return value.label
-    return value.data.name
+    return content.vocabulary(name)
 
 
 def vocabulary_of(info: FieldInfo) -> str | None:

@@ -47,6 +47,7 @@ PAGES = [
     "contribute/",
     "contribute/fields/",
     "contribute/posters/",
+    "contribute/new/",
     "venues/taigu-mingxing-youth-home/print/",
     "404.html",
 ]

@@ -115,9 +115,22 @@ def test_coordinates_in_any_map_datum_load_as_wgs84(project, written, datum):
     assert (location.datum, round(location.lat, 5), round(location.lng, 5)) == ("wgs84", 37.4216, 112.5513), datum
 
 
-def test_unknown_datum_is_named(project):
-    replace_line(project, "  lng: 112.55", "  lng: 112.55\n  datum: 高德")
-    assert f"{VENUE}:12 location.datum（坐标系）= 高德 不是允许的值；可选值：'wgs84', 'gcj02' or 'bd09'" in problems_of(project)
+@pytest.mark.parametrize(
+    ("written", "hint"),
+    [
+        ("高德", "高德地图、腾讯地图的坐标请写 gcj02"),
+        ("腾讯地图", "高德地图、腾讯地图的坐标请写 gcj02"),
+        ("GCJ-02", "请写 gcj02（小写字母和数字，不带连字符）"),
+        ("百度", "百度地图的坐标请写 bd09"),
+        ("WGS-84", "请写 wgs84（小写字母和数字，不带连字符）"),
+        ("天地图", "天地图和手机 GPS 的坐标请写 wgs84（也可以不写 datum）"),
+        ("mars", "写 gcj02（高德地图、腾讯地图）、bd09（百度地图）或 wgs84（天地图、手机 GPS；也可以不写 datum）"),
+    ],
+)
+def test_unknown_datum_says_what_to_write(project, written, hint):
+    """Staff write the map they copied from, or the datum's printed name: the hint gives the key for it."""
+    replace_line(project, "  lng: 112.55", f"  lng: 112.55\n  datum: {written}")
+    assert f"{VENUE}:12 location.datum（坐标系）= {written} 不是坐标系的写法；{hint}" in problems_of(project)
 
 
 @pytest.mark.parametrize(

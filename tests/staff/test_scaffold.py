@@ -85,7 +85,8 @@ def test_new_brand(project):
     assert result.returncode == 0, result.stderr
     text = (project / "brands/taigu-qingchunhuhang.md").read_text(encoding="utf-8")
     assert "org: taigu " in text and "category: care " in text
-    assert all(f"# {k}: " in text for k, f in Brand.model_fields.items() if not f.is_required())
+    assert all(f"# {k}: " in text for k, f in Brand.model_fields.items() if not f.is_required() and k != "sample")
+    assert re.search(r"^sample: true +# 正文写好后删除此行$", text, re.M)  # the body is a placeholder until then
     assert "taigu-qingchunhuhang" in load(project).brand
 
 

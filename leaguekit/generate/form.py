@@ -1,0 +1,214 @@
+"""`contribute/new/`: a form that writes a new venue's file, for staff who have never written YAML.
+
+The form is drawn from the venue schema's JSON Schema (pydantic): each input is labelled with the
+field's Chinese title (the names of the field reference), vocabulary fields become selects and
+checkboxes of the vocabularies' labels, the opening hours a builder. The page ships that JSON
+Schema, and `overrides/assets/javascripts/venue-form.js` checks in the browser what it can express
+(required, lengths, patterns, ranges, allowed values) and writes the file text. `make check` stays
+the authority: a Chromium test fills the form and runs the kit's check on what it wrote.
+
+Everything is in the page and site/ (no server, no request): it works offline and from file://.
+With `REPO_URL` set, a button opens the forge's new-file page in the org's folder.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import partial
+from typing import Any
+from urllib.parse import urlsplit
+
+from .. import urls
+from ..content import hours
+from ..content.schema import ID_RE, Venue
+from .page import GeneratedPage, SearchEntry
+from .render import render
+from .site import Site
+
+URL = "contribute/new/"
+FOLDER = "venues"
+# What the form asks, in this order and these groups; schema fields not named here follow under
+# OTHER (so a field added to the schema appears in the form), except those in SKIP.
+LAYOUT = (
+    ("基本信息", ("name", "type", "grade", "org", "district", "town", "address")),
+    ("位置", ("location",)),
+    ("开放时间和电话", ("hours", "phone")),
+    ("服务项目和承接品牌", ("services", "brands")),
+)
+OTHER = "其他信息（可以不填）"
+# A new venue is open and has no old ids; closures and a public mobile are later edits; photos
+# go under docs/, which only maintainers change; a form-made venue is real, never sample data.
+SKIP = frozenset({"status", "closed_on", "aliases", "closures", "public_mobile", "photos", "sample"})
+# The schema gives the datum a default (WGS-84), but the form asks: coordinates copied from 高德 without
+# saying so are the mistake the question is there to prevent.
+ASKED = frozenset({"location.datum"})
+HINTS = {"location.datum": "坐标是从哪里复制的，就选哪一项；网站读入时统一换算为 WGS-84"}
+FORGES = {"github": "GitHub", "gitee": "Gitee", "gitlab": "GitLab"}
+LEVELS = {"province": "省级团组织", "city": "市级团组织", "district": "县级团组织"}  # orgs at the top of the tree
+
+
+@dataclass(frozen=True)
+class Option:
+    value: str
+    label: str
+    org: str = ""  # brands: the org whose venues may host it
+
+
+@dataclass(frozen=True)
+class Field:
+    """One input (or group of inputs) of the form, from one JSON Schema property."""
+
+    key: str  # YAML path: name, location.lat
+    label: str
+    widget: str  # text | tel | url | number | select | radios | checks | lines | hours
+    required: bool
+    hint: str = ""
+    options: tuple[Option, ...] = ()
+    groups: tuple[tuple[str, tuple[Option, ...]], ...] = ()  # a select's <optgroup>s
+
+    @property
+    def id(self) -> str:
+        return "f-" + self.key.replace(".", "-")
+
+
+@dataclass(frozen=True)
+class Section:
+    legend: str
+    fields: tuple[Field, ...]
+
+
+@dataclass(frozen=True)
+class Forge:
+    """Where `REPO_URL` points: the new-file page of a folder, and what the page can be given there."""
+
+    kind: str  # github | gitee | gitlab
+    repo: str
+    branch: str
+
+    @property
+    def name(self) -> str:
+        return FORGES[self.kind]
+
+    def new_file(self, folder: str) -> str:
+        middle = "/-/new/" if self.kind == "gitlab" else "/new/"
+        return f"{self.repo}{middle}{self.branch}/{folder}"
+
+
+def forge(repo_url: str, edit_uri: str) -> Forge | None:
+    """The forge `repo_url` is on (by host; a self-hosted GitLab says gitlab in its name), and the branch
+    `edit_uri` edits (`edit/main/docs/`, `-/edit/main/docs/`)."""
+    if not repo_url:
+        return None
+    host = urlsplit(repo_url).hostname or ""
+    kind = "github" if host == "github.com" else "gitee" if host.endswith("gitee.com") else "gitlab" if "gitlab" in host else ""
+    if not kind:
+        return None
+    parts = [p for p in (edit_uri or "").split("/") if p]
+    branch = parts[parts.index("edit") + 1] if "edit" in parts[:-1] else "main"
+    return Forge(kind, repo_url.rstrip("/").removesuffix(".git"), branch)
+
+
+def pages(site: Site) -> list[GeneratedPage]:
+    return [
+        GeneratedPage(
+            url=URL,
+            title="新增阵地：填表生成文件",
+            description="填写表格，生成新阵地的文件，复制到仓库中提交；不需要会写 YAML。",
+            render=partial(page, site),
+            search=(SearchEntry(kind="page", title="新增阵地：填表生成文件", summary="填写表格生成新阵地的文件", keywords="新增阵地 表单 填表"),),
+        )
+    ]
+
+
+def schema() -> dict[str, Any]:
+    return Venue.model_json_schema(by_alias=True)
+
+
+def _resolve(prop: dict[str, Any], defs: dict[str, Any]) -> dict[str, Any]:
+    """The property itself: `$ref` followed, an optional's `anyOf: [X, null]` reduced to X (title and hints kept)."""
+    if "anyOf" in prop:
+        inner = next(p for p in prop["anyOf"] if p.get("type") != "null")
+        prop = {**_resolve(inner, defs), **{k: v for k, v in prop.items() if k != "anyOf"}}
+    if "$ref" in prop:
+        prop = {**defs[prop["$ref"].rsplit("/", 1)[1]], **{k: v for k, v in prop.items() if k != "$ref"}}
+    return prop
+
+
+def _hint(prop: dict[str, Any]) -> str:
+    """The description staff can act on, and the schema's example; a vocabulary's `data/…中的键` is for files, not a select."""
+    text = "" if prop.get("vocabulary") else prop.get("description", "")
+    example = prop.get("examples", [None])[0]
+    if isinstance(example, (str, int, float)) and not isinstance(example, bool) and not prop.get("vocabulary") and prop.get("format") != "opening-hours":
+        text += ("；" if text else "") + f"例如 {example}"
+    return text
+
+
+def fields_of(site: Site, key: str, prop: dict[str, Any], required: bool, defs: dict[str, Any]) -> list[Field]:
+    prop = _resolve(prop, defs)
+    label = prop.get("title", key)
+    if prop.get("type") == "object":
+        inner = prop.get("properties", {})
+        return [f for name, sub in inner.items() for f in fields_of(site, f"{key}.{name}", sub, name in prop.get("required", ()) or f"{key}.{name}" in ASKED, defs)]
+    if vocab := prop.get("vocabulary") or (prop.get("items") or {}).get("vocabulary"):
+        return [_vocabulary_field(site, key, label, prop, vocab, required)]
+    if "enum" in prop:
+        labels = prop.get("labels", {})
+        return [Field(key, label, "radios", required, HINTS.get(key, prop.get("description", "")), tuple(Option(v, labels.get(v, v)) for v in prop["enum"]))]
+    if prop.get("type") == "array":
+        return [Field(key, label, "lines", required, "；".join(x for x in ("每行写一个", _hint(prop)) if x))]
+    if prop.get("format") == "opening-hours":
+        return [Field(key, label, "hours", required)]  # the builder explains itself (venue_form.html)
+    widget = "number" if prop.get("type") in ("number", "integer") else {"phone": "tel", "uri": "url"}.get(prop.get("format", ""), "text")
+    return [Field(key, label, widget, required, _hint(prop))]
+
+
+def _vocabulary_field(site: Site, key: str, label: str, prop: dict[str, Any], vocab: str, required: bool) -> Field:
+    c = site.content
+    entries = c.vocabulary(vocab)
+    if vocab == "orgs":
+        groups: dict[str, list[Option]] = {}
+        for org in c.orgs.values():
+            group = f"{c.orgs[org.parent].name}下属" if org.parent else LEVELS[org.level]
+            groups.setdefault(group, []).append(Option(org.id, org.name))
+        return Field(key, label, "select", required, groups=tuple((name, tuple(opts)) for name, opts in groups.items()))
+    options = tuple(Option(k, v, c.brand[k].data.org if vocab == "brands" else "") for k, v in entries.items())
+    return Field(key, label, "checks" if prop.get("type") == "array" else "select", required, options=options)
+
+
+def sections(site: Site) -> list[Section]:
+    data = schema()
+    props, defs, required = data["properties"], data.get("$defs", {}), set(data.get("required", ()))
+    named = {key for _, keys in LAYOUT for key in keys}
+    layout = [*LAYOUT, (OTHER, tuple(k for k in props if k not in named and k not in SKIP))]
+    return [Section(legend, tuple(f for key in keys for f in fields_of(site, key, props[key], key in required, defs))) for legend, keys in layout]
+
+
+def page(site: Site) -> str:
+    c = site.content
+    data = schema()
+    districts: dict[str, list[str]] = {}
+    for v in c.venues:
+        name = v.data.district
+        if name and name not in districts.setdefault(v.data.org, []):
+            districts[v.data.org].append(name)
+    found = forge(site.repo_url, site.edit_uri)
+    script = {
+        "schema": data,
+        "idPattern": ID_RE.pattern,
+        "folder": FOLDER,
+        "gradedTypes": [t.key for t in c.venue_types.values() if t.grades],
+        "orgParents": {org.id: org.parent for org in c.orgs.values()},  # a venue may host its org's and the orgs' above brands
+        "districts": districts,
+        "forge": {"kind": found.kind, "name": found.name, "newFile": found.new_file(FOLDER)} if found else None,
+        "hoursMessages": {"notAfterStart": hours.NOT_AFTER_START, "overlapping": hours.OVERLAPPING},
+    }
+    return render(
+        "venue_form.html",
+        sections=sections(site),
+        forge=found,
+        data=script,
+        script=urls.relative(URL, "assets/javascripts/venue-form.js"),
+        stylesheet=urls.relative(URL, "assets/stylesheets/venue-form.css"),
+        guide=urls.relative(URL, "contribute/"),
+        fields_page=urls.relative(URL, "contribute/fields/"),
+    )

@@ -1,0 +1,323 @@
+"""The venue form in Chromium, filled as a staff member would (through its labels), and `make check` on what it wrote.
+
+Also: the browser's checks before a file is made, the hours builder against the shared case file,
+YAML text that reads back exactly, the forge's new-file link, the page offline from file://, and the
+form on a 390 px phone and with 200% text (reflow, axe, screenshots).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from conftest import REPO, build_site, make_project, write
+
+from leaguekit.content import load
+from leaguekit.content.yamlsource import YamlSource
+
+from .conftest import serve
+from .test_accessibility import OVERFLOW_JS, TAGS
+
+REPO_URL = "https://github.com/example/youth-venues"
+CASES = json.loads((REPO / "tests/hours_builder_cases.json").read_text(encoding="utf-8"))
+# The spot of test_datum: 明星镇 as 高德's coordinate picker shows it (lng first), and in WGS-84.
+PICKED = "112.557542,37.422100"
+WGS = (37.4216, 112.5513)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """The sample built with a GitHub repository (the new-file button), served under /kit/."""
+    project = make_project(tmp_path_factory.mktemp("form") / "project")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("REPO_URL", REPO_URL)
+        site = build_site(project)
+    with serve(site, tmp_path_factory.mktemp("www-form")) as url:
+        yield site, url + "contribute/new/"
+
+
+@pytest.fixture
+def form(page, built):
+    page.goto(built[1])
+    return page.locator("form.lk-vform__form")
+
+
+def fill_venue(page, form) -> None:
+    """Everything a new youth home has, typed and ticked through the labels on the page."""
+    form.get_by_label("名称").fill("太谷区明星镇测试青年之家")
+    form.get_by_label("阵地类型").select_option(label="青年之家")
+    form.get_by_label("星级").select_option(label="示范型")
+    form.get_by_label("所属团组织").select_option(label="共青团晋中市太谷区委员会")
+    assert form.get_by_label("文件名").input_value() == "taigu-"  # the org's folder prefix, offered
+    form.get_by_label("文件名").fill("taigu-mingxing-form")
+    form.get_by_label("县区").fill("太谷区")
+    form.get_by_label("乡镇街道").fill("明星镇")
+    form.get_by_label("地址").fill("山西省晋中市太谷区明星镇文化路 2 号")
+    form.get_by_label("纬度").fill(PICKED)  # pasted as the picker shows it: split into the two fields
+    assert (form.get_by_label("纬度").input_value(), form.get_by_label("经度").input_value()) == ("37.422100", "112.557542")
+    form.get_by_label("高德地图、腾讯地图（GCJ-02）").check()
+    first = form.locator(".lk-hb__row").nth(0)
+    for day in ("周一", "周二", "周三", "周四", "周五"):
+        first.get_by_label(day, exact=True).check()
+    first.get_by_label("开始时间").fill("09:00")
+    first.get_by_label("结束时间").fill("12:00")
+    first.get_by_role("button", name="再加一段时间").click()
+    afternoon = first.get_by_role("group", name="第 2 段")
+    afternoon.get_by_label("开始时间").fill("14:30")
+    afternoon.get_by_label("结束时间").fill("17:30")
+    form.get_by_role("button", name="再加一组开放时间").click()
+    second = form.locator(".lk-hb__row").nth(1)
+    second.get_by_label("周六", exact=True).check()
+    second.get_by_label("法定节假日", exact=True).check()
+    second.get_by_label("开始时间").fill("09:00")
+    second.get_by_label("结束时间").fill("12:00")
+    assert form.locator(".lk-hb__preview").inner_text() == "文件中写作：Mo-Fr 09:00-12:00,14:30-17:30; Sa,PH 09:00-12:00"
+    form.get_by_label("电话").fill("0354 623 9999")
+    form.get_by_label("文化学习").check()
+    form.get_by_label("志愿公益").check()
+    form.get_by_label("七彩假期爱心托管班").check()
+    form.get_by_label("建成时间").fill("2021-06")
+    form.get_by_label("共建单位").fill("明星镇党群服务中心\n明星镇中心小学")
+    form.get_by_label("面积（平方米）").fill("120")
+    form.get_by_label("正文").fill("明星镇的青年之家：周末有亲子阅读、书法课。\n\n## 怎么来\n\n- 乘 3 路公交到明星镇站。")
+
+
+def make_file(page) -> str:
+    page.get_by_role("button", name="生成文件").click()
+    page.locator(".lk-vform__result").wait_for()
+    return page.locator(".lk-vform__text").input_value()
+
+
+def make_check(project: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        ["make", "-s", "check", f"VENV={REPO / '.venv'}"], cwd=project, stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=600
+    )
+
+
+def test_the_file_the_form_writes_passes_make_check(page, form, built, tmp_path):
+    fill_venue(page, form)
+    text = make_file(page)
+    assert page.locator(".lk-vform__path").inner_text() == "venues/taigu/taigu-mingxing-form.md"
+    assert "location: {lat: 37.422100, lng: 112.557542, datum: gcj02}" in text
+
+    project = make_project(tmp_path / "project")
+    write(project, "venues/taigu/taigu-mingxing-form.md", text)
+    checked = make_check(project)
+    assert checked.returncode == 0, checked.stderr
+    assert "内容检查通过：35 个阵地" in checked.stdout
+    v = load(project).venue["taigu-mingxing-form"]
+    d = v.data
+    assert (d.name, d.type, d.grade, d.org, d.district, d.town) == ("太谷区明星镇测试青年之家", "youth-home", "demonstration", "taigu", "太谷区", "明星镇")
+    assert (round(d.location.lat, 4), round(d.location.lng, 4)) == WGS and not d.sample
+    assert v.hours.label() == "周一至周五 09:00–12:00、14:30–17:30；周六 09:00–12:00；周日 休息；法定节假日 09:00–12:00"
+    assert (d.phone, d.services, d.brands, d.established, d.partners, d.area_m2) == (
+        "03546239999", ["study", "volunteer"], ["taigu-qicai-jiaqi"], "2021-06", ["明星镇党群服务中心", "明星镇中心小学"], 120
+    )
+    assert v.body.startswith("明星镇的青年之家") and "- 乘 3 路公交到明星镇站。" in v.body
+
+    # GitHub's new-file page in the org's folder, with the name and the whole text.
+    href = page.get_by_role("link", name="在 GitHub 上新建这个文件").get_attribute("href")
+    parts = urlsplit(href)
+    assert f"{parts.scheme}://{parts.netloc}{parts.path}" == f"{REPO_URL}/new/main/venues/taigu"
+    assert parse_qs(parts.query) == {"filename": ["taigu-mingxing-form.md"], "value": [text]}
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=page.url.split("/kit/")[0])
+    page.get_by_role("button", name="复制文件内容").click()
+    page.locator(".lk-vform__status", has_text="已复制文件内容。").wait_for()
+    assert page.evaluate("navigator.clipboard.readText()") == text
+    assert page.watch.errors == [] and page.watch.foreign == []
+
+
+def test_the_browser_says_what_is_missing_or_wrong_before_making_a_file(page, form):
+    page.get_by_role("button", name="生成文件").click()
+    problems = page.locator(".lk-vform__problems")
+    assert problems.evaluate("e => e === document.activeElement")
+    assert problems.locator("h2").inner_text() == "还有 8 处需要修改"
+    assert problems.locator("li").all_inner_texts() == ["请填写名称", "请选择阵地类型", "请选择所属团组织", "请填写文件名", "请填写地址", "请填写纬度", "请填写经度", "请选择坐标系"]
+    assert page.locator(".lk-vform__result").is_hidden()
+
+    form.get_by_label("名称").fill("家")
+    form.get_by_label("所属团组织").select_option("taigu")
+    form.get_by_label("文件名").fill("Taigu_家")
+    form.get_by_label("纬度").fill("112.55")
+    form.get_by_label("经度").fill("abc")
+    form.get_by_label("电话").fill("13912345")
+    form.get_by_label("网址").fill("www.example.cn")
+    form.get_by_label("建成时间").fill("2021年")
+    row = form.locator(".lk-hb__row").nth(0)
+    row.get_by_label("周一", exact=True).check()
+    row.get_by_label("开始时间").fill("18:00")
+    row.get_by_label("结束时间").fill("09:00")
+    page.get_by_role("button", name="生成文件").click()
+    found = problems.locator("li").all_inner_texts()
+    assert found == [
+        "名称至少要写 2 个字",
+        "请选择阵地类型",
+        "文件名只用小写英文字母、数字和连字符（不以连字符开头或结尾），例如 taigu-mingxing-youth-home",
+        "请填写地址",
+        "纬度应在 3.8 至 53.6 之间（中国境内）；纬度和经度是否写反了？",
+        "经度应为数字（十进制），例如 112.5513",
+        "请选择坐标系",
+        "“18:00-09:00”的结束时间不晚于开始时间；跨午夜请拆成两段",
+        "电话写法不对：座机写成 0354-6231234，服务热线如 12355",
+        "建成时间写法不对：请写成 2019、2019-05 或 2019-05-04，月、日须真实存在",
+        "网址写法不对：请写完整网址，例如 https://www.example.cn/",
+    ]
+    # Each message sits by its field, which says it is invalid and is described by it; the link takes you there.
+    name = form.get_by_label("名称")
+    assert name.get_attribute("aria-invalid") == "true"
+    assert "f-name-error" in name.get_attribute("aria-describedby").split()
+    assert form.locator("#f-name-error").inner_text() == "名称至少要写 2 个字"
+    problems.get_by_role("link", name="请选择阵地类型").click()
+    assert page.evaluate("document.activeElement.id") == "f-type"
+    # A type without grades hides 星级; the org's brands are the ones offered.
+    form.get_by_label("阵地类型").select_option(label="青春驿站")
+    assert form.locator('.lk-field[data-key="grade"]').is_hidden()
+    offered = form.locator('#f-brands label:not([hidden])').all_inner_texts()
+    assert "七彩假期爱心托管班" in [t.strip() for t in offered]
+    assert page.watch.errors == []
+
+
+def test_hours_builder_passes_the_shared_case_file(page, form):
+    """What hours.py is checked against in tests/generate/test_form.py, the builder is checked against here."""
+    got = page.evaluate("cases => cases.map(c => leaguekit.venueForm.buildHours(c.rows))", CASES["valid"] + CASES["errors"])
+    expected = [{"hours": c["hours"]} for c in CASES["valid"]] + [{"error": c["error"]} for c in CASES["errors"]]
+    assert got == expected
+
+
+TRICKY = [
+    "太谷区明星镇青年之家",
+    "山西省晋中市太谷区文庙街 1 号",
+    "名称: 带冒号",
+    "#开头像注释",
+    "带 # 号",
+    "- 像列表",
+    "yes",
+    "off",
+    "null",
+    "2019-05",
+    "0354-6231234",
+    "12355",
+    "1e3",
+    "'单引号'",
+    '"双引号"',
+    "反斜杠\\n不是换行",
+    "制表\t符",
+    "{花括号}",
+    "[方括号]",
+    "& 锚点 *别名",
+    "!标记",
+    "%百分号",
+    "@at `反引号`",
+    "| 竖线 >",
+    "零宽\u200b空格",
+    "控制\u0007字符\u0085下一行\u009f",
+    "行分隔\u2028段分隔\u2029",
+    "\ufeff字节序",
+    "表情😀",
+    "中文：全角冒号，没问题",
+    "尾随空格 ",
+    "双  空格",
+    "taigu-youth-home",
+]
+
+
+def test_yaml_text_reads_back_exactly(page, form):
+    """Whatever a staff member types, the kit's YAML reader gets it back as typed: never structure, never another type."""
+    scalars = page.evaluate("texts => texts.map(leaguekit.venueForm.yamlScalar)", TRICKY)
+    for text, scalar in zip(TRICKY, scalars):
+        source = YamlSource("x.md", f"name: {scalar}\n", 2, problems := [])
+        assert problems == [] and source.data == {"name": text}, (text, scalar)
+    assert scalars[0] == "太谷区明星镇青年之家" and scalars[-1] == "taigu-youth-home"  # plain where nothing could go wrong
+
+
+def test_new_file_links_for_each_forge(page, form):
+    link = "(args) => leaguekit.venueForm.newFileLink(...args)"
+    gitee = page.evaluate(link, [{"kind": "gitee", "newFile": "https://gitee.com/league/venues/new/master/venues"}, "taigu", "x.md", "---\n"])
+    assert gitee == {"href": "https://gitee.com/league/venues/new/master/venues/taigu", "whole": False}
+    gitlab = page.evaluate(link, [{"kind": "gitlab", "newFile": "https://gitlab.com/league/venues/-/new/main/venues"}, "taigu", "x.md", "---\n"])
+    assert gitlab == {"href": "https://gitlab.com/league/venues/-/new/main/venues/taigu?file_name=x.md", "whole": False}
+    # A body too long for a link: GitHub gets the name only, and the page says to paste.
+    long = page.evaluate(link, [{"kind": "github", "newFile": f"{REPO_URL}/new/main/venues"}, "taigu", "x.md", "青年" * 2000])
+    assert long == {"href": f"{REPO_URL}/new/main/venues/taigu?filename=x.md", "whole": False}
+
+
+def test_the_form_works_offline_from_the_files_alone(browser, built):
+    """No server, no network: the page opened from site/ on disk still makes the file."""
+    site, _ = built
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN", offline=True)
+    try:
+        page = context.new_page()
+        requests: list[str] = []
+        errors: list[str] = []
+        page.on("request", lambda r: requests.append(r.url))
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto((site / "contribute/new/index.html").as_uri())
+        form = page.locator("form.lk-vform__form")
+        form.get_by_label("名称").fill("离线测试青年之家")
+        form.get_by_label("阵地类型").select_option("youth-station")
+        form.get_by_label("所属团组织").select_option("taigu")
+        form.get_by_label("文件名").fill("taigu-offline")
+        form.get_by_label("地址").fill("山西省晋中市太谷区测试路 3 号")
+        form.get_by_label("纬度").fill("37.4216")
+        form.get_by_label("经度").fill("112.5513")
+        form.get_by_label("天地图、手机 GPS 定位（WGS-84）").check()
+        text = make_file(page)
+        assert text.startswith("---\nname: 离线测试青年之家\ntype: youth-station\norg: taigu\n")
+        assert all(u.startswith("file://") for u in requests) and errors == []
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize(("mode", "width", "font"), [("phone", 390, 0), ("text-200", 390, 32), ("narrow", 320, 0)])
+def test_the_filled_form_on_a_phone_reflows_and_axe_finds_nothing(browser, built, mode, width, font):
+    context = browser.new_context(viewport={"width": width, "height": 844}, locale="zh-CN", timezone_id="Asia/Shanghai", device_scale_factor=2)
+    try:
+        page = context.new_page()
+        if font:
+            cdp = context.new_cdp_session(page)
+            cdp.send("Page.enable")
+            cdp.send("Page.setFontSizes", {"fontSizes": {"standard": font, "fixed": font * 13 // 16}})
+        page.goto(built[1])
+        form = page.locator("form.lk-vform__form")
+        page.get_by_role("button", name="生成文件").click()  # the problems shown
+        assert page.evaluate(OVERFLOW_JS) == []
+        assert _violations(page) == []
+        fill_venue(page, form)
+        make_file(page)
+        assert page.evaluate(OVERFLOW_JS) == []
+        assert _violations(page) == []
+    finally:
+        context.close()
+
+
+def _violations(page) -> list[str]:
+    result = Axe().run(page, options={"runOnly": {"type": "tag", "values": TAGS}, "resultTypes": ["violations"]})
+    return [f"{v['id']}: " + "; ".join(str(n["target"]) for n in v["nodes"][:4]) for v in result.response["violations"]]
+
+
+def test_without_a_repository_the_page_says_where_the_file_goes(browser, tmp_path):
+    """No REPO_URL: no button, and the steps name the folder and file to create."""
+    site = build_site(make_project(tmp_path / "plain", sample_content=False))
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN")
+    try:
+        page = context.new_page()
+        page.goto((site / "contribute/new/index.html").as_uri())
+        form = page.locator("form.lk-vform__form")
+        form.get_by_label("名称").fill("测试二青年之家")
+        form.get_by_label("阵地类型").select_option("youth-station")
+        form.get_by_label("所属团组织").select_option("taigu")
+        form.get_by_label("文件名").fill("taigu-two")
+        form.get_by_label("地址").fill("山西省晋中市太谷区测试路 4 号")
+        form.get_by_label("纬度").fill("37.43")
+        form.get_by_label("经度").fill("112.56")
+        form.get_by_label("天地图、手机 GPS 定位（WGS-84）").check()
+        make_file(page)
+        assert page.locator(".lk-vform__open").count() == 0
+        assert page.locator(".lk-vform__steps li").nth(1).inner_text().startswith("在仓库的 venues/taigu/ 文件夹里新建文件 taigu-two.md")
+    finally:
+        context.close()
+
