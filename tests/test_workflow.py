@@ -28,12 +28,13 @@ def test_workflow_is_valid_and_runs_only_readme_commands():
     assert "pull_request" in triggers and triggers["push"]["branches"] == ["main"]
     jobs = flow["jobs"]
     setup = "apt-get update && apt-get install -y git make python3 python3-venv"
-    assert steps(jobs["test"]) == [setup, "actions/checkout", "make test"]
+    trust = 'git config --global --add safe.directory "$GITHUB_WORKSPACE"'  # git refuses a checkout owned by another user
+    assert steps(jobs["test"]) == [setup, "actions/checkout", trust, "make test"]
     # The distribution's python3, oldest and newest claimed: Debian 12 (3.11.2) and 13 (3.13).
     assert jobs["test"]["container"] == "${{ matrix.image }}"
     assert jobs["test"]["strategy"]["matrix"]["image"] == ["debian:bookworm", "debian:trixie"]
     assert not any("setup-python" in step.get("uses", "") for job in jobs.values() for step in job["steps"])
-    assert steps(jobs["build"]) == [setup, "actions/checkout", "actions/configure-pages", "make build", "actions/upload-pages-artifact"]
+    assert steps(jobs["build"]) == [setup, "actions/checkout", trust, "actions/configure-pages", "make build", "actions/upload-pages-artifact"]
     assert steps(jobs["deploy"]) == ["actions/deploy-pages"]
     assert jobs["build"]["needs"] == ["check", "test"] and jobs["deploy"]["needs"] == "build"
     assert "pull_request" in jobs["build"]["if"]
@@ -49,9 +50,9 @@ def test_check_job_annotates_the_pull_request_lists_changed_pages_and_attaches_t
     """Problems on their lines and in the job summary; on pull requests the page list against the base branch's site."""
     job = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))["jobs"]["check"]
     assert job["container"] == "debian:bookworm"
-    assert steps(job)[:3] == ["apt-get update && apt-get install -y git make python3 python3-venv", "actions/checkout", "make check FORMAT=github"]
+    assert steps(job)[:4] == ["apt-get update && apt-get install -y git make python3 python3-venv", "actions/checkout", 'git config --global --add safe.directory "$GITHUB_WORKSPACE"', "make check FORMAT=github"]
     assert job["steps"][1]["with"]["fetch-depth"] == 0  # the base branch is there to build
-    pull_request_only = job["steps"][3:]
+    pull_request_only = job["steps"][4:]
     assert all(step["if"] == "github.event_name == 'pull_request'" for step in pull_request_only)
     assert [s.get("run", s.get("uses", "")).split("@")[0] for s in pull_request_only] == [
         'echo "SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)" >> "$GITHUB_ENV"',
