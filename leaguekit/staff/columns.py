@@ -98,6 +98,16 @@ class Column:
 
     # --- cell -> front matter -------------------------------------------------------
 
+    def shows(self, cell: Any, value: Any) -> bool:
+        """Whether the cell holds exactly what `show` writes for the file's value: an unchanged row
+        of a 69,000-row sheet is compared, not read."""
+        shown = self.show(value)
+        if cell is None or cell == "":
+            return shown is None
+        if isinstance(shown, str):
+            return cell == shown
+        return _is_number(cell) and cell == shown
+
     def read(self, cell: Any, old: Any = None) -> Cell:
         """The front-matter value of a cell; `old` (the file's value) keeps a year-month the
         spreadsheet turned into the first of the month."""
@@ -207,8 +217,12 @@ def _flag(cell: Any) -> Any:
 
 def _date(cell: Any, old: Any) -> Any:
     """2019, 2019-05 or 2019-05-04 from a date cell, an Excel serial or text such as 2019年5月 or
-    2019/5/4; a first of the month the spreadsheet made of the file's `2019-05` stays `2019-05`."""
+    2019/5/4. What a spreadsheet made of a typed value is undone: the first of the month it made
+    of the file's `2019-05` stays `2019-05`, and 1905/7/12 (day 2020 counted from 1899-12-30, what
+    a date column shows for a typed 2020) is the year 2020."""
     text: str | None = None
+    if isinstance(cell, str) and re.fullmatch(r"\d{5}(\.0+)?", _text(cell, code=True)):
+        cell = float(_text(cell, code=True))  # a serial saved to CSV
     if isinstance(cell, dt.datetime):
         text = cell.date().isoformat()
     elif isinstance(cell, dt.date):
@@ -224,11 +238,23 @@ def _date(cell: Any, old: Any) -> Any:
         match = re.fullmatch(r"(\d{4})\s*(?:[-/.年]\s*(\d{1,2})\s*(?:[-/.月]\s*(\d{1,2})\s*日?|月)?)?\s*年?", text)
         if match:
             text = "-".join(part.zfill(2) for part in match.groups() if part)
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        serial = (dt.date.fromisoformat(text) - EXCEL_EPOCH).days if _real_date(text) else 0
+        if 1000 <= serial <= 9999:
+            return str(serial)  # a year typed into a date column shows as 1905/7/12 (day 2020)
     old_text = str(old) if old is not None else ""
     if re.fullmatch(r"\d{4}(-\d{2})?", old_text) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
         if text.startswith(old_text) and text.endswith("-01" * (3 - len(old_text.split("-")))):
             return old_text
     return text
+
+
+def _real_date(text: str) -> bool:
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _phone(cell: Any) -> str:

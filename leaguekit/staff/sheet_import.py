@@ -86,10 +86,15 @@ class _Rows:
             if len(indexes) > 1:
                 plan.notes.append(f"“{next(c.label for c in cols if c.key == key)}”有 {len(indexes)} 列（{'、'.join(column_letter(i) for i in indexes)}），按一项读取")
         self.cols = [c for c in cols if c.key in self.at]
+        self.by_key = {c.key: c for c in self.cols}
+        self.plain: set[str] = set()  # ids and names as written in files: no need to read them
 
     def cell(self, cells: list[Any], col: Column) -> tuple[Any, str]:
         """The column's cell in a row: several columns under one header are joined (lists) or must agree."""
-        values = [cells[i] for i in self.at[col.key] if cells[i] is not None and str(cells[i]).strip()]
+        indexes = self.at[col.key]
+        if len(indexes) == 1:
+            return cells[indexes[0]], ""
+        values = [cells[i] for i in indexes if cells[i] is not None and str(cells[i]).strip()]
         if len(values) <= 1:
             return (values[0] if values else None), ""
         if col.kind in ("choices", "list"):
@@ -97,6 +102,14 @@ class _Rows:
         if len({str(v) for v in values}) > 1:
             return values[0], f"这几列的内容不一致（{'、'.join(str(v) for v in values)}），请只留一个"
         return values[0], ""
+
+    def value(self, cells: list[Any], key: str) -> Any:
+        """A column's value read from the row, or None when the sheet has no such column."""
+        col = self.by_key.get(key)
+        if col is None:
+            return None
+        cell = self.cell(cells, col)[0]
+        return cell if isinstance(cell, str) and cell in self.plain else col.read(cell).value
 
     def where(self, row: int, col: Column | None) -> str:
         return f"{self.sheet.name} 第 {row} 行" + (f"“{col.label}”" if col else "")
@@ -121,9 +134,10 @@ def plan(root: Path, path: Path) -> Plan:
         if v.front:
             by_name.setdefault(_name_key(v.front.get("name"), v.front.get("district")), []).append(v)
     taken = set(by_id) | set(by_alias)
+    rows.plain = set(by_id)
     seen: dict[str, int] = {}
     new_names: dict[tuple[str, str], int] = {}
-    by_key = {c.key: c for c in rows.cols}
+    by_key = rows.by_key
     marked: set[tuple[int, str]] = set()  # cells that already have a message
 
     def error(row: int, col: Column | None, text: str) -> None:
@@ -131,13 +145,7 @@ def plan(root: Path, path: Path) -> Plan:
         result.errors.append((row, rows.order(col), f"{rows.where(row, col)}：{text}"))
 
     for row, cells in sheet.rows:
-        raw = {col.key: rows.cell(cells, col) for col in rows.cols}
-        for key, (_, problem) in raw.items():
-            if problem:
-                error(row, by_key[key], problem)
-        ident = by_key[ID].read(raw[ID][0]).value if ID in by_key else None
-        name_cell = by_key["name"].read(raw["name"][0]).value if "name" in by_key else None
-        district_cell = by_key["district"].read(raw["district"][0]).value if "district" in by_key else None
+        ident, name, district = rows.value(cells, ID), rows.value(cells, "name"), rows.value(cells, "district")
         target: VenueFile | None = None
         if ident:
             target = by_id.get(ident) or by_alias.get(ident)
@@ -145,7 +153,7 @@ def plan(root: Path, path: Path) -> Plan:
                 error(row, by_key[ID], f"“{ident}”不是已有阵地的 id；新增阵地请把 id 留空，导入时按名称生成")
                 continue
         else:
-            found = by_name.get(_name_key(name_cell, district_cell), []) if name_cell else []
+            found = by_name.get(_name_key(name, district), []) if name else []
             if len(found) > 1:
                 error(row, by_key.get("name"), f"名称和县区相同的阵地有 {len(found)} 个（{'、'.join(v.rel for v in found)}）；请填写 id 列")
                 continue
@@ -155,30 +163,34 @@ def plan(root: Path, path: Path) -> Plan:
                 error(row, by_key.get(ID) or by_key.get("name"), f"与第 {seen[target.id]} 行是同一个阵地（{target.rel}），请删去一行")
                 continue
             seen[target.id] = row
+        elif _name_key(name, district) in new_names:
+            error(row, by_key.get("name"), f"与第 {new_names[_name_key(name, district)]} 行的名称和县区相同，请删去一行")
+            continue
         else:
-            key = _name_key(name_cell, district_cell)
-            if key in new_names:
-                error(row, by_key.get("name"), f"与第 {new_names[key]} 行的名称和县区相同，请删去一行")
-                continue
-            new_names[key] = row
+            new_names[_name_key(name, district)] = row
         front = (target.front or {}) if target else {}
         fields = []
         for col in rows.cols:
             if col.key == ID:
                 continue
             old = get(front, col.key)
-            cell = col.read(raw[col.key][0], old)
+            value, problem = rows.cell(cells, col)
+            if problem:
+                error(row, col, problem)
+            if target is not None and col.shows(value, old):
+                continue  # the cell holds what the export wrote: nothing to read
+            cell = col.read(value, old)
             if cell.problem and (row, col.key) not in marked:
                 error(row, col, cell.problem)
             if target is None or not col.same(old, cell.value):
                 fields.append((col, old, cell.value))
-        name = str(name_cell or (front.get("name") if target else "") or "")
+        title = str(name or front.get("name") or "")
         if target is None:
-            change = _new(content, row, name, fields, taken)
+            change = _new(content, row, title, fields, taken)
             taken.add(Path(change.rel).stem)
             result.added.append(change)
         elif fields:
-            result.changed.append(_changed(root, row, name, target, fields))
+            result.changed.append(_changed(root, row, title, target, fields))
         else:
             result.same += 1
     if result.writes:
@@ -319,7 +331,7 @@ def _sheet_words(p: Problem, col: Column | None, by_key: dict[str, Column], chan
             hint = f"表中没有“{p.label or p.field}”这一列，请添加这一列并填写"
         return f"{subject} {p.message}".strip() + (f"；{hint}" if hint else "")
     # The cell as typed, unless the problem hides it (a personal mobile is shown masked).
-    shown = next((_shown(new) for c, _, new in change.fields if c is col), None) if p.value is not None else None
+    shown = next((_shown(col.show(new)) for c, _, new in change.fields if c is col), None) if p.value is not None else None
     value = f"{shown} " if shown else ""
     hint = "请填写" if p.message == TYPE_WORDS["missing"] else _hint(p.hint, by_key)
     return f"{value}{p.message}" + (f"；{hint}" if hint else "")

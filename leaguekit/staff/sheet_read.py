@@ -136,7 +136,10 @@ def _check_zip(path: Path) -> None:
 
 
 def _child(path: str, sender: Any) -> None:
-    """Runs in the child: read with calamine under a memory cap, send the cells or a message."""
+    """Runs in the child: read with calamine under a memory cap, send the cells or a message.
+    A file that exhausts the cap aborts the child; its Rust report goes nowhere, the parent explains."""
+    null = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null, 2)
     try:
         import resource
 
