@@ -300,16 +300,16 @@ LEADING = ("name", "type", "grade", "org", "district", "town", "address", "locat
 
 
 def columns(content: Content) -> list[Column]:
-    """The id column, then one column per venue field a cell can hold (lists of records such as
-    photos and closures stay in the files), headed by the field reference's Chinese name."""
-    found = [Column(ID, ID_LABEL, "code", False, None, None)]
+    """One column per venue field a cell can hold (lists of records such as photos and closures
+    stay in the files), headed by the field reference's Chinese name, then the file's id."""
+    found = []
     for row in rows(Venue, content):
         info = _field(Venue, row.key)
         if info is None or _nested(info.annotation):
             continue
         found.append(_column(row, info, content))
     order = {key: n for n, key in enumerate(LEADING)}
-    return [found[0], *sorted(found[1:], key=lambda c: order.get(c.key, len(order)))]
+    return [*sorted(found, key=lambda c: order.get(c.key, len(order))), Column(ID, ID_LABEL, "code", False, None, None)]
 
 
 def _field(model: type[BaseModel], key: str) -> FieldInfo | None:

@@ -10,6 +10,7 @@ more sheets: 字段说明 (each column, from the same rows as the staff field re
 from __future__ import annotations
 
 import csv
+import re
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -92,7 +93,7 @@ def _xlsx(path: Path, cols: list[Column], table: list[list[Any]], closed: list[b
         widest = max([width(col.label) + 2, *(width(row[n]) for row in table if row[n] is not None)])
         sheet.set_column(n, n, min(max(widest, 6), MAX_WIDTH) + 1, number if col.kind == "number" else text)
     sheet.set_row(0, 30)
-    sheet.freeze_panes(1, 2)
+    sheet.freeze_panes(1, 1)
     for n, col in enumerate(cols):
         sheet.write_string(0, n, col.label, header)
     for r, row in enumerate(table, start=1):
@@ -117,7 +118,7 @@ def _drop_downs(sheet: Any, lists: Any, cols: list[Column], header: Any) -> None
     A value typed by hand (a key, a full org name, “高德”) only warns: the import accepts it."""
     used = 0
     for n, col in enumerate(cols):
-        about = {"input_title": col.label[:32], "input_message": _prompt(col)[:255], "error_type": "warning", "error_title": "不在下拉列表中"}
+        about = {"input_title": col.label[:32], "input_message": _prompt(col, cols)[:255], "error_type": "warning", "error_title": "不在下拉列表中"}
         if col.kind == "flag":
             sheet.data_validation(1, n, LAST_ROW, n, {"validate": "list", "source": ["是", "否"], **about, "error_message": "请选“是”或“否”。"})
         elif col.kind == "choice":
@@ -134,13 +135,33 @@ def _drop_downs(sheet: Any, lists: Any, cols: list[Column], header: Any) -> None
     lists.freeze_panes(1, 0)
 
 
-def _prompt(col: Column) -> str:
-    """What a cell's pop-up says: the field's description, and how to write several values."""
+# A field's description in the sheet's words: cells hold names from the lists, not the keys files use.
+KEY_WORDS = re.compile(r"：?(?:data/\S+\.yml|brands/)\s*中的?\s*(?:键|id|品牌文件名)")
+KIND_WORDS = {"choice": "从列表选择", "choices": "从列表选择，可多项", "flag": "是 或 否", "list": "文字，可多项"}
+
+
+def sheet_words(text: str, col: Column, cols: list[Column]) -> str:
+    """A schema description as the sheet says it: `status: closed` -> “状态”为“已关闭”, a choice's
+    keys -> their names (gcj02 -> GCJ-02), true -> 是, and no “data/services.yml 中的键”."""
+    by_key = {c.key.rpartition(".")[2]: c for c in cols}
+    text = KEY_WORDS.sub("", text)
+    text = re.sub(r"\b([a-z_]+): ([a-z0-9_-]+)\b", lambda m: f"“{by_key[m[1]].label}”为“{by_key[m[1]].show(m[2])}”" if m[1] in by_key else m[0], text)
+    words = dict(col.choices) if col.kind == "choice" else {"写 true": "填“是”", "写 false": "填“否”"} if col.kind == "flag" else {}
+    for key, shown in words.items():
+        text = re.sub(rf"(?<![\w-]){re.escape(key)}(?![\w-])", lambda _, shown=shown: shown, text)
+    return re.sub(r"(\S+) \1(?=\W|$)", r"\1", text)
+
+
+def _prompt(col: Column, cols: list[Column]) -> str:
+    """What a cell's pop-up says: the field's description, and how to write the cell."""
     if col.key == ID:
         return ID_NOTE
-    parts = [col.reference.description] if col.reference and col.reference.description else []
+    description = sheet_words(col.reference.description, col, cols) if col.reference else ""
+    parts = [description] if description else []
+    if col.kind == "choice":
+        parts.append("从下拉列表选择")
     if col.kind in ("choices", "list"):
-        parts.append(f"多项用“{LIST_SEPARATOR}”分隔")
+        parts.append(f"多项用“{LIST_SEPARATOR}”分隔" + ("，写“可选值”工作表中的名称" if col.kind == "choices" else ""))
     if col.required:
         parts.append("必填")
     return "；".join(parts)
@@ -165,9 +186,9 @@ def _explain(sheet: Any, cols: list[Column], header: Any, wrap: Any, bold: Any) 
     sheet.freeze_panes(1, 1)
     for r, col in enumerate(cols, start=1):
         ref = col.reference
-        kind = "文字" if ref is None else ref.type
+        kind = KIND_WORDS.get(col.kind) or ("文字" if ref is None else ref.type)
         example = col.show(col.example) if col.example is not None else ""
-        cells = (col.label, col.key, "必填" if col.required else "可选", kind, _allowed(col), _prompt(col), str(example))
+        cells = (col.label, col.key, "必填" if col.required else "可选", kind, _allowed(col), _prompt(col, cols), str(example))
         for n, value in enumerate(cells):
             sheet.write_string(r, n, value)
     first = len(cols) + 2
