@@ -114,25 +114,29 @@ def _xlsx(path: Path, cols: list[Column], table: list[list[Any]], closed: list[b
 
 
 def _drop_downs(sheet: Any, lists: Any, cols: list[Column], header: Any) -> None:
-    """Each choice column reads its list from the 可选值 sheet; 是/否 columns from the cell itself.
-    A value typed by hand (a key, a full org name, “高德”) only warns: the import accepts it."""
-    used = 0
+    """Each choice column reads its list from the 可选值 sheet (which also lists what the multi-value
+    columns accept); 是/否 columns from the cell itself. A value typed by hand (a key, a full org
+    name, “高德”) only warns: the import accepts it."""
+    listed = [col for col in cols if col.kind in ("choice", "choices")]
+    for used, col in enumerate(listed):  # written row by row: the workbook is kept in constant memory
+        lists.set_column(used, used, min(max(map(width, [col.label, *col.choices.values()])) + 2, MAX_WIDTH))
+        lists.write_string(0, used, col.label, header)
+    shown = [list(col.choices.values()) for col in listed]
+    for r in range(max(map(len, shown), default=0)):
+        for used, values in enumerate(shown):
+            if r < len(values):
+                lists.write_string(r + 1, used, values[r])
+    lists.freeze_panes(1, 0)
     for n, col in enumerate(cols):
         about = {"input_title": col.label[:32], "input_message": _prompt(col, cols)[:255], "error_type": "warning", "error_title": "不在下拉列表中"}
         if col.kind == "flag":
             sheet.data_validation(1, n, LAST_ROW, n, {"validate": "list", "source": ["是", "否"], **about, "error_message": "请选“是”或“否”。"})
         elif col.kind == "choice":
-            lists.write_string(0, used, col.label, header)
-            for r, shown in enumerate(col.choices.values(), start=1):
-                lists.write_string(r, used, shown)
-            lists.set_column(used, used, min(max(map(width, [col.label, *col.choices.values()])) + 2, MAX_WIDTH))
-            letter = column_letter(used)
+            letter = column_letter(listed.index(col))
             source = f"='{CHOICES}'!${letter}$2:${letter}${len(col.choices) + 1}"
             sheet.data_validation(1, n, LAST_ROW, n, {"validate": "list", "source": source, **about, "error_message": "请从下拉列表中选择；也可以写代码（如 youth-home）或全称，导入时会检查。"})
-            used += 1
         elif about["input_message"]:
             sheet.data_validation(1, n, LAST_ROW, n, {"validate": "any", **about})
-    lists.freeze_panes(1, 0)
 
 
 # A field's description in the sheet's words: cells hold names from the lists, not the keys files use.

@@ -74,7 +74,7 @@ def test_drop_downs_frozen_header_filter_widths_and_greyed_closed_rows(sample, t
         letters["星级"]: "'可选值'!$B$2:$B$4",
         letters["所属团组织"]: "'可选值'!$C$2:$C$5",
         letters["坐标系"]: "'可选值'!$D$2:$D$4",
-        letters["状态"]: "'可选值'!$E$2:$E$3",
+        letters["状态"]: "'可选值'!$G$2:$G$3",
         letters["公开服务手机"]: '"是,否"',
         letters["示例数据"]: '"是,否"',
     }
@@ -84,8 +84,9 @@ def test_drop_downs_frozen_header_filter_widths_and_greyed_closed_rows(sample, t
     widths = {int(m[0]): float(m[2]) for m in re.findall(r'<col min="(\d+)" max="(\d+)" width="([\d.]+)"', xml)}
     assert widths[1] > 30 and 8 < widths[cols.index(next(c for c in cols if c.label == "纬度")) + 1] < 15
     choices = CalamineWorkbook.from_path(path).get_sheet_by_name("可选值").to_python()
-    assert choices[0][:5] == ["阵地类型", "星级", "所属团组织", "坐标系", "状态"]
-    assert [row[3] for row in choices[1:4]] == ["WGS-84", "GCJ-02", "BD-09"]
+    assert choices[0] == ["阵地类型", "星级", "所属团组织", "坐标系", "服务项目", "承接品牌", "状态"]
+    assert [row[3] for row in choices[1:5]] == ["WGS-84", "GCJ-02", "BD-09", ""]
+    assert [row[4] for row in choices[1:]] == list(vocabularies(sample).services[k].label for k in vocabularies(sample).services) + [""] * (len(choices) - 13)
     closed_row = next(m for m in re.findall(r'<row r="(\d+)"[^>]*>(.*?)</row>', xml) if "taigu-closed" in m[1])
     open_row = next(m for m in re.findall(r'<row r="(\d+)"[^>]*>(.*?)</row>', xml) if "taigu-baita-wenmiao-youth-home" in m[1])
     assert set(re.findall(r' s="(\d+)"', closed_row[1])).isdisjoint(re.findall(r' s="(\d+)"', open_row[1]))
