@@ -25,7 +25,7 @@ SHEET = "阵地台账"
 EXPLAIN = "字段说明"
 CHOICES = "可选值"
 LAST_ROW = 1_048_575  # drop-downs reach rows added below the export
-MAX_WIDTH = 48
+MAX_WIDTH = 40
 ID_NOTE = "文件名即网址（/venues/<id>/），导出时已填好，不要修改。新增阵地这一格留空：导入时按名称生成，文件放在所属团组织的文件夹。"
 NOTES = (
     "怎样填写",

@@ -87,7 +87,7 @@ class _Rows:
                 plan.notes.append(f"“{next(c.label for c in cols if c.key == key)}”有 {len(indexes)} 列（{'、'.join(column_letter(i) for i in indexes)}），按一项读取")
         self.cols = [c for c in cols if c.key in self.at]
         self.by_key = {c.key: c for c in self.cols}
-        self.plain: set[str] = set()  # ids and names as written in files: no need to read them
+        self.ids: set[str] = set()  # the venue files' ids: a cell holding one is taken as it is
 
     def cell(self, cells: list[Any], col: Column) -> tuple[Any, str]:
         """The column's cell in a row: several columns under one header are joined (lists) or must agree."""
@@ -109,7 +109,7 @@ class _Rows:
         if col is None:
             return None
         cell = self.cell(cells, col)[0]
-        return cell if isinstance(cell, str) and cell in self.plain else col.read(cell).value
+        return cell if isinstance(cell, str) and cell in self.ids else col.read(cell).value
 
     def where(self, row: int, col: Column | None) -> str:
         return f"{self.sheet.name} 第 {row} 行" + (f"“{col.label}”" if col else "")
@@ -134,7 +134,7 @@ def plan(root: Path, path: Path) -> Plan:
         if v.front:
             by_name.setdefault(_name_key(v.front.get("name"), v.front.get("district")), []).append(v)
     taken = set(by_id) | set(by_alias)
-    rows.plain = set(by_id)
+    rows.ids = set(by_id)
     seen: dict[str, int] = {}
     new_names: dict[tuple[str, str], int] = {}
     by_key = rows.by_key
@@ -145,7 +145,8 @@ def plan(root: Path, path: Path) -> Plan:
         result.errors.append((row, rows.order(col), f"{rows.where(row, col)}：{text}"))
 
     for row, cells in sheet.rows:
-        ident, name, district = rows.value(cells, ID), rows.value(cells, "name"), rows.value(cells, "district")
+        ident = rows.value(cells, ID)
+        name = district = None
         target: VenueFile | None = None
         if ident:
             target = by_id.get(ident) or by_alias.get(ident)
@@ -153,6 +154,7 @@ def plan(root: Path, path: Path) -> Plan:
                 error(row, by_key[ID], f"“{ident}”不是已有阵地的 id；新增阵地请把 id 留空，导入时按名称生成")
                 continue
         else:
+            name, district = rows.value(cells, "name"), rows.value(cells, "district")
             found = by_name.get(_name_key(name, district), []) if name else []
             if len(found) > 1:
                 error(row, by_key.get("name"), f"名称和县区相同的阵地有 {len(found)} 个（{'、'.join(v.rel for v in found)}）；请填写 id 列")
@@ -184,7 +186,7 @@ def plan(root: Path, path: Path) -> Plan:
                 error(row, col, cell.problem)
             if target is None or not col.same(old, cell.value):
                 fields.append((col, old, cell.value))
-        title = str(name or front.get("name") or "")
+        title = str(front.get("name") or "") if target else str(name or "")
         if target is None:
             change = _new(content, row, title, fields, taken)
             taken.add(Path(change.rel).stem)
@@ -332,7 +334,7 @@ def _sheet_words(p: Problem, col: Column | None, by_key: dict[str, Column], chan
         return f"{subject} {p.message}".strip() + (f"；{hint}" if hint else "")
     # The cell as typed, unless the problem hides it (a personal mobile is shown masked).
     shown = next((_shown(col.show(new)) for c, _, new in change.fields if c is col), None) if p.value is not None else None
-    value = f"{shown} " if shown else ""
+    value = f"{shown} " if shown and not p.message.startswith(shown) else ""
     hint = "请填写" if p.message == TYPE_WORDS["missing"] else _hint(p.hint, by_key)
     return f"{value}{p.message}" + (f"；{hint}" if hint else "")
 

@@ -117,7 +117,7 @@ def test_every_problem_by_row_and_column_in_chinese_and_nothing_written(ledger):
         "errors.xlsx 第 4 行“电话”：含有个人手机号 138****5678；不得公开个人手机号和身份证号；请写办公座机或服务热线，人员写岗位不写姓名",
         "errors.xlsx 第 4 行“服务项目”：“心里健康”不是已有的服务项目；是否想写 “心理健康”？",
         "errors.xlsx 第 5 行“地址”：缺少必填字段；请填写",
-        "errors.xlsx 第 6 行“状态”：已关闭 已关闭的阵地需要关闭日期；请在“关闭日期”一列填写 2024-06-30",
+        "errors.xlsx 第 6 行“状态”：已关闭的阵地需要关闭日期；请在“关闭日期”一列填写 2024-06-30",
         "errors.xlsx 第 7 行“星级”：“旗舰型”不是已有的星级；是否想写 “旗舰店”？",
         "errors.xlsx 第 7 行“所属团组织”：“太谷组织”不是已有的所属团组织；可选值：太原共青团、太谷共青团、山西共青团、晋中共青团",
         "errors.xlsx 第 7 行“开放时间”：Mo-Fr 9-17 开放时间写法不对；“9-17”不是时间段，应写成 09:00-17:30（24 小时制，两位数字）",
@@ -184,7 +184,7 @@ def test_a_big_dry_run_lists_twenty_rows_and_counts_the_rest(ledger, tmp_path):
     path = tmp_path / "many.csv"
     sheet_export.write(path, content, venues)
     rows = path.read_text(encoding="utf-8-sig").splitlines()
-    extra = [f",太谷区第{n}青年之家,青年之家,标准型,太谷共青团,太谷区,明星镇,山西省晋中市太谷区明星镇第{n}号,37.4{n:03d},112.55" for n in range(30)]
+    extra = [f"太谷区第{n}青年之家,青年之家,标准型,太谷共青团,太谷区,明星镇,山西省晋中市太谷区明星镇第{n}号,37.4{n:03d},112.55" for n in range(30)]
     path.write_text("\n".join(rows + extra) + "\n", encoding="utf-8")
     plan = sheet_import.plan(ledger, path)
     assert plan.errors == [] and (len(plan.added), plan.same) == (30, 5)
