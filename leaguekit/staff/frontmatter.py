@@ -1,8 +1,9 @@
 """Venue files' front matter as written, and changing it field by field the way a person would.
 
 `read_venues` gives every venue file's fields as the file says them (a `gcj02` coordinate as
-copied, before the loader converts it), read by the kit's own reader (same limits, on every
-core above 2,000 files) but with no schema, so a broken file is still listed. A tool that sets `hours` rewrites the `hours` line and nothing else: other fields, their
+copied, before the loader converts it), read once by the loader's own venue reader (same limits,
+on every core above 2,000 files), so a broken file is still listed and the import can hand the
+files it does not change to `content.load` as they are. A tool that sets `hours` rewrites the `hours` line and nothing else: other fields, their
 quoting, comments (the scaffold's commented examples) and the body stay as written, so the
 pull request shows only what changed. A field that is not there yet takes the place of its
 commented example (`# phone: …`) when the file has one, else goes last.
@@ -16,36 +17,30 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import BaseModel, ConfigDict
 
-from ..content.files import folder_paths, read_entries
+from ..content.files import ContentFile
 from ..content.problems import Problem
+from ..content.readers import venues
 from ..content.yamlsource import FRONT_MATTER
 from .vocabulary import yaml_value
 
 DELETE = object()
-FOLDER = "venues"
-
-
-class _AsWritten(BaseModel):
-    """Any mapping, kept as written."""
-
-    model_config = ConfigDict(extra="allow")
+_Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
 class VenueFile:
     rel: str  # venues/taigu/taigu-baita.md
     id: str | None  # None when the file name cannot be an id
-    front: dict[str, Any] | None  # None when the front matter cannot be read
+    front: dict[str, Any] | None  # as written; None when the front matter cannot be read
+    read: ContentFile  # as the loader read it, for `content.load(root, venues_as_read=…)`
 
 
 def read_venues(root: Path) -> tuple[list[VenueFile], list[Problem]]:
     """Every venue file under venues/, in path order, with the problems met reading them."""
     problems: list[Problem] = []
-    files = read_entries(list(folder_paths(root, FOLDER, problems)), root, _AsWritten, problems)
-    return [VenueFile(f.rel, f.ident, dict(f.record.model_extra or {}) if f.record is not None else None) for f in files], problems
-_Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    files = venues.read(root, problems)
+    return [VenueFile(f.rel, f.ident, f.raw if isinstance(f.raw, dict) else None, f) for f in files], problems
 
 
 def line(key: str, value: Any) -> str:

@@ -4,16 +4,16 @@ Rows match venues by id, else by 名称 + 县区; a row that matches none is a n
 made as `make new-venue` makes it, its file in its org's folder). Only the columns the sheet
 has are written, only where they differ from the file; bodies and other fields stay as written
 (`frontmatter.edit`). Whether the result is valid is decided by the kit's own loader, not here:
-the would-be files are written into a scratch copy of the content (hard links, so 69,000 files
-cost seconds), `content.load` runs on it, and each problem it names is mapped back to the row
-and column it came from. Without `apply` nothing is written; with it, only when every row is valid.
+`content.load` runs on the venue files as already read, the new and changed ones replaced by
+what would be written, and each problem it names is mapped back to the row and column it came
+from. Every file is parsed once. Without `apply` nothing is written; with it, only when every
+row is valid.
 """
 
 from __future__ import annotations
 
 import os
 import re
-import shutil
 import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from ..content import load
+from ..content.files import read_entry
 from ..content.problems import ContentError, Problem
 from ..content.schema import Venue
 from ..content.validation import TYPE_WORDS
@@ -29,8 +30,7 @@ from .frontmatter import DELETE, VenueFile, edit, line, read_venues
 from .scaffold import VENUE_BODY, new_venue_id, optional_lines
 from .sheet_read import Sheet, column_letter, read
 
-SCRATCH_PREFIX = ".sheet-import-"
-CONTENT_FOLDERS = ("data", "docs", "brands", "activities", "venues")
+SCRATCH_PREFIX = "leaguekit-sheet-"
 LISTED = 20  # changed rows listed in a dry run unless asked for all
 SHOWN = 40  # characters of a value shown in a change
 
@@ -126,7 +126,7 @@ def plan(root: Path, path: Path) -> Plan:
     sheet = read(path, lambda cell: fold_header(cell) in words)
     result = Plan(sheet)
     rows = _Rows(sheet, cols, result)
-    venues, _ = read_venues(root)
+    venues, read_problems = read_venues(root)
     by_id = {v.id: v for v in venues if v.id}
     by_alias = {a: v for v in venues if v.front for a in (v.front.get("aliases") or []) if isinstance(a, str)}
     by_name: dict[tuple[str, str], list[VenueFile]] = {}
@@ -196,7 +196,7 @@ def plan(root: Path, path: Path) -> Plan:
         else:
             result.same += 1
     if result.writes:
-        _validate(root, result, by_key, marked, rows)
+        _validate(root, result, venues, read_problems, rows, marked)
     return result
 
 
@@ -260,28 +260,26 @@ def _new(content: Any, row: int, name: str, fields: list[tuple[Column, Any, Any]
 # --- validation by the kit's own loader ------------------------------------------------
 
 
-def _validate(root: Path, plan: Plan, by_key: dict[str, Column], marked: set[tuple[int, str]], rows: _Rows) -> None:
-    """Write the would-be files into a scratch copy of the content and load it: `make check`'s rules."""
-    scratch = Path(tempfile.mkdtemp(prefix=SCRATCH_PREFIX, dir=root))
-    try:
-        for folder in CONTENT_FOLDERS:
-            if (root / folder).is_dir():
-                _link_tree(root / folder, scratch / folder)
+def _validate(root: Path, plan: Plan, venues: list[VenueFile], read_problems: list[Problem], rows: _Rows, marked: set[tuple[int, str]]) -> None:
+    """`make check`'s rules on the would-be content: the new and changed files are read by the
+    loader's own reader from a scratch folder, the rest are the files as already read, and
+    `content.load` runs on the lot."""
+    by_key = rows.by_key
+    replaced = {c.old_rel for c in plan.writes if c.old_rel}
+    problems = [p for p in read_problems if p.path not in replaced]
+    files = [v.read for v in venues if v.rel not in replaced]
+    with tempfile.TemporaryDirectory(prefix=SCRATCH_PREFIX) as scratch:
         for change in plan.writes:
-            if change.old_rel and change.old_rel != change.rel:
-                (scratch / change.old_rel).unlink()
-            target = scratch / change.rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.unlink(missing_ok=True)  # a hard link: never write through it into the real file
-            target.write_text(change.text, encoding="utf-8")
-        try:
-            problems = load(scratch).warnings
-        except ContentError as exc:
-            problems = exc.problems
-    finally:
-        shutil.rmtree(scratch, ignore_errors=True)
+            path = Path(scratch) / change.rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(change.text, encoding="utf-8")
+            files.append(read_entry(path, Path(scratch), Venue, problems))
+    try:
+        found = load(root, venues_as_read=(sorted(files, key=lambda f: f.rel), problems)).warnings
+    except ContentError as exc:
+        found = exc.problems
     by_rel = {c.rel: c for c in plan.writes}
-    for p in problems:
+    for p in found:
         change = by_rel.get(p.path)
         if change is None:
             if p.level == "error":
@@ -297,18 +295,6 @@ def _validate(root: Path, plan: Plan, by_key: dict[str, Column], marked: set[tup
             plan.errors.append((change.row, rows.order(col), f"{where}：{text}"))
         else:
             plan.warnings.append((change.row, rows.order(col), f"{where}：{text}（提醒）"))
-
-
-def _link_tree(source: Path, dest: Path) -> None:
-    for dirpath, dirnames, filenames in os.walk(source):
-        here = Path(dirpath)
-        there = dest / here.relative_to(source)
-        there.mkdir(parents=True, exist_ok=True)
-        for name in filenames + [d for d in dirnames if (here / d).is_symlink()]:
-            try:
-                os.link(here / name, there / name, follow_symlinks=False)
-            except OSError:
-                shutil.copy2(here / name, there / name, follow_symlinks=False)
 
 
 def _column_for(field_name: str, by_key: dict[str, Column]) -> Column | None:
