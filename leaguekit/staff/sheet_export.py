@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import csv
 import re
-import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -72,8 +71,10 @@ def _csv(path: Path, cols: list[Column], table: list[list[Any]]) -> None:
 
 
 def width(text: Any) -> int:
-    """Columns a text takes in a spreadsheet: Chinese characters are two wide."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in str(text))
+    """Columns a text takes in a spreadsheet, about: a Chinese character (three bytes in UTF-8) is
+    two wide, a Latin one (one byte) one; counted in C, as 69,000 rows have 1.7 million cells."""
+    text = str(text)
+    return (len(text.encode("utf-8")) + len(text)) // 2
 
 
 def _xlsx(path: Path, cols: list[Column], table: list[list[Any]], closed: list[bool]) -> None:
