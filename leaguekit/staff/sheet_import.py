@@ -118,6 +118,44 @@ class _Rows:
         return self.cols.index(col) if col in self.cols else -1
 
 
+class _Venues:
+    """The venue files a row may name: by id (or an old id), else by 名称 + 县区; each named once."""
+
+    def __init__(self, venues: list[VenueFile]):
+        self.by_id = {v.id: v for v in venues if v.id}
+        self.by_alias = {a: v for v in venues if v.front for a in (v.front.get("aliases") or []) if isinstance(a, str)}
+        self.by_name: dict[tuple[str, str], list[VenueFile]] = {}
+        for v in venues:
+            if v.front:
+                self.by_name.setdefault(_name_key(v.front.get("name"), v.front.get("district")), []).append(v)
+        self.taken = set(self.by_id) | set(self.by_alias)  # ids a new venue may not take
+        self.seen: dict[str, int] = {}
+        self.new_names: dict[tuple[str, str], int] = {}
+
+    def match(self, row: int, ident: Any, name: Any, district: Any) -> tuple[VenueFile | None, str]:
+        """The venue file a row names (None: a new venue), or why the row cannot be used."""
+        target: VenueFile | None = None
+        if ident:
+            target = self.by_id.get(ident) or self.by_alias.get(ident)
+            if target is None:
+                return None, f"“{ident}”不是已有阵地的 id；新增阵地请把 id 留空，导入时按名称生成"
+        else:
+            found = self.by_name.get(_name_key(name, district), []) if name else []
+            if len(found) > 1:
+                return None, f"名称和县区相同的阵地有 {len(found)} 个（{'、'.join(v.rel for v in found)}）；请填写 id 列"
+            target = found[0] if found else None
+        if target is not None:
+            if target.id in self.seen:
+                return None, f"与第 {self.seen[target.id]} 行是同一个阵地（{target.rel}），请删去一行"
+            self.seen[str(target.id)] = row
+            return target, ""
+        key = _name_key(name, district)
+        if key in self.new_names:
+            return None, f"与第 {self.new_names[key]} 行的名称和县区相同，请删去一行"
+        self.new_names[key] = row
+        return None, ""
+
+
 def plan(root: Path, path: Path) -> Plan:
     """Read the sheet and decide what each row does; validate the result with the kit's loader."""
     content = vocabularies(root)
@@ -127,17 +165,8 @@ def plan(root: Path, path: Path) -> Plan:
     result = Plan(sheet)
     rows = _Rows(sheet, cols, result)
     venues, read_problems = read_venues(root)
-    by_id = {v.id: v for v in venues if v.id}
-    by_alias = {a: v for v in venues if v.front for a in (v.front.get("aliases") or []) if isinstance(a, str)}
-    by_name: dict[tuple[str, str], list[VenueFile]] = {}
-    for v in venues:
-        if v.front:
-            by_name.setdefault(_name_key(v.front.get("name"), v.front.get("district")), []).append(v)
-    taken = set(by_id) | set(by_alias)
-    rows.ids = set(by_id)
-    seen: dict[str, int] = {}
-    new_names: dict[tuple[str, str], int] = {}
-    by_key = rows.by_key
+    known = _Venues(venues)
+    rows.ids = set(known.by_id)
     marked: set[tuple[int, str]] = set()  # cells that already have a message
 
     def error(row: int, col: Column | None, text: str) -> None:
@@ -146,30 +175,11 @@ def plan(root: Path, path: Path) -> Plan:
 
     for row, cells in sheet.rows:
         ident = rows.value(cells, ID)
-        name = district = None
-        target: VenueFile | None = None
-        if ident:
-            target = by_id.get(ident) or by_alias.get(ident)
-            if target is None:
-                error(row, by_key[ID], f"“{ident}”不是已有阵地的 id；新增阵地请把 id 留空，导入时按名称生成")
-                continue
-        else:
-            name, district = rows.value(cells, "name"), rows.value(cells, "district")
-            found = by_name.get(_name_key(name, district), []) if name else []
-            if len(found) > 1:
-                error(row, by_key.get("name"), f"名称和县区相同的阵地有 {len(found)} 个（{'、'.join(v.rel for v in found)}）；请填写 id 列")
-                continue
-            target = found[0] if found else None
-        if target is not None:
-            if target.id in seen:
-                error(row, by_key.get(ID) or by_key.get("name"), f"与第 {seen[target.id]} 行是同一个阵地（{target.rel}），请删去一行")
-                continue
-            seen[target.id] = row
-        elif _name_key(name, district) in new_names:
-            error(row, by_key.get("name"), f"与第 {new_names[_name_key(name, district)]} 行的名称和县区相同，请删去一行")
+        name, district = (None, None) if ident else (rows.value(cells, "name"), rows.value(cells, "district"))
+        target, problem = known.match(row, ident, name, district)
+        if problem:
+            error(row, rows.by_key.get(ID) if ident else rows.by_key.get("name"), problem)
             continue
-        else:
-            new_names[_name_key(name, district)] = row
         front = (target.front or {}) if target else {}
         fields = []
         for col in rows.cols:
@@ -186,13 +196,12 @@ def plan(root: Path, path: Path) -> Plan:
                 error(row, col, cell.problem)
             if target is None or not col.same(old, cell.value):
                 fields.append((col, old, cell.value))
-        title = str(front.get("name") or "") if target else str(name or "")
         if target is None:
-            change = _new(content, row, title, fields, taken)
-            taken.add(Path(change.rel).stem)
+            change = _new(content, row, str(name or ""), fields, known.taken)
+            known.taken.add(Path(change.rel).stem)
             result.added.append(change)
         elif fields:
-            result.changed.append(_changed(root, row, title, target, fields))
+            result.changed.append(_changed(root, row, str(front.get("name") or ""), target, fields))
         else:
             result.same += 1
     if result.writes:

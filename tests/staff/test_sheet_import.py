@@ -173,7 +173,7 @@ def test_rows_name_one_venue_each(ledger, tmp_path):
     sheet.write_text(head + f"taigu-baita,{baita}\n,{baita}\n,{new}\n,{new}\n", encoding="utf-8")
     plan = sheet_import.plan(ledger, sheet)
     assert [text for _, _, text in sorted(plan.errors)] == [
-        "twice.csv 第 3 行“id”：与第 2 行是同一个阵地（venues/taigu/taigu-baita.md），请删去一行",
+        "twice.csv 第 3 行“名称”：与第 2 行是同一个阵地（venues/taigu/taigu-baita.md），请删去一行",
         "twice.csv 第 5 行“名称”：与第 4 行的名称和县区相同，请删去一行",
     ]
 
