@@ -30,8 +30,10 @@ NEW_HOURS = "Mo-Su 08:00-20:00"
 MAX_REPORT_LINES = 60
 
 
-def timed(command: list[str]) -> tuple[float, int, str]:
-    """Wall seconds, peak memory (bytes) and standard output of one kit command."""
+def timed(command: list[str]) -> tuple[float, int, str, float]:
+    """Wall seconds, peak memory (bytes), standard output and CPU seconds (user + system, its
+    worker processes included) of one kit command: on a shared machine the CPU time says what
+    the wall time cannot."""
     with tempfile.TemporaryFile() as out:
         started = time.perf_counter()
         process = subprocess.Popen(command, cwd=ROOT, env=ENV, stdout=out, stderr=subprocess.STDOUT)
@@ -41,7 +43,7 @@ def timed(command: list[str]) -> tuple[float, int, str]:
         text = out.read().decode("utf-8")
     if os.waitstatus_to_exitcode(status) != 0:
         sys.exit(f"{' '.join(command)} failed:\n{text[-3000:]}")
-    return seconds, usage.ru_maxrss * 1024, text
+    return seconds, usage.ru_maxrss * 1024, text, usage.ru_utime + usage.ru_stime
 
 
 def edited(source: Path, dest: Path) -> tuple[int, int]:
@@ -77,16 +79,16 @@ def edited(source: Path, dest: Path) -> tuple[int, int]:
 def measure(project: Path, work: Path) -> dict:
     python = [sys.executable, "-m", "leaguekit"]
     exported = work / "台账.xlsx"
-    export_s, _, _ = timed([*python, "export-sheet", str(exported), "--root", str(project)])
+    export_s, _, _, export_cpu = timed([*python, "export-sheet", str(exported), "--root", str(project)])
     rows = len(CalamineWorkbook.from_path(exported).get_sheet_by_name("阵地台账").to_python()) - 1
-    same_s, same_mem, same_out = timed([*python, "import-sheet", str(exported), "--root", str(project)])
+    same_s, same_mem, same_out, same_cpu = timed([*python, "import-sheet", str(exported), "--root", str(project)])
     assert f"新增 0 / 修改 0 / 不变 {rows}" in same_out, same_out[-2000:]
     changed, added = edited(exported, work / "edited.xlsx")
-    dry_s, dry_mem, dry_out = timed([*python, "import-sheet", str(work / "edited.xlsx"), "--root", str(project)])
+    dry_s, dry_mem, dry_out, dry_cpu = timed([*python, "import-sheet", str(work / "edited.xlsx"), "--root", str(project)])
     assert f"新增 {added} / 修改 {changed} / 不变 {rows - changed}" in dry_out, dry_out[-2000:]
     report_lines = len(dry_out.splitlines())
     assert report_lines <= MAX_REPORT_LINES, f"the dry run printed {report_lines} lines"
-    apply_s, apply_mem, apply_out = timed([*python, "import-sheet", str(work / "edited.xlsx"), "--root", str(project), "--apply"])
+    apply_s, apply_mem, apply_out, apply_cpu = timed([*python, "import-sheet", str(work / "edited.xlsx"), "--root", str(project), "--apply"])
     assert f"已写入 {added + changed} 个文件" in apply_out, apply_out[-2000:]
     return {
         "sheet_rows": rows,
@@ -95,6 +97,8 @@ def measure(project: Path, work: Path) -> dict:
         "import_same_s": round(same_s, 1),
         "import_dry_s": round(dry_s, 1),
         "import_apply_s": round(apply_s, 1),
+        "cpu_s": {"export": round(export_cpu, 1), "import_same": round(same_cpu, 1), "import_dry": round(dry_cpu, 1), "import_apply": round(apply_cpu, 1)},
+        "load_average": round(os.getloadavg()[0], 1),
         "import_peak_mb": round(max(same_mem, dry_mem, apply_mem) / 1e6),
         "import_changed": changed,
         "import_added": added,
