@@ -50,10 +50,9 @@ def read(path: Path, is_header: Callable[[Any], bool]) -> Sheet:
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
         raise SheetError(f"{path.name} 不是表格文件：请用 .xlsx、.xls、.ods 或 .csv")
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise SheetError(f"无法读取 {path.name}（{exc.strerror or exc}）") from None
+    if not path.is_file():
+        raise SheetError(f"找不到 {path}：请检查文件名和所在的文件夹")
+    size = path.stat().st_size
     if size > MAX_BYTES:
         raise SheetError(f"{path.name} 太大（{size / 1e6:.0f} MB），上限 {MAX_BYTES // 1_000_000} MB；请删去图片和不用的工作表")
     if suffix == ".csv":

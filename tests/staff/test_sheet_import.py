@@ -212,6 +212,7 @@ def test_a_hostile_or_broken_file_gets_a_chinese_message_never_a_traceback(ledge
         (fake, "fake.xlsx 不是有效的 .xlsx 文件"),
         (wide, "wide.csv 第 1 行超过 200 列"),
         (tmp_path / "notes.txt", "notes.txt 不是表格文件"),
+        (tmp_path / "missing.xlsx", f"找不到 {tmp_path / 'missing.xlsx'}"),
     ):
         result = run(ledger, "import-sheet", str(path))
         assert result.returncode == 2, result.stderr
