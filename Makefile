@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check test lockcheck lock bench audit clean new-venue new-brand new-activity
+.PHONY: serve build check test lockcheck lock bench audit clean new-venue new-brand new-activity export-sheet import-sheet
 
 # What serve/build/check need; the test set adds pytest, Playwright and ProperDocs.
 $(VENV)/.runtime: pyproject.toml requirements/runtime.txt
@@ -46,6 +46,17 @@ new-brand: $(VENV)/.runtime
 ## Without VENUE the file gets a place to fill in; without START a Saturday placeholder. Both are marked sample: true.
 new-activity: $(VENV)/.runtime
 	$(BIN)/python -m leaguekit new-activity
+
+## The venue ledger (台账) as a spreadsheet, both ways. SHEET, ORG and APPLY reach Python through
+## the environment, like NAME above.
+## make export-sheet [SHEET=台账.xlsx] [ORG=taigu]: every venue (or one org's), .xlsx with drop-downs or .csv
+export-sheet: $(VENV)/.runtime
+	$(BIN)/python -m leaguekit export-sheet
+
+## make import-sheet SHEET=台账.xlsx [APPLY=1]: what the sheet would change (新增 / 修改 / 不变) and every
+## problem by row and column; with APPLY=1 the venue files are written, only when every row is valid.
+import-sheet: $(VENV)/.runtime
+	$(BIN)/python -m leaguekit import-sheet
 
 ## Run the whole test suite, browser tests included, after proving the lock installs on every claimed Python.
 test: $(VENV)/.test lockcheck

@@ -9,7 +9,9 @@ a varied directory (`generate.py`), then measures in the same run:
 - the built site: page count, largest HTML page, /nearby/ HTML,
 - in Chromium (`browser.py`): first-load bytes of each page type and the first search
   query (gzip, as a static host serves them), time to results with 4× CPU throttling,
-  and the search quality set with the sample among the generated venues.
+  and the search quality set with the sample among the generated venues,
+- the venue ledger (`sheet.py`): `export-sheet`, and `import-sheet` of the exported sheet with
+  one row in a hundred edited and 100 new rows, as a dry run and applied.
 
 Writes bench/results/bench.json and bench.md and prints the table.
 """
@@ -28,6 +30,7 @@ import time
 from pathlib import Path
 
 import generate
+import sheet
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "bench/results"
@@ -82,6 +85,7 @@ def measure(n: int, work: Path) -> dict:
     else:
         row |= browser.measure(project / "site", with_quality=n >= 20000)
     shutil.rmtree(bare)
+    row |= sheet.measure(project, work)  # last: the applied import edits the directory
     return row
 
 
@@ -99,6 +103,8 @@ COLUMNS = [
     ("results shown (4× CPU)", "first_query_ms", "{} ms"),
     ("search quality", "quality", "{}"),
     ("`make check`", "check_s", "{} s"),
+    ("`import-sheet` dry run", "import_dry_s", "{} s"),
+    ("`import-sheet` applied", "import_apply_s", "{} s"),
 ]
 
 

@@ -4,6 +4,8 @@
 `new-venue` / `new-brand` / `new-activity` write a new content file (see `scaffold`); values come from
 flags or from the environment (`make new-venue NAME=…` puts NAME there), never
 through a shell command line, so quotes and backticks in a name stay text.
+`export-sheet` / `import-sheet`: the venue ledger (台账) as a spreadsheet and back (`staff.sheet_export`,
+`staff.sheet_import`); `make import-sheet SHEET=… APPLY=1` passes the file and the switch the same way.
 """
 
 from __future__ import annotations
@@ -56,9 +58,22 @@ def main(argv: list[str] | None = None, today: Callable[[], date] = china_today)
             new.add_argument(f"--{name}", default=os.environ.get(name.upper(), ""))
     venue.add_argument("--lat", type=float)
     venue.add_argument("--lng", type=float)
+    export = sub.add_parser("export-sheet", help="导出阵地台账：.xlsx（含下拉列表和字段说明）或 .csv")
+    export.add_argument("file", nargs="?", default=os.environ.get("SHEET") or "台账.xlsx")
+    export.add_argument("--org", default=os.environ.get("ORG", ""), help="只导出这个团组织及其下级的阵地")
+    export.add_argument("--root", default=".")
+    imported = sub.add_parser("import-sheet", help="从台账导入阵地：默认只预览，--apply 才写入文件")
+    imported.add_argument("file", nargs="?", default=os.environ.get("SHEET", ""))
+    imported.add_argument("--apply", action="store_true", default=os.environ.get("APPLY", "").lower() not in ("", "0", "no", "false"))
+    imported.add_argument("--all", action="store_true", help="列出每一行的修改（默认只列前 20 行）")
+    imported.add_argument("--root", default=".")
     args = parser.parse_args(argv)
     if args.command in ("new-venue", "new-brand", "new-activity"):
         return _new(args)
+    if args.command == "export-sheet":
+        return _export_sheet(args)
+    if args.command == "import-sheet":
+        return _import_sheet(args)
     if args.command == "build":
         from .output import sitedir
 
@@ -117,6 +132,61 @@ def _new(args: argparse.Namespace) -> int:
         print(f"未创建文件：{exc}", file=sys.stderr)
         return 2
     print(f"已创建 {path.relative_to(args.root).as_posix()}，内容检查通过。请打开文件补全信息，再运行 make check。")
+    return 0
+
+
+def _export_sheet(args: argparse.Namespace) -> int:
+    from .staff import sheet_export
+    from .staff.columns import vocabularies
+    from .staff.frontmatter import read_venues
+
+    root, path = Path(args.root), Path(args.file)
+    if path.suffix.lower() not in (".xlsx", ".csv"):
+        print(f"未导出：{path.name} 应以 .xlsx 或 .csv 结尾", file=sys.stderr)
+        return 2
+    try:
+        content = vocabularies(root)
+    except ContentError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    if args.org and args.org not in content.orgs:
+        print(f"未导出：“{args.org}”不是 data/orgs.yml 中的团组织 id", file=sys.stderr)
+        return 2
+    venues, _ = read_venues(root)
+    count = sheet_export.write(path, content, venues, args.org)
+    print(f"已导出 {count} 个阵地到 {path}。改好后交给管理员导入（make import-sheet SHEET={path.name}）。")
+    return 0
+
+
+def _import_sheet(args: argparse.Namespace) -> int:
+    from .staff import sheet_import
+    from .staff.sheet_read import SheetError
+
+    if not args.file:
+        print("请给出表格文件：make import-sheet SHEET=台账.xlsx（加 APPLY=1 写入）", file=sys.stderr)
+        return 2
+    root = Path(args.root)
+    started = time.perf_counter()
+    try:
+        plan = sheet_import.plan(root, Path(args.file))
+    except ContentError as exc:
+        print(f"{exc}\n仓库中的内容有误，先运行 make check 改正后再导入。", file=sys.stderr)
+        return 1
+    except SheetError as exc:
+        print(f"未导入：{exc}", file=sys.stderr)
+        return 2
+    print("\n".join(sheet_import.report(plan, everything=args.all)))
+    seconds = f"（{time.perf_counter() - started:.1f} 秒）"
+    if plan.errors:
+        print(f"共 {len(plan.errors)} 个问题，未写入任何文件。请在表格中改正后重新导入。{seconds}", file=sys.stderr)
+        return 1
+    if not plan.writes:
+        print(f"表格与文件一致，没有要写入的内容。{seconds}")
+    elif args.apply:
+        sheet_import.apply(root, plan)
+        print(f"已写入 {len(plan.writes)} 个文件（新增 {len(plan.added)}，修改 {len(plan.changed)}），内容检查通过。请用 git diff 查看，再提交合并请求。{seconds}")
+    else:
+        print(f"这是预览，没有写入文件；确认无误后加 --apply（make import-sheet SHEET={Path(args.file).name} APPLY=1）写入。{seconds}")
     return 0
 
 

@@ -152,6 +152,7 @@ class ContentFile:
     body: str
     body_line: int
     front: str = ""
+    raw: Any = None  # the front matter as parsed, before validation (what staff tools show)
 
     @property
     def path(self) -> str:
@@ -230,6 +231,7 @@ def read_entry(path: Path, root: Path, model: type[M], problems: list[Problem], 
     if not isinstance(src.data, dict):
         problems.append(Problem(rel, 2, "front matter", "应为一组“键: 值”", "每行写一个字段，例如 name: 某某青年之家"))
         return entry
+    entry.raw = src.data
     allow = frozenset({("phone",)}) if src.data.get("public_mobile") is True else frozenset()
     check_texts(src, problems, allow=allow, phone_hint=PUBLIC_MOBILE_HINT if "public_mobile" in model.model_fields else PRIVACY_HINT)
     entry.record = validate(model, src.data, src, (), problems)

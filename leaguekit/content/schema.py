@@ -198,7 +198,7 @@ class Location(Strict):
     datum: Literal["wgs84", "gcj02", "bd09"] = Field(
         "wgs84",
         title="坐标系",
-        description="wgs84（默认：天地图、手机 GPS）、gcj02（高德地图、腾讯地图的坐标拾取器）或 bd09（百度地图）；读入时统一换算为 WGS-84",
+        description="高德、腾讯地图的坐标写 gcj02，百度地图的写 bd09，天地图、手机 GPS 的写 wgs84（默认，可不写）；读入时统一换算为 WGS-84",
         examples=["gcj02"],
         json_schema_extra={"labels": DATUM_LABELS},
     )
@@ -281,7 +281,7 @@ class Venue(Strict):
     photos: list[Photo] = Field(default_factory=list, title="照片", description="图片放在 docs/ 下；不放可识别未成年人面部的照片", examples=[[{"src": "assets/photos/baita.jpg", "alt": "青年之家活动室"}]])
     sample: bool = Field(False, title="示例数据", description="地址、坐标、时间等为示意时写 true", examples=[True])
     # Closing and renaming keep printed URLs and QR codes working.
-    status: Literal["open", "closed"] = Field("open", title="状态", description="open 开放；closed 已关闭（不删文件，页面保留并指向附近阵地）", examples=["closed"])
+    status: Literal["open", "closed"] = Field("open", title="状态", description="open 开放；closed 已关闭（不删文件，页面保留并指向附近阵地）", examples=["closed"], json_schema_extra={"labels": {"open": "开放", "closed": "已关闭"}})
     closed_on: YearMonthDay | None = Field(None, title="关闭日期", description="status: closed 时必填", examples=["2024-06-30"])
     aliases: list[str] = Field(default_factory=list, title="旧网址", description="改名或移动前的旧文件名；旧网址和二维码会跳转到本页", examples=[["taigu-old-name"]])
 

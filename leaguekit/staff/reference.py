@@ -21,7 +21,7 @@ from ..content.model import Content
 from ..content.schema import Activity, Brand, Kind, Venue
 from ..content.validation import field_names
 from ..generate.render import render_in_markdown
-from .vocabulary import vocabulary, vocabulary_of, yaml_value
+from .vocabulary import value_labels, vocabulary, vocabulary_of, yaml_value
 
 # Validators whose name says what kind of text a field holds (the reusable types carry a `Kind`).
 VALIDATOR_TYPES = {
@@ -100,7 +100,8 @@ def rows(model: type[BaseModel], content: Content, prefix: str = "") -> list[Row
         allowed: tuple[tuple[str, str], ...] = ()
         note = ""
         if typing.get_origin(info.annotation) is Literal:
-            allowed = tuple((str(v), "") for v in typing.get_args(info.annotation))
+            labels = value_labels(info)
+            allowed = tuple((str(v), labels.get(v, "")) for v in typing.get_args(info.annotation))
         elif vocab := vocabulary_of(info):
             entries = vocabulary(content, vocab)
             if len(entries) <= MAX_LISTED:

@@ -113,6 +113,13 @@ def _check_id(ident: str, taken: set[str]) -> str:
     return ident
 
 
+def new_venue_id(name: str, district: str, type_label: str, org: str, taken: set[str]) -> str:
+    """A new venue's id: its org, then the pinyin of its name without the district and the type
+    (太谷区明星镇青年之家 of taigu -> taigu-mingxingzhen), numbered when taken."""
+    core = name.replace(district, "").replace(type_label, "") or name
+    return unique_id("-".join(x for x in (org, slug(core)) if x), taken)
+
+
 def new_venue(content: Content, *, name: str, type: str, org: str, district: str, ident: str = "", address: str = "", lat: float | None = None, lng: float | None = None) -> Draft:
     """The file for a new venue; placeholders for address and coordinates are marked `sample: true`."""
     if len(name.strip()) < 2:
@@ -123,11 +130,7 @@ def new_venue(content: Content, *, name: str, type: str, org: str, district: str
     vtype = content.venue_types[_choose(type, content.venue_types, "阵地类型", "data/venue_types.yml")]
     org_rec = content.orgs[_choose(org, content.orgs, "团组织", "data/orgs.yml")]
     taken = set(content.venue) | set(content.aliases)
-    if ident:
-        ident = _check_id(ident, taken)
-    else:
-        core = name.replace(district, "").replace(vtype.label, "") or name
-        ident = unique_id("-".join(x for x in (org_rec.id, slug(core)) if x), taken)
+    ident = _check_id(ident, taken) if ident else new_venue_id(name, district, vtype.label, org_rec.id, taken)
 
     placeholder = not (address and lat is not None and lng is not None)
     if lat is None or lng is None:

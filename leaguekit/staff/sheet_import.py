@@ -1,0 +1,392 @@
+"""`python -m leaguekit import-sheet 台账.xlsx [--apply]`: the ledger back into venue files.
+
+Rows match venues by id, else by 名称 + 县区; a row that matches none is a new venue (its id
+made as `make new-venue` makes it, its file in its org's folder). Only the columns the sheet
+has are written, only where they differ from the file; bodies and other fields stay as written
+(`frontmatter.edit`). Whether the result is valid is decided by the kit's own loader, not here:
+`content.load` runs on the venue files as already read, the new and changed ones replaced by
+what would be written, and each problem it names is mapped back to the row and column it came
+from. Every file is parsed once. Without `apply` nothing is written; with it, only when every
+row is valid.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..content import load
+from ..content.files import read_entry
+from ..content.problems import ContentError, Problem
+from ..content.schema import Venue
+from ..content.validation import TYPE_WORDS
+from .columns import ID, Column, columns, fold_header, get, header_words, vocabularies
+from .frontmatter import DELETE, VenueFile, edit, line, read_venues
+from .scaffold import new_venue_id, optional_lines
+from .sheet_read import Sheet, column_letter, read
+
+SCRATCH_PREFIX = "leaguekit-sheet-"
+LISTED = 20  # changed rows listed in a dry run unless asked for all
+SHOWN = 40  # characters of a value shown in a change
+
+
+@dataclass
+class Change:
+    """What one row does to one venue file."""
+
+    row: int
+    name: str
+    rel: str  # the file after the import
+    old_rel: str | None  # the file before (None: a new venue)
+    fields: list[tuple[Column, Any, Any]]  # column, old value, new value
+    text: str = ""
+
+
+@dataclass
+class Plan:
+    sheet: Sheet
+    added: list[Change] = field(default_factory=list)
+    changed: list[Change] = field(default_factory=list)
+    same: int = 0
+    errors: list[tuple[int, int, str]] = field(default_factory=list)  # row, column, message
+    warnings: list[tuple[int, int, str]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def writes(self) -> list[Change]:
+        return self.added + self.changed
+
+
+class _Rows:
+    """The sheet's rows as columns: each cell found by its column, messages worded by row and header."""
+
+    def __init__(self, sheet: Sheet, cols: list[Column], plan: Plan):
+        self.sheet = sheet
+        words = header_words(cols)
+        self.at: dict[str, list[int]] = {}
+        ignored = []
+        for index, text in sorted(sheet.headers.items()):
+            col = words.get(fold_header(text))
+            if col is None:
+                ignored.append(f"“{text}”")
+            else:
+                self.at.setdefault(col.key, []).append(index)
+        used = {i for indexes in self.at.values() for i in indexes}
+        nameless = sorted({i for _, cells in sheet.rows for i, c in enumerate(cells) if c is not None and i not in used and i not in sheet.headers})
+        if ignored:
+            plan.notes.append(f"未导入的列：{'、'.join(ignored)}（不是台账的列名，见“字段说明”）")
+        if nameless:
+            plan.notes.append(f"第 {'、'.join(column_letter(i) for i in nameless)} 列没有列名，其中的内容未导入")
+        for key, indexes in self.at.items():
+            if len(indexes) > 1:
+                plan.notes.append(f"“{next(c.label for c in cols if c.key == key)}”有 {len(indexes)} 列（{'、'.join(column_letter(i) for i in indexes)}），按一项读取")
+        self.cols = [c for c in cols if c.key in self.at]
+        self.by_key = {c.key: c for c in self.cols}
+        self.ids: set[str] = set()  # the venue files' ids: a cell holding one is taken as it is
+
+    def cell(self, cells: list[Any], col: Column) -> tuple[Any, str]:
+        """The column's cell in a row: several columns under one header are joined (lists) or must agree."""
+        indexes = self.at[col.key]
+        if len(indexes) == 1:
+            return cells[indexes[0]], ""
+        values = [cells[i] for i in indexes if cells[i] is not None and str(cells[i]).strip()]
+        if len(values) <= 1:
+            return (values[0] if values else None), ""
+        if col.kind in ("choices", "list"):
+            return "、".join(str(v) for v in values), ""
+        if len({str(v) for v in values}) > 1:
+            return values[0], f"这几列的内容不一致（{'、'.join(str(v) for v in values)}），请只留一个"
+        return values[0], ""
+
+    def value(self, cells: list[Any], key: str) -> Any:
+        """A column's value read from the row, or None when the sheet has no such column."""
+        col = self.by_key.get(key)
+        if col is None:
+            return None
+        cell = self.cell(cells, col)[0]
+        return cell if isinstance(cell, str) and cell in self.ids else col.read(cell).value
+
+    def where(self, row: int, col: Column | None) -> str:
+        return f"{self.sheet.name} 第 {row} 行" + (f"“{col.label}”" if col else "")
+
+    def order(self, col: Column | None) -> int:
+        return self.cols.index(col) if col in self.cols else -1
+
+
+class _Venues:
+    """The venue files a row may name: by id (or an old id), else by 名称 + 县区; each named once."""
+
+    def __init__(self, venues: list[VenueFile]):
+        self.by_id = {v.id: v for v in venues if v.id}
+        self.by_alias = {a: v for v in venues if v.front for a in (v.front.get("aliases") or []) if isinstance(a, str)}
+        self.by_name: dict[tuple[str, str], list[VenueFile]] = {}
+        for v in venues:
+            if v.front:
+                self.by_name.setdefault(_name_key(v.front.get("name"), v.front.get("district")), []).append(v)
+        self.taken = set(self.by_id) | set(self.by_alias)  # ids a new venue may not take
+        self.seen: dict[str, int] = {}
+        self.new_names: dict[tuple[str, str], int] = {}
+
+    def match(self, row: int, ident: Any, name: Any, district: Any) -> tuple[VenueFile | None, str]:
+        """The venue file a row names (None: a new venue), or why the row cannot be used."""
+        target: VenueFile | None = None
+        if ident:
+            target = self.by_id.get(ident) or self.by_alias.get(ident)
+            if target is None:
+                return None, f"“{ident}”不是已有阵地的 id；新增阵地请把 id 留空，导入时按名称生成"
+        else:
+            found = self.by_name.get(_name_key(name, district), []) if name else []
+            if len(found) > 1:
+                return None, f"名称和县区相同的阵地有 {len(found)} 个（{'、'.join(v.rel for v in found)}）；请填写 id 列"
+            target = found[0] if found else None
+        if target is not None:
+            if target.id in self.seen:
+                return None, f"与第 {self.seen[target.id]} 行是同一个阵地（{target.rel}），请删去一行"
+            self.seen[str(target.id)] = row
+            return target, ""
+        key = _name_key(name, district)
+        if key in self.new_names:
+            return None, f"与第 {self.new_names[key]} 行的名称和县区相同，请删去一行"
+        self.new_names[key] = row
+        return None, ""
+
+
+def plan(root: Path, path: Path) -> Plan:
+    """Read the sheet and decide what each row does; validate the result with the kit's loader."""
+    content = vocabularies(root)
+    cols = columns(content)
+    words = header_words(cols)
+    sheet = read(path, lambda cell: fold_header(cell) in words)
+    result = Plan(sheet)
+    rows = _Rows(sheet, cols, result)
+    venues, read_problems = read_venues(root)
+    known = _Venues(venues)
+    rows.ids = set(known.by_id)
+    marked: set[tuple[int, str]] = set()  # cells that already have a message
+
+    def error(row: int, col: Column | None, text: str) -> None:
+        marked.add((row, col.key if col else ""))
+        result.errors.append((row, rows.order(col), f"{rows.where(row, col)}：{text}"))
+
+    for row, cells in sheet.rows:
+        ident = rows.value(cells, ID)
+        name, district = (None, None) if ident else (rows.value(cells, "name"), rows.value(cells, "district"))
+        target, problem = known.match(row, ident, name, district)
+        if problem:
+            error(row, rows.by_key.get(ID) if ident else rows.by_key.get("name"), problem)
+            continue
+        front = (target.front or {}) if target else {}
+        fields = []
+        for col in rows.cols:
+            if col.key == ID:
+                continue
+            old = get(front, col.key)
+            value, problem = rows.cell(cells, col)
+            if problem:
+                error(row, col, problem)
+            if target is not None and col.shows(value, old):
+                continue  # the cell holds what the export wrote: nothing to read
+            cell = col.read(value, old)
+            if cell.problem and (row, col.key) not in marked:
+                error(row, col, cell.problem)
+            if target is None or not col.same(old, cell.value):
+                fields.append((col, old, cell.value))
+        if target is None:
+            change = _new(content, row, str(name or ""), fields, known.taken)
+            known.taken.add(Path(change.rel).stem)
+            result.added.append(change)
+        elif fields:
+            result.changed.append(_changed(root, row, str(front.get("name") or ""), target, fields))
+        else:
+            result.same += 1
+    if result.writes:
+        _validate(root, result, venues, read_problems, rows, marked)
+    return result
+
+
+def _name_key(name: Any, district: Any) -> tuple[str, str]:
+    return (re.sub(r"\s+", "", str(name or "")), re.sub(r"\s+", "", str(district or "")))
+
+
+def _top_level(front: dict[str, Any], fields: list[tuple[Column, Any, Any]]) -> dict[str, Any]:
+    """The changed columns as top-level front-matter keys; a record (`location`) is rewritten whole."""
+    changes: dict[str, Any] = {}
+    for col, _, value in fields:
+        top, _, sub = col.key.partition(".")
+        empty = value is None or (value == col.default and not col.required)
+        if not sub:
+            changes[top] = DELETE if empty else value
+            continue
+        record = changes.get(top)
+        if not isinstance(record, dict):
+            record = dict(front.get(top) or {}) if isinstance(front.get(top), dict) else {}
+        if empty:
+            record.pop(sub, None)
+        else:
+            record[sub] = value
+        changes[top] = record
+    return changes
+
+
+def _changed(root: Path, row: int, name: str, target: VenueFile, fields: list[tuple[Column, Any, Any]]) -> Change:
+    front = target.front or {}
+    text = (root / target.rel).read_text(encoding="utf-8")
+    changes = _top_level(front, fields)
+    rel = target.rel
+    new_org = changes.get("org")
+    parts = Path(rel).parts
+    if isinstance(new_org, str) and len(parts) == 3 and parts[1] == front.get("org"):
+        rel = f"venues/{new_org}/{parts[2]}"  # the file follows its org's folder
+    return Change(row, name, rel, target.rel, fields, edit(text, changes))
+
+
+def _new(content: Any, row: int, name: str, fields: list[tuple[Column, Any, Any]], taken: set[str]) -> Change:
+    """A new venue file: the row's fields, then the other optional fields as commented examples."""
+    values = _top_level({}, fields)
+    values = {k: v for k, v in values.items() if v is not DELETE and v != {}}
+    org = values.get("org") if isinstance(values.get("org"), str) and values.get("org") in content.orgs else ""
+    vtype = content.venue_types.get(values.get("type")) if isinstance(values.get("type"), str) else None
+    ident = new_venue_id(name, str(values.get("district") or ""), vtype.label if vtype else "", org, taken)
+    lines = [
+        "---",
+        "# 由台账导入。以“# ”开头的行是可选字段的示例：删去行首的“# ”并改成实际内容即可启用。",
+        "# 改完运行 make check；字段说明见网站“参与维护”页。",
+        *(line(key, value) for key, value in values.items()),
+        *optional_lines(Venue, set(values) | (set() if vtype is None or vtype.grades else {"grade"}), content, org),
+        "---",
+        "",  # no story yet: a placeholder body would stop the file at make check (content.placeholders)
+    ]
+    return Change(row, name, f"venues/{org or 'unknown-org'}/{ident}.md", None, [f for f in fields if f[2] is not None], "\n".join(lines))
+
+
+# --- validation by the kit's own loader ------------------------------------------------
+
+
+def _validate(root: Path, plan: Plan, venues: list[VenueFile], read_problems: list[Problem], rows: _Rows, marked: set[tuple[int, str]]) -> None:
+    """`make check`'s rules on the would-be content: the new and changed files are read by the
+    loader's own reader from a scratch folder, the rest are the files as already read, and
+    `content.load` runs on the lot."""
+    by_key = rows.by_key
+    replaced = {c.old_rel for c in plan.writes if c.old_rel}
+    problems = [p for p in read_problems if p.path not in replaced]
+    files = [v.read for v in venues if v.rel not in replaced]
+    with tempfile.TemporaryDirectory(prefix=SCRATCH_PREFIX) as scratch:
+        for change in plan.writes:
+            path = Path(scratch) / change.rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(change.text, encoding="utf-8")
+            files.append(read_entry(path, Path(scratch), Venue, problems))
+    try:
+        found = load(root, venues_as_read=(sorted(files, key=lambda f: f.rel), problems)).warnings
+    except ContentError as exc:
+        found = exc.problems
+    by_rel = {c.rel: c for c in plan.writes}
+    for p in found:
+        change = by_rel.get(p.path)
+        if change is not None and p.field == "文件夹":
+            continue  # the import picks the folder from 所属团组织, whose own check names an unknown org
+        if change is None:
+            if p.level == "error":
+                plan.errors.append((0, 0, f"{p}（不在表格中的文件，请先改正）"))
+            continue
+        col = _column_for(p.field, by_key)
+        if p.level == "error" and (change.row, col.key if col else "") in marked:
+            continue
+        text = _sheet_words(p, col, by_key, change)
+        where = rows.where(change.row, col)
+        if p.level == "error":
+            marked.add((change.row, col.key if col else ""))
+            plan.errors.append((change.row, rows.order(col), f"{where}：{text}"))
+        else:
+            plan.warnings.append((change.row, rows.order(col), f"{where}：{text}（提醒）"))
+
+
+def _column_for(field_name: str, by_key: dict[str, Column]) -> Column | None:
+    """The sheet column a loader problem is about: `services[1]` -> 服务项目, `location` -> 纬度, `文件名` -> id."""
+    if field_name == "文件名":
+        return by_key.get(ID) or by_key.get("name")
+    key = re.sub(r"\[\d+\]", "", field_name)
+    parts = key.split(".")
+    while parts:
+        if ".".join(parts) in by_key:
+            return by_key[".".join(parts)]
+        parts.pop()
+    return next((c for k, c in by_key.items() if k.startswith(key + ".")), None)
+
+
+def _sheet_words(p: Problem, col: Column | None, by_key: dict[str, Column], change: Change) -> str:
+    """A loader problem in a sheet's words: the cell as typed, and hints naming columns, not YAML lines."""
+    if col is None:
+        subject = f"“{p.label}”（{p.field}）" if p.label else ""
+        hint = p.hint
+        if p.message == TYPE_WORDS["missing"]:
+            hint = f"表中没有“{p.label or p.field}”这一列，请添加这一列并填写"
+        return f"{subject} {p.message}".strip() + (f"；{hint}" if hint else "")
+    # The cell as typed, unless the problem hides it (a personal mobile is shown masked).
+    shown = next((_shown(col.show(new)) for c, _, new in change.fields if c is col), None) if p.value is not None else None
+    value = f"{shown} " if shown and not p.message.startswith(shown) else ""
+    hint = "请填写" if p.message == TYPE_WORDS["missing"] else _hint(p.hint, by_key)
+    return f"{value}{p.message}" + (f"；{hint}" if hint else "")
+
+
+def _hint(hint: str, by_key: dict[str, Column]) -> str:
+    """`请添加一行 \\`closed_on: 2024-06-30\\`` -> 请在“关闭日期”一列填写 2024-06-30."""
+
+    def label(key: str) -> str:
+        col = by_key.get(key) or next((c for k, c in by_key.items() if k.endswith("." + key)), None)
+        info = Venue.model_fields.get(key)
+        return col.label if col else info.title if info is not None and info.title else key
+
+    hint = re.sub(r"请(?:在[上下]一行)?添加一行 `(\w+): ([^`]*)`", lambda m: f"请在“{label(m[1])}”一列填写 {m[2]}", hint)
+    hint = re.sub(r"请删除 (\w+) 这一行", lambda m: f"请清空“{label(m[1])}”", hint)
+    hint = re.sub(r"加 (\w+): true", lambda m: f"在“{label(m[1])}”一列填“是”", hint)
+    return re.sub(r"`(\w+): ([^`]*)`", lambda m: f"“{label(m[1])}”写 {m[2]}", hint)
+
+
+def _shown(value: Any) -> str:
+    if value is None:
+        return ""
+    text = "、".join(map(str, value)) if isinstance(value, list) else str(value)
+    return text if len(text) <= SHOWN else text[: SHOWN - 1] + "…"
+
+
+# --- the report and the writing ------------------------------------------------------
+
+
+def report(plan: Plan, *, everything: bool = False) -> list[str]:
+    """What the import does, for a person: problems first, then 新增 / 修改 / 不变 and the changed fields."""
+    sheet = plan.sheet
+    lines = [f"读取 {sheet.name}：表头在第 {sheet.header_row} 行，{len(sheet.rows)} 行阵地。", *plan.notes]
+    lines += [text for _, _, text in sorted(plan.errors)] + [text for _, _, text in sorted(plan.warnings)]
+    lines.append(f"新增 {len(plan.added)} / 修改 {len(plan.changed)} / 不变 {plan.same}")
+    listed = plan.writes if everything else plan.writes[:LISTED]
+    for change in sorted(listed, key=lambda c: c.row):
+        if change.old_rel is None:
+            lines.append(f"  第 {change.row} 行 新增 {change.rel}：{change.name}")
+            continue
+        moved = f"（移到 {change.rel}）" if change.rel != change.old_rel else ""
+        diffs = "；".join(f"{col.label} {_shown(col.show(old)) or '（空）'} → {_shown(col.show(new)) or '（空）'}" for col, old, new in change.fields)
+        lines.append(f"  第 {change.row} 行 修改 {change.old_rel}{moved}（{change.name}）：{diffs}")
+    if len(listed) < len(plan.writes):
+        lines.append(f"  …… 其余 {len(plan.writes) - len(listed)} 行未列出（加 --all 列出全部）")
+    counts = Counter(col.label for change in plan.changed for col, _, _ in change.fields)
+    if counts:
+        lines.append("修改的列：" + "、".join(f"{label} {n} 行" for label, n in counts.most_common()))
+    return lines
+
+
+def apply(root: Path, plan: Plan) -> None:
+    """Write every new and changed file (each replaced in one step); a moved file leaves its old place."""
+    for change in plan.writes:
+        target = root / change.rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temporary = target.with_name(f".{target.name}.import")
+        temporary.write_text(change.text, encoding="utf-8")
+        os.replace(temporary, target)
+        if change.old_rel and change.old_rel != change.rel:
+            (root / change.old_rel).unlink()

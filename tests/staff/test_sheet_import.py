@@ -1,0 +1,223 @@
+"""Importing the ledger: sheets made by LibreOffice (tests/staff/sheets/, remade by make.py there),
+matched, compared, validated by the kit's own loader and written only when every row is valid."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import REPO, make_project, venue_md, write
+
+from leaguekit.content import load
+from leaguekit.staff import sheet_export, sheet_import
+from leaguekit.staff.columns import vocabularies
+from leaguekit.staff.frontmatter import read_venues
+from leaguekit.staff.sheet_read import SheetError
+
+SHEETS = Path(__file__).parent / "sheets"
+# The venues the sheets in tests/staff/sheets/ were written against.
+VENUES = {
+    "taigu-baita": {
+        "name": "太谷区白塔社区青年之家", "grade": "demonstration", "town": "明星镇", "address": "山西省晋中市太谷区明星镇白塔社区党群服务中心二楼",
+        "location": {"lat": 37.4236, "lng": 112.5488}, "hours": "Mo-Fr 09:00-12:00,14:30-17:30; Sa 09:00-12:00", "phone": "0354-6231018",
+        "services": ["study", "volunteer", "childcare"], "established": "2021-05",
+    },
+    "taigu-beiguang": {
+        "name": "太谷区北洸乡青年之家", "town": "北洸乡", "address": "山西省晋中市太谷区北洸乡党群服务中心", "location": {"lat": 37.4083, "lng": 112.4925},
+        "hours": "Mo-Fr 09:00-12:00", "phone": "0354-6271013", "services": ["study", "volunteer"], "established": "2022-05",
+    },
+    "taigu-fancun": {
+        "name": "太谷区范村镇青年之家", "town": "范村镇", "address": "山西省晋中市太谷区范村镇党群服务中心", "location": {"lat": 37.3611, "lng": 112.4261},
+        "hours": "Mo-Fr 09:00-12:00", "phone": "0354-6291018", "services": ["study"], "established": 2020,
+    },
+}
+
+
+@pytest.fixture
+def ledger(tmp_path) -> Path:
+    """A small project holding the venues the sheets name, plus one whose coordinates came from 高德."""
+    root = make_project(tmp_path / "ledger", sample_content=False)
+    for ident, fields in VENUES.items():
+        write(root, f"venues/taigu/{ident}.md", venue_md(body=f"{fields['name']}的正文。", **fields))
+    write(root, "venues/taigu/taigu-gcj.md", "---\n# 坐标从高德地图复制\n" + venue_md(name="太谷区高德坐标青年之家", location={"lat": 37.4216, "lng": 112.5573, "datum": "gcj02"}).removeprefix("---\n"))
+    load(root)
+    return root
+
+
+def front(root: Path, rel: str) -> dict:
+    return yaml.safe_load((root / rel).read_text(encoding="utf-8").split("---\n")[1])
+
+
+def run(root: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "leaguekit", *args, "--root", str(root)], cwd=root, capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=300)
+
+
+@pytest.mark.parametrize("name", ["ledger.xlsx", "ledger.xls", "ledger.ods", "ledger-gbk.csv", "ledger.csv"])
+def test_a_sheet_as_libreoffice_saved_it_is_read_cell_by_cell(ledger, name):
+    """Title merged over the header, a hidden column, an empty row, a phone as the number 3546231018,
+    37.4236000001, dates (2021/5/1 for the file's 2021-05, the serial 44682, a year shown as 1905/7/12),
+    full-width digits and spaces, services with ，, 坐标系 “高德”, a 备注 column that is not the ledger's."""
+    plan = sheet_import.plan(ledger, SHEETS / name)
+    assert plan.errors == []
+    assert (plan.sheet.header_row, len(plan.added), len(plan.changed), plan.same) == (2, 1, 3, 0)
+    assert "未导入的列：“备注”（不是台账的列名，见“字段说明”）" in plan.notes
+    changed = {c.rel: {col.label: (old, new) for col, old, new in c.fields} for c in plan.changed}
+    assert changed == {
+        "venues/taigu/taigu-baita.md": {"开放时间": ("Mo-Fr 09:00-12:00,14:30-17:30; Sa 09:00-12:00", "Mo-Fr 09:00-17:00; Sa 09:00-12:00")},
+        "venues/taigu/taigu-beiguang.md": {"乡镇街道": ("北洸乡", "北洸镇")},  # the hidden column, matched by 名称 + 县区
+        "venues/taigu/taigu-fancun.md": {"状态": (None, "closed"), "关闭日期": (None, "2024-06-30")},
+    }
+    assert [(c.row, c.rel) for c in plan.added] == [(6, "venues/taigu/taigu-ceshixin.md")]
+    lines = sheet_import.report(plan)
+    assert lines[0] == f"读取 {name}：表头在第 2 行，4 行阵地。"
+    assert "新增 1 / 修改 3 / 不变 0" in lines
+    assert "  第 7 行 修改 venues/taigu/taigu-fancun.md（太谷区范村镇青年之家）：状态 开放 → 已关闭；关闭日期 （空） → 2024-06-30" in lines
+
+
+def test_apply_writes_only_the_changed_fields_and_new_files_that_pass_the_check(ledger):
+    before = {p: p.read_text(encoding="utf-8") for p in (ledger / "venues").rglob("*.md")}
+    plan = sheet_import.plan(ledger, SHEETS / "ledger.xlsx")
+    sheet_import.apply(ledger, plan)
+    baita = (ledger / "venues/taigu/taigu-baita.md").read_text(encoding="utf-8")
+    old = before[ledger / "venues/taigu/taigu-baita.md"]
+    assert baita == old.replace("hours: Mo-Fr 09:00-12:00,14:30-17:30; Sa 09:00-12:00", "hours: Mo-Fr 09:00-17:00; Sa 09:00-12:00")
+    assert baita.endswith("太谷区白塔社区青年之家的正文。\n")
+    fancun = front(ledger, "venues/taigu/taigu-fancun.md")
+    assert (fancun["status"], fancun["closed_on"], fancun["established"], fancun["brands"]) == ("closed", "2024-06-30", 2020, ["test-brand"])
+    new = front(ledger, "venues/taigu/taigu-ceshixin.md")
+    assert new == {
+        "name": "太谷区测试新青年之家", "type": "youth-home", "grade": "standard", "org": "taigu", "district": "太谷区", "town": "明星镇",
+        "address": "山西省晋中市太谷区明星镇测试路 8 号", "location": {"lat": 37.43, "lng": 112.56, "datum": "gcj02"}, "hours": "Mo-Fr 09:00-17:00",
+        "phone": "0354-6231111", "services": ["study", "mental-health"], "established": "2025-05",
+    }
+    text = (ledger / "venues/taigu/taigu-ceshixin.md").read_text(encoding="utf-8")
+    assert "# brands: [test-brand]" in text and text.endswith("---\n")  # no placeholder story: make check would refuse it
+    for path, was in before.items():
+        if path.stem in ("test-venue", "taigu-gcj"):
+            assert path.read_text(encoding="utf-8") == was
+    content = load(ledger)
+    assert content.venue["taigu-ceshixin"].data.location.lat != 37.43  # 高德 (GCJ-02) converted at load
+    again = sheet_import.plan(ledger, SHEETS / "ledger.ods")
+    assert (len(again.added), len(again.changed), again.same) == (0, 0, 4)
+
+
+def test_every_problem_by_row_and_column_in_chinese_and_nothing_written(ledger):
+    before = {p: p.read_text(encoding="utf-8") for p in (ledger / "venues").rglob("*.md")}
+    result = run(ledger, "import-sheet", str(SHEETS / "errors.xlsx"), "--apply")
+    assert result.returncode == 1
+    problems = [line for line in result.stdout.splitlines() if line.startswith("errors.xlsx 第")]
+    assert problems == [
+        "errors.xlsx 第 2 行“纬度”：112.5488 不在中国范围内；经纬度是否写反了？",
+        "errors.xlsx 第 3 行“id”：“taigu-nowhere”不是已有阵地的 id；新增阵地请把 id 留空，导入时按名称生成",
+        "errors.xlsx 第 4 行“电话”：含有个人手机号 138****5678；写座机或服务热线；如确为对外服务手机，在“公开服务手机”一列填“是”",
+        "errors.xlsx 第 4 行“服务项目”：“心里健康”不是已有的服务项目；是否想写 “心理健康”？",
+        "errors.xlsx 第 5 行“地址”：缺少必填字段；请填写",
+        "errors.xlsx 第 6 行“状态”：已关闭的阵地需要关闭日期；请在“关闭日期”一列填写 2024-06-30",
+        "errors.xlsx 第 7 行“星级”：“旗舰型”不是已有的星级；是否想写 “旗舰店”？",
+        "errors.xlsx 第 7 行“所属团组织”：“太谷组织”不是已有的所属团组织；可选值：太原共青团、太谷共青团、山西共青团、晋中共青团",
+        "errors.xlsx 第 7 行“开放时间”：Mo-Fr 9-17 开放时间写法不对；“9-17”不是时间段，应写成 09:00-17:30（24 小时制，两位数字）",
+    ]
+    assert "13812345678" not in result.stdout + result.stderr
+    assert "共 9 个问题，未写入任何文件。" in result.stderr
+    assert {p: p.read_text(encoding="utf-8") for p in (ledger / "venues").rglob("*.md")} == before
+
+
+def test_export_then_import_of_an_unchanged_sheet_changes_nothing(ledger, tmp_path):
+    for name in ("台账.xlsx", "台账.csv"):
+        exported = run(ledger, "export-sheet", str(tmp_path / name))
+        assert exported.returncode == 0, exported.stderr
+        assert f"已导出 5 个阵地到 {tmp_path / name}" in exported.stdout
+        imported = run(ledger, "import-sheet", str(tmp_path / name))
+        assert imported.returncode == 0, imported.stderr
+        assert "新增 0 / 修改 0 / 不变 5" in imported.stdout and "表格与文件一致" in imported.stdout
+
+
+def test_make_targets_preview_then_apply(ledger, tmp_path):
+    def make(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run(["make", "-s", *args, f"VENV={REPO / '.venv'}"], cwd=ledger, env={**os.environ}, stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=300)
+
+    shutil.copy(SHEETS / "ledger.xls", ledger / "台账.xls")
+    preview = make("import-sheet", "SHEET=台账.xls")
+    assert preview.returncode == 0, preview.stderr
+    assert "这是预览，没有写入文件" in preview.stdout
+    assert not (ledger / "venues/taigu/taigu-ceshixin.md").exists()
+    applied = make("import-sheet", "SHEET=台账.xls", "APPLY=1")
+    assert applied.returncode == 0, applied.stderr
+    assert "已写入 4 个文件（新增 1，修改 3），内容检查通过。" in applied.stdout
+    assert make("check").returncode == 0
+    exported = make("export-sheet", "SHEET=out.xlsx", "ORG=taigu")
+    assert exported.returncode == 0 and "已导出 6 个阵地" in exported.stdout
+
+
+def test_changing_the_org_moves_the_file_to_that_orgs_folder(ledger, tmp_path):
+    write(ledger, "data/orgs.yml", (ledger / "data/orgs.yml").read_text(encoding="utf-8") + "- id: qixian\n  name: 共青团晋中市祁县委员会\n  short_name: 祁县共青团\n  parent: jinzhong\n  region: 山西省晋中市祁县\n  level: district\n")
+    sheet = tmp_path / "org.csv"
+    sheet.write_text("id,所属团组织,县区\ntaigu-fancun,共青团晋中市祁县委员会,祁县\n", encoding="utf-8")
+    plan = sheet_import.plan(ledger, sheet)
+    assert plan.errors == [] and [(c.old_rel, c.rel) for c in plan.changed] == [("venues/taigu/taigu-fancun.md", "venues/qixian/taigu-fancun.md")]
+    sheet_import.apply(ledger, plan)
+    assert not (ledger / "venues/taigu/taigu-fancun.md").exists()
+    assert load(ledger).venue["taigu-fancun"].data.org == "qixian"
+
+
+def test_rows_name_one_venue_each(ledger, tmp_path):
+    sheet = tmp_path / "twice.csv"
+    head = "id,名称,阵地类型,所属团组织,县区,地址,纬度,经度\n"
+    baita = "太谷区白塔社区青年之家,青年之家,太谷共青团,太谷区,山西省晋中市太谷区明星镇白塔社区党群服务中心二楼,37.4236,112.5488"
+    new = "新青年之家,青年之家,太谷共青团,太谷区,山西省晋中市太谷区新路 1 号,37.42,112.55"
+    sheet.write_text(head + f"taigu-baita,{baita}\n,{baita}\n,{new}\n,{new}\n", encoding="utf-8")
+    plan = sheet_import.plan(ledger, sheet)
+    assert [text for _, _, text in sorted(plan.errors)] == [
+        "twice.csv 第 3 行“名称”：与第 2 行是同一个阵地（venues/taigu/taigu-baita.md），请删去一行",
+        "twice.csv 第 5 行“名称”：与第 4 行的名称和县区相同，请删去一行",
+    ]
+
+
+def test_a_big_dry_run_lists_twenty_rows_and_counts_the_rest(ledger, tmp_path):
+    content = vocabularies(ledger)
+    venues, _ = read_venues(ledger)
+    path = tmp_path / "many.csv"
+    sheet_export.write(path, content, venues)
+    rows = path.read_text(encoding="utf-8-sig").splitlines()
+    extra = [f"太谷区第{n}青年之家,青年之家,标准型,太谷共青团,太谷区,明星镇,山西省晋中市太谷区明星镇第{n}号,37.4{n:03d},112.55" for n in range(30)]
+    path.write_text("\n".join(rows + extra) + "\n", encoding="utf-8")
+    plan = sheet_import.plan(ledger, path)
+    assert plan.errors == [] and (len(plan.added), plan.same) == (30, 5)
+    lines = sheet_import.report(plan)
+    assert sum(line.startswith("  第 ") for line in lines) == 20
+    assert "  …… 其余 10 行未列出（加 --all 列出全部）" in lines
+    assert sum(line.startswith("  第 ") for line in sheet_import.report(plan, everything=True)) == 30
+
+
+def test_a_hostile_or_broken_file_gets_a_chinese_message_never_a_traceback(ledger, tmp_path):
+    import xlsxwriter
+
+    bomb = tmp_path / "bomb.xlsx"
+    book = xlsxwriter.Workbook(str(bomb))
+    sheet = book.add_worksheet()
+    sheet.write(0, 0, "名称")
+    sheet.write(1048575, 16383, "x")  # 5 KB on disk, 17 billion cells to calamine
+    book.close()
+    fake = tmp_path / "fake.xlsx"
+    fake.write_bytes(b"not a zip")
+    wide = tmp_path / "wide.csv"
+    wide.write_text(",".join(["名称"] * 300) + "\n", encoding="utf-8")
+    for path, message in (
+        (bomb, "bomb.xlsx 无法读取"),
+        (fake, "fake.xlsx 不是有效的 .xlsx 文件"),
+        (wide, "wide.csv 第 1 行超过 200 列"),
+        (tmp_path / "notes.txt", "notes.txt 不是表格文件"),
+        (tmp_path / "missing.xlsx", f"找不到 {tmp_path / 'missing.xlsx'}"),
+    ):
+        result = run(ledger, "import-sheet", str(path))
+        assert result.returncode == 2, result.stderr
+        assert result.stderr.startswith(f"未导入：{message}"), result.stderr
+        assert "Traceback" not in result.stderr
+    with pytest.raises(SheetError, match="找不到表头"):
+        (tmp_path / "blank.csv").write_text("a,b\n1,2\n", encoding="utf-8")
+        sheet_import.plan(ledger, tmp_path / "blank.csv")
