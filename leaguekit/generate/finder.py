@@ -89,7 +89,7 @@ def service_entries(content: Content) -> Iterator[SearchEntry]:
                 kind="finder",
                 title=f"提供{term.label}服务的阵地",
                 summary=f"{offering[key]} 个阵地提供{term.label}服务：按距离、县区和开放时间查找。",
-                keywords=term.description,
+                keywords=" ".join((term.description, *term.aliases)),
                 at=f"?service={key}",
             )
 
