@@ -371,7 +371,8 @@ def month_page(site: Site, key: str, items: list[tuple[ActivityEntry, tuple[Occu
 
 
 def recent(site: Site, entries: list[ActivityEntry], here: str, *, query: str, calendar: str) -> str:
-    """ "近期活动" for a venue or brand page: the next few, a link to the rest on /activities/, the calendar."""
+    """ "近期活动" for a venue or brand page (or the home page, for every activity): the next few, a link to
+    the rest on /activities/ (filtered by `query`), the calendar."""
     if not entries:
         return ""
     coming = sorted(((e, status(e.occurrences, site.now)) for e in entries), key=sort_key)
@@ -381,6 +382,6 @@ def recent(site: Site, entries: list[ActivityEntry], here: str, *, query: str, c
         cards=[card(site, e, here, st) for e, st in coming],
         limit=RECENT,
         total=len(entries),
-        more=urls.relative(here, URL) + f"?{query}",
+        more=urls.relative(here, URL) + (f"?{query}" if query else ""),
         calendar=urls.relative(here, calendar),
     )

@@ -16,7 +16,7 @@ from conftest import REPO
 from playwright.sync_api import expect
 
 from leaguekit.content import load
-from leaguekit.content.geo import MODES, distance_m, format_distance, nav_links
+from leaguekit.content.geo import MODES, distance_m, format_distance, nav_links, region_of
 from leaguekit.content.hours import open_state
 from leaguekit.output import finder_data as export
 
@@ -68,7 +68,9 @@ def test_js_agrees_with_python_on_distance_travel_mode_and_links(page, served_si
             lat, lng = (venue.data.location.lat, venue.data.location.lng) if venue else (37.4, 112.5)
             python = nav_links(name, address, lat, lng, mode=mode)
             gcj = [float(x) for x in python[0].href.split("to=")[1].split(",")[:2]][::-1]
-            js = page.evaluate("([n, a, p, c, m]) => leaguekit.geo.navLinks(n, a, p, c, m)", [name, address, [lat, lng], gcj, mode])
+            region = region_of(venue.data.address) if venue else ""
+            python = nav_links(name, address, lat, lng, mode=mode, region=region)
+            js = page.evaluate("([n, a, p, c, m, r]) => leaguekit.geo.navLinks(n, a, p, c, m, r)", [name, address, [lat, lng], gcj, mode, region])
             assert [(j["app"], j["label"], j["href"]) for j in js] == [(x.app, x.label, x.href) for x in python]
     assert page.watch.errors == []
 

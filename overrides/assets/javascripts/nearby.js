@@ -68,14 +68,17 @@
     return metres < WALK_BELOW_M ? "walk" : metres < BUS_BELOW_M ? "bus" : "car";
   }
 
-  /* The same URLs as geo.nav_links; p is WGS-84 [lat, lng], c is GCJ-02 [lat, lng]; mode walk | bus | car. */
-  function navLinks(name, address, p, c, mode) {
-    var n = encodeURIComponent(name), a = encodeURIComponent(address);
+  /* The same URLs as geo.nav_links; p is WGS-84 [lat, lng], c is GCJ-02 [lat, lng]; mode walk | bus | car;
+   * region: the city the build read from the address (geo.region_of), "" when none. */
+  function navLinks(name, address, p, c, mode, region) {
+    var n = encodeURIComponent(name), city = encodeURIComponent(region || "");
     var la = String(p[0]), ln = String(p[1]), gla = String(c[0]), gln = String(c[1]);
     var tencent = { walk: "walk", bus: "bus", car: "drive" }[mode], apple = { walk: "w", bus: "r", car: "d" }[mode];
+    var baidu = { walk: "walking", bus: "transit", car: "driving" }[mode];
     return [
       { app: "amap", label: "高德地图", href: "https://uri.amap.com/navigation?to=" + gln + "," + gla + "," + n + "&mode=" + mode + "&src=leaguekit&coordinate=gaode&callnative=1" },
-      { app: "baidu", label: "百度地图", href: "https://api.map.baidu.com/marker?location=" + la + "," + ln + "&title=" + n + "&content=" + a + "&output=html&coord_type=wgs84&src=webapp.leaguekit.nearby" },
+      { app: "baidu", label: "百度地图", href: "https://api.map.baidu.com/direction?origin=" + encodeURIComponent("我的位置") + "&destination=latlng:" + la + "," + ln + "%7Cname:" + n + "&mode=" + baidu +
+        (city ? "&region=" + city + "&origin_region=" + city + "&destination_region=" + city : "") + "&coord_type=wgs84&output=html&src=webapp.leaguekit.nearby" },
       { app: "tencent", label: "腾讯地图", href: "https://apis.map.qq.com/uri/v1/routeplan?type=" + tencent + "&to=" + n + "&tocoord=" + la + "," + ln + "&coord_type=1&referer=leaguekit" },
       { app: "apple", label: "Apple 地图", href: "https://maps.apple.com/?daddr=" + gla + "," + gln + "&dirflg=" + apple },
     ];
@@ -91,7 +94,7 @@
     var place = JSON.parse(menu.dataset.place);
     var list = menu.querySelector(".lk-nav__apps");
     list.textContent = "";
-    navLinks(place.n, place.a, place.p, place.c, mode).forEach(function (l) {
+    navLinks(place.n, place.a, place.p, place.c, mode, place.r).forEach(function (l) {
       var li = el("li"), a = el("a", "lk-nav__link", l.label);
       a.href = l.href;
       a.dataset.app = l.app;
@@ -218,7 +221,7 @@
       tel.href = "tel:" + r.f;
       li.appendChild(tel);
     }
-    li.appendChild(navMenu("near-" + r.i, { n: r.n, a: r.a, p: r.p, c: r.c }, travelMode(d)));
+    li.appendChild(navMenu("near-" + r.i, { n: r.n, a: r.a, p: r.p, c: r.c, r: r.y || "" }, travelMode(d)));
     return li;
   }
 
