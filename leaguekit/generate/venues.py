@@ -72,9 +72,10 @@ def page(site: Site, venue: VenueEntry) -> GeneratedPage:
 
 
 def search_entry(site: Site, venue: VenueEntry) -> SearchEntry:
-    """Found by its name and what people call it (pinyin too), by district and town, and by type,
-    services (with their everyday words), brands and address; shown as
-    "青年之家（标准型） · 晋中市太谷区 · 北洸乡 · 地址"."""
+    """Found by its name and what people call it (pinyin too), and by type, district, town, services
+    (with their everyday words), brands and address; shown as "青年之家（标准型） · 晋中市太谷区 · 北洸乡 · 地址".
+    A district's and a town's pinyin find the district page (and the venues named after them): not
+    repeated on every venue, where it would double the index."""
     c, v = site.content, venue.data
     district = site.district(venue)
     vtype = c.venue_types[v.type]
@@ -84,6 +85,7 @@ def search_entry(site: Site, venue: VenueEntry) -> SearchEntry:
     keywords = [
         vtype.plural,
         *vtype.aliases,
+        district.full_name,
         c.orgs[v.org].short_name,
         *(word for s in v.services for word in (c.services[s].label, *c.services[s].aliases)),
         *(c.brand[b].data.name for b in v.brands),
@@ -95,7 +97,6 @@ def search_entry(site: Site, venue: VenueEntry) -> SearchEntry:
         summary=" · ".join(x for x in summary if x),
         keywords=" ".join(keywords),
         names=" ".join(v.also_known_as),
-        places=" ".join(x for x in (district.full_name, v.town) if x),
         body=markdown_text(venue.body),
         weight=1.0 if v.is_open else 0.5,
         group=f"{district.key} {v.town or ''}",

@@ -10,9 +10,9 @@ are checked against tests/search_cases.json.
 - Names also index *gap pairs*, the two characters either side of one (青年之家 → 青_之 年_家):
   a query with one wrong, missing or extra character (青年只家) is retried with them
   (`typo_plans`).
-- Names index their pinyin (pypinyin's reading in context): for every pair of neighbouring
-  characters the joined syllables and each of their prefixes from two letters on (太谷 → ta tai
-  taig taigu), and the pair's initials (tg). A query word of Latin letters that splits into
+- Names index their pinyin (pypinyin's reading in context): each character's syllable, that
+  syllable joined with each prefix of the next one's (太谷 → tai taig taigu), and the initials of
+  each pair (tg). A query word of Latin letters that splits into
   syllables (the last may be cut short) looks up its neighbouring syllables joined
   (taiguq → taigu guq); one that does not is read as initials (tgq → tg gq). Latin words in the
   text are indexed by the same rule as a query of them, so `wifi` finds Wi-Fi; a word with
@@ -120,8 +120,9 @@ def _reading(run: str) -> tuple[str, ...]:
 
 
 def pinyin_tokens(text: str) -> list[str]:
-    """Pinyin tokens of the Chinese in `text`: for each character, its syllable joined with the next one's
-    and every prefix of that from two letters on; for each pair, the initials."""
+    """Pinyin tokens of the Chinese in `text`: for each character, its syllable and that syllable joined
+    with every prefix of the next one's (what a query of the two, the second cut short, looks up); for
+    each pair, the initials."""
     found: list[str] = []
     for run in RUN_RE.findall(normalize(text)):
         reading = _reading(run)
@@ -129,8 +130,8 @@ def pinyin_tokens(text: str) -> list[str]:
             if not syllable:
                 continue
             following = reading[i + 1] if i + 1 < len(reading) else ""
-            joined = syllable + following
-            found += [joined[:k] for k in range(2, len(joined) + 1)]
+            found.append(syllable)
+            found += [syllable + following[:k] for k in range(1, len(following) + 1)]
             if following:
                 found.append(syllable[0] + following[0])
     return found

@@ -50,7 +50,7 @@ def test_rank_rules(page, served_site):
             return [
                 // every complete list must hold the document; a cut list only adds score
                 docs(rank([L(3, [[1, 10], [2, 10], [3, 10]]), L(2, [[2, 50], [3, 5]]), L(900, [[1, 90], [3, 90]])], 1000)),
-                // all lists cut: any document in them, best sum first
+                // all lists cut: any document in them, those in more lists first, then the best sum
                 docs(rank([L(900, [[4, 20], [5, 30]]), L(800, [[5, 30], [6, 70]])], 1000)),
                 // nothing holds both complete tokens: documents holding at least half of them, marked partial
                 rank([L(1, [[7, 10]]), L(1, [[8, 10]]), L(1, [[7, 10]])], 1000),
@@ -63,7 +63,7 @@ def test_rank_rules(page, served_site):
         }"""
     )
     assert got[0] == [2, 3]  # 1 lacks the second token; 3's 90 on a common token weighs less than 2's 50 on a rare one
-    assert got[1] == [6, 5, 4]
+    assert got[1] == [5, 6, 4]
     assert [r["doc"] for r in got[2]["results"]] == [7] and got[2]["partial"] is True  # 8 holds one token of three
     assert got[3] == {"results": [], "partial": False, "more": False}
     assert got[4] == [5, 3, 8, 9] and got[5] == [8, 9, 5, 3]

@@ -9,7 +9,8 @@
  *   checks both): Chinese as character pairs, Latin words as pinyin split with the syllables the
  *   manifest ships (taiguq → taigu guq) or as initials (tgq → tg gq). A document must hold every
  *   token whose list is complete; a list cut at the build's cap only adds score (a document missing
- *   from it may hold the token all the same); when every list is cut, any document in them counts.
+ *   from it may hold the token all the same); when every list is cut, any document in them counts,
+ *   those in more of the lists first.
  *   When some character pair is in no page at all, the query is tried again as if one character was
  *   mistyped, left out or doubled (typoPlans: the build indexes names' gap pairs, 年_家); otherwise,
  *   when no document holds every complete token, those holding at least half of the tokens are shown
@@ -192,13 +193,15 @@
     });
     var results = Array.from(found.values());
     if (partial) results = results.filter(function (r) { return 2 * r.cover >= lists.length; });
-    results.sort(byRank);
     var cut = lists.some(function (l) { return l.docs.length < l.df; }) && !required;
+    /* Every list cut (common words only): a document seen in more of them holds more of the query. */
+    if (cut) results.forEach(function (r) { r.tier = r.cover; });
+    results.sort(byRank);
     return { results: results, partial: partial && results.length > 0, more: cut };
   }
 
   function byRank(a, b) {
-    return a.last - b.last || b.score - a.score || b.cover - a.cover || a.doc - b.doc;
+    return a.last - b.last || (b.tier || 0) - (a.tier || 0) || b.score - a.score || b.cover - a.cover || a.doc - b.doc;
   }
 
   function compact(text) {
