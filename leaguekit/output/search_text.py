@@ -12,11 +12,10 @@ are checked against tests/search_cases.json.
   (`typo_plans`).
 - Names index their pinyin (pypinyin's reading in context): each character's syllable, that
   syllable joined with each prefix of the next one's (太谷 → tai taig taigu), and the initials of
-  each pair (tg). A query word of Latin letters that splits into
-  syllables (the last may be cut short) looks up its neighbouring syllables joined
-  (taiguq → taigu guq); one that does not is read as initials (tgq → tg gq). Latin words in the
-  text are indexed by the same rule as a query of them, so `wifi` finds Wi-Fi; a word with
-  digits (g20, 12355) is one token.
+  each pair (tg). A query word of Latin letters that splits into syllables (the last may be cut
+  short) looks up its neighbouring syllables joined (taiguq → taigu guq); one that does not is
+  read as initials (tgq → tg gq). Latin words in the text are indexed by the same rule as a query
+  of them, so `wifi` finds WiFi; a word with digits (g20, 12355) is one token.
 """
 
 from __future__ import annotations
@@ -51,9 +50,6 @@ def shard_of(token: str, shards: int) -> int:
 
 
 # --- pinyin -----------------------------------------------------------------------------
-
-_TONELESS = str.maketrans({"ü": "v"})
-
 
 @lru_cache(maxsize=1)
 def syllables() -> tuple[str, ...]:
@@ -112,11 +108,11 @@ def word_tokens(word: str, table: frozenset[str] | None = None, starts: frozense
 
 @lru_cache(maxsize=1 << 16)
 def _reading(run: str) -> tuple[str, ...]:
-    """The toneless pinyin of each character of a Chinese run ('' where pypinyin has none)."""
+    """The toneless pinyin of each character of a Chinese run, ü as v ('' where pypinyin has none)."""
     found = lazy_pinyin(run, errors=lambda chars: [""] * len(chars))
     if len(found) != len(run):
         return ("",) * len(run)
-    return tuple(s.translate(_TONELESS) if LETTERS_RE.fullmatch(s.translate(_TONELESS)) else "" for s in found)
+    return tuple(s if LETTERS_RE.fullmatch(s) else "" for s in found)
 
 
 def pinyin_tokens(text: str) -> list[str]:
