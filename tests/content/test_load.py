@@ -262,6 +262,6 @@ def test_unquoted_off_is_read_by_yaml_as_false_and_explained(project):
 
 def test_what_people_call_a_venue_is_a_list_of_real_names(project):
     replace_line(project, "sample: true", "sample: true\nalso_known_as: [测试之家, 家]")
-    assert f"{VENUE}:17 also_known_as.1（简称或俗称）= 家" in problems_of(project)
+    assert f"{VENUE}:17 also_known_as[1]（简称或俗称）= 家 太短" in problems_of(project)
     replace_line(project, "sample: true", "sample: true\nalso_known_as: [测试之家]")
     assert load(project).venue["test-venue"].data.also_known_as == ["测试之家"]
