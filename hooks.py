@@ -156,7 +156,8 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) ->
 def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
     if not isinstance(page, KitPage):
         loaded = build_of(config)
-        entry = search_index.page_entry(page.url, page.title, page.meta.get("description", ""), html, loaded.content, loaded.figures)
+        meta = page.meta
+        entry = search_index.page_entry(page.url, page.title, meta.get("description", ""), html, loaded.content, loaded.figures, keywords=str(meta.get("keywords") or ""))
         loaded.extras["search_index"].add(page.url, [entry])
     return html
 

@@ -25,8 +25,9 @@ CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 COMPRESSED = (".png", ".jpg", ".jpeg", ".webp", ".woff", ".woff2", ".gz")
 # First queries measured with the CPU slowed 4× (a cheap phone): a name, a common word, a
-# service, a district plus a service, and a full long name.
-FIRST_QUERIES = ("北洸", "青年之家", "心理健康", "小店区 托管", "太谷区白塔文庙社区青年之家")
+# service, a district plus a service, a full long name, pinyin, initials, an everyday word for a
+# service, and a typo (looked up twice: as typed, then one character off).
+FIRST_QUERIES = ("北洸", "青年之家", "心理健康", "小店区 托管", "太谷区白塔文庙社区青年之家", "taigu", "qnzj", "心理咨询", "青年只家")
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):

@@ -6,7 +6,7 @@ a varied directory (`generate.py`), then measures in the same run:
 - `make check` (median of 3 fresh interpreters),
 - the kit's build and a bare MkDocs + Material build of the same bodies as plain pages:
   wall time and peak memory (the build process's own rusage),
-- the built site: page count, largest HTML page, /nearby/ HTML,
+- the built site: page count, largest HTML page, /nearby/ HTML, the search index (files, MB, gzip MB),
 - in Chromium (`browser.py`): first-load bytes of each page type and the first search
   query (gzip, as a static host serves them), time to results with 4× CPU throttling,
   and the search quality set with the sample among the generated venues,
@@ -58,7 +58,11 @@ def site_stats(site: Path) -> dict:
     pages = list(site.rglob("*.html"))
     largest = max(pages, key=lambda p: p.stat().st_size)
     nearby = (site / "nearby/index.html").read_bytes()
+    search = [p for p in (site / "search").rglob("*.json")]
     return {
+        "search_files": len(search),
+        "search_mb": round(sum(p.stat().st_size for p in search) / 1e6, 1),
+        "search_gzip_mb": round(sum(len(gzip.compress(p.read_bytes(), 6)) for p in search) / 1e6, 1),
         "pages": len(pages),
         "site_mb": round(sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 1e6, 1),
         "largest_page": largest.relative_to(site).as_posix(),

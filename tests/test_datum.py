@@ -56,6 +56,11 @@ def links(page) -> dict[str, dict[str, list[str]]]:
     return {a["data-app"]: parse_qs(urlsplit(a["href"]).query) for a in page.select("article .lk-nav__link")}
 
 
+def baidu_destination(apps: dict[str, dict[str, list[str]]]) -> list[str]:
+    """`latlng:37.4216,112.5513|name:…` in 百度's route link: the pair."""
+    return apps["baidu"]["destination"][0].removeprefix("latlng:").partition("|")[0].split(",")
+
+
 def test_venue_page_json_ld_and_map_links(site):
     page = soup(site, "venues/test-venue/")
     ld = next(json.loads(s.string) for s in page.select('script[type="application/ld+json"]') if "geo" in s.string)
@@ -66,7 +71,7 @@ def test_venue_page_json_ld_and_map_links(site):
     assert near((lat, lng), GCJ) and apps["amap"]["coordinate"] == ["gaode"]
     assert near(apps["apple"]["daddr"][0].split(","), GCJ)
     # 百度 and 腾讯 are told the coordinates are WGS-84 and convert themselves.
-    assert near(apps["baidu"]["location"][0].split(","), WGS) and apps["baidu"]["coord_type"] == ["wgs84"]
+    assert near(baidu_destination(apps), WGS) and apps["baidu"]["coord_type"] == ["wgs84"]
     assert near(apps["tencent"]["tocoord"][0].split(","), WGS) and apps["tencent"]["coord_type"] == ["1"]
 
 
@@ -92,6 +97,6 @@ def test_an_activity_place_copied_from_baidu(site):
     activity = json.loads((site / "data/activities.json").read_text(encoding="utf-8"))["activities"][0]
     assert near((activity["lat"], activity["lng"]), WGS, 2 * METRE)
     apps = links(soup(site, "activities/test-talk/"))
-    assert near(apps["baidu"]["location"][0].split(","), WGS, 2 * METRE)
+    assert near(baidu_destination(apps), WGS, 2 * METRE)
     lng, lat = apps["amap"]["to"][0].split(",")[:2]
     assert near((lat, lng), GCJ, 2 * METRE)

@@ -13,6 +13,7 @@ The links are only ever followed when a person taps them: no page fetches them.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from urllib.parse import quote
 
@@ -55,6 +56,8 @@ def to_gcj02(lat: float, lng: float) -> tuple[float, float]:
 # knows the distance, picks walk, bus or car by it (nearby.js `travelMode`), and the visitor can switch.
 MODES = (("walk", "步行"), ("bus", "公交"), ("car", "驾车"))
 DEFAULT_MODE = "bus"
+# The city at the start of a Chinese address (山西省晋中市太谷区… → 晋中市; 北京市海淀区… → 北京市).
+CITY_RE = re.compile(r"^(?:[^省市]{2,7}省|[^区市]{2,8}自治区)?([^省市州盟]{2,10}?(?:市|自治州|地区|盟))")
 
 
 @dataclass(frozen=True)
@@ -74,23 +77,39 @@ def _num(value: float) -> str:
     return repr(float(value)).removesuffix(".0")
 
 
-def nav_links(name: str, address: str, lat: float, lng: float, gcj: tuple[float, float] | None = None, mode: str = DEFAULT_MODE) -> tuple[NavLink, ...]:
-    """Links that open directions (or, for Baidu, the spot) in 高德, 百度, 腾讯 and Apple Maps.
+def region_of(address: str) -> str:
+    """The city an address names first, which Baidu's route page wants as `region`; '' when it names none."""
+    match = CITY_RE.match(address.strip())
+    return match.group(1) if match else ""
 
-    Directions start at the phone's own position; `mode` is walk, bus or car.
+
+def nav_links(name: str, address: str, lat: float, lng: float, gcj: tuple[float, float] | None = None, mode: str = DEFAULT_MODE, region: str | None = None) -> tuple[NavLink, ...]:
+    """Links that open directions in 高德, 百度, 腾讯 and Apple Maps.
+
+    Directions start at the phone's own position; `mode` is walk, bus or car. `region` (the city, for
+    Baidu) is what the pages and the finder data carry: `region_of(address)` computed at build.
     """
     glat, glng = gcj if gcj is not None else to_gcj02(lat, lng)
     la, ln, gla, gln = _num(lat), _num(lng), _num(glat), _num(glng)
-    n, a = _q(name), _q(address)
+    n = _q(name)
+    city = _q(region_of(address) if region is None else region)
     tencent = {"walk": "walk", "bus": "bus", "car": "drive"}[mode]
     apple = {"walk": "w", "bus": "r", "car": "d"}[mode]
+    baidu = {"walk": "walking", "bus": "transit", "car": "driving"}[mode]
     return (
         # AMap URI API, route from the phone's position (no `from`): `to` is lng,lat,name in AMap's own
         # GCJ-02 (coordinate=gaode); mode is car, bus or walk.
         NavLink("amap", "高德地图", f"https://uri.amap.com/navigation?to={gln},{gla},{n}&mode={mode}&src={SOURCE}&coordinate=gaode&callnative=1"),
-        # Baidu's web route page needs a named origin, so Baidu opens the spot (its page offers "到这去"):
-        # location is lat,lng; coord_type=wgs84 makes Baidu convert to BD-09.
-        NavLink("baidu", "百度地图", f"https://api.map.baidu.com/marker?location={la},{ln}&title={n}&content={a}&output=html&coord_type=wgs84&src={BAIDU_SOURCE}"),
+        # Baidu URI API route plan: the origin 我的位置 is the phone's position in Baidu's app and page;
+        # destination is latlng:lat,lng|name:…; coord_type=wgs84 makes Baidu convert to BD-09; region
+        # (the city) is required for transit and walking, origin_/destination_region for driving.
+        NavLink(
+            "baidu",
+            "百度地图",
+            f"https://api.map.baidu.com/direction?origin={_q('我的位置')}&destination=latlng:{la},{ln}%7Cname:{n}&mode={baidu}"
+            + (f"&region={city}&origin_region={city}&destination_region={city}" if city else "")
+            + f"&coord_type=wgs84&output=html&src={BAIDU_SOURCE}",
+        ),
         # Tencent URI API, route plan from the phone's position (no `from`): tocoord is lat,lng;
         # coord_type=1 means GPS (WGS-84), 2 would be Tencent's GCJ-02.
         NavLink("tencent", "腾讯地图", f"https://apis.map.qq.com/uri/v1/routeplan?type={tencent}&to={n}&tocoord={la},{ln}&coord_type=1&referer={SOURCE}"),

@@ -23,8 +23,9 @@ CHINA = ZoneInfo("Asia/Shanghai")
 WEEKDAY_LABELS = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
 
 State = Literal["ongoing", "upcoming", "over"]
-Section = Literal["this-week", "next-week", "later", "past"]
-SECTIONS: tuple[tuple[Section, str], ...] = (("this-week", "本周"), ("next-week", "下周"), ("later", "以后"))
+Section = Literal["this-week", "next-week", "later", "finished", "past"]
+# What /activities/ lists, in order: on now and coming first, this week's finished ones last.
+SECTIONS: tuple[tuple[Section, str], ...] = (("this-week", "本周"), ("next-week", "下周"), ("later", "以后"), ("finished", "本周已结束"))
 STATE_LABELS = {"ongoing": "正在进行", "over": "已结束", "today": "今天"}
 
 
@@ -130,7 +131,7 @@ class Status:
 
 
 def status(occurrences: tuple[Occurrence, ...], now: datetime) -> Status:
-    """On now → this week; else by the next session's week; over → this week if it ended this week, else past."""
+    """On now → this week; else by the next session's week; over → finished if it ended this week, else past."""
     monday = week_start(now)
     for occ in occurrences:
         if occ.start <= now < occ.end:
@@ -144,7 +145,7 @@ def status(occurrences: tuple[Occurrence, ...], now: datetime) -> Status:
                 section = "later"
             return Status("upcoming", section, occ)
     last = occurrences[-1]
-    return Status("over", "this-week" if last.end > monday else "past", last)
+    return Status("over", "finished" if last.end > monday else "past", last)
 
 
 def sort_key(entry_status: tuple[ActivityEntry, Status]) -> tuple[bool, datetime, str]:

@@ -284,6 +284,10 @@ class Venue(Strict):
     status: Literal["open", "closed"] = Field("open", title="状态", description="open 开放；closed 已关闭（不删文件，页面保留并指向附近阵地）", examples=["closed"], json_schema_extra={"labels": {"open": "开放", "closed": "已关闭"}})
     closed_on: YearMonthDay | None = Field(None, title="关闭日期", description="status: closed 时必填", examples=["2024-06-30"])
     aliases: list[str] = Field(default_factory=list, title="旧网址", description="改名或移动前的旧文件名；旧网址和二维码会跳转到本页", examples=[["taigu-old-name"]])
+    # Search: what people call the venue besides its full name (北大 for 北京大学). Not `aliases`, which are old ids.
+    also_known_as: list[Annotated[str, Field(min_length=2, max_length=40)]] = Field(
+        default_factory=list, title="简称或俗称", description="大家平时怎么叫这个阵地；搜索这些叫法也能找到本页", examples=[["北大学子归巢工作站"]]
+    )
 
     @field_validator("aliases")
     @classmethod
@@ -349,6 +353,10 @@ class Org(Strict):
     footer: str | None = Field(None, title="页脚文字")
 
 
+# Everyday words a visitor types for a vocabulary entry (心理咨询 for 心理健康): site search finds the entry's pages by them.
+EverydayWords = list[Annotated[str, Field(min_length=2, max_length=20)]]
+
+
 class VenueType(Strict):
     key: str
     label: str
@@ -356,6 +364,7 @@ class VenueType(Strict):
     icon: str = Field(description="Material 图标名，例如 material/home-heart")
     description: str = ""
     grades: bool = Field(False, description="此类型是否分星级")
+    aliases: EverydayWords = Field(default_factory=list, description="搜索用的同义词和俗称")
 
 
 class Term(Strict):
@@ -364,6 +373,7 @@ class Term(Strict):
     key: str
     label: str
     description: str = ""
+    aliases: EverydayWords = Field(default_factory=list, description="搜索用的同义词和俗称")
 
 
 class PoliceRecord(Strict):

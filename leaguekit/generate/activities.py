@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 from functools import partial
 
 from .. import urls
+from ..content import audience
 from ..content.model import District
 from ..content.schedule import CHINA, SECTIONS, ActivityEntry, Occurrence, Status, ages_label, by_month, fee_label, month_title, rule_label, schedule_text, sort_key, status, week_start, when_label
 from .page import GeneratedPage, SearchEntry, markdown_text
@@ -55,6 +56,13 @@ def where(site: Site, entry: ActivityEntry) -> Where:
     return Where(a.place.name, a.place.address, district, *ELSEWHERE, a.place.location.lat, a.place.location.lng)
 
 
+def who_label(entry: ActivityEntry) -> str:
+    """`太谷区青年（16 岁以上）`: who may come, with the ages when the words do not say them."""
+    a = entry.data.audience
+    ages = ages_label(a.min_age, a.max_age)
+    return a.who + (f"（{ages}）" if ages and ages not in a.who else "")
+
+
 def join_label(entry: ActivityEntry) -> str:
     j = entry.data.join
     parts = ["到场即可" if j.walk_in else "", "在线报名" if j.url else "", f"电话报名 {j.phone}" if j.phone else ""]
@@ -71,6 +79,7 @@ class ActivityCard:
     when: str
     rule: str
     where: str
+    who: str
     meta: tuple[str, ...]
     sample: bool
     badge: str
@@ -81,6 +90,7 @@ class ActivityCard:
     type: str
     brand: str
     venue: str
+    audience: str  # the audience groups (content.audience), space-separated, for the filter
 
 
 def occ_data(occurrences: tuple[Occurrence, ...], since: datetime) -> str:
@@ -102,6 +112,7 @@ def card(site: Site, entry: ActivityEntry, here: str, st: Status) -> ActivityCar
         when=when_label(st.occurrence),
         rule=rule_label(a.weekly) if a.weekly else "",
         where=f"{place.name} · {place.district}",
+        who=who_label(entry),
         meta=tuple(meta),
         sample=a.sample,
         badge=st.badge(site.now),
@@ -112,6 +123,7 @@ def card(site: Site, entry: ActivityEntry, here: str, st: Status) -> ActivityCar
         type=place.type,
         brand=a.brand or "",
         venue=a.venue or "",
+        audience=" ".join(audience.groups(a.audience)),
     )
 
 
@@ -142,7 +154,7 @@ def pages(site: Site) -> Iterator[GeneratedPage]:
     yield GeneratedPage(
         url=URL,
         title="活动",
-        description=f"{c.publisher.short_name}各阵地本周、下周和以后的活动，可按县区、阵地类型和品牌筛选，可订阅日历。",
+        description=f"{c.publisher.short_name}各阵地本周、下周和以后的活动，可按适合人群、县区、阵地类型和品牌筛选，可订阅日历。",
         render=partial(index, site),
         icon="material/calendar-star",
         hide=("toc",),
@@ -212,7 +224,9 @@ def filter_options(site: Site) -> dict[str, list[Option]]:
     districts = sorted({p.district for p in places})
     types = {p.type: p.type_label for p in places}
     brands = {a.data.brand for a in c.activities if a.data.brand}
+    groups = {g for a in c.activities for g in audience.groups(a.data.audience)}
     return {
+        "audience": [Option(g.key, g.label) for g in audience.GROUPS if g.key in groups],
         "district": [Option(d, d) for d in districts],
         "type": [Option(k, t.label) for k, t in c.venue_types.items() if k in types] + ([Option(*ELSEWHERE)] if ELSEWHERE[0] in types else []),
         "brand": [Option(b.id, b.data.name) for b in c.brands if b.id in brands],
@@ -224,16 +238,13 @@ def index(site: Site) -> str:
     c, here, now = site.content, URL, site.now
     shown = listed(site)
     monday = week_start(now)
-    sections = [
-        CardSection(key, title, _range_label(monday + timedelta(days=7 * n)) if key != "later" else "", tuple(card(site, e, here, st) for e, st in shown if st.section == key))
-        for n, (key, title) in enumerate(SECTIONS)
-    ]
+    ranges = {"this-week": _range_label(monday), "next-week": _range_label(monday + timedelta(days=7))}
+    sections = [CardSection(key, title, ranges.get(key, ""), tuple(card(site, e, here, st) for e, st in shown if st.section == key)) for key, title in SECTIONS]
     this_month = f"{now:%Y-%m}"
     months = [MonthLink(k, month_title(k), len(items), urls.relative(here, month_url(k))) for k, items in by_month(c.activities).items()]
     orgs = [org for org in c.orgs.values() if c.activities_of_org(org.id)]
     return render(
         "activities.html",
-        total=len(c.activities),
         today=f"{site.today.year}年{site.today.month}月{site.today.day}日",
         build_date=site.today.isoformat(),
         sections=sections,
@@ -244,6 +255,8 @@ def index(site: Site) -> str:
         atom=urls.relative(here, urls.atom()),
         org_feeds=[Link(org.short_name, urls.relative(here, urls.atom(org.id))) for org in orgs],
         data=urls.relative(here, "data/"),
+        holiday_calendar=c.calendar.to_json(),
+        open_now=urls.relative(here, "nearby/") + "?near=1&open=1",
     )
 
 
@@ -358,7 +371,8 @@ def month_page(site: Site, key: str, items: list[tuple[ActivityEntry, tuple[Occu
 
 
 def recent(site: Site, entries: list[ActivityEntry], here: str, *, query: str, calendar: str) -> str:
-    """ "近期活动" for a venue or brand page: the next few, a link to the rest on /activities/, the calendar."""
+    """ "近期活动" for a venue or brand page (or the home page, for every activity): the next few, a link to
+    the rest on /activities/ (filtered by `query`), the calendar."""
     if not entries:
         return ""
     coming = sorted(((e, status(e.occurrences, site.now)) for e in entries), key=sort_key)
@@ -368,6 +382,6 @@ def recent(site: Site, entries: list[ActivityEntry], here: str, *, query: str, c
         cards=[card(site, e, here, st) for e, st in coming],
         limit=RECENT,
         total=len(entries),
-        more=urls.relative(here, URL) + f"?{query}",
+        more=urls.relative(here, URL) + (f"?{query}" if query else ""),
         calendar=urls.relative(here, calendar),
     )

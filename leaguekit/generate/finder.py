@@ -89,9 +89,25 @@ def service_entries(content: Content) -> Iterator[SearchEntry]:
                 kind="finder",
                 title=f"提供{term.label}服务的阵地",
                 summary=f"{offering[key]} 个阵地提供{term.label}服务：按距离、县区和开放时间查找。",
-                keywords=term.description,
+                keywords=" ".join((term.description, *term.aliases)),
                 at=f"?service={key}",
             )
+
+
+def coverage(content: Content) -> str:
+    """What the site lists, for a visitor whose nearest venue is far: 本站只收录晋中市、太原市的 34 个阵地。
+    One city: its districts; more: the cities with the most venues."""
+    venues = content.open_venues
+    districts = content.venues_by_district()
+    cities: dict[str, int] = {}
+    for district, members in districts:
+        cities[district.city] = cities.get(district.city, 0) + len(members)
+    if len(cities) == 1:
+        names, unit = [d.full_name for d, _ in districts], "个县区"
+    else:
+        names, unit = [c or "其他" for c, _ in sorted(cities.items(), key=lambda kv: (-kv[1], kv[0]))], "个市"
+    where = "、".join(names[:3]) + (f"等 {len(names)} {unit}" if len(names) > 3 else "")
+    return f"本站只收录{where}的 {len(venues)} 个阵地。"
 
 
 def html(site: Site) -> str:
@@ -108,6 +124,7 @@ def html(site: Site) -> str:
         options=filter_options(c, places=inline),
         towns=towns(c) if inline else [],
         total=len(c.open_venues),
+        coverage=coverage(c),
         finder_url=urls.relative(URL, urls.FINDER_DATA + "/"),
         calendar=c.calendar.to_json(),
         root=urls.relative(URL, ""),

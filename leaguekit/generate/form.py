@@ -115,7 +115,7 @@ def pages(site: Site) -> list[GeneratedPage]:
             title="新增阵地：填表生成文件",
             description="填写表格，生成新阵地的文件，复制到仓库中提交；不需要会写 YAML。",
             render=partial(page, site),
-            search=(SearchEntry(kind="page", title="新增阵地：填表生成文件", summary="填写表格生成新阵地的文件", keywords="新增阵地 表单 填表"),),
+            search=(SearchEntry(kind="staff", title="新增阵地：填表生成文件", summary="填写表格生成新阵地的文件", keywords="新增阵地 表单 填表"),),
         )
     ]
 

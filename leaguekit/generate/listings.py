@@ -37,7 +37,7 @@ def pages(site: Site) -> Iterator[GeneratedPage]:
             description=vtype.description or vtype.plural,
             render=partial(type_page, site, vtype, by_type[vtype.key]),
             icon=vtype.icon,
-            search=(SearchEntry(kind="type", title=vtype.plural, summary=vtype.description, keywords=vtype.label),),
+            search=(SearchEntry(kind="type", title=vtype.plural, summary=vtype.description, keywords=vtype.label, names=" ".join(vtype.aliases)),),
         )
     districts = c.venues_by_district()
     description = f"按县区列出的 {total} 个青年阵地。"
@@ -63,13 +63,13 @@ def pages(site: Site) -> Iterator[GeneratedPage]:
 
 
 def district_entry(district: District, venues: list[VenueEntry], description: str) -> SearchEntry:
-    """A district is found by its name, its city and the towns its venues are in."""
+    """A district is found by its name, its city and the towns its venues are in (pinyin too)."""
     towns = sorted({v.data.town for v in venues if v.data.town})
     return SearchEntry(
         kind="district",
         title=district.full_name,
         summary=description,
-        keywords=" ".join([district.name, district.city, *towns]),
+        places=" ".join([district.name, district.city, *towns]),
         group=district.key,
     )
 

@@ -25,6 +25,9 @@ KINDS: dict[str, tuple[str, float]] = {
     "page": ("页面", 0.7),
     "venue": ("阵地", 1.0),
     "activity": ("活动", 0.9),
+    # Pages for league staff (参与维护, 字段说明, 门牌海报): search.js lists them after every public
+    # result unless the query holds one of their words (`SearchEntry.keywords`).
+    "staff": ("工作人员", 0.6),
 }
 
 @dataclass(frozen=True)
@@ -35,7 +38,9 @@ class SearchEntry:
     kind: str
     title: str
     summary: str = ""
-    keywords: str = ""  # names the page should be found by: type, district, town, services …
+    keywords: str = ""  # words the page should be found by: type, district, services, their everyday words …
+    names: str = ""  # the page's other names (short names, aliases): found like the title, by pinyin too
+    places: str = ""  # where it is (district, town): found like keywords, by pinyin too
     body: str = ""
     weight: float = 1.0  # on top of the kind's weight, e.g. lower for a closed venue
     group: str = ""  # entries with the same group are stored side by side (a district's venues)

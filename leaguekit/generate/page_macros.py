@@ -14,7 +14,9 @@ from markupsafe import Markup
 from .. import urls
 from ..content.model import Content
 from . import figure_macros
+from .activities import recent
 from .render import render_in_markdown
+from .site import Site
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,12 @@ def register(env) -> None:
     @env.macro
     def district_count() -> int:
         return len(content.venues_by_district())
+
+    @env.macro
+    def upcoming_activities() -> Markup:
+        """The next few activities anywhere (activities.js files them again by the reader's clock), with a link to /activities/."""
+        site = Site(content, build.figures, dates=build.dates)
+        return Markup(recent(site, content.activities, here(), query="", calendar=urls.calendar("site")))
 
     @env.macro
     def type_tiles() -> Markup:

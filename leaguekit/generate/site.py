@@ -13,7 +13,7 @@ from functools import cached_property
 from .. import urls
 from ..content import body, schedule
 from ..content.figures import FigureBook
-from ..content.geo import DEFAULT_MODE, MODES, NavLink, nav_links, to_gcj02
+from ..content.geo import DEFAULT_MODE, MODES, NavLink, nav_links, region_of, to_gcj02
 from ..content.hours import closures_json
 from ..content.model import BrandEntry, Content, District, VenueEntry
 from ..content.resolver import Resolver
@@ -69,13 +69,13 @@ class NavMenu:
     key: str  # names the mode choice, unique on a page
     mode: str
     links: tuple[NavLink, ...]
-    place: dict  # {n, a, p: [lat, lng] WGS-84, c: [lat, lng] GCJ-02}
+    place: dict  # {n, a, p: [lat, lng] WGS-84, c: [lat, lng] GCJ-02, r: city for Baidu}
     modes: tuple[tuple[str, str], ...] = MODES
 
 
 def nav_menu(key: str, name: str, address: str, lat: float, lng: float) -> NavMenu:
-    gcj = to_gcj02(lat, lng)
-    return NavMenu(key, DEFAULT_MODE, nav_links(name, address, lat, lng, gcj), {"n": name, "a": address, "p": [lat, lng], "c": list(gcj)})
+    gcj, region = to_gcj02(lat, lng), region_of(address)
+    return NavMenu(key, DEFAULT_MODE, nav_links(name, address, lat, lng, gcj, region=region), {"n": name, "a": address, "p": [lat, lng], "c": list(gcj), "r": region})
 
 
 @dataclass(frozen=True)

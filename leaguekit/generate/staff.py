@@ -26,7 +26,7 @@ def pages(site: Site) -> Iterator[GeneratedPage]:
         title="门牌海报",
         description="每个阵地一张 A4 门牌海报：名称、开放时间、电话和二维码，打印后张贴在阵地门口。",
         render=partial(index, site, districts, few),
-        search=(SearchEntry(kind="listing", title="门牌海报", summary="每个阵地的 A4 门牌海报，打印后张贴"),),
+        search=(SearchEntry(kind="staff", title="门牌海报", summary="每个阵地的 A4 门牌海报，打印后张贴", keywords="海报 门牌 打印海报"),),
     )
     if not few:
         for district, venues in districts:

@@ -72,18 +72,22 @@ def page(site: Site, venue: VenueEntry) -> GeneratedPage:
 
 
 def search_entry(site: Site, venue: VenueEntry) -> SearchEntry:
-    """Found by its name, and by type, place, services, brands and address; shown as
-    "青年之家（标准型） · 晋中市太谷区 · 北洸乡 · 地址"."""
+    """Found by its name and what people call it (pinyin too), and by type, district, town, services
+    (with their everyday words), brands and address; shown as "青年之家（标准型） · 晋中市太谷区 · 北洸乡 · 地址".
+    A district's and a town's pinyin find the district page (and the venues named after them): not
+    repeated on every venue, where it would double the index."""
     c, v = site.content, venue.data
     district = site.district(venue)
+    vtype = c.venue_types[v.type]
     summary = [site.type_label(venue), district.full_name, v.town or "", v.address]
     if not v.is_open:
         summary.insert(0, f"已于 {v.closed_on} 关闭")
     keywords = [
-        c.venue_types[v.type].plural,
+        vtype.plural,
+        *vtype.aliases,
         district.full_name,
         c.orgs[v.org].short_name,
-        *(c.services[s].label for s in v.services),
+        *(word for s in v.services for word in (c.services[s].label, *c.services[s].aliases)),
         *(c.brand[b].data.name for b in v.brands),
         *v.partners,
     ]
@@ -92,6 +96,7 @@ def search_entry(site: Site, venue: VenueEntry) -> SearchEntry:
         title=v.name,
         summary=" · ".join(x for x in summary if x),
         keywords=" ".join(keywords),
+        names=" ".join(v.also_known_as),
         body=markdown_text(venue.body),
         weight=1.0 if v.is_open else 0.5,
         group=f"{district.key} {v.town or ''}",
@@ -102,7 +107,8 @@ def facts(site: Site, venue: VenueEntry, here: str) -> list[Fact]:
     c, v = site.content, venue.data
     org = c.orgs[v.org]
     district = site.district(venue)
-    found = [
+    found = [Fact("也叫", "、".join(v.also_known_as))] if v.also_known_as else []
+    found += [
         Fact("类型", links=(Link(site.type_label(venue), urls.relative(here, urls.venue_type(v.type))),)),
         Fact("地址", v.address),
         Fact("县区", links=(Link(district.full_name + (f" · {v.town}" if v.town else ""), urls.relative(here, urls.district(district.key))),)),

@@ -17,6 +17,7 @@ cannot hold anything closer than the results it already has;
 A record holds only what a result shows (short keys keep 69,000 venues small):
 
     i id · n name · t type · g grade · s services · d district (with its city) · w town · a address
+    y the address's city (Baidu's route page asks for it; omitted when the address names none)
     p [lat, lng] WGS-84 · c [lat, lng] GCJ-02 · f phone · x sample
     h the parsed week (`Hours.schedule`: Monday … Sunday, public holiday, adjusted working day)
     z closures [[from, to, reason]]
@@ -34,7 +35,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .. import urls
-from ..content.geo import distance_m, to_gcj02
+from ..content.geo import distance_m, region_of, to_gcj02
 from ..content.hours import closures_json
 from ..content.model import Content
 
@@ -93,6 +94,8 @@ def record(venue, content: Content) -> dict:
     if v.town:
         rec["w"] = v.town
     rec["a"] = v.address
+    if region := region_of(v.address):
+        rec["y"] = region
     rec["p"] = [lat, lng]
     rec["c"] = list(to_gcj02(lat, lng))
     if venue.hours:

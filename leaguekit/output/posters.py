@@ -13,7 +13,7 @@ from urllib.parse import urljoin
 import segno
 
 from .. import urls
-from ..content.hours import DAY_LABELS
+from ..content.hours import table_rows
 from ..content.model import Content, VenueEntry
 from ..generate.render import render
 
@@ -30,13 +30,11 @@ def qr_svg(target: str) -> str:
 
 
 def week(venue: VenueEntry) -> list[tuple[str, str]]:
-    """(周一, 09:00–17:30) … for every day; closed days say 休息."""
+    """(周一, 09:00–17:30) … for every day, then 法定节假日 (休息 unless the hours say otherwise): the door
+    is where a visitor reads on a holiday whether it opens. The same rows as the venue page's table."""
     if venue.hours is None:
         return []
-    return [
-        (label, "、".join(f"{a // 60:02d}:{a % 60:02d}–{b // 60:02d}:{b % 60:02d}" for a, b in spans) or "休息")
-        for label, spans in zip(DAY_LABELS, venue.hours.week)
-    ]
+    return [(label, times) for key, label, times in table_rows(venue.hours) if key != "workday"]
 
 
 def poster(content: Content, venue: VenueEntry, site_url: str) -> Poster:

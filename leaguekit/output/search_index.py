@@ -2,21 +2,19 @@
 
 Material's search fetched one index of every page on the first page view (18 MB gzip at
 20,000 venues). Here each findable page is a *document* (url, title, summary, kind) and
-each word a *token*:
+each word a *token* (`search_text`: character pairs, names' gap pairs and pinyin):
 
-- Text is NFKC-normalised and lower-cased. Chinese runs become overlapping character pairs
-  (北洸乡 → 北洸 洸乡), so any part of a name of two or more characters is found without a
-  dictionary; titles and keywords also index single characters, for one-character queries.
-  Runs of Latin letters and digits are whole tokens.
-- A token's postings are (document, score). The score says where the token stands (title ≫
-  keywords ≫ body; short titles more than long ones) times the weight of the document's
-  kind, so a venue's own page ranks above a listing or a report that mentions it. A list
-  longer than `CAP` keeps its `CAP` best entries and records how many documents hold the
-  token, so a word on every page ("青年") costs the same at 69,000 venues as at 1,000.
+- A token's postings are (document, score). The score says where the token stands (title and
+  the page's other names ≫ keywords and places ≫ body; short titles more than long ones) times
+  the weight of the document's kind, so a venue's own page ranks above a listing or a report
+  that mentions it. A list longer than `CAP` keeps its `CAP` best entries and records how many
+  documents hold the token, so a word on every page ("青年") costs the same at 69,000 venues as
+  at 1,000.
 - Postings go to `t/<n>.json`, sharded by the token's CRC-32 into as many files as keep
   one near `SHARD_BYTES`; document records to `d/<n>.json`, `CHUNK` to a file, in an order
   that keeps a district's venues together, so one query's results usually share a file.
-  `manifest.json` holds the counts. Builds are byte-identical for the same input.
+  `manifest.json` holds the counts, the pinyin syllables a query is split with, and where the
+  staff pages are and the words that ask for them. Builds are byte-identical for the same input.
 
 The browser side (query rules, ranking) is overrides/assets/javascripts/search.js; both
 sides are checked against tests/search_cases.json.
@@ -28,8 +26,6 @@ import hashlib
 import json
 import re
 import shutil
-import unicodedata
-import zlib
 from array import array
 from collections import Counter, defaultdict, deque
 from collections.abc import Iterable
@@ -43,47 +39,20 @@ from .. import urls
 from ..content.figures import FigureBook
 from ..content.model import Content
 from ..generate.page import KINDS, SearchEntry
+from .search_text import HAN_RE, WORD_RE, name_tokens, normalize, shard_of, syllables, tokens
 
 FOLDER = "search"
-FORMAT = 1  # search.js reads this format only
+FORMAT = 2  # search.js reads this format only
 CAP = 600  # postings kept for a token found in more documents than this
 CHUNK = 64  # document records per d/<n>.json
 SHARD_BYTES = 24_000  # raw JSON per t/<n>.json (about 9 KB gzip)
+STAFF_SECTION = "contribute/"  # hand-written pages here are for league staff
 
 # Score of a token by where it stands; a title's score grows as the title gets shorter.
 TITLE, TITLE_SHORT, KEYWORDS, BODY, BODY_REPEAT = 48.0, 48.0, 16.0, 4.0, 1.0
 
-CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
-WORD_RE = re.compile("[a-z0-9]+")
-LONE_RE = re.compile(f"(?<![{CJK}])[{CJK}](?![{CJK}])")  # a Chinese character without Chinese neighbours
-PAIR_RE = re.compile(f"(?=([{CJK}]{{2}}))")  # every overlapping pair, in one pass of the regex engine
-HAN_RE = re.compile(f"[{CJK}]")
-
 
 # --- text -------------------------------------------------------------------------------
-
-
-def normalize(text: str) -> str:
-    return unicodedata.normalize("NFKC", text).lower()
-
-
-def tokens(text: str, *, unigrams: bool = False) -> list[str]:
-    """Index tokens of `text`: Latin/digit words, Chinese characters that stand alone, then
-    every pair of neighbouring Chinese characters; with `unigrams`, every Chinese character too."""
-    text = normalize(text)
-    found = WORD_RE.findall(text)
-    found += (HAN_RE if unigrams else LONE_RE).findall(text)
-    found += PAIR_RE.findall(text)
-    return found
-
-
-def query_tokens(text: str) -> list[str]:
-    """What a query looks up (search.js does the same): pairs, a lone character as itself."""
-    return list(dict.fromkeys(tokens(text)))
-
-
-def shard_of(token: str, shards: int) -> int:
-    return zlib.crc32(token.encode("utf-8")) % shards
 
 
 class _TextParser(HTMLParser):
@@ -115,15 +84,18 @@ def html_text(markup: str) -> str:
     return re.sub(r"\s+", " ", " ".join(parser.parts)).strip()
 
 
-def page_entry(url: str, title: str, description: str, content_html: str, content: Content, figures: FigureBook) -> SearchEntry:
+def page_entry(url: str, title: str, description: str, content_html: str, content: Content, figures: FigureBook, keywords: str = "") -> SearchEntry:
     """A hand-written page (home, work reports, staff guide) from the HTML MkDocs made of it.
-    A work report or figures page names its org in the summary (two orgs' pages share a title)."""
+    A work report or figures page names its org in the summary (two orgs' pages share a title);
+    the staff guide's pages are staff pages, asked for by their title and `keywords` (front matter)."""
     kind, summary = "page", description or content.settings.description
+    if url.startswith(STAFF_SECTION):
+        kind = "staff"
     for org in figures.orgs.values():
         for page, found in ((org.report_page, "report"), (org.figures_page, "figures")):
             if page and urls.page_of_doc(page) == url:
                 kind, summary = found, f"{content.orgs[org.org].name} · {summary}"
-    return SearchEntry(kind=kind, title=title, summary=summary, body=html_text(content_html))
+    return SearchEntry(kind=kind, title=title, summary=summary, keywords=keywords, body=html_text(content_html))
 
 
 # --- index ------------------------------------------------------------------------------
@@ -184,6 +156,7 @@ class SearchIndex:
             written += _write(folder / "t" / f"{n}.json", text, digest)
         chunks = -(-len(docs) // CHUNK)
         kinds = list(KINDS)
+        staff = [n for n, (_, e) in enumerate(docs) if e.kind == "staff"]
         for n in range(chunks):
             records = [[url, e.title, e.summary, kinds.index(e.kind)] for url, e in docs[n * CHUNK : (n + 1) * CHUNK]]
             written += _write(folder / "d" / f"{n}.json", _json(records), digest)
@@ -193,10 +166,20 @@ class SearchIndex:
             "chunk": CHUNK,
             "shards": shards,
             "kinds": [label for label, _ in KINDS.values()],
+            "syllables": list(syllables()),
+            # Staff pages are stored last, side by side: documents staff[0] to staff[1] - 1.
+            "staff": [staff[0], staff[-1] + 1] if staff else [len(docs), len(docs)],
+            "staffWords": staff_words(e for _, e in docs),
             "stamp": digest.hexdigest()[:12],
         }
         written += _write(folder / "manifest.json", _json(manifest), None)
         return IndexStats(documents=len(docs), tokens=len(encoded), truncated=truncated, shards=shards, chunks=chunks, bytes=written)
+
+
+def staff_words(entries: Iterable[SearchEntry]) -> list[str]:
+    """The words that ask for a staff page: their titles and keywords, normalised, sorted."""
+    words = {normalize(w) for e in entries if e.kind == "staff" for w in (e.title, *e.keywords.split()) if len(w) >= 2}
+    return sorted(words)
 
 
 def _scores(entry: SearchEntry) -> dict[str, int]:
@@ -214,7 +197,11 @@ def _scores(entry: SearchEntry) -> dict[str, int]:
                 break
             found[token] = scaled(BODY + BODY_REPEAT * min(count - 1, 4))
     found.update(dict.fromkeys(tokens(f"{entry.summary} {entry.keywords}", unigrams=True), scaled(KEYWORDS)))
-    title = tokens(entry.title, unigrams=True)
+    if entry.places:
+        found.update(dict.fromkeys(name_tokens(entry.places), scaled(KEYWORDS)))
+    if entry.names:
+        found.update(dict.fromkeys(name_tokens(entry.names), scaled(TITLE)))
+    title = name_tokens(entry.title)
     length = max(2, len(HAN_RE.findall(entry.title)) + len(WORD_RE.findall(normalize(entry.title))))
     found.update(dict.fromkeys(title, scaled(TITLE + TITLE_SHORT * 2 / length)))
     return found

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 from conftest import REPO, SAMPLE_BUILD_DAY
 
-from leaguekit.content import load
+from leaguekit.content import audience, load
 from leaguekit.content import schedule as acts
 from leaguekit.generate import Site
 from leaguekit.generate.activities import RECENT, RECENT_SPARE, listed, where
@@ -25,9 +25,12 @@ BUILT = Site(CONTENT, today=SAMPLE_BUILD_DAY.date())
 ON_PAGE = listed(BUILT)  # the cards /activities/ holds, filed by the build date
 
 
-def expected_sections() -> dict[str, list[str]]:
-    found: dict[str, list[str]] = {"this-week": [], "next-week": [], "later": []}
-    for entry, st in sorted(((e, acts.status(e.occurrences, NOW)) for e, _ in ON_PAGE), key=acts.sort_key):
+SECTIONS = [key for key, _ in acts.SECTIONS]
+
+
+def expected_sections(now: datetime = NOW) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {key: [] for key in SECTIONS}
+    for entry, st in sorted(((e, acts.status(e.occurrences, now)) for e, _ in ON_PAGE), key=acts.sort_key):
         if st.section != "past":
             found[st.section].append(entry.id)
     return found
@@ -36,17 +39,17 @@ def expected_sections() -> dict[str, list[str]]:
 def visible_sections(page) -> dict[str, list[str]]:
     return {
         key: page.locator(f'section[data-section="{key}"] .lk-act:visible').evaluate_all("els => els.map(e => e.dataset.id)")
-        for key in ("this-week", "next-week", "later")
+        for key in SECTIONS
     }
 
 
-def open_at(browser, url: str, timezone: str = "Asia/Shanghai"):
+def open_at(browser, url: str, timezone: str = "Asia/Shanghai", now: datetime = NOW):
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, locale="zh-CN", timezone_id=timezone)
     page = context.new_page()
     page.errors = []
     page.on("pageerror", lambda exc: page.errors.append(str(exc)))
     page.on("console", lambda msg: msg.type == "error" and page.errors.append(msg.text))
-    page.clock.set_fixed_time(NOW)
+    page.clock.set_fixed_time(now)
     page.goto(url)
     return context, page
 
@@ -62,6 +65,7 @@ def test_a_week_later_the_cards_move_to_the_right_weeks(browser, served_dated_si
         assert built["taigu-zhengxiaoqi-shalong-2026-12"] == "next-week" and "taigu-zhengxiaoqi-shalong-2026-12" in expected["this-week"]
         assert built["taiyuan-xuezi-guichao-ecnu-2026-12"] == "later" and "taiyuan-xuezi-guichao-ecnu-2026-12" in expected["next-week"]
         assert built["taigu-qinglian-dajiangtang-2026-11"] == "this-week" and not any("taigu-qinglian-dajiangtang-2026-11" in ids for ids in expected.values())
+        assert "taigu-jindu-xuanjiang-2026-12" in expected["finished"]  # Tuesday's talk: finished, listed last
         assert page.locator('section[data-section="this-week"] .lk-acts__range').inner_text() == "11月30日至12月6日"
         assert page.locator('section[data-section="next-week"] .lk-acts__range').inner_text() == "12月7日至13日"
 
@@ -97,6 +101,7 @@ def test_filters_live_in_the_url(browser, served_dated_site):
         assert parse_qs(urlsplit(page.url).query) == {"district": ["太原市小店区"], "type": ["night-school"]}
         assert page.locator(".lk-acts__count").inner_text() == "没有符合条件的活动，请放宽筛选条件。"
         assert page.locator('section[data-section="this-week"] .lk-acts__empty').is_visible()
+        assert page.locator('section[data-section="finished"]').is_hidden()  # no heading over nothing
 
         # A shared link restores the filters: a brand page's "查看更多活动" opens this view.
         page.goto(served_dated_site + "activities/?brand=taigu-qingnian-yexiao")
@@ -139,6 +144,68 @@ def test_activity_page_status_by_the_clock(browser, served_dated_site):
         assert page.locator(".lk-act-status").inner_text().split() == ["下一次：12月3日", "周四", "19:00–21:00"]
         ics = page.request.get(page.get_by_role("link", name="加入日历").evaluate("a => a.href"))
         assert ics.ok and ics.text().startswith("BEGIN:VCALENDAR") and "RRULE:FREQ=WEEKLY" in ics.text()
+        assert page.errors == []
+    finally:
+        context.close()
+
+
+def test_on_sunday_what_is_on_and_coming_comes_before_the_week_that_is_over(browser, served_dated_site):
+    sunday = datetime(2026, 11, 29, 15, 0, tzinfo=CHINA)
+    context, page = open_at(browser, served_dated_site + "activities/", now=sunday)
+    try:
+        page.locator(".lk-acts__tools").wait_for()
+        expected = expected_sections(sunday)
+        assert expected["finished"] and visible_sections(page) == expected
+        order = page.locator(".lk-act:visible").evaluate_all("els => els.map(e => e.dataset.state)")
+        assert order == sorted(order, key=lambda state: state == "over") and order[0] != "over"
+        assert page.locator('section[data-section="finished"] h2').inner_text() == "本周已结束"
+        # The silent live region under 筛选 takes no room.
+        count = page.locator(".lk-acts__count")
+        assert count.inner_text() == "" and count.evaluate("e => e.getBoundingClientRect().height") == 0
+        assert page.errors == []
+    finally:
+        context.close()
+
+
+def test_audience_filter_lives_in_the_url(browser, served_dated_site):
+    context, page = open_at(browser, served_dated_site + "activities/")
+    try:
+        page.locator(".lk-acts__tools").wait_for()
+        page.locator(".lk-filters-box summary").click()
+        page.get_by_label("适合人群").select_option("children")
+        assert parse_qs(urlsplit(page.url).query) == {"audience": ["children"]}
+        children = {e.id for e, _ in ON_PAGE if "children" in audience.groups(e.data.audience)}
+        expected = {key: [i for i in ids if i in children] for key, ids in expected_sections().items()}
+        assert visible_sections(page) == expected and any(expected.values())
+        for text in page.locator(".lk-act:visible .lk-act__who").all_inner_texts():
+            assert text.startswith("面向")
+        page.goto(served_dated_site + "activities/?audience=family")
+        page.locator(".lk-acts__tools").wait_for()
+        assert page.get_by_label("适合人群").input_value() == "family"
+        family = {e.id for e, _ in ON_PAGE if "family" in audience.groups(e.data.audience)}
+        assert visible_sections(page) == {key: [i for i in ids if i in family] for key, ids in expected_sections().items()}
+        assert page.errors == []
+    finally:
+        context.close()
+
+
+def test_a_public_holiday_with_nothing_on_points_to_open_venues(browser, served_dated_site):
+    """国庆节 2026-10-02, a Friday with no activity: the note says so and links to the venues open now."""
+    holiday = datetime(2026, 10, 2, 10, 0, tzinfo=CHINA)
+    context, page = open_at(browser, served_dated_site + "activities/", now=holiday)
+    try:
+        page.locator(".lk-acts__tools").wait_for()
+        note = page.locator(".lk-acts__holiday")
+        end = datetime(2026, 10, 8, tzinfo=CHINA)
+        later = [e for e, _ in ON_PAGE if (st := acts.status(e.occurrences, holiday)).state == "upcoming" and st.occurrence.start < end]
+        assert not [e for e, _ in ON_PAGE if acts.status(e.occurrences, holiday).state == "ongoing"]
+        assert note.inner_text() == "今天是国庆节假期，今天没有活动。可以去附近现在开放的阵地看看" + (f"；假期里还有 {len(later)} 个活动，见下方。" if later else "。")
+        link = note.get_by_role("link", name="附近现在开放的阵地")
+        assert link.get_attribute("href") == "../nearby/?near=1&open=1"
+        page.clock.set_fixed_time(datetime(2026, 10, 9, 10, 0, tzinfo=CHINA))  # a working day: no note
+        page.reload()
+        page.locator(".lk-acts__tools").wait_for()
+        assert note.is_hidden()
         assert page.errors == []
     finally:
         context.close()

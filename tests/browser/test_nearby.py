@@ -16,7 +16,7 @@ from conftest import REPO
 from playwright.sync_api import expect
 
 from leaguekit.content import load
-from leaguekit.content.geo import MODES, distance_m, format_distance, nav_links
+from leaguekit.content.geo import MODES, distance_m, format_distance, nav_links, region_of
 from leaguekit.content.hours import open_state
 from leaguekit.output import finder_data as export
 
@@ -68,12 +68,21 @@ def test_js_agrees_with_python_on_distance_travel_mode_and_links(page, served_si
             lat, lng = (venue.data.location.lat, venue.data.location.lng) if venue else (37.4, 112.5)
             python = nav_links(name, address, lat, lng, mode=mode)
             gcj = [float(x) for x in python[0].href.split("to=")[1].split(",")[:2]][::-1]
-            js = page.evaluate("([n, a, p, c, m]) => leaguekit.geo.navLinks(n, a, p, c, m)", [name, address, [lat, lng], gcj, mode])
+            region = region_of(venue.data.address) if venue else ""
+            python = nav_links(name, address, lat, lng, mode=mode, region=region)
+            js = page.evaluate("([n, a, p, c, m, r]) => leaguekit.geo.navLinks(n, a, p, c, m, r)", [name, address, [lat, lng], gcj, mode, region])
             assert [(j["app"], j["label"], j["href"]) for j in js] == [(x.app, x.label, x.href) for x in python]
     assert page.watch.errors == []
 
 
-def test_my_location_sorts_by_distance_with_links(page, served_site):
+def metres_from_here(v) -> float:
+    return distance_m(*HERE, v.data.location.lat, v.data.location.lng)
+
+
+def test_my_location_lists_open_venues_first_then_by_distance_with_links(page, served_site):
+    """Sunday 15:00 in 太谷 (most youth homes closed): the venues open now within 10 km come first."""
+    now = datetime(2026, 11, 29, 15, 0, tzinfo=CHINA)
+    page.clock.install(time=now)
     cells: list[str] = []
     page.on("request", lambda r: "/assets/finder/cells/" in r.url and cells.append(r.url.rsplit("/", 1)[1].removesuffix(".json")))
     page.context.grant_permissions(["geolocation"])
@@ -82,17 +91,27 @@ def test_my_location_sorts_by_distance_with_links(page, served_site):
     page.get_by_role("button", name="使用我的位置").click()
     page.locator(".lk-near__list .lk-place").first.wait_for()
 
-    nearest = sorted(CONTENT.open_venues, key=lambda v: (distance_m(*HERE, v.data.location.lat, v.data.location.lng), v.id))[: export.FIRST_RESULTS]
-    ids = page.locator(".lk-near__list .lk-place").evaluate_all("els => els.map(e => e.dataset.id)")
-    assert ids == [v.id for v in nearest]
-    distances = page.locator(".lk-near__list .lk-place__distance").all_inner_texts()
-    assert distances == [f"距离 {format_distance(distance_m(*HERE, v.data.location.lat, v.data.location.lng))} · {CONTENT.district(v).full_name}" for v in nearest]
-    assert page.locator(".lk-districts").is_hidden()
-    assert page.locator(".lk-finder__status").inner_text() == "已按离你的直线距离排序。"
-
     # The phone loaded exactly the cells the Python mirror of the search names.
     data = export.finder_data(CONTENT)
     assert cells == export.first_results_cells(data.manifest, *HERE, load=data.cells.__getitem__)
+    loaded = sorted((CONTENT.venue[r["i"]] for key in cells for r in data.cells[key]), key=lambda v: (metres_from_here(v), v.id))
+    first = [v for v in loaded if is_open(v, now) and metres_from_here(v) <= 10_000]
+    expected = (first + [v for v in loaded if v not in first])[: export.FIRST_RESULTS]
+    assert 0 < len(first) < len(expected) and metres_from_here(expected[0]) > metres_from_here(loaded[0])  # reordered
+    ids = page.locator(".lk-near__list .lk-place").evaluate_all("els => els.map(e => e.dataset.id)")
+    assert ids == [v.id for v in expected]
+    distances = page.locator(".lk-near__list .lk-place__distance").all_inner_texts()
+    assert distances == [f"距离 {format_distance(metres_from_here(v))} · {CONTENT.district(v).full_name}" for v in expected]
+    # A closed venue keeps its next opening on its card.
+    states = page.locator(".lk-near__list .lk-place__open").all_inner_texts()
+    assert states == [state_at(v, now).label for v in expected]
+    assert states[len(first)].startswith("休息中 · ") and states[len(first)].endswith(" 开门")
+    assert page.locator(".lk-districts").is_hidden()
+    assert page.locator(".lk-finder__status").inner_text() == f"已按离你的直线距离排序，现在开放的 {len(first)} 个排在前面。"
+    assert page.locator(".lk-near__next").is_hidden()
+    # The list's heading took focus (screen readers read it) without drawing a focus box.
+    assert page.evaluate("document.activeElement.id") == "lk-near-title"
+    assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") == "none"
 
     # One 导航 control per card; a venue a few hundred metres away gets walking directions.
     first = CONTENT.venue[ids[0]].data
@@ -120,13 +139,15 @@ def test_my_location_sorts_by_distance_with_links(page, served_site):
     assert page.watch.errors == [] and page.watch.foreign == []
 
 
-def test_denied_location_falls_back_to_districts(page, served_site):
+def test_denied_location_says_how_to_allow_it_and_falls_back_to_districts(page, served_site):
     page.context.clear_permissions()
     open_finder(page, served_site + "nearby/")
     page.get_by_role("button", name="使用我的位置").click()
     status = page.locator(".lk-finder__status")
     status.filter(has_text="你没有允许本页使用位置").wait_for()
-    assert "选择县区或乡镇街道" in status.inner_text()
+    text = status.inner_text()
+    assert "要重新允许：点地址栏左边的图标" in text and "定位服务" in text and "在浏览器打开" in text
+    assert "选择县区或乡镇街道" in text
     assert page.locator(".lk-districts .lk-place:visible").count() == len(CONTENT.open_venues)
     assert page.evaluate("document.activeElement.name") == "district"
     assert page.watch.errors == [] and page.watch.foreign == []
@@ -251,25 +272,27 @@ def test_evening_in_taigu_says_the_nearest_open_venue_is_far_and_when_one_nearby
         page.get_by_role("link", name="找离我最近的阵地").click()
         page.locator(".lk-near__list .lk-place").first.wait_for()  # no second tap on "使用我的位置"
         assert parse_qs(urlsplit(page.url).query) == {"near": ["1"]}
-        assert page.locator(".lk-near__far").is_hidden() and page.locator(".lk-near__next").is_hidden()
+        metres = metres_from_here
+        # Nothing near is open: the list is by distance, and says which venue nearby opens first.
+        assert page.locator(".lk-near__far").is_hidden()
+        closed_near = [v for v in CONTENT.open_venues if not is_open(v, now) and v.hours and metres(v) <= 10_000]
+        soonest = min(closed_near, key=lambda v: (state_at(v, now).next_open, metres(v)))
+        opens = state_at(soonest, now).label.split(" · ")[1]
+        assert page.locator(".lk-near__next").inner_text() == f"附近的阵地现在都没有开放；最早开门的是{soonest.data.name}（{format_distance(metres(soonest))}）：{opens}。"
 
-        page.locator(".lk-filters-box summary").click()
-        page.get_by_label("现在开放").check()
+        page.get_by_label("现在开放").check()  # in sight, not inside the collapsed filters
+        assert page.locator(".lk-filters-box").get_attribute("open") is None
         page.locator(".lk-near__far:visible").wait_for()
-
-        def metres(v):
-            return distance_m(*HERE, v.data.location.lat, v.data.location.lng)
 
         open_now = sorted((v for v in CONTENT.open_venues if is_open(v, now)), key=lambda v: (metres(v), v.id))
         nearest = open_now[0]
         assert metres(nearest) > 10_000 and CONTENT.district(nearest).full_name.startswith("太原市")
-        assert page.locator(".lk-near__far").inner_text() == f"10 公里内没有现在开放的阵地；最近的在{CONTENT.district(nearest).full_name}，{format_distance(metres(nearest))}。"
+        assert page.locator(".lk-near__far").inner_text() == (
+            f"10 公里内没有现在开放的阵地；最近的在{CONTENT.district(nearest).full_name}，{format_distance(metres(nearest))}。本站只收录晋中市、太原市的 {len(CONTENT.open_venues)} 个阵地。"
+        )
         ids = page.locator(".lk-near__list .lk-place").evaluate_all("els => els.map(e => e.dataset.id)")
         assert ids == [v.id for v in open_now[: export.FIRST_RESULTS]]
 
-        closed_near = [v for v in CONTENT.open_venues if not is_open(v, now) and v.hours and metres(v) <= 10_000]
-        soonest = min(closed_near, key=lambda v: (state_at(v, now).next_open, metres(v)))
-        opens = state_at(soonest, now).label.split(" · ")[1]
         assert opens == "明天 09:00 开门"
         assert page.locator(".lk-near__next").inner_text() == f"附近最早开门的是{soonest.data.name}（{format_distance(metres(soonest))}）：{opens}。"
         assert page.locator(".lk-near__next a").get_attribute("href").endswith(f"venues/{soonest.id}/")
@@ -292,3 +315,30 @@ def test_finder_does_not_shift_under_the_thumb(page, served_site):
     page.wait_for_timeout(1000)
     assert page.locator(".lk-districts .lk-place__open:not([data-state='unknown'])").count() > 0  # the script ran
     assert page.evaluate("window.__cls") < 0.05
+
+
+def test_plain_http_says_the_site_needs_https_instead_of_blaming_the_browser(browser, served_site):
+    """Many county sites are still served over http: browsers give a position only to https pages (or the
+    computer itself), so a real host name over http is a non-secure page, whatever the browser."""
+    from .conftest import CHROMIUM, CHROMIUM_ARGS
+
+    port = urlsplit(served_site).port
+    url = served_site.replace(f"127.0.0.1:{port}", f"youth.example.test:{port}")
+    rules = "--host-resolver-rules=MAP youth.example.test 127.0.0.1"
+    other = browser.browser_type.launch(executable_path=str(CHROMIUM), args=[*CHROMIUM_ARGS, rules], headless=True)
+    try:
+        context = other.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN", permissions=["geolocation"], geolocation={"latitude": HERE[0], "longitude": HERE[1]})
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        open_finder(page, url + "nearby/")
+        assert page.evaluate("window.isSecureContext") is False
+        page.get_by_role("button", name="使用我的位置").click()
+        status = page.locator(".lk-finder__status")
+        assert status.inner_text().startswith("浏览器只向以 https:// 开头的网页提供位置，本页是用 http:// 打开的，所以无法按距离排序。请用 https 地址打开本站。")
+        assert "这个浏览器不能" not in status.inner_text()
+        assert status.get_by_role("link", name="用 https 打开本页").get_attribute("href") == url.replace("http://", "https://") + "nearby/"
+        assert page.locator(".lk-near").is_hidden() and page.locator(".lk-districts .lk-place:visible").count() == len(CONTENT.open_venues)
+        assert errors == []
+    finally:
+        other.close()

@@ -4,11 +4,12 @@ what is downloaded and when, keyboard and screen-reader use, and instant navigat
 from __future__ import annotations
 
 import json
+import re
 
 from conftest import REPO
 
 from leaguekit.content import load
-from leaguekit.output.search_index import shard_of
+from leaguekit.output.search_text import shard_of, syllables
 
 from . import search_quality
 
@@ -18,17 +19,24 @@ QUALITY = 0.95  # share of the quality set found in the first five results on th
 FIRST_QUERY_GZIP = 40_000  # bytes of index files (gzip) for a first query on the sample site
 
 
-def test_js_tokens_and_shards_agree_with_python(page, served_site):
+def test_js_query_rules_agree_with_python(page, served_site):
     page.goto(served_site)
     got = page.evaluate(
-        """(c) => [
-            c.tokens.map(x => leaguekit.search.tokens(x.text, x.unigrams)),
-            c.query.map(x => leaguekit.search.queryTokens(x.text)),
-            c.shards.map(x => leaguekit.search.shardOf(x.token, x.shards)),
-        ]""",
-        CASES,
+        """([c, syllables]) => {
+            const s = leaguekit.search, t = s.pinyinTable(syllables);
+            return [
+                c.split.map(x => s.splitPinyin(x.word, t)),
+                c.query.map(x => s.queryTokens(x.text, t)),
+                c.typo.map(x => s.typoPlans(x.text, new Set(x.missing), t)),
+                c.shards.map(x => s.shardOf(x.token, x.shards)),
+            ];
+        }""",
+        [CASES, list(syllables())],
     )
-    assert got == [[c["tokens"] for c in CASES["tokens"]], [c["tokens"] for c in CASES["query"]], [c["shard"] for c in CASES["shards"]]]
+    assert got[0] == [c["syllables"] for c in CASES["split"]]
+    assert got[1] == [c["tokens"] for c in CASES["query"]]
+    assert got[2] == [c["plans"] for c in CASES["typo"]]
+    assert got[3] == [c["shard"] for c in CASES["shards"]]
 
 
 def test_rank_rules(page, served_site):
@@ -42,26 +50,47 @@ def test_rank_rules(page, served_site):
             return [
                 // every complete list must hold the document; a cut list only adds score
                 docs(rank([L(3, [[1, 10], [2, 10], [3, 10]]), L(2, [[2, 50], [3, 5]]), L(900, [[1, 90], [3, 90]])], 1000)),
-                // all lists cut: any document in them, best sum first
+                // all lists cut: any document in them, those in more lists first, then the best sum
                 docs(rank([L(900, [[4, 20], [5, 30]]), L(800, [[5, 30], [6, 70]])], 1000)),
                 // nothing holds both complete tokens: documents holding at least half of them, marked partial
                 rank([L(1, [[7, 10]]), L(1, [[8, 10]]), L(1, [[7, 10]])], 1000),
                 rank([L(0, [])], 1000),
+                // staff pages (documents 8 and 9 here) after every other result, whatever their score
+                docs(rank([L(4, [[3, 5], [8, 90], [9, 80], [5, 10]])], 10, [8, 10])),
+                docs(rank([L(4, [[3, 5], [8, 90], [9, 80], [5, 10]])], 10, null)),
+                [leaguekit.search.asksStaff("字段 说明", ["字段说明"]), leaguekit.search.asksStaff("权益维护", ["参与维护"])],
             ];
         }"""
     )
     assert got[0] == [2, 3]  # 1 lacks the second token; 3's 90 on a common token weighs less than 2's 50 on a rare one
-    assert got[1] == [6, 5, 4]
+    assert got[1] == [5, 6, 4]
     assert [r["doc"] for r in got[2]["results"]] == [7] and got[2]["partial"] is True  # 8 holds one token of three
     assert got[3] == {"results": [], "partial": False, "more": False}
+    assert got[4] == [5, 3, 8, 9] and got[5] == [8, 9, 5, 3]
+    assert got[6] == [True, False]
 
 
-def test_quality_set_on_the_sample(page, served_site):
+def test_quality_set_on_the_sample(page, served_site, sample_site):
     queries = search_quality.load()
-    assert len(queries) >= 40
+    assert len(queries) >= 90
     results = search_quality.run(page, served_site, queries)
     assert search_quality.share_found(results) >= QUALITY, search_quality.report(results)
+    # Staff pages come first only when asked for by their words, never for a public query.
+    words = json.loads((sample_site / "search/manifest.json").read_text(encoding="utf-8"))["staffWords"]
+    for r in results:
+        public = not any(w in r.query.text.replace(" ", "") for w in words)
+        staff_first = bool(r.found) and r.found[0].startswith("contribute/")
+        assert staff_first != public or not r.found, (r.query.text, r.found[:3])
     assert page.watch.errors == [] and page.watch.foreign == []
+
+
+def test_a_query_one_character_off_says_so(page, served_site):
+    box = search_quality.open_box(page, served_site)
+    found, _ = search_quality.search(page, box, "青年只家", served_site)
+    assert found[0] == "types/youth-home/"
+    assert re.fullmatch(r"没有找到“青年只家”，以下 \d+ 个结果与它只差一个字", page.locator("#lk-search-status").inner_text())
+    found, _ = search_quality.search(page, box, "青年之家", served_site)  # spelt right: no such note
+    assert page.locator("#lk-search-status").inner_text().startswith("找到 ")
 
 
 def test_nothing_is_fetched_before_the_box_opens_and_a_first_query_is_small(page, served_site, sample_site):

@@ -8,10 +8,10 @@ from zoneinfo import ZoneInfo
 import pytest
 from conftest import REPO, SAMPLE_BUILD_DAY, VALID_VENUE, write
 
-from leaguekit.content import load
+from leaguekit.content import audience, load
 from leaguekit.content import schedule as acts
 from leaguekit.content.problems import ContentError
-from leaguekit.content.schema import looks_like_person
+from leaguekit.content.schema import Audience, looks_like_person
 from leaguekit.generate import Site
 
 CHINA = ZoneInfo("Asia/Shanghai")
@@ -165,7 +165,9 @@ def occ(start: str, end: str) -> acts.Occurrence:
     [
         ([("2026-12-03 14:30", "2026-12-03 16:30")], "2026-12-02 10:00", "upcoming", "this-week"),
         ([("2026-12-03 14:30", "2026-12-03 16:30")], "2026-12-03 15:00", "ongoing", "this-week"),
-        ([("2026-12-01 09:30", "2026-12-01 11:00")], "2026-12-02 10:00", "over", "this-week"),
+        ([("2026-12-01 09:30", "2026-12-01 11:00")], "2026-12-02 10:00", "over", "finished"),
+        ([("2026-12-01 09:30", "2026-12-01 11:00")], "2026-12-06 23:59", "over", "finished"),
+        ([("2026-12-01 09:30", "2026-12-01 11:00")], "2026-12-07 00:00", "over", "past"),
         ([("2026-11-27 15:00", "2026-11-27 17:00")], "2026-12-02 10:00", "over", "past"),
         ([("2026-12-07 00:00", "2026-12-07 01:00")], "2026-12-06 23:59", "upcoming", "next-week"),
         ([("2026-12-14 09:00", "2026-12-14 10:00")], "2026-12-02 10:00", "upcoming", "later"),
@@ -207,3 +209,24 @@ def test_sample_has_enough_real_programmes():
         assert programme in titles, programme
     at_build = [acts.status(a.occurrences, BUILT.now).section for a in CONTENT.activities]
     assert {"this-week", "next-week", "later", "past"} <= set(at_build)
+
+
+# --- who an activity is for ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("who", "ages", "groups"),
+    [
+        ("太谷区 9–13 岁少先队员", (9, 13), ("children", "teens")),
+        ("8–12 岁少年儿童，家长陪同", (8, 12), ("children", "family")),
+        ("太谷区青年", (16, None), ("teens", "youth")),
+        ("社区老年人", (60, None), ()),  # given ages rule: no group, so no filter shows it by mistake
+        ("华东师范大学山西籍学生", (None, None), ("youth",)),
+        ("受助学生及家长（凭通知参加）", (None, None), ("children", "teens", "family")),
+        ("小学生和家长", (None, None), ("children", "family")),
+        ("求职青年和应届毕业生", (None, None), ("youth",)),
+        ("书法爱好者", (None, None), ("children", "teens", "youth")),  # says nothing of age: in every age group
+    ],
+)
+def test_audience_groups_from_ages_else_words(who, ages, groups):
+    assert audience.groups(Audience(who=who, min_age=ages[0], max_age=ages[1])) == groups

@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from leaguekit.content.geo import DEFAULT_MODE, distance_m, format_distance, nav_links, to_gcj02
+from leaguekit.content.geo import DEFAULT_MODE, distance_m, format_distance, nav_links, region_of, to_gcj02
 
 CASES = json.loads((Path(__file__).parents[1] / "distance_cases.json").read_text(encoding="utf-8"))["cases"]
 
@@ -60,7 +60,7 @@ def _params(href: str) -> dict[str, str]:
 
 
 def test_nav_links_say_which_datum_their_coordinates_are_in():
-    links = {link.app: link for link in nav_links("太谷区明星镇青年之家", "明星镇党群服务中心", 37.4216, 112.5513)}
+    links = {link.app: link for link in nav_links("太谷区明星镇青年之家", "山西省晋中市太谷区明星镇党群服务中心", 37.4216, 112.5513)}
     glat, glng = to_gcj02(37.4216, 112.5513)
     assert list(links) == ["amap", "baidu", "tencent", "apple"]
 
@@ -69,9 +69,11 @@ def test_nav_links_say_which_datum_their_coordinates_are_in():
     assert links["amap"].href.startswith("https://uri.amap.com/navigation?") and "from" not in amap
     assert (amap["to"], amap["coordinate"], amap["mode"], amap["callnative"]) == (f"{glng},{glat},太谷区明星镇青年之家", "gaode", "bus", "1")
 
+    # Baidu: a route (not a marker) from 我的位置, the phone's position, in the address's city.
     baidu = _params(links["baidu"].href)
-    assert links["baidu"].href.startswith("https://api.map.baidu.com/marker?")
-    assert (baidu["location"], baidu["coord_type"], baidu["title"], baidu["content"], baidu["output"]) == ("37.4216,112.5513", "wgs84", "太谷区明星镇青年之家", "明星镇党群服务中心", "html")
+    assert links["baidu"].href.startswith("https://api.map.baidu.com/direction?")
+    assert (baidu["origin"], baidu["destination"], baidu["mode"], baidu["coord_type"], baidu["output"]) == ("我的位置", "latlng:37.4216,112.5513|name:太谷区明星镇青年之家", "transit", "wgs84", "html")
+    assert baidu["region"] == baidu["origin_region"] == baidu["destination_region"] == "晋中市"
     assert baidu["src"].startswith("webapp.")
 
     # Tencent: a route plan from the phone's position; coord_type=1 says tocoord is GPS (WGS-84).
@@ -84,11 +86,19 @@ def test_nav_links_say_which_datum_their_coordinates_are_in():
     assert (apple["daddr"], apple["dirflg"]) == (f"{glat},{glng}", "r")
 
 
-@pytest.mark.parametrize(("mode", "amap", "tencent", "apple"), [("walk", "walk", "walk", "w"), ("bus", "bus", "bus", "r"), ("car", "car", "drive", "d")])
-def test_travel_mode_reaches_every_route_link(mode, amap, tencent, apple):
+@pytest.mark.parametrize(("mode", "amap", "baidu", "tencent", "apple"), [("walk", "walk", "walking", "walk", "w"), ("bus", "bus", "transit", "bus", "r"), ("car", "car", "driving", "drive", "d")])
+def test_travel_mode_reaches_every_route_link(mode, amap, baidu, tencent, apple):
     links = {link.app: _params(link.href) for link in nav_links("某青年之家", "某地址", 37.4, 112.5, mode=mode)}
-    assert (links["amap"]["mode"], links["tencent"]["type"], links["apple"]["dirflg"]) == (amap, tencent, apple)
-    assert "mode" not in links["baidu"]
+    assert (links["amap"]["mode"], links["baidu"]["mode"], links["tencent"]["type"], links["apple"]["dirflg"]) == (amap, baidu, tencent, apple)
+    assert "region" not in links["baidu"]  # an address without a city: Baidu asks for one itself
+
+
+@pytest.mark.parametrize(
+    ("address", "city"),
+    [("山西省晋中市太谷区明星镇", "晋中市"), ("北京市海淀区颐和园路5号", "北京市"), ("广西壮族自治区南宁市青秀区", "南宁市"), ("湖北省恩施土家族苗族自治州恩施市", "恩施土家族苗族自治州"), ("太谷区明星镇", "")],
+)
+def test_region_is_the_first_city_of_the_address(address, city):
+    assert region_of(address) == city
 
 
 def test_names_cannot_break_out_of_their_parameter():
@@ -96,7 +106,7 @@ def test_names_cannot_break_out_of_their_parameter():
     name, address = "A&B;title:x,y=1 (青年)", "地址;addr:z"
     links = {link.app: _params(link.href) for link in nav_links(name, address, 37.4, 112.5)}
     assert links["amap"]["to"].split(",", 2)[2] == name and set(links["amap"]) == {"to", "mode", "src", "coordinate", "callnative"}
-    assert (links["baidu"]["title"], links["baidu"]["content"]) == (name, address)
+    assert links["baidu"]["destination"] == f"latlng:37.4,112.5|name:{name}" and set(links["baidu"]) == {"origin", "destination", "mode", "coord_type", "output", "src"}
     assert links["tencent"]["to"] == name and set(links["tencent"]) == {"type", "to", "tocoord", "coord_type", "referer"}
     assert set(links["apple"]) == {"daddr", "dirflg"}
 

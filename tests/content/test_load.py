@@ -271,3 +271,10 @@ def test_closures_load_as_periods(project):
 def test_unquoted_off_is_read_by_yaml_as_false_and_explained(project):
     replace_line(project, "hours: Mo-Fr 09:00-17:30; Sa 09:00-12:00", "hours: off")
     assert f"{VENUE}:12 hours（开放时间）= False 开放时间写法不对；“off”表示每天都不开放" in problems_of(project)
+
+
+def test_what_people_call_a_venue_is_a_list_of_real_names(project):
+    replace_line(project, "sample: true", "sample: true\nalso_known_as: [测试之家, 家]")
+    assert f"{VENUE}:17 also_known_as[1]（简称或俗称）= 家 太短" in problems_of(project)
+    replace_line(project, "sample: true", "sample: true\nalso_known_as: [测试之家]")
+    assert load(project).venue["test-venue"].data.also_known_as == ["测试之家"]

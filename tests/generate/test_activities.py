@@ -7,11 +7,11 @@ from zoneinfo import ZoneInfo
 
 from conftest import REPO, SAMPLE_BUILD_DAY, soup
 
-from leaguekit.content import load
+from leaguekit.content import audience, load
 from leaguekit.content import schedule as acts
 from leaguekit.content.geo import nav_links
 from leaguekit.generate import Site
-from leaguekit.generate.activities import RECENT, RECENT_SPARE, WINDOW_DAYS, listed, month_url
+from leaguekit.generate.activities import RECENT, RECENT_SPARE, WINDOW_DAYS, listed, month_url, who_label
 
 CHINA = ZoneInfo("Asia/Shanghai")
 CONTENT = load(REPO)
@@ -29,13 +29,21 @@ def test_activities_page_files_by_the_build_date(dated_site):
     page = soup(dated_site, "activities/")
     assert page.select_one("[data-lk-activities]")["data-built"] == "2026-11-26"
     expected = listed(BUILT)
-    for key in ("this-week", "next-week", "later"):
+    sections = [s["data-section"] for s in page.select("section[data-section]")]
+    assert sections == ["this-week", "next-week", "later", "finished"]  # this week's finished ones last
+    for key in sections:
         section = page.select_one(f'section[data-section="{key}"]')
         assert ids(section) == [e.id for e, st in expected if st.section == key], key
     this_week = page.select_one('section[data-section="this-week"]')
     assert this_week.select_one(".lk-acts__range").get_text() == "11月23日至29日"
-    over = this_week.select_one('.lk-act[data-id="taiyuan-hongse-yaosanjin-2026-11"] .lk-act__badge')
+    assert all(li["data-state"] != "over" for li in this_week.select(".lk-act"))
+    finished = page.select_one('section[data-section="finished"]')
+    assert finished.h2.get_text(strip=True) == "本周已结束" and not finished.has_attr("hidden")
+    over = finished.select_one('.lk-act[data-id="taiyuan-hongse-yaosanjin-2026-11"] .lk-act__badge')
     assert over.get_text() == "已结束" and not over.has_attr("hidden")
+    # The intro speaks to visitors; the build date is said only to readers without JavaScript.
+    assert "生成" not in page.select_one(".lk-intro").get_text()
+    assert page.select_one("article noscript").get_text() == "下面的活动按2026年11月26日的情况排列，请以活动页上的日期为准。"
     assert len(ids(page)) == len(expected) and all(st.occurrence.start < BUILT.now + timedelta(days=WINDOW_DAYS) for _, st in expected)
     # Filters are drawn for JavaScript only; their choices cover every card.
     assert page.select_one(".lk-acts__tools").has_attr("hidden")
@@ -43,6 +51,19 @@ def test_activities_page_files_by_the_build_date(dated_site):
     assert {li["data-district"] for li in page.select(".lk-act")} <= districts
     assert {"taigu-qinglian-dajiangtang", "taiyuan-qingchun-banfei"} <= {o["value"] for o in page.select('select[name="brand"] option')}
     assert "elsewhere" in {o["value"] for o in page.select('select[name="type"] option')}
+
+
+def test_cards_say_who_may_come_and_carry_their_audience_groups(dated_site):
+    page = soup(dated_site, "activities/")
+    card = page.select_one(".lk-act")
+    entry = CONTENT.activity[card["data-id"]]
+    assert card.select_one(".lk-act__who").get_text() == "面向" + who_label(entry)
+    assert card["data-audience"].split() == list(audience.groups(entry.data.audience))
+    qinglian = CONTENT.activity["taigu-qinglian-dajiangtang-2026-12"]
+    assert who_label(qinglian) == "太谷区青年、返乡大学生和青年创业者（16 岁以上）"
+    assert who_label(CONTENT.activity["taigu-yexiao-wudao-2026-autumn"]) == "太谷区 18–40 岁青年"  # the words already say the ages
+    options = [(o["value"], o.get_text()) for o in page.select('select[name="audience"] option')]
+    assert options == [("", "全部人群"), ("children", "少儿（12 岁及以下）"), ("teens", "青少年（13–17 岁）"), ("youth", "青年（18–35 岁）"), ("family", "亲子（家长带孩子）")]
 
 
 def test_past_months_have_their_own_pages(dated_site):

@@ -46,6 +46,16 @@ def test_every_venue_has_its_page_with_facts(sample_site, venue):
         assert not week and page.select_one(".lk-open") is None
     if v.phone:
         assert page.select_one(f'.lk-facts a[href="tel:{v.phone}"]').get_text() == v.phone
+    # 拨打电话 and 导航 come first, under the name and the open state, before the facts.
+    article = page.select_one(".lk-venue")
+    order = [e.get("class", [""])[0] for e in article.find_all(["p", "div", "dl"], recursive=False)]
+    assert order[: order.index("lk-facts")] == [*(["lk-open"] if venue.hours and v.is_open else []), *(["lk-venue__actions"] if v.is_open else []), *(["lk-sample-note"] if v.sample else [])]
+    if v.is_open:
+        actions = article.select_one(".lk-venue__actions")
+        call = actions.select_one("a.lk-call")
+        assert (call["href"], call.get_text()) == (f"tel:{v.phone}", f"拨打电话 {v.phone}") if v.phone else call is None
+        assert actions.select_one("details.lk-nav > summary").get_text() == "导航"
+    assert ("也叫" in shown) == bool(v.also_known_as) and shown.get("也叫", "") == "、".join(v.also_known_as)
     for key in v.services:
         assert CONTENT.services[key].label in shown["服务项目"]
     assert bool(page.select(".lk-badge--sample")) == v.sample

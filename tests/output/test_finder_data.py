@@ -73,7 +73,8 @@ def test_sample_site_finder_files(sample_site):
     assert rec["p"] == [venue.data.location.lat, venue.data.location.lng]
     # The parsed week, never OpenStreetMap text: the browser does not parse hours.
     assert rec["h"] == venue.hours.schedule() and rec["d"] == "晋中市太谷区" and rec["t"] == "youth-home"
-    assert set(rec) <= set("intgsdwapchfxz"), "a record holds only what a result shows"
+    assert set(rec) <= set("intgsdwaypchfxz"), "a record holds only what a result shows"
+    assert rec["y"] == "晋中市"  # the city Baidu's route page asks for
     assert manifest["types"]["youth-home"] == "青年之家" and manifest["grades"]["standard"] == "标准型"
 
 

@@ -19,7 +19,7 @@ from leaguekit.content import load
 from leaguekit.content.readers.figures import load as load_figures
 from leaguekit.generate import page
 from leaguekit.generate.page import KINDS, SearchEntry
-from leaguekit.output import search_index
+from leaguekit.output import search_index, search_text
 from leaguekit.output.search_index import CAP, CHUNK, SearchIndex
 
 CONTENT = load(REPO)
@@ -28,17 +28,42 @@ CASES = json.loads((REPO / "tests/search_cases.json").read_text(encoding="utf-8"
 
 @pytest.mark.parametrize("case", CASES["tokens"], ids=lambda c: c["text"])
 def test_tokens(case):
-    assert search_index.tokens(case["text"], unigrams=case["unigrams"]) == case["tokens"]
+    assert search_text.tokens(case["text"], unigrams=case["unigrams"]) == case["tokens"]
+
+
+@pytest.mark.parametrize("case", CASES["names"], ids=lambda c: c["text"])
+def test_names_are_found_by_pinyin_initials_prefixes_and_gap_pairs(case):
+    held = set(search_text.name_tokens(case["text"]))
+    for query in case["found_by"]:
+        looked_up = [query] if search_text.GAP in query else search_text.query_tokens(query)
+        assert looked_up and set(looked_up) <= held, query
+
+
+@pytest.mark.parametrize("case", CASES["split"], ids=lambda c: c["word"][:12])
+def test_split_pinyin(case):
+    assert search_text.split_pinyin(case["word"], *search_text._tables()) == case["syllables"]
 
 
 @pytest.mark.parametrize("case", CASES["query"], ids=lambda c: c["text"])
 def test_query_tokens(case):
-    assert search_index.query_tokens(case["text"]) == case["tokens"]
+    assert search_text.query_tokens(case["text"]) == case["tokens"]
+
+
+@pytest.mark.parametrize("case", CASES["typo"], ids=lambda c: c["text"])
+def test_typo_plans(case):
+    assert search_text.typo_plans(case["text"], set(case["missing"])) == case["plans"]
 
 
 @pytest.mark.parametrize("case", CASES["shards"], ids=lambda c: f"{c['token']}/{c['shards']}")
 def test_shard_of(case):
-    assert search_index.shard_of(case["token"], case["shards"]) == case["shard"]
+    assert search_text.shard_of(case["token"], case["shards"]) == case["shard"]
+
+
+def test_syllables_are_the_standard_table_without_vowelless_interjections():
+    table = search_text.syllables()
+    assert 400 <= len(table) <= 440 and list(table) == sorted(set(table))
+    assert {"a", "zhuang", "lv", "lve", "er", "yo"} <= set(table)
+    assert not {"m", "n", "ng", "hm", "hng"} & set(table)
 
 
 def test_markdown_text_keeps_words_not_markup():
@@ -64,6 +89,11 @@ def test_venue_entry_describes_the_venue():
     assert entry.summary == "青年之家（标准型） · 晋中市太谷区 · 北洸乡 · " + venue.data.address
     for word in ("青年之家", "晋中市太谷区", "文化学习", "志愿公益", "太谷共青团"):
         assert word in entry.keywords
+    assert "自习" in entry.keywords and "志愿者" in entry.keywords  # the services' everyday words (data/services.yml aliases)
+    district = pages()["districts/jinzhong-taiguqu/"].search[0]
+    assert "北洸乡" in district.places.split()  # a town's pinyin finds its district page
+    pku = pages()["venues/taiyuan-xuezi-guichao-pku/"].search[0]
+    assert pku.names == "北大学子归巢工作站 北大工作站"
     assert entry.body and entry.body in page.markdown_text(venue.body)
     assert entry.group.startswith(CONTENT.district(venue).key)
 
@@ -73,8 +103,8 @@ def test_every_page_but_later_list_pages_is_findable():
     silent = [url for url, p in found.items() if not p.search]
     assert all("/page/" in url for url in silent), silent
     kinds = {e.kind for p in found.values() for e in p.search}
-    assert kinds == set(KINDS) - {"report", "figures"}  # those are hand-written pages
-    assert [url for url, p in found.items() if any(e.kind == "page" for e in p.search)] == ["contribute/new/"]  # the venue form, a staff page like the guide
+    assert kinds == set(KINDS) - {"report", "figures", "page"}  # those are hand-written pages
+    assert [e.kind for e in found["contribute/new/"].search] == ["staff"]  # the venue form, a staff page like the guide
 
 
 def test_brand_and_service_entries():
@@ -106,7 +136,7 @@ def read_index(folder: Path) -> tuple[dict, dict[str, list[int]], list[list]]:
     postings: dict[str, list[int]] = {}
     for n in range(manifest["shards"]):
         shard = json.loads((folder / f"t/{n}.json").read_text(encoding="utf-8"))
-        assert all(search_index.shard_of(t, manifest["shards"]) == n for t in shard)
+        assert all(search_text.shard_of(t, manifest["shards"]) == n for t in shard)
         postings.update(shard)
     docs = [r for n in range(-(-manifest["docs"] // manifest["chunk"])) for r in json.loads((folder / f"d/{n}.json").read_text(encoding="utf-8"))]
     assert len(docs) == manifest["docs"]
@@ -152,7 +182,12 @@ def test_sample_index_files(sample_site):
     assert taigu == list(range(taigu[0], taigu[0] + len(taigu)))
     kinds = {r[0]: manifest["kinds"][r[3]] for r in docs}
     assert kinds["orgs/taigu/report/"] == "工作报告" and kinds["orgs/taiyuan/figures/"] == "报告数据"
-    assert kinds["contribute/"] == "页面" and kinds[""] == "页面"
+    assert kinds["contribute/"] == kinds["contribute/fields/"] == kinds["contribute/posters/"] == "工作人员" and kinds[""] == "页面"
+    staff = [n for n, r in enumerate(docs) if r[0].startswith("contribute/")]
+    assert manifest["staff"] == [staff[0], staff[-1] + 1] == [len(docs) - len(staff), len(docs)]  # stored last, side by side
+    assert {"参与维护", "字段说明", "门牌海报", "海报", "字段", "新增阵地"} <= set(manifest["staffWords"])
+    assert not {"权益维护", "维护", "托管"} & set(manifest["staffWords"])
+    assert manifest["syllables"] == list(search_text.syllables())
     report = next(r for r in docs if r[0] == "orgs/taigu/report/")
     assert report[2].startswith("共青团晋中市太谷区委员会 · ")
     assert {d for d, _ in decode(postings["石榴"])[1]} == {urls.index("orgs/taigu/report/"), urls.index("orgs/taigu/figures/")}

@@ -3,8 +3,10 @@
  * The build files every activity by its build date; a page may be read weeks later.
  * Here each card is filed again in China time (UTC+8, whatever the phone's time zone)
  * with the rules of leaguekit.content.schedule.status: on now, or the week of the next
- * session, or over. On /activities/ the cards move between 本周, 下周 and 以后 and the
- * filters (县区, 阵地类型, 品牌, 阵地) are kept in the query string; on an activity page
+ * session, or over. On /activities/ the cards move between 本周, 下周, 以后 and, last,
+ * 本周已结束; the filters (适合人群 from the groups the build computed, 县区, 阵地类型, 品牌,
+ * 阵地) are kept in the query string; on a public holiday with nothing on today it points
+ * to the venues open now and the rest of the holiday's activities; on an activity page
  * the status line changes; on venue and brand pages "近期活动" shows the next few.
  * Hooked into Material's instant navigation through document$. */
 (function () {
@@ -12,7 +14,8 @@
   var lk = (window.leaguekit = window.leaguekit || {});
   var MINUTE = 60000, DAY = 86400000, OFFSET = 8 * 3600000;
   var WEEKDAYS = ["周一", "周二", "周三", "周四", "周五", "周六", "周日"];
-  var FILTERS = ["district", "type", "brand", "venue"];
+  var FILTERS = ["audience", "district", "type", "brand", "venue"];
+  var LISTS = { audience: true }; /* a card may belong to several of these (data-audience="children family") */
   var BADGES = { ongoing: "正在进行", over: "已结束", today: "今天" };
 
   /* "2026-12-03T19:00" in China time → epoch milliseconds. */
@@ -53,7 +56,7 @@
       }
     }
     var last = occs[occs.length - 1];
-    return { state: "over", section: last.end > monday ? "this-week" : "past", occ: last };
+    return { state: "over", section: last.end > monday ? "finished" : "past", occ: last };
   }
 
   function badge(st, now) {
@@ -154,21 +157,56 @@
     this.apply();
   };
 
+  function matches(li, name, value) {
+    if (!value) return true;
+    return LISTS[name] ? (li.dataset[name] || "").split(" ").indexOf(value) >= 0 : li.dataset[name] === value;
+  }
+
   Listing.prototype.apply = function () {
     var self = this, f = this.filters(), shown = 0;
     var active = FILTERS.filter(function (name) { return f[name]; }).length;
     this.cards.forEach(function (li) {
-      var ok = !li.classList.contains("lk-act--past") && FILTERS.every(function (name) { return !f[name] || li.dataset[name] === f[name]; });
+      var ok = !li.classList.contains("lk-act--past") && FILTERS.every(function (name) { return matches(li, name, f[name]); });
       li.hidden = !ok;
       if (ok) shown++;
     });
     Object.keys(this.sections).forEach(function (key) {
       var section = self.sections[key];
-      section.querySelector(".lk-acts__empty").hidden = section.querySelectorAll(".lk-act:not([hidden])").length > 0;
+      var any = section.querySelectorAll(".lk-act:not([hidden])").length > 0;
+      section.querySelector(".lk-acts__empty").hidden = any;
+      if (key === "finished") section.hidden = !any; /* nothing finished this week: no heading either */
     });
+    this.holiday(Date.now());
     this.root.querySelector(".lk-filters-box__active").textContent = active ? "（已选 " + active + " 项）" : "";
     if (active) this.root.querySelector(".lk-filters-box").open = true;
     this.root.querySelector(".lk-acts__count").textContent = active ? (shown ? "符合条件的活动 " + shown + " 个。" : "没有符合条件的活动，请放宽筛选条件。") : "";
+  };
+
+  /* A public holiday (data/holidays.yml, shipped with the page) with nothing on today among the cards shown:
+   * point to the venues open now, and to what is on later in the holiday. */
+  Listing.prototype.holiday = function (now) {
+    var note = this.root.querySelector(".lk-acts__holiday");
+    var calendar = JSON.parse(this.root.querySelector(".lk-calendar").textContent);
+    var t = local(now), today = t.y + "-" + pad(t.m) + "-" + pad(t.d);
+    var period = calendar.h.filter(function (h) { return h[0] <= today && today <= h[1]; })[0];
+    var visible = this.cards.filter(function (li) { return !li.hidden; });
+    var on = visible.some(function (li) {
+      var st = status(parseOcc(li.dataset.occ), now);
+      return st.state === "ongoing" || (st.state === "upcoming" && dayNumber(st.occ.start) === dayNumber(now));
+    });
+    note.hidden = !period || on;
+    note.textContent = "";
+    if (note.hidden) return;
+    var end = parseLocal(period[1] + "T00:00") + DAY;
+    var later = visible.filter(function (li) {
+      var st = status(parseOcc(li.dataset.occ), now);
+      return st.state === "upcoming" && st.occ.start < end;
+    }).length;
+    var link = document.createElement("a");
+    link.href = this.root.dataset.openNow;
+    link.textContent = "附近现在开放的阵地";
+    note.append("今天是" + period[2] + "假期，今天没有活动。可以去", link, "看看" +
+      (later ? "；假期里还有 " + later + " 个活动，见下方。" : "。"));
   };
 
   /* --- "近期活动" on venue and brand pages, and one activity's status line ----- */

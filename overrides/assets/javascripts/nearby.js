@@ -6,7 +6,10 @@
  * China time (hours.js, from the schedules the build computed); and "使用我的位置"
  * (or ?near=1 from the home page), which loads the finder cells nearest the phone
  * first and lists the closest venues with their distance, saying plainly when the
- * nearest match is far and when the nearest venue opens next.
+ * nearest match is far and when the nearest venue opens next. Venues open now within
+ * reach come first; a far nearest venue comes with what the site covers. Browsers give a
+ * position only to https pages: on plain http, or when the visitor said no, it says so
+ * and how to fix it.
  * It hooks into Material's instant navigation through document$.
  * Map-app links are only followed when tapped; nothing here requests them. */
 (function () {
@@ -15,7 +18,7 @@
   var FILTERS = ["type", "grade", "service", "district", "town", "open"];
   var PAGE = 20;
   var MAX_CELLS = 64;
-  var FAR_M = 10000; /* beyond this, the list says the nearest match is far */
+  var FAR_M = 10000; /* beyond this, the list says the nearest match is far; within it, open venues go first */
   var WALK_BELOW_M = 1500, BUS_BELOW_M = 15000;
   var MODES = [["walk", "步行"], ["bus", "公交"], ["car", "驾车"]];
 
@@ -65,14 +68,17 @@
     return metres < WALK_BELOW_M ? "walk" : metres < BUS_BELOW_M ? "bus" : "car";
   }
 
-  /* The same URLs as geo.nav_links; p is WGS-84 [lat, lng], c is GCJ-02 [lat, lng]; mode walk | bus | car. */
-  function navLinks(name, address, p, c, mode) {
-    var n = encodeURIComponent(name), a = encodeURIComponent(address);
+  /* The same URLs as geo.nav_links; p is WGS-84 [lat, lng], c is GCJ-02 [lat, lng]; mode walk | bus | car;
+   * region: the city the build read from the address (geo.region_of), "" when none. */
+  function navLinks(name, address, p, c, mode, region) {
+    var n = encodeURIComponent(name), city = encodeURIComponent(region || "");
     var la = String(p[0]), ln = String(p[1]), gla = String(c[0]), gln = String(c[1]);
     var tencent = { walk: "walk", bus: "bus", car: "drive" }[mode], apple = { walk: "w", bus: "r", car: "d" }[mode];
+    var baidu = { walk: "walking", bus: "transit", car: "driving" }[mode];
     return [
       { app: "amap", label: "高德地图", href: "https://uri.amap.com/navigation?to=" + gln + "," + gla + "," + n + "&mode=" + mode + "&src=leaguekit&coordinate=gaode&callnative=1" },
-      { app: "baidu", label: "百度地图", href: "https://api.map.baidu.com/marker?location=" + la + "," + ln + "&title=" + n + "&content=" + a + "&output=html&coord_type=wgs84&src=webapp.leaguekit.nearby" },
+      { app: "baidu", label: "百度地图", href: "https://api.map.baidu.com/direction?origin=" + encodeURIComponent("我的位置") + "&destination=latlng:" + la + "," + ln + "%7Cname:" + n + "&mode=" + baidu +
+        (city ? "&region=" + city + "&origin_region=" + city + "&destination_region=" + city : "") + "&coord_type=wgs84&output=html&src=webapp.leaguekit.nearby" },
       { app: "tencent", label: "腾讯地图", href: "https://apis.map.qq.com/uri/v1/routeplan?type=" + tencent + "&to=" + n + "&tocoord=" + la + "," + ln + "&coord_type=1&referer=leaguekit" },
       { app: "apple", label: "Apple 地图", href: "https://maps.apple.com/?daddr=" + gla + "," + gln + "&dirflg=" + apple },
     ];
@@ -88,7 +94,7 @@
     var place = JSON.parse(menu.dataset.place);
     var list = menu.querySelector(".lk-nav__apps");
     list.textContent = "";
-    navLinks(place.n, place.a, place.p, place.c, mode).forEach(function (l) {
+    navLinks(place.n, place.a, place.p, place.c, mode, place.r).forEach(function (l) {
       var li = el("li"), a = el("a", "lk-nav__link", l.label);
       a.href = l.href;
       a.dataset.app = l.app;
@@ -215,7 +221,7 @@
       tel.href = "tel:" + r.f;
       li.appendChild(tel);
     }
-    li.appendChild(navMenu("near-" + r.i, { n: r.n, a: r.a, p: r.p, c: r.c }, travelMode(d)));
+    li.appendChild(navMenu("near-" + r.i, { n: r.n, a: r.a, p: r.p, c: r.c, r: r.y || "" }, travelMode(d)));
     return li;
   }
 
@@ -259,6 +265,7 @@
       showOpenState(li.querySelector(".lk-place__open"), fromCard(li), self.calendar, now);
     });
     this.form.addEventListener("change", function () { self.changed(); });
+    this.form.elements.open.addEventListener("change", function () { self.changed(); }); /* in sight, outside the form */
     this.form.addEventListener("submit", function (e) { e.preventDefault(); });
     this.form.addEventListener("reset", function () { setTimeout(function () { self.changed(); }, 0); });
     this.root.querySelector(".lk-finder__locate").addEventListener("click", function () { self.locate(); });
@@ -298,15 +305,16 @@
     else this.apply();
   };
 
-  /* District mode: hide the server-rendered cards that do not match. */
-  /* The filters sit in a collapsed <details> so the list comes first; it opens when a filter is set. */
+  /* The filters sit in a collapsed <details> so the list comes first; it opens when one of them is set
+   * ("现在开放" is outside it, in sight). */
   Finder.prototype.summarize = function () {
     var self = this;
-    var active = FILTERS.filter(function (name) { return self.filters[name]; }).length;
+    var active = FILTERS.filter(function (name) { return name !== "open" && self.filters[name]; }).length;
     this.root.querySelector(".lk-filters-box__active").textContent = active ? "（已选 " + active + " 项）" : "";
     if (active) this.root.querySelector(".lk-filters-box").open = true;
   };
 
+  /* District mode: hide the server-rendered cards that do not match. */
   Finder.prototype.apply = function () {
     var self = this, now = new Date(), shown = 0;
     this.summarize();
@@ -332,13 +340,19 @@
     this.count.textContent = shown ? "显示 " + shown + " 个阵地。" : "没有符合条件的阵地，请放宽筛选条件。";
   };
 
-  Finder.prototype.say = function (text, isError) {
+  /* `link`: [text, href] of a link after the text. */
+  Finder.prototype.say = function (text, isError, link) {
     this.status.textContent = text;
+    if (link) {
+      var a = el("a", "", link[0]);
+      a.href = link[1];
+      this.status.appendChild(a);
+    }
     this.status.classList.toggle("lk-finder__status--error", !!isError);
   };
 
-  Finder.prototype.fallback = function (text) {
-    this.say(text + "可以在下面选择县区或乡镇街道查看阵地。", true);
+  Finder.prototype.fallback = function (text, link) {
+    this.say(text + "也可以在下面选择县区或乡镇街道查看阵地。", true, link);
     this.leaveNear(true);
     this.root.querySelector(".lk-filters-box").open = true;
     (this.form.elements.district || this.root.querySelector(".lk-districts a") || this.form.elements.type).focus();
@@ -346,7 +360,15 @@
 
   Finder.prototype.locate = function () {
     var self = this;
-    if (!navigator.geolocation || !window.isSecureContext) {
+    /* Browsers give a position only to secure pages (https, or this computer itself): on plain http the
+     * cause is the address, not the phone. */
+    if (!window.isSecureContext) {
+      var https = window.location.protocol === "http:" ? "https:" + window.location.href.slice(5) : "";
+      this.fallback("浏览器只向以 https:// 开头的网页提供位置，本页是用 " + window.location.protocol + "// 打开的，所以无法按距离排序。请用 https 地址打开本站。",
+        https ? ["用 https 打开本页", https] : null);
+      return;
+    }
+    if (!navigator.geolocation) {
       this.fallback("这个浏览器不能提供你的位置。");
       return;
     }
@@ -359,7 +381,10 @@
         self.search();
       },
       function (err) {
-        if (err.code === 1) self.fallback("你没有允许本页使用位置，无法按距离排序。");
+        if (err.code === 1) {
+          self.fallback("你没有允许本页使用位置，无法按距离排序。要重新允许：点地址栏左边的图标（锁形或“ⓘ”），在“权限”或“位置”中选“允许”，再点“使用我的位置”；" +
+            "苹果手机在“设置 → 隐私与安全性 → 定位服务”中打开浏览器的定位；在微信里请点右上角“…”，选“在浏览器打开”。");
+        }
         else if (err.code === 3) self.fallback("获取位置超时，可以稍后再点一次“使用我的位置”。");
         else self.fallback("暂时无法确定你的位置。");
       },
@@ -417,8 +442,8 @@
           records.forEach(function (r) {
             var v = fromRecord(r);
             if (!matchesPlace(v, self.filters)) return;
-            var item = { r: r, d: distance(here.lat, here.lng, r.p[0], r.p[1]) };
-            if (!open || isOpen(v, self.calendar, now)) found.push(item);
+            var item = { r: r, d: distance(here.lat, here.lng, r.p[0], r.p[1]), open: isOpen(v, self.calendar, now) };
+            if (!open || item.open) found.push(item);
             else closed.push(item);
           });
           found.sort(function (x, y) { return x.d - y.d; });
@@ -451,37 +476,55 @@
     return best;
   };
 
-  Finder.prototype.showNotes = function (result, now) {
+  /* Far: what the site covers (the nearest venue may simply not be listed). Nothing open within reach:
+   * the venue nearby that opens soonest. */
+  Finder.prototype.showNotes = function (result, openNear, now) {
     var open = this.filters.open, nearest = result.found[0];
     var what = open ? "现在开放的阵地" : "符合条件的阵地";
     this.far.hidden = !(nearest && nearest.d > FAR_M);
     if (!this.far.hidden) {
-      this.far.textContent = formatDistance(FAR_M) + "内没有" + what + "；最近的在" + nearest.r.d + "，" + formatDistance(nearest.d) + "。";
+      this.far.textContent = formatDistance(FAR_M) + "内没有" + what + "；最近的在" + nearest.r.d + "，" + formatDistance(nearest.d) + "。" +
+        (this.root.dataset.coverage || "");
     }
-    var best = open && (!nearest || nearest.d > FAR_M) ? this.opensNext(result.closed, now) : null;
+    var best = null, lead = "附近最早开门的是";
+    if (open && (!nearest || nearest.d > FAR_M)) {
+      best = this.opensNext(result.closed, now);
+    } else if (!open && nearest && !openNear) {
+      best = this.opensNext(result.found.filter(function (item) { return !item.open; }), now);
+      lead = "附近的阵地现在都没有开放；最早开门的是";
+    }
     this.next.hidden = !best;
     this.next.textContent = "";
     if (best) {
       var link = el("a", "", best.item.r.n);
       link.href = this.siteRoot + "venues/" + best.item.r.i + "/";
-      this.next.appendChild(document.createTextNode("附近最早开门的是"));
+      this.next.appendChild(document.createTextNode(lead));
       this.next.appendChild(link);
       this.next.appendChild(document.createTextNode("（" + formatDistance(best.item.d) + "）：" + best.s.opens + " 开门。"));
     }
   };
 
+  /* Venues open now within reach first, then the rest, each by distance: the visitor wants one to go to now. */
+  function openFirst(found) {
+    var near = function (item) { return item.open && item.d <= FAR_M; };
+    return found.filter(near).concat(found.filter(function (item) { return !near(item); }));
+  }
+
   Finder.prototype.show = function (result) {
     var self = this, now = new Date();
-    var items = result.found.slice(0, this.limit);
+    var items = (this.filters.open ? result.found : openFirst(result.found)).slice(0, this.limit);
+    var openNear = items.filter(function (item) { return item.open && item.d <= FAR_M; }).length;
     this.list.textContent = "";
     items.forEach(function (item) { self.list.appendChild(card(item.r, item.d, self.manifest, self.siteRoot, self.calendar, now)); });
-    this.showNotes(result, now);
+    this.showNotes(result, openNear, now);
     this.more.hidden = !result.more;
     this.districts.hidden = true;
     var entering = this.near.hidden;
     this.near.hidden = false;
     if (entering) this.near.querySelector("h2").focus();
-    this.say(items.length ? "已按离你的直线距离排序。" : this.filters.open ? "附近没有现在开放的阵地。" : "附近没有符合条件的阵地，请放宽筛选条件。");
+    this.say(!items.length ? (this.filters.open ? "附近没有现在开放的阵地。" : "附近没有符合条件的阵地，请放宽筛选条件。")
+      : openNear && !this.filters.open && openNear < items.length ? "已按离你的直线距离排序，现在开放的 " + openNear + " 个排在前面。"
+      : "已按离你的直线距离排序。");
     this.count.textContent = items.length ? "显示最近的 " + items.length + " 个阵地。" : "";
   };
 

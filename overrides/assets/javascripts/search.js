@@ -5,13 +5,19 @@
  *   then manifest.json, and per query only the shards of its tokens and the record files
  *   of the results shown. Everything comes from this site: the index is found relative to
  *   this script, so the site works from any sub-path.
- * - Query rules (the same tokens as the build, tests/search_cases.json checks both): a
- *   document must hold every token whose list is complete; a list cut at the build's cap
- *   only adds score (a document missing from it may hold the token all the same); when
- *   every list is cut, any document in them counts; when no document holds every complete
- *   token, those holding at least half of the tokens are shown as partial matches.
+ * - Query rules (the same tokens as the build, leaguekit/output/search_text.py; tests/search_cases.json
+ *   checks both): Chinese as character pairs, Latin words as pinyin split with the syllables the
+ *   manifest ships (taiguq → taigu guq) or as initials (tgq → tg gq). A document must hold every
+ *   token whose list is complete; a list cut at the build's cap only adds score (a document missing
+ *   from it may hold the token all the same); when every list is cut, any document in them counts,
+ *   those in more of the lists first.
+ *   When some character pair is in no page at all, the query is tried again as if one character was
+ *   mistyped, left out or doubled (typoPlans: the build indexes names' gap pairs, 年_家); otherwise,
+ *   when no document holds every complete token, those holding at least half of the tokens are shown
+ *   as partial matches.
  *   Rank: the sum of the build's scores, each times the token's rarity (then the number of
- *   tokens held); the first results are re-ranked by whether their title holds the query.
+ *   tokens held); the first results are re-ranked by whether their title holds the query. Staff
+ *   pages (stored last) go after every other result unless the query holds one of their words.
  * - A combobox with a list box (WAI-ARIA combobox pattern): arrows move through the
  *   results while focus stays in the box, Enter opens one, Escape closes; the number of
  *   results is announced in a polite live region. The header survives Material's instant
@@ -22,31 +28,108 @@
   var lk = (window.leaguekit = window.leaguekit || {});
   var ROOT = new URL("../../", document.currentScript.src);
   var INDEX = new URL("search/", ROOT);
-  var FORMAT = 1; // leaguekit/output/search_index.py FORMAT
+  var FORMAT = 2; // leaguekit/output/search_index.py FORMAT
   var PAGE = 8; // results shown at a time
   var VERIFY = 12; // leading results whose titles are checked against the whole query
-  var HINT = "输入阵地名称、县区、乡镇或服务，例如“托管”";
+  var HINT = "输入阵地名称、县区、乡镇或服务，例如“托管”“taigu”";
   var CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{3134f}";
   var WORD = /[a-z0-9]+/g;
-  var HAN = new RegExp("[" + CJK + "]", "gu");
   var LONE = new RegExp("(?<![" + CJK + "])[" + CJK + "](?![" + CJK + "])", "gu");
   var PAIR = new RegExp("(?=([" + CJK + "]{2}))", "gu");
+  var RUN = new RegExp("[" + CJK + "]+", "gu");
+  var GAP = "_";
+  var LONGEST_WORD = 40, LONGEST_SYLLABLE = 6;
 
-  /* --- tokens (leaguekit/output/search_index.py: normalize, tokens, query_tokens, shard_of) --- */
+  /* --- tokens (leaguekit/output/search_text.py: normalize, split_pinyin, word_tokens, query_tokens, typo_plans, shard_of) --- */
 
   function normalize(text) {
     return text.normalize("NFKC").toLowerCase();
   }
 
-  function tokens(text, unigrams) {
-    var t = normalize(text);
-    var found = (t.match(WORD) || []).concat(t.match(unigrams ? HAN : LONE) || []);
-    for (var m of t.matchAll(PAIR)) found.push(m[1]);
+  /* {table, starts} from the manifest's syllables: the syllables, and every proper prefix of one. */
+  function pinyinTable(syllables) {
+    var starts = new Set();
+    syllables.forEach(function (s) { for (var k = 1; k < s.length; k++) starts.add(s.slice(0, k)); });
+    return { table: new Set(syllables), starts: starts };
+  }
+
+  /* `word` as syllables, longest first, the last possibly cut short; null when it cannot be read so. */
+  function splitPinyin(word, t) {
+    var failed = new Set();
+    function rest(i) {
+      if (i === word.length) return [];
+      if (failed.has(i)) return null;
+      for (var size = Math.min(LONGEST_SYLLABLE, word.length - i); size > 0; size--) {
+        var s = word.slice(i, i + size);
+        if (t.table.has(s)) {
+          var more = rest(i + size);
+          if (more !== null) return [s].concat(more);
+        }
+      }
+      if (t.starts.has(word.slice(i))) return [word.slice(i)];
+      failed.add(i);
+      return null;
+    }
+    return word.length > 0 && word.length <= LONGEST_WORD ? rest(0) : null;
+  }
+
+  function wordTokens(word, t) {
+    if (word.length < 2 || !/^[a-z]+$/.test(word)) return [word];
+    var parts = splitPinyin(word, t) || word.split("");
+    if (parts.length === 1) return [word];
+    var found = [];
+    for (var i = 0; i + 1 < parts.length; i++) found.push(parts[i] + parts[i + 1]);
+    return Array.from(new Set(found));
+  }
+
+  function queryTokens(text, t) {
+    var q = normalize(text);
+    var found = [];
+    (q.match(WORD) || []).forEach(function (w) { found = found.concat(wordTokens(w, t)); });
+    found = found.concat(q.match(LONE) || []);
+    for (var m of q.matchAll(PAIR)) found.push(m[1]);
+    return Array.from(new Set(found));
+  }
+
+  function pairsOf(run) {
+    var found = [];
+    for (var m of run.matchAll(PAIR)) found.push(m[1]);
     return found;
   }
 
-  function queryTokens(text) {
-    return Array.from(new Set(tokens(text, false)));
+  /* Other lookups when some pairs of the query are in no page (`missing`, a Set): one character of one
+   * Chinese run mistyped, left out or doubled. In order: left out, the second or first character of the
+   * missing pair wrong, one extra; for two missing pairs side by side: the character between wrong, or extra. */
+  function typoPlans(text, missing, t) {
+    var q = normalize(text), base = queryTokens(q, t);
+    var runs = (q.match(RUN) || []).filter(function (r) { return Array.from(r).length >= 3; });
+    var runPairs = new Set();
+    runs.forEach(function (r) { pairsOf(r).forEach(function (p) { runPairs.add(p); }); });
+    var stray = Array.from(missing).some(function (m) { return !runPairs.has(m); });
+    var slips = runs.map(function (r) {
+      var chars = Array.from(r), at = [];
+      for (var j = 0; j + 1 < chars.length; j++) if (missing.has(chars[j] + chars[j + 1])) at.push(j);
+      return { chars: chars, at: at };
+    }).filter(function (x) { return x.at.length; });
+    if (slips.length !== 1 || stray) return [];
+    var c = slips[0].chars, at = slips[0].at;
+    function plan(drop, add) {
+      var dropped = new Set(drop.map(function (j) { return c[j] + c[j + 1]; }));
+      return Array.from(new Set(base.filter(function (x) { return !dropped.has(x); }).concat(add)));
+    }
+    var plans = [];
+    if (at.length === 1) {
+      var j = at[0];
+      plans.push(plan([j], [c[j] + GAP + c[j + 1]]));
+      if (j + 2 < c.length) plans.push(plan([j, j + 1], [c[j] + GAP + c[j + 2]]));
+      if (j >= 1) plans.push(plan([j - 1, j], [c[j - 1] + GAP + c[j + 1]]));
+      plans.push(plan([j], []));
+    } else if (at.length === 2 && at[1] === at[0] + 1) {
+      var i = at[1];
+      plans.push(plan(at, [c[i - 1] + GAP + c[i + 1]]));
+      plans.push(plan(at, [c[i - 1] + c[i + 1]]));
+    }
+    return plans.filter(function (p) { return p.length; });
   }
 
   var CRC_TABLE = (function () {
@@ -81,8 +164,9 @@
     return { df: list[0], docs: docs, scores: scores };
   }
 
-  /* Rank documents for the decoded lists of a query's tokens; `total` = documents in the index. */
-  function rank(lists, total) {
+  /* Rank documents for the decoded lists of a query's tokens; `total` = documents in the index;
+   * documents from after[0] to after[1] - 1 (the staff pages, or null) go after all others. */
+  function rank(lists, total, after) {
     var complete = lists.filter(function (l) { return l.docs.length === l.df; });
     var required = null;
     if (complete.length) {
@@ -102,24 +186,32 @@
         var d = l.docs[i];
         if (required && !required.has(d)) continue;
         var r = found.get(d);
-        if (!r) found.set(d, (r = { doc: d, score: 0, cover: 0 }));
+        if (!r) found.set(d, (r = { doc: d, score: 0, cover: 0, last: !!after && d >= after[0] && d < after[1] }));
         r.score += rarity * l.scores[i];
         r.cover += 1;
       }
     });
     var results = Array.from(found.values());
     if (partial) results = results.filter(function (r) { return 2 * r.cover >= lists.length; });
-    results.sort(byRank);
     var cut = lists.some(function (l) { return l.docs.length < l.df; }) && !required;
+    /* Every list cut (common words only): a document seen in more of them holds more of the query. */
+    if (cut) results.forEach(function (r) { r.tier = r.cover; });
+    results.sort(byRank);
     return { results: results, partial: partial && results.length > 0, more: cut };
   }
 
   function byRank(a, b) {
-    return b.score - a.score || b.cover - a.cover || a.doc - b.doc;
+    return a.last - b.last || (b.tier || 0) - (a.tier || 0) || b.score - a.score || b.cover - a.cover || a.doc - b.doc;
   }
 
   function compact(text) {
     return normalize(text).replace(/\s+/g, "");
+  }
+
+  /* Whether the query asks for a staff page: it holds one of the words the build listed for them. */
+  function asksStaff(query, words) {
+    var q = compact(query);
+    return words.some(function (w) { return q.indexOf(w) >= 0; });
   }
 
   /* A result whose title is the query, or holds all of it, goes before one that only holds its parts. */
@@ -168,16 +260,49 @@
     return this.files.get(path);
   };
 
+  /* The syllable table of the loaded manifest, built once. */
+  Index.prototype.pinyin = function (m) {
+    if (!this.table) this.table = pinyinTable(m.syllables);
+    return this.table;
+  };
+
+  /* The decoded list of each token, in order; `known` keeps those already fetched for this query. */
+  Index.prototype.lists = function (words, m, known) {
+    var self = this;
+    return Promise.all(words.map(function (t) {
+      if (known.has(t)) return known.get(t);
+      return self.file("t/" + shardOf(t, m.shards) + ".json", m.stamp).then(function (shard) {
+        var list = decode(Object.prototype.hasOwnProperty.call(shard, t) ? shard[t] : null);
+        known.set(t, list);
+        return list;
+      });
+    }));
+  };
+
+  /* {results, partial, more, corrected}: `corrected` when the results are for a query one character off. */
   Index.prototype.find = function (query) {
     var self = this;
     return this.open().then(function (m) {
-      var words = queryTokens(query);
-      return Promise.all(words.map(function (t) {
-        return self.file("t/" + shardOf(t, m.shards) + ".json", m.stamp).then(function (shard) {
-          return decode(Object.prototype.hasOwnProperty.call(shard, t) ? shard[t] : null);
+      var t = self.pinyin(m), known = new Map();
+      var words = queryTokens(query, t);
+      var after = asksStaff(query, m.staffWords) ? null : m.staff;
+      if (!words.length) return { results: [], partial: false, more: false };
+      return self.lists(words, m, known).then(function (lists) {
+        var found = rank(lists, m.docs, after);
+        var missing = new Set(words.filter(function (w, i) { return lists[i].df === 0; }));
+        var plans = missing.size && (!found.results.length || found.partial) ? typoPlans(query, missing, t) : [];
+        if (!plans.length) return found;
+        var extra = Array.from(new Set([].concat.apply([], plans))).filter(function (w) { return !known.has(w); });
+        return self.lists(extra, m, known).then(function () {
+          for (var i = 0; i < plans.length; i++) {
+            var again = rank(plans[i].map(function (w) { return known.get(w); }), m.docs, after);
+            if (again.results.length && !again.partial) {
+              again.corrected = true;
+              return again;
+            }
+          }
+          return found;
         });
-      })).then(function (lists) {
-        return words.length ? rank(lists, m.docs) : { results: [], partial: false, more: false };
       });
     });
   };
@@ -198,7 +323,7 @@
     });
   };
 
-  lk.search = { tokens: tokens, queryTokens: queryTokens, shardOf: shardOf, rank: rank };
+  lk.search = { pinyinTable: pinyinTable, splitPinyin: splitPinyin, queryTokens: queryTokens, typoPlans: typoPlans, shardOf: shardOf, rank: rank, asksStaff: asksStaff };
 
   /* --- the search box ---------------------------------------------------------------- */
 
@@ -246,6 +371,7 @@
         var results = head.concat(found.results.slice(VERIFY));
         var n = results.length + (found.more ? " 个以上" : " 个");
         var text = !results.length ? "没有找到与“" + query + "”相关的结果"
+          : found.corrected ? "没有找到“" + query + "”，以下 " + n + "结果与它只差一个字"
           : found.partial ? "没有同时包含全部字词的结果，以下 " + n + "结果包含其中一部分"
           : "找到 " + n + "结果";
         show(results, records, text);
