@@ -51,14 +51,9 @@ def load(root: Path | str, *, venues_as_read: tuple[list[ContentFile], list[Prob
     warnings = venues.warnings(venue_entries, venue_files, vocab.orgs)
     if vocab.settings is None:
         raise ContentError(problems + warnings)
-    content = Content(
-        root=root,
-        settings=vocab.settings,
-        orgs=vocab.orgs,
-        venue_types=vocab.venue_types,
-        services=vocab.services,
-        grades=vocab.grades,
-        brand_categories=vocab.brand_categories,
+    content = Content.of(
+        root,
+        vocab,
         venues=sorted(venue_entries, key=lambda v: v.id),
         brands=sorted(brand_entries, key=lambda b: b.id),
         calendar=calendar,

@@ -114,6 +114,21 @@ class Content:
     warnings: list[Problem] = field(default_factory=list)
     activities: list[ActivityEntry] = field(default_factory=list)
 
+    @classmethod
+    def of(cls, root: Path, vocab: Vocabularies, **entries: object) -> Content:
+        """Content with data/'s vocabularies (their settings valid) and the entries given."""
+        assert vocab.settings is not None
+        return cls(
+            root=root,
+            settings=vocab.settings,
+            orgs=vocab.orgs,
+            venue_types=vocab.venue_types,
+            services=vocab.services,
+            grades=vocab.grades,
+            brand_categories=vocab.brand_categories,
+            **entries,
+        )
+
     def vocabulary(self, name: str) -> dict[str, str]:
         """Keys and Chinese labels of the vocabulary a schema field names (`json_schema_extra={"vocabulary": …}`)."""
         table: dict[str, object] = {

@@ -283,14 +283,9 @@ def vocabularies(root: Path) -> Content:
     brand_files = brands.read(root, problems)
     if any(p.level == "error" for p in problems) or vocab.settings is None:
         raise ContentError(problems)
-    return Content(
-        root=root,
-        settings=vocab.settings,
-        orgs=vocab.orgs,
-        venue_types=vocab.venue_types,
-        services=vocab.services,
-        grades=vocab.grades,
-        brand_categories=vocab.brand_categories,
+    return Content.of(
+        root,
+        vocab,
         venues=[],
         brands=[BrandEntry(f.ident, f.rel, f.record, f.body, f.body_line) for f in brand_files if f.ident and f.record is not None],
     )
