@@ -15,7 +15,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 REPO = Path(__file__).resolve().parents[1]
-PROJECT_FILES = ("data", "docs", "overrides", "leaguekit", "mkdocs.yml", "hooks.py", "macros.py", "Makefile", "tools", "requirements", "pyproject.toml")
+PROJECT_FILES = ("data", "docs", "mkdocs.yml", "macros.py", "Makefile", "tools", "requirements", "pyproject.toml")
 
 VALID_VENUE = """\
 ---

@@ -16,7 +16,7 @@ each word a *token* (`search_text`: character pairs, names' gap pairs and pinyin
   `manifest.json` holds the counts, the pinyin syllables a query is split with, and where the
   staff pages are and the words that ask for them. Builds are byte-identical for the same input.
 
-The browser side (query rules, ranking) is overrides/assets/javascripts/search.js; both
+The browser side (query rules, ranking) is leaguekit/theme/assets/javascripts/search.js; both
 sides are checked against tests/search_cases.json.
 """
 

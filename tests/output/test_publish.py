@@ -29,7 +29,7 @@ LINK_ONLY = {"uri.amap.com", "api.map.baidu.com", "apis.map.qq.com", "maps.apple
 # Hosts named in the theme's own JavaScript, and why no page of ours requests them.
 THEME_JS_DORMANT = {
     "unpkg.com": "Material loads a ResizeObserver polyfill only in browsers without ResizeObserver, and Mermaid only for mermaid diagrams (no such fence is configured)",
-    "api.github.com": "repository facts, fetched only by the header source widget, which overrides/partials/source.html removes",
+    "api.github.com": "repository facts, fetched only by the header source widget, which leaguekit/theme/partials/source.html removes",
     "bit.ly": "text of a console warning in Material's search worker, which this site never starts (its own search is search.js)",
     "github.com": "text of error messages in the Thai word-cut library of Material's search worker, never started",
 }

@@ -1,4 +1,4 @@
-/* Site search: the header box (overrides/partials/search.html) over the static index that
+/* Site search: the header box (leaguekit/theme/partials/search.html) over the static index that
  * leaguekit/output/search_index.py writes to site/search/ (its docstring describes the files).
  *
  * - Nothing is fetched until the box is focused, the header button pressed or "/" typed;
