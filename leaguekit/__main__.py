@@ -4,6 +4,7 @@
 `new-venue` / `new-brand` / `new-activity` write a new content file (see `scaffold`); values come from
 flags or from the environment (`make new-venue NAME=…` puts NAME there), never
 through a shell command line, so quotes and backticks in a name stay text.
+`new-site`: a content repository for one committee (`newsite`).
 `export-sheet` / `import-sheet`: the venue ledger (台账) as a spreadsheet and back (`staff.sheet_export`,
 `staff.sheet_import`); `make import-sheet SHEET=… APPLY=1` passes the file and the switch the same way.
 """
@@ -19,7 +20,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from . import build
-from .content import reports
+from .content import golive, reports
 from .content.figures import stale_figures
 from .content.holidays import missing_years
 from .content.hours import CHINA_TZ
@@ -37,6 +38,12 @@ def main(argv: list[str] | None = None, today: Callable[[], date] = china_today)
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="检查 venues/、brands/、activities/、data/ 中的全部内容")
     check.add_argument("root", nargs="?", default=".")
+    check.add_argument(
+        "--publish",
+        action="store_true",
+        default=bool(os.environ.get("SITE_URL")),
+        help="按上线标准检查（设置了 SITE_URL 时默认如此）：不允许示例数据和演示文字，须有网站地址和纠错联系方式",
+    )
     check.add_argument(
         "--format",
         choices=reports.FORMATS,
@@ -67,7 +74,17 @@ def main(argv: list[str] | None = None, today: Callable[[], date] = china_today)
     imported.add_argument("--apply", action="store_true", default=os.environ.get("APPLY", "").lower() not in ("", "0", "no", "false"))
     imported.add_argument("--all", action="store_true", help="列出每一行的修改（默认只列前 20 行）")
     imported.add_argument("--root", default=".")
+    site = sub.add_parser("new-site", help="为一个团组织新建网站内容仓库（使用套件，不复制套件代码）")
+    site.add_argument("dir")
+    site.add_argument("--org", required=True, help="团组织 id，例如 xian")
+    site.add_argument("--name", required=True, help="全称，例如 共青团西安市委员会")
+    site.add_argument("--region", required=True, help="行政区域，例如 陕西省西安市")
+    site.add_argument("--short-name", default="", help="简称（默认由行政区域得出，例如 西安共青团）")
+    site.add_argument("--level", default="", choices=("", "province", "city", "district"))
+    site.add_argument("--kit", default="", help="requirements.txt 中套件的写法：版本号、文件夹或 Git 地址（默认本版本）")
     args = parser.parse_args(argv)
+    if args.command == "new-site":
+        return _new_site(args)
     if args.command in ("new-venue", "new-brand", "new-activity"):
         return _new(args)
     if args.command == "export-sheet":
@@ -88,6 +105,12 @@ def main(argv: list[str] | None = None, today: Callable[[], date] = china_today)
             print(exc, file=sys.stderr)
         else:
             _formatted(args.format, exc.problems, report(exc.problems).rpartition("\n")[2])
+        return 1
+    if args.publish and (refused := golive.problems(content, os.environ.get("SITE_URL", ""))):
+        if args.format == "text":
+            print(f"{report(refused)}\n以上内容未达到上线标准，不能发布。", file=sys.stderr)
+        else:
+            _formatted(args.format, refused, report(refused).rpartition("\n")[2])
         return 1
     now = today()
     warnings = content.warnings + stale_figures(figures, now.year) + missing_years(content.calendar, now)
@@ -132,6 +155,19 @@ def _new(args: argparse.Namespace) -> int:
         print(f"未创建文件：{exc}", file=sys.stderr)
         return 2
     print(f"已创建 {path.relative_to(args.root).as_posix()}，内容检查通过。请打开文件补全信息，再运行 make check。")
+    return 0
+
+
+def _new_site(args: argparse.Namespace) -> int:
+    from . import newsite
+
+    dest = Path(args.dir)
+    try:
+        newsite.create(dest, org=args.org, name=args.name, region=args.region, kit=args.kit, short_name=args.short_name, level=args.level)
+    except newsite.NewSiteError as exc:
+        print(f"未创建：{exc}", file=sys.stderr)
+        return 2
+    print(f"已在 {dest} 创建{args.name}的网站仓库。进入该文件夹运行 make serve 预览，make new-venue 添加第一个阵地；上线前见其中的 README。")
     return 0
 
 

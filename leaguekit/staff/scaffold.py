@@ -134,10 +134,7 @@ def new_venue(content: Content, *, name: str, type: str, org: str, district: str
 
     placeholder = not (address and lat is not None and lng is not None)
     if lat is None or lng is None:
-        nearby = placeholders.venues_near(content, org_rec.id)
-        if not nearby:
-            raise ScaffoldError("还没有任何阵地可参照坐标，请用 LAT= 和 LNG= 给出坐标（WGS-84 十进制度）")
-        lat, lng = placeholders.point(nearby)
+        lat, lng = placeholders.point(placeholders.venues_near(content, org_rec.id))
     if not address:
         address = placeholders.address(org_rec.region if district in org_rec.region else org_rec.region + district)
 
