@@ -18,6 +18,7 @@ ALLOWED = {
     "generate": {"content"},
     "output": {"content", "generate"},
     "staff": {"content", "generate"},
+    "newsite": {"content"},
     "mkdocs": {"content", "generate", "output", "staff"},  # the adapter: the last stage, which only MkDocs loads
 }
 TOP_LEVEL = {"urls", "slugs"}
@@ -51,7 +52,8 @@ def imports(path: Path) -> set[str]:
     return found & set(MODULES) - {name}
 
 
-MODULES = {module_name(p): p for p in PACKAGE.rglob("*.py")}
+TEMPLATES = PACKAGE / "newsite/files"  # what new-site writes into a content repository (its macros.py), not the kit's modules
+MODULES = {module_name(p): p for p in PACKAGE.rglob("*.py") if TEMPLATES not in p.parents}
 GRAPH = {name: imports(path) for name, path in MODULES.items()}
 
 
