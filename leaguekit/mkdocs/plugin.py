@@ -36,6 +36,7 @@ from leaguekit.content.model import Content
 from leaguekit.content.problems import ContentError
 from leaguekit.generate import footer, fragments
 from leaguekit.output import publish, search_index, share
+from leaguekit.staff import GUIDE_DIR
 
 CONTENT_DIRS = ("venues/", "brands/", "activities/", "data/")
 THEME_DIR = Path(__file__).resolve().parent.parent / "theme"
@@ -117,6 +118,10 @@ class LeagueKitPlugin(BasePlugin):
             file.edit_uri = posixpath.relpath(page.source, docs) if page.source and config.edit_uri else None
             KitPage(page, file, config)
             files.append(file)
+        # The staff guide comes with the kit; a site's own docs/contribute/<page>.md replaces the kit's.
+        for path in sorted(GUIDE_DIR.glob("*.md")):
+            if files.get_file_from_path(f"contribute/{path.name}") is None:
+                files.append(File.generated(config, f"contribute/{path.name}", abs_src_path=str(path), inclusion=InclusionLevel.NOT_IN_NAV))
         # Top-level sections, for the 404 page to find the site root in an address (…/kit/venues/x/ → /kit/).
         config.extra["site_sections"] = sorted({f.url.split("/")[0] for f in files.documentation_pages() if "/" in f.url})
         for path, data in output.files(built):  # redirects, finder data, share card, posters, calendars, feeds, open data

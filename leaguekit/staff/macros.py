@@ -1,4 +1,4 @@
-"""Macros for the staff guide (`docs/contribute/`): the field reference and copy-ready file templates.
+"""Macros for the staff guide (`leaguekit/staff/guide/`, at /contribute/ on every site): the field reference and copy-ready file templates.
 
 Both carry data/ values (labels, keys) into a page Markdown reads next: every value is inert there
 (`generate.render.inert`), and a template is drawn as its own code block rather than inside a
