@@ -267,12 +267,12 @@ def new_activity(content: Content, *, title: str, org: str, venue: str = "", bra
 
 def example_activity(content: Content) -> Draft:
     """A filled-in example of what `make new-activity` writes (for the staff guide)."""
-    org = _example_org(content)
+    org = example_org(content)
     venue = next((v.id for v in content.venues_of_org(org)), "")
     return new_activity(content, title="某某青年夜校课程", org=org, venue=venue, start="2026-12-05 09:00", end="2026-12-05 11:00", ident=f"{org}-example")
 
 
-def _example_org(content: Content) -> str:
+def example_org(content: Content) -> str:
     """The schema's example org when it exists, else the first district-level org."""
     example = Venue.model_fields["org"].examples[0]
     if example in content.orgs:
@@ -282,14 +282,14 @@ def _example_org(content: Content) -> str:
 
 def example_venue(content: Content) -> Draft:
     """A filled-in example of what `make new-venue` writes (for the staff guide)."""
-    org = content.orgs[_example_org(content)]
+    org = content.orgs[example_org(content)]
     vtype = next(iter(content.venue_types.values()))
     district = org.region.removeprefix(content.orgs[org.parent].region) if org.parent else org.region
     return new_venue(content, name=f"{district}某某社区{vtype.label}", type=vtype.key, org=org.id, district=district, ident=f"{org.id}-example")
 
 
 def example_brand(content: Content) -> Draft:
-    org = _example_org(content)
+    org = example_org(content)
     category = next(iter(content.brand_categories))
     return new_brand(content, name="某某品牌项目", org=org, category=category, summary="一两句话说明这个项目为谁做什么。", ident=f"{org}-example")
 
