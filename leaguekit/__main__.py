@@ -95,6 +95,8 @@ def main(argv: list[str] | None = None, today: Callable[[], date] = china_today)
         from .output import sitedir
 
         root = Path(args.root).resolve()
+        if not os.environ.get("SITE_URL"):
+            print("提示：没有设置 SITE_URL（网站的公开地址），生成的网站可以预览，但没有网站地图、分享卡片的完整网址和门牌海报；发布时请这样运行：SITE_URL=https://你的域名/ make build", file=sys.stderr)
         return sitedir.build(root, root / "site", [sys.executable, "-m", "mkdocs", "build", "--strict"])
 
     started = time.perf_counter()

@@ -78,6 +78,7 @@ def test_from_an_empty_repository_to_a_published_site(xian):
     empty = make(xian, "test")
     assert empty.returncode == 0, empty.stderr
     assert "venues/:1 还没有任何阵地；用 make new-venue" in empty.stdout
+    assert "提示：没有设置 SITE_URL（网站的公开地址）" in empty.stderr
 
     made = make(xian, "new-venue", "NAME=西安市雁塔区长延堡街道青年之家", "TYPE=youth-home", "ORG=xian", "DISTRICT=雁塔区")
     assert made.returncode == 0, made.stderr
