@@ -26,6 +26,7 @@ class Example:
     org_name: str
     district: str
     venue_name: str
+    venue_id: str
     venue_file: str
     new_name: str
 
@@ -40,6 +41,7 @@ class Example:
             org_name=content.orgs[venue.data.org].short_name if venue else org.short_name,
             district=district,
             venue_name=venue.data.name if venue else f"{district}某某社区{type_label}",
+            venue_id=venue.id if venue else f"{org.id}-example",
             venue_file=venue.source if venue else f"venues/{org.id}/{org.id}-example.md",
             new_name=f"{district}某某街道{type_label}",
         )
