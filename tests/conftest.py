@@ -1,4 +1,8 @@
-"""Shared fixtures: temporary copies of the project, built with MkDocs' own API."""
+"""Shared fixtures: temporary sites built with MkDocs' own API from what the tests own.
+
+`tests/fixtures/sample/` is the tests' own copy of a sample site (content from the 太谷 and 太原 reports):
+the repository's sample at the root may change or be replaced without touching a test. The kit's
+Makefile, tools and lock come from the repository (the test sites run `make check` with them)."""
 
 from __future__ import annotations
 
@@ -15,7 +19,9 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 REPO = Path(__file__).resolve().parents[1]
-PROJECT_FILES = ("data", "docs", "mkdocs.yml", "macros.py", "Makefile", "tools", "requirements", "pyproject.toml")
+SAMPLE = Path(__file__).resolve().parent / "fixtures/sample"
+SITE_FILES = ("data", "docs", "mkdocs.yml", "macros.py")  # from SAMPLE
+KIT_FILES = ("Makefile", "tools", "requirements", "pyproject.toml")  # from REPO
 
 VALID_VENUE = """\
 ---
@@ -73,17 +79,18 @@ def venue_md(body: str = "测试阵地的正文。", **fields: object) -> str:
 
 
 def make_project(dest: Path, *, sample_content: bool = True) -> Path:
-    """Copy the project's site files to `dest`; with sample_content=False, one venue and one brand."""
-    for name in PROJECT_FILES:
-        src = REPO / name
-        if src.is_dir():
-            shutil.copytree(src, dest / name)
-        else:
-            shutil.copy2(src, dest / name)
+    """The sample site's settings and pages in `dest`, with its venues, brands and activities; with
+    sample_content=False, one venue and one brand instead."""
+    for root, names in ((SAMPLE, SITE_FILES), (REPO, KIT_FILES)):
+        for name in names:
+            src = root / name
+            if src.is_dir():
+                shutil.copytree(src, dest / name)
+            else:
+                shutil.copy2(src, dest / name)
     if sample_content:
-        shutil.copytree(REPO / "venues", dest / "venues")
-        shutil.copytree(REPO / "brands", dest / "brands")
-        shutil.copytree(REPO / "activities", dest / "activities")
+        for name in ("venues", "brands", "activities"):
+            shutil.copytree(SAMPLE / name, dest / name)
     else:
         write(dest, "venues/taigu/test-venue.md", VALID_VENUE)
         write(dest, "brands/test-brand.md", VALID_BRAND)
@@ -116,7 +123,7 @@ def soup(site: Path, url: str) -> BeautifulSoup:
 
 @pytest.fixture(scope="session")
 def sample_site(tmp_path_factory) -> Path:
-    """The repository's own sample content, built once per test session."""
+    """The tests' sample site (tests/fixtures/sample), built once per test session."""
     return build_site(make_project(tmp_path_factory.mktemp("sample")))
 
 

@@ -10,12 +10,12 @@ import json
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from conftest import REPO
+from conftest import REPO, SAMPLE
 
 from leaguekit.content import load
 from leaguekit.content.hours import open_state
 
-CONTENT = load(REPO)
+CONTENT = load(SAMPLE)
 CHINA = ZoneInfo("Asia/Shanghai")
 CASE_FILE = json.loads((REPO / "tests/hours_cases.json").read_text(encoding="utf-8"))
 # Mo-Fr 09:00-12:00,14:30-17:30; Sa 09:00-12:00: a youth home like most in the sample.

@@ -6,14 +6,14 @@ from __future__ import annotations
 import json
 import re
 
-from conftest import REPO
+from conftest import REPO, SAMPLE
 
 from leaguekit.content import load
 from leaguekit.output.search_text import shard_of, syllables
 
 from . import search_quality
 
-CONTENT = load(REPO)
+CONTENT = load(SAMPLE)
 CASES = json.loads((REPO / "tests/search_cases.json").read_text(encoding="utf-8"))
 QUALITY = 0.95  # share of the quality set found in the first five results on the sample site
 FIRST_QUERY_GZIP = 40_000  # bytes of index files (gzip) for a first query on the sample site

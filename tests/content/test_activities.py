@@ -6,7 +6,7 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from conftest import REPO, SAMPLE_BUILD_DAY, VALID_VENUE, write
+from conftest import SAMPLE, SAMPLE_BUILD_DAY, VALID_VENUE, write
 
 from leaguekit.content import audience, load
 from leaguekit.content import schedule as acts
@@ -44,7 +44,7 @@ sample: true
 ---
 测试课程的正文。
 """
-CONTENT = load(REPO)
+CONTENT = load(SAMPLE)
 BUILT = Site(CONTENT, today=SAMPLE_BUILD_DAY.date())
 
 

@@ -11,7 +11,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from conftest import REPO
+from conftest import SAMPLE
 
 from leaguekit.content import load
 from leaguekit.content.hours import Calendar, HoursError, Period, open_state, parse_hours, table_rows
@@ -62,7 +62,7 @@ def test_case_file_covers_off_holidays_workdays_and_closures():
 
 
 def test_case_calendar_is_the_published_2026_table():
-    published = load(REPO).calendar
+    published = load(SAMPLE).calendar
     assert list(CALENDAR.holidays) == [p for p in published.holidays if p.first.year == 2026]
     assert list(CALENDAR.workdays) == [w for w in published.workdays if w[0].year == 2026]
 

@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import REPO
+from conftest import REPO, SAMPLE
 
 from leaguekit import generate, output
 from leaguekit.content import load
@@ -22,7 +22,7 @@ from leaguekit.generate.page import KINDS, SearchEntry
 from leaguekit.output import search_index, search_text
 from leaguekit.output.search_index import CAP, CHUNK, SearchIndex
 
-CONTENT = load(REPO)
+CONTENT = load(SAMPLE)
 CASES = json.loads((REPO / "tests/search_cases.json").read_text(encoding="utf-8"))
 
 
@@ -78,7 +78,7 @@ def test_html_text_leaves_out_scripts_styles_and_svg():
 
 
 def pages() -> dict[str, generate.GeneratedPage]:
-    site = generate.Site(CONTENT, figures=load_figures(REPO, CONTENT))
+    site = generate.Site(CONTENT, figures=load_figures(SAMPLE, CONTENT))
     return {p.url: p for p in itertools.chain(generate.pages(site), output.pages(site))}
 
 

@@ -6,13 +6,13 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from conftest import REPO
+from conftest import SAMPLE
 
 from leaguekit.content.schema import Venue
 from leaguekit.staff.columns import columns, header_words, vocabularies
 from leaguekit.staff.reference import rows
 
-COLS = {c.key: c for c in columns(vocabularies(REPO))}
+COLS = {c.key: c for c in columns(vocabularies(SAMPLE))}
 
 
 def read(key: str, cell: object, old: object = None) -> object:
@@ -20,7 +20,7 @@ def read(key: str, cell: object, old: object = None) -> object:
 
 
 def test_every_venue_field_a_cell_can_hold_is_a_column_headed_by_its_reference_name():
-    reference = {r.key: r for r in rows(Venue, vocabularies(REPO))}
+    reference = {r.key: r for r in rows(Venue, vocabularies(SAMPLE))}
     assert set(COLS) == {k for k, r in reference.items() if "[]" not in k and k not in ("location", "closures", "photos")} | {"id"}
     for key, col in COLS.items():
         if key != "id":

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import REPO, build_site, soup, write
+from conftest import SAMPLE, build_site, soup, write
 
 from leaguekit.content import load
 from leaguekit.content.schema import Activity, Brand, Venue
@@ -22,7 +22,7 @@ def table(page, heading: str) -> dict[str, dict[str, str]]:
 def test_reference_has_every_field_with_label_required_and_allowed_values(sample_site):
     page = soup(sample_site, "contribute/fields/")
     venues = table(page, "阵地（venues/）")
-    content = load(REPO)
+    content = load(SAMPLE)
     assert list(venues) == [r.key for r in rows(Venue, content)]
     assert {"location.lat", "photos[].alt", "status", "closed_on", "aliases"} <= set(venues)
     for key, info in Venue.model_fields.items():
@@ -47,7 +47,7 @@ def test_new_vocabulary_entry_appears_in_reference(project):
 
 
 def test_guide_template_is_what_scaffolding_writes_and_it_validates(sample_site, project):
-    content = load(REPO)
+    content = load(SAMPLE)
     codes = [c.get_text() for c in soup(sample_site, "contribute/").select("pre code")]
     assert example_venue(content).text.strip() in [c.strip() for c in codes]
     assert example_brand(content).text.strip() in [c.strip() for c in codes]
@@ -67,12 +67,12 @@ def test_guide_covers_what_must_never_be_published(sample_site):
 def test_activity_reference_and_template(sample_site, project):
     page = soup(sample_site, "contribute/fields/")
     activities = table(page, "活动（activities/）")
-    assert list(activities) == [r.key for r in rows(Activity, load(REPO))]
+    assert list(activities) == [r.key for r in rows(Activity, load(SAMPLE))]
     assert {"weekly.except_dates", "join.walk_in", "contact.role", "place.location.lat"} <= set(activities)
     assert activities["fee"]["类型"] == "free 或金额（元）" and activities["start"]["类型"] == "日期和时刻"
-    assert activities["venue"]["可选值"] == f"共 {len(load(REPO).venues)} 个，见 venues/ 文件夹"
+    assert activities["venue"]["可选值"] == f"共 {len(load(SAMPLE).venues)} 个，见 venues/ 文件夹"
     codes = [c.get_text().strip() for c in soup(sample_site, "contribute/").select("pre code")]
-    assert example_activity(load(REPO)).text.strip() in codes
+    assert example_activity(load(SAMPLE)).text.strip() in codes
     small = load(project)
     write(project, example_activity(small).path, example_activity(small).text)
     assert load(project).activity["taigu-example"].data.venue == "test-venue"
