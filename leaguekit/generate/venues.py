@@ -100,6 +100,8 @@ def search_entry(site: Site, venue: VenueEntry) -> SearchEntry:
         body=markdown_text(venue.body),
         weight=1.0 if v.is_open else 0.5,
         group=f"{district.key} {v.town or ''}",
+        org=v.org,
+        answers=tuple(v.also_known_as),
     )
 
 
