@@ -103,7 +103,8 @@ def test_venue_entry_describes_the_venue():
     district = pages()["districts/jinzhong-taiguqu/"].search[0]
     assert "北洸乡" in district.places.split()  # a town's pinyin finds its district page
     pku = pages()["venues/taiyuan-xuezi-guichao-pku/"].search[0]
-    assert pku.names == "北大学子归巢工作站 北大工作站"
+    assert pku.names == "北大学子归巢工作站 北大工作站 北京大学学子归巢工作站"  # also_known_as, and the place in brackets before the type
+    assert pages()["venues/taiyuan-liuxiang-youth-station/"].search[0].names == "柳巷青春驿站"
     assert entry.body and entry.body in page.markdown_text(venue.body)
     assert entry.group.startswith(CONTENT.district(venue).key)
 
