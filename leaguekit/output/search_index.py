@@ -197,9 +197,10 @@ def owned_names(entries: list[SearchEntry]) -> list[list[str] | None]:
     name (the venue still comes first), never another org's, a service's or a type's."""
     claims: dict[str, tuple[int, set[str]]] = {}
     wanted: list[list[tuple[str, int]]] = []
-    for e in entries:
+    titles = [name_key(e.title) for e in entries]
+    for e, title in zip(entries, titles, strict=True):
         strength = 0 if not e.org else 1 if e.kind in ("venue", "org") else 2
-        names = [(name_key(e.title), strength)] + [(name_key(a), 2 if e.org else 0) for a in e.answers]
+        names = [(title, strength)] + [(name_key(a), 2 if e.org else 0) for a in e.answers]
         names = [(key, level) for key, level in names if key]
         wanted.append(names)
         for key, level in names:
@@ -209,9 +210,9 @@ def owned_names(entries: list[SearchEntry]) -> list[list[str] | None]:
             elif level == best[0]:
                 best[1].add(e.org)
     found: list[list[str] | None] = []
-    for e, names in zip(entries, wanted, strict=True):
+    for e, title, names in zip(entries, titles, wanted, strict=True):
         keys = list(dict.fromkeys(key for key, _ in names if e.org in claims[key][1]))
-        found.append(None if keys == [name_key(e.title)] else keys)
+        found.append(None if keys == [title] else keys)
     return found
 
 

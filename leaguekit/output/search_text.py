@@ -46,7 +46,7 @@ LONGEST_SYLLABLE = 6  # zhuang
 
 
 # Question words and fillers: what a visitor adds around a name, never what a page is found by.
-# Longer words first, so 电话号码 goes whole, not as 电话 and a stray 号码.
+# Longer words first: one alternation (here and in search.js) takes 电话号码 whole, not 电话 and a stray 号码.
 FILLERS = tuple(
     sorted(
         {
@@ -62,17 +62,15 @@ FILLERS = tuple(
     )
 )
 PARTICLES = "吗呢啊呀吧么嘛哦"  # dropped at the end of a run of Chinese (开门吗, 在哪呢)
+FILLER_RE = re.compile("|".join(map(re.escape, FILLERS)))
+PARTICLE_RE = re.compile(f"[{PARTICLES}]+(?![{CJK}])")
 
 
-def clean_query(text: str, fillers: tuple[str, ...] = FILLERS, particles: str = PARTICLES) -> str:
+def clean_query(text: str) -> str:
     """`text` normalised, its punctuation and question words and fillers each made a space; `text` as
     typed (normalised) when nothing else is left: someone who types only 电话 means it."""
     text = normalize(text)
-    cleaned = OTHER_RE.sub(" ", text)
-    for word in fillers:
-        cleaned = cleaned.replace(word, " ")
-    cleaned = re.sub(f"[{particles}]+(?![{CJK}])", " ", cleaned) if particles else cleaned
-    cleaned = " ".join(cleaned.split())
+    cleaned = " ".join(PARTICLE_RE.sub(" ", FILLER_RE.sub(" ", OTHER_RE.sub(" ", text))).split())
     return cleaned if WORD_RE.search(cleaned) or HAN_RE.search(cleaned) else " ".join(text.split())
 
 

@@ -53,12 +53,24 @@
     return text.split(/\s+/).filter(Boolean).join(" ");
   }
 
+  /* The manifest's fillers as one alternation (longest first, as listed) and its particles at the end of a run. */
+  var cleaners = null;
+  function cleanersOf(fillers, particles) {
+    if (!cleaners || cleaners.fillers !== fillers) {
+      var escaped = fillers.map(function (w) { return w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); });
+      cleaners = {
+        fillers: fillers,
+        filler: new RegExp(escaped.join("|") || "(?!)", "gu"),
+        particle: new RegExp("[" + particles + "]+(?![" + CJK + "])", "gu"),
+      };
+    }
+    return cleaners;
+  }
+
   /* The query without punctuation, question words and fillers (the manifest's lists): 青年之家电话 → 青年之家. */
   function cleanQuery(text, fillers, particles) {
-    var q = normalize(text), cleaned = q.replace(OTHER, " ");
-    fillers.forEach(function (w) { cleaned = cleaned.split(w).join(" "); });
-    if (particles) cleaned = cleaned.replace(new RegExp("[" + particles + "]+(?![" + CJK + "])", "gu"), " ");
-    cleaned = words(cleaned);
+    var c = cleanersOf(fillers, particles), q = normalize(text);
+    var cleaned = words(q.replace(OTHER, " ").replace(c.filler, " ").replace(c.particle, " "));
     return /[a-z0-9]/.test(cleaned) || HAN.test(cleaned) ? cleaned : words(q);
   }
 
