@@ -43,6 +43,9 @@ class SearchEntry:
     keywords: str = ""  # words the page should be found by: type, district, services, their everyday words …
     names: str = ""  # the page's other names (short names, aliases): found like the title, by pinyin too
     places: str = ""  # where it is (district, town): found like keywords, by pinyin too
+    # Everyday words for what the page offers rather than what it is (a venue's services' and type's):
+    # below keywords, so the brand or activity named for a need comes before the thousands of venues listing it.
+    related: str = ""
     body: str = ""
     weight: float = 1.0  # on top of the kind's weight, e.g. lower for a closed venue
     group: str = ""  # entries with the same group are stored side by side (a district's venues)

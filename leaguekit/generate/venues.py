@@ -87,15 +87,8 @@ def search_entry(site: Site, venue: VenueEntry) -> SearchEntry:
     summary = [site.type_label(venue), district.full_name, v.town or "", v.address]
     if not v.is_open:
         summary.insert(0, f"已于 {v.closed_on} 关闭")
-    keywords = [
-        vtype.plural,
-        *vtype.aliases,
-        district.full_name,
-        c.orgs[v.org].short_name,
-        *(word for s in v.services for word in (c.services[s].label, *c.services[s].aliases)),
-        *(c.brand[b].data.name for b in v.brands),
-        *v.partners,
-    ]
+    keywords = [vtype.plural, district.full_name, c.orgs[v.org].short_name, *(c.services[s].label for s in v.services), *(c.brand[b].data.name for b in v.brands), *v.partners]
+    related = [*vtype.aliases, *(word for s in v.services for word in c.services[s].aliases)]
     said = [f"{m[1]}{vtype.label}"] if (m := BRACKETED.fullmatch(v.name)) and vtype.label in v.name else []
     names = list(dict.fromkeys([*v.also_known_as, *said]))
     return SearchEntry(
@@ -103,6 +96,7 @@ def search_entry(site: Site, venue: VenueEntry) -> SearchEntry:
         title=v.name,
         summary=" · ".join(x for x in summary if x),
         keywords=" ".join(keywords),
+        related=" ".join(related),
         names=" ".join(names),
         body=markdown_text(venue.body),
         weight=1.0 if v.is_open else 0.5,

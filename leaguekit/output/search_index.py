@@ -53,7 +53,7 @@ SHARD_BYTES = 24_000  # raw JSON per t/<n>.json (about 9 KB gzip)
 STAFF_SECTION = "contribute/"  # hand-written pages here are for league staff
 
 # Score of a token by where it stands; a title's score grows as the title gets shorter.
-TITLE, TITLE_SHORT, KEYWORDS, BODY, BODY_REPEAT = 48.0, 48.0, 16.0, 4.0, 1.0
+TITLE, TITLE_SHORT, KEYWORDS, RELATED, BODY, BODY_REPEAT = 48.0, 48.0, 16.0, 8.0, 4.0, 1.0
 
 
 # --- text -------------------------------------------------------------------------------
@@ -236,6 +236,8 @@ def _scores(entry: SearchEntry) -> dict[str, int]:
             if count == 1:
                 break
             found[token] = scaled(BODY + BODY_REPEAT * min(count - 1, 4))
+    if entry.related:
+        found.update(dict.fromkeys(tokens(entry.related, unigrams=True), scaled(RELATED)))
     found.update(dict.fromkeys(tokens(f"{entry.summary} {entry.keywords}", unigrams=True), scaled(KEYWORDS)))
     if entry.places:
         found.update(dict.fromkeys(name_tokens(entry.places), scaled(KEYWORDS)))

@@ -99,7 +99,8 @@ def test_venue_entry_describes_the_venue():
     assert entry.summary == "青年之家（标准型） · 晋中市太谷区 · 北洸乡 · " + venue.data.address
     for word in ("青年之家", "晋中市太谷区", "文化学习", "志愿公益", "太谷共青团"):
         assert word in entry.keywords
-    assert "自习" in entry.keywords and "志愿者" in entry.keywords  # the services' everyday words (data/services.yml aliases)
+    assert "自习" in entry.related and "志愿者" in entry.related  # the services' everyday words (data/services.yml aliases)
+    assert "自习" not in entry.keywords  # below the services' names: a brand named for the need comes first
     district = pages()["districts/jinzhong-taiguqu/"].search[0]
     assert "北洸乡" in district.places.split()  # a town's pinyin finds its district page
     pku = pages()["venues/taiyuan-xuezi-guichao-pku/"].search[0]
@@ -133,6 +134,8 @@ def test_scores_rank_title_over_keywords_over_body_and_hubs_over_listings():
     venue = SearchEntry(kind="venue", title="北洸乡青年之家", keywords="托管", body="托管 读书 读书")
     scores = search_index._scores(venue)
     assert scores["北洸"] > scores["托管"] > scores["读书"]
+    related = search_index._scores(SearchEntry(kind="venue", title="北洸乡青年之家", keywords="托管", related="看孩子", body="读书"))
+    assert related["托管"] > related["看孩"] > related["读书"]  # a service's everyday words weigh less than its name
     assert scores["北"] == scores["北洸"]  # titles index single characters too
     assert "读" not in scores  # body text does not
     listing = search_index._scores(SearchEntry(kind="listing", title="北洸乡青年之家"))

@@ -32,6 +32,7 @@
   var PAGE = 8; // results shown at a time
   var VERIFY = 12; // leading results whose titles are checked against the whole query
   var THIN = 3; // fewer public pages than this hold the whole query: partial matches follow them
+  var FULL = 1e9; // the tier of a page holding the whole query, above any partial match's
   var HINT = "输入阵地名称、县区、乡镇或服务，例如“托管”“taigu”";
   var CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{3134f}";
   var WORD = /[a-z0-9]+/g;
@@ -200,7 +201,8 @@
   /* Rank documents for the decoded lists of a query's tokens; `total` = documents in the index;
    * documents from after[0] to after[1] - 1 (the staff pages, or null) go after all others.
    * Full matches hold every token whose list is complete; when fewer than THIN public pages do,
-   * partial matches follow them, those holding more of the query first (at least half of its tokens). {results, partial: no full match, extra: partial matches shown, more}. */
+   * partial matches follow them, those holding more of the query first (at least half of its tokens;
+   * ranked by the rarity of the tokens they hold, so 创青 counts for more than 青春). {results, partial: no full match, extra: partial matches shown, more}. */
   function rank(lists, total, after) {
     var complete = lists.filter(function (l) { return l.docs.length === l.df; });
     var required = null;
@@ -218,9 +220,10 @@
       for (var i = 0; i < l.docs.length; i++) {
         var d = l.docs[i];
         var r = found.get(d);
-        if (!r) found.set(d, (r = { doc: d, score: 0, cover: 0, last: !!after && d >= after[0] && d < after[1] }));
+        if (!r) found.set(d, (r = { doc: d, score: 0, cover: 0, held: 0, last: !!after && d >= after[0] && d < after[1] }));
         r.score += rarity * l.scores[i];
         r.cover += 1;
+        r.held += rarity;
       }
     });
     var results = Array.from(found.values());
@@ -229,12 +232,12 @@
     if (more) results.forEach(function (r) { r.tier = r.cover; });
     else {
       var full = results.filter(function (r) { return required.has(r.doc); });
-      full.forEach(function (r) { r.tier = lists.length + 1; });
+      full.forEach(function (r) { r.tier = FULL; });
       var extra = [];
       if (full.filter(function (r) { return !r.last; }).length < THIN) {
         var need = Math.max(1, Math.ceil(lists.length / 2));
         extra = results.filter(function (r) { return !required.has(r.doc) && r.cover >= need; });
-        extra.forEach(function (r) { r.tier = r.cover; });
+        extra.forEach(function (r) { r.tier = r.held; });
       }
       results = full.concat(extra);
     }
@@ -253,7 +256,7 @@
   }
 
   /* Re-ranks the leading results by their records: a page whose own name is the query comes first
-   * (a venue before any other page: `exact`); one whose title holds the whole query counts double.
+   * (a venue before any other page: `exact`); then one whose title holds the whole query counts double.
    * A page's names are those the build found it owns (`names`; none for a page named like another
    * org's venue, a service or a type), else its title. */
   function verify(results, records, key, m) {
@@ -262,7 +265,7 @@
       var title = nameKey(rec.title, m.fillers, m.particles);
       var names = rec.names || [title];
       r.exact = names.indexOf(key) >= 0 ? (rec.kind === "venue" ? 2 : 1) : 0;
-      if (names.indexOf(title) >= 0 && title.indexOf(key) >= 0) r.score *= 2;
+      if (title.indexOf(key) >= 0) r.score *= 2;
     });
     return results.sort(byRank);
   }
