@@ -6,17 +6,21 @@
  *   of the results shown. Everything comes from this site: the index is found relative to
  *   this script, so the site works from any sub-path.
  * - Query rules (the same tokens as the build, leaguekit/output/search_text.py; tests/search_cases.json
- *   checks both): Chinese as character pairs, Latin words as pinyin split with the syllables the
- *   manifest ships (taiguq → taigu guq) or as initials (tgq → tg gq). A document must hold every
+ *   checks both): punctuation, question words and fillers left out (青年之家电话 → 青年之家; the lists
+ *   come with the manifest), Chinese as character pairs, Latin words as pinyin split with the syllables
+ *   the manifest ships (taiguq → taigu guq) or as initials (tgq → tg gq). A document must hold every
  *   token whose list is complete; a list cut at the build's cap only adds score (a document missing
  *   from it may hold the token all the same); when every list is cut, any document in them counts,
  *   those in more of the lists first.
  *   When some character pair is in no page at all, the query is tried again as if one character was
- *   mistyped, left out or doubled (typoPlans: the build indexes names' gap pairs, 年_家); otherwise,
- *   when no document holds every complete token, those holding at least half of the tokens are shown
- *   as partial matches.
+ *   mistyped, left out or doubled (typoPlans: the build indexes names' gap pairs, 年_家). When fewer
+ *   than THIN public documents hold every complete token, those holding at least half of the tokens
+ *   follow them as partial matches; when nothing at all is found, the list offers ROADS (the finder,
+ *   the activities, 12355).
  *   Rank: the sum of the build's scores, each times the token's rarity (then the number of
- *   tokens held); the first results are re-ranked by whether their title holds the query. Staff
+ *   tokens held); the first results are re-ranked by their records: a page that owns a name equal to
+ *   the query first (a venue before others; the build says which names a page owns, so a brand
+ *   named like another org's venue or a service owns none), then titles holding the query. Staff
  *   pages (stored last) go after every other result unless the query holds one of their words.
  * - A combobox with a list box (WAI-ARIA combobox pattern): arrows move through the
  *   results while focus stays in the box, Enter opens one, Escape closes; the number of
