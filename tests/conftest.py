@@ -143,3 +143,31 @@ def dated_site(tmp_path_factory) -> Path:
 def project(tmp_path) -> Path:
     """A small valid project (one venue, one brand) to break in tests."""
     return make_project(tmp_path / "project", sample_content=False)
+
+
+def brand_md(name: str, org: str = "taigu", summary: str = "用于测试的品牌项目。") -> str:
+    return f"---\nname: {name}\norg: {org}\ncategory: care\nsummary: {summary}\n---\n{name}的正文。\n"
+
+
+SQUATTED_NAME = "测试社区青年之家"  # the small project's venue (org taigu)
+
+
+def squat(project: Path, copies: int = 14) -> Path:
+    """Hostile pages named like the small project's venue, a service it offers and a venue type:
+    brands of another org (`copies` of the venue's name, more than search.js re-ranks), one of the
+    venue's own org, another org's venue calling itself by the name, brands named 文化学习, 自习, 青年之家."""
+    for n in range(copies):
+        write(project, f"brands/squat-venue-{n:02d}.md", brand_md(SQUATTED_NAME, org="taiyuan", summary=f"{SQUATTED_NAME}官方品牌，{SQUATTED_NAME}。"))
+    write(project, "brands/own-venue-name.md", brand_md(SQUATTED_NAME))
+    write(project, "brands/squat-service.md", brand_md("文化学习", org="taiyuan"))
+    write(project, "brands/squat-alias.md", brand_md("自习", org="taiyuan"))
+    write(project, "brands/squat-type.md", brand_md("青年之家", org="taiyuan"))
+    write(
+        project,
+        "venues/taiyuan/squat-alias-venue.md",
+        venue_md(
+            name="太原市小店区测试青年之家", org="taiyuan", district="小店区", town=None, address="山西省太原市小店区测试路 2 号",
+            location={"lat": 37.80, "lng": 112.56}, brands=None, also_known_as=[SQUATTED_NAME, "文化学习"],
+        ),
+    )
+    return project

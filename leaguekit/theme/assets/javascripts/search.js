@@ -6,17 +6,21 @@
  *   of the results shown. Everything comes from this site: the index is found relative to
  *   this script, so the site works from any sub-path.
  * - Query rules (the same tokens as the build, leaguekit/output/search_text.py; tests/search_cases.json
- *   checks both): Chinese as character pairs, Latin words as pinyin split with the syllables the
- *   manifest ships (taiguq → taigu guq) or as initials (tgq → tg gq). A document must hold every
+ *   checks both): punctuation, question words and fillers left out (青年之家电话 → 青年之家; the lists
+ *   come with the manifest), Chinese as character pairs, Latin words as pinyin split with the syllables
+ *   the manifest ships (taiguq → taigu guq) or as initials (tgq → tg gq). A document must hold every
  *   token whose list is complete; a list cut at the build's cap only adds score (a document missing
  *   from it may hold the token all the same); when every list is cut, any document in them counts,
  *   those in more of the lists first.
  *   When some character pair is in no page at all, the query is tried again as if one character was
- *   mistyped, left out or doubled (typoPlans: the build indexes names' gap pairs, 年_家); otherwise,
- *   when no document holds every complete token, those holding at least half of the tokens are shown
- *   as partial matches.
+ *   mistyped, left out or doubled (typoPlans: the build indexes names' gap pairs, 年_家). When fewer
+ *   than THIN public documents hold every complete token, those holding at least half of the tokens
+ *   follow them as partial matches; when nothing at all is found, the list offers ROADS (the finder,
+ *   the activities, 12355).
  *   Rank: the sum of the build's scores, each times the token's rarity (then the number of
- *   tokens held); the first results are re-ranked by whether their title holds the query. Staff
+ *   tokens held); the first results are re-ranked by their records: a page that owns a name equal to
+ *   the query first (a venue before others; the build says which names a page owns, so a brand
+ *   named like another org's venue or a service owns none), then titles holding the query. Staff
  *   pages (stored last) go after every other result unless the query holds one of their words.
  * - A combobox with a list box (WAI-ARIA combobox pattern): arrows move through the
  *   results while focus stays in the box, Enter opens one, Escape closes; the number of
@@ -28,22 +32,56 @@
   var lk = (window.leaguekit = window.leaguekit || {});
   var ROOT = new URL("../../", document.currentScript.src);
   var INDEX = new URL("search/", ROOT);
-  var FORMAT = 2; // leaguekit/output/search_index.py FORMAT
+  var FORMAT = 3; // leaguekit/output/search_index.py FORMAT
   var PAGE = 8; // results shown at a time
   var VERIFY = 12; // leading results whose titles are checked against the whole query
+  var THIN = 3; // fewer public pages than this hold the whole query: partial matches follow them
+  var FULL = 1e9; // the tier of a page holding the whole query, above any partial match's
   var HINT = "输入阵地名称、县区、乡镇或服务，例如“托管”“taigu”";
   var CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{3134f}";
   var WORD = /[a-z0-9]+/g;
   var LONE = new RegExp("(?<![" + CJK + "])[" + CJK + "](?![" + CJK + "])", "gu");
   var PAIR = new RegExp("(?=([" + CJK + "]{2}))", "gu");
   var RUN = new RegExp("[" + CJK + "]+", "gu");
+  var HAN = new RegExp("[" + CJK + "]", "u");
+  var OTHER = new RegExp("[^" + CJK + "a-z0-9]", "gu");
   var GAP = "_";
   var LONGEST_WORD = 40, LONGEST_SYLLABLE = 6;
 
-  /* --- tokens (leaguekit/output/search_text.py: normalize, split_pinyin, word_tokens, query_tokens, typo_plans, shard_of) --- */
+  /* --- tokens (leaguekit/output/search_text.py: normalize, clean_query, name_key, split_pinyin, word_tokens, query_tokens, typo_plans, shard_of) --- */
 
   function normalize(text) {
     return text.normalize("NFKC").toLowerCase();
+  }
+
+  function words(text) {
+    return text.split(/\s+/).filter(Boolean).join(" ");
+  }
+
+  /* The manifest's fillers as one alternation (longest first, as listed) and its particles at the end of a run. */
+  var cleaners = null;
+  function cleanersOf(fillers, particles) {
+    if (!cleaners || cleaners.fillers !== fillers) {
+      var escaped = fillers.map(function (w) { return w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); });
+      cleaners = {
+        fillers: fillers,
+        filler: new RegExp(escaped.join("|") || "(?!)", "gu"),
+        particle: new RegExp("[" + particles + "]+(?![" + CJK + "])", "gu"),
+      };
+    }
+    return cleaners;
+  }
+
+  /* The query without punctuation, question words and fillers (the manifest's lists): 青年之家电话 → 青年之家. */
+  function cleanQuery(text, fillers, particles) {
+    var c = cleanersOf(fillers, particles), q = normalize(text);
+    var cleaned = words(q.replace(OTHER, " ").replace(c.filler, " ").replace(c.particle, " "));
+    return /[a-z0-9]/.test(cleaned) || HAN.test(cleaned) ? cleaned : words(q);
+  }
+
+  /* What a name is compared by: cleaned like a query, without spaces. */
+  function nameKey(text, fillers, particles) {
+    return cleanQuery(text, fillers, particles).replace(OTHER, "");
   }
 
   /* {table, starts} from the manifest's syllables: the syllables, and every proper prefix of one. */
@@ -165,7 +203,10 @@
   }
 
   /* Rank documents for the decoded lists of a query's tokens; `total` = documents in the index;
-   * documents from after[0] to after[1] - 1 (the staff pages, or null) go after all others. */
+   * documents from after[0] to after[1] - 1 (the staff pages, or null) go after all others.
+   * Full matches hold every token whose list is complete; when fewer than THIN public pages do,
+   * partial matches follow them, those holding more of the query first (at least half of its tokens;
+   * ranked by the rarity of the tokens they hold, so 创青 counts for more than 青春). {results, partial: no full match, extra: partial matches shown, more}. */
   function rank(lists, total, after) {
     var complete = lists.filter(function (l) { return l.docs.length === l.df; });
     var required = null;
@@ -176,50 +217,59 @@
         var has = new Set(l.docs);
         required.forEach(function (d) { if (!has.has(d)) required.delete(d); });
       });
-      if (!required.size) required = null;
     }
-    var partial = complete.length > 0 && required === null;
     var found = new Map();
     lists.forEach(function (l) {
       var rarity = Math.log(1 + total / Math.max(1, l.df));
       for (var i = 0; i < l.docs.length; i++) {
         var d = l.docs[i];
-        if (required && !required.has(d)) continue;
         var r = found.get(d);
-        if (!r) found.set(d, (r = { doc: d, score: 0, cover: 0, last: !!after && d >= after[0] && d < after[1] }));
+        if (!r) found.set(d, (r = { doc: d, score: 0, cover: 0, held: 0, last: !!after && d >= after[0] && d < after[1] }));
         r.score += rarity * l.scores[i];
         r.cover += 1;
+        r.held += rarity;
       }
     });
     var results = Array.from(found.values());
-    if (partial) results = results.filter(function (r) { return 2 * r.cover >= lists.length; });
-    var cut = lists.some(function (l) { return l.docs.length < l.df; }) && !required;
+    var more = complete.length === 0;
     /* Every list cut (common words only): a document seen in more of them holds more of the query. */
-    if (cut) results.forEach(function (r) { r.tier = r.cover; });
+    if (more) results.forEach(function (r) { r.tier = r.cover; });
+    else {
+      var full = results.filter(function (r) { return required.has(r.doc); });
+      full.forEach(function (r) { r.tier = FULL; });
+      var extra = [];
+      if (full.filter(function (r) { return !r.last; }).length < THIN) {
+        var need = Math.max(1, Math.ceil(lists.length / 2));
+        extra = results.filter(function (r) { return !required.has(r.doc) && r.cover >= need; });
+        extra.forEach(function (r) { r.tier = r.held; });
+      }
+      results = full.concat(extra);
+    }
     results.sort(byRank);
-    return { results: results, partial: partial && results.length > 0, more: cut };
+    return { results: results, partial: !more && !required.size && results.length > 0, extra: more ? 0 : results.length - required.size, more: more };
   }
 
   function byRank(a, b) {
-    return a.last - b.last || (b.tier || 0) - (a.tier || 0) || b.score - a.score || b.cover - a.cover || a.doc - b.doc;
-  }
-
-  function compact(text) {
-    return normalize(text).replace(/\s+/g, "");
+    return a.last - b.last || (b.exact || 0) - (a.exact || 0) || (b.tier || 0) - (a.tier || 0) || b.score - a.score || b.cover - a.cover || a.doc - b.doc;
   }
 
   /* Whether the query asks for a staff page: it holds one of the words the build listed for them. */
   function asksStaff(query, words) {
-    var q = compact(query);
+    var q = normalize(query).replace(/\s+/g, "");
     return words.some(function (w) { return q.indexOf(w) >= 0; });
   }
 
-  /* A result whose title is the query, or holds all of it, goes before one that only holds its parts. */
-  function verify(results, records, query) {
-    var q = compact(query);
+  /* Re-ranks the leading results by their records: a page whose own name is the query comes first
+   * (a venue before any other page: `exact`); then one whose title holds the whole query counts double.
+   * A page's names are those the build found it owns (`names`; none for a page named like another
+   * org's venue, a service or a type), else its title. */
+  function verify(results, records, key, m) {
     results.forEach(function (r) {
-      var title = compact(records.get(r.doc)[1]);
-      r.score *= title === q ? 4 : title.indexOf(q) >= 0 ? 2 : 1;
+      var rec = records.get(r.doc);
+      var title = nameKey(rec.title, m.fillers, m.particles);
+      var names = rec.names || [title];
+      r.exact = names.indexOf(key) >= 0 ? (rec.kind === "venue" ? 2 : 1) : 0;
+      if (title.indexOf(key) >= 0) r.score *= 2;
     });
     return results.sort(byRank);
   }
@@ -279,16 +329,19 @@
     }));
   };
 
-  /* {results, partial, more, corrected}: `corrected` when the results are for a query one character off. */
-  Index.prototype.find = function (query) {
+  /* {results, partial, extra, more, corrected, query}: `query` is what was looked up (the question
+   * words left out); `corrected` when the results are for a query one character off. */
+  Index.prototype.find = function (text) {
     var self = this;
     return this.open().then(function (m) {
       var t = self.pinyin(m), known = new Map();
+      var query = cleanQuery(text, m.fillers, m.particles);
       var words = queryTokens(query, t);
-      var after = asksStaff(query, m.staffWords) ? null : m.staff;
-      if (!words.length) return { results: [], partial: false, more: false };
+      var after = asksStaff(text, m.staffWords) ? null : m.staff;
+      if (!words.length) return { results: [], partial: false, extra: 0, more: false, query: query };
       return self.lists(words, m, known).then(function (lists) {
         var found = rank(lists, m.docs, after);
+        found.query = query;
         var missing = new Set(words.filter(function (w, i) { return lists[i].df === 0; }));
         var plans = missing.size && (!found.results.length || found.partial) ? typoPlans(query, missing, t) : [];
         if (!plans.length) return found;
@@ -298,6 +351,7 @@
             var again = rank(plans[i].map(function (w) { return known.get(w); }), m.docs, after);
             if (again.results.length && !again.partial) {
               again.corrected = true;
+              again.query = query;
               return again;
             }
           }
@@ -307,7 +361,7 @@
     });
   };
 
-  /* Records [url, title, summary, kind] of the given results, keyed by document number. */
+  /* Records {url, title, summary, kind, label, names} of the given results, keyed by document number. */
   Index.prototype.records = function (results) {
     var self = this;
     return this.open().then(function (m) {
@@ -315,15 +369,31 @@
       return Promise.all(chunks.map(function (n) { return self.file("d/" + n + ".json", m.stamp); })).then(function (files) {
         var found = new Map();
         results.forEach(function (r) {
-          var record = files[chunks.indexOf(Math.floor(r.doc / m.chunk))][r.doc % m.chunk];
-          found.set(r.doc, record.concat([m.kinds[record[3]]]));
+          var x = files[chunks.indexOf(Math.floor(r.doc / m.chunk))][r.doc % m.chunk];
+          found.set(r.doc, { url: x[0], title: x[1], summary: x[2], kind: m.kindKeys[x[3]], label: m.kinds[x[3]], names: x[4] });
         });
         return found;
       });
     });
   };
 
-  lk.search = { pinyinTable: pinyinTable, splitPinyin: splitPinyin, queryTokens: queryTokens, typoPlans: typoPlans, shardOf: shardOf, rank: rank, asksStaff: asksStaff };
+  /* The whole lookup: `find`, then the leading results re-ranked by their records. {found, results, records}. */
+  Index.prototype.search = function (text) {
+    var self = this;
+    return this.find(text).then(function (found) {
+      var head = found.results.slice(0, VERIFY);
+      return Promise.all([self.open(), self.records(head)]).then(function (both) {
+        var m = both[0], records = both[1];
+        verify(head, records, nameKey(found.query, m.fillers, m.particles), m);
+        return { found: found, results: head.concat(found.results.slice(VERIFY)), records: records };
+      });
+    });
+  };
+
+  lk.search = {
+    pinyinTable: pinyinTable, splitPinyin: splitPinyin, cleanQuery: cleanQuery, nameKey: nameKey, queryTokens: queryTokens,
+    typoPlans: typoPlans, shardOf: shardOf, rank: rank, asksStaff: asksStaff, Index: Index,
+  };
 
   /* --- the search box ---------------------------------------------------------------- */
 
@@ -337,6 +407,12 @@
   var index = new Index();
   var state = { query: "", results: [], records: new Map(), shown: 0, active: -1, run: 0 };
   var timer = 0;
+  /* When nothing is found: the finder, what is on, and the league's hotline for young people. */
+  var ROADS = [
+    { url: "nearby/", title: "找身边的青年阵地", label: "找阵地", summary: "按距离、县区、服务和开放时间查找" },
+    { url: "activities/", title: "看看近期活动", label: "活动", summary: "本周、下周和以后的活动" },
+    { url: "tel:12355", title: "拨打 12355 青少年服务台", label: "热线", summary: "心理咨询、法律咨询、权益维护：共青团的青少年服务热线" },
+  ];
 
   function setOpen(open) {
     if (toggle.checked !== open) {
@@ -363,19 +439,16 @@
       return;
     }
     status.textContent = "正在搜索…";
-    index.find(query).then(function (found) {
-      var head = found.results.slice(0, VERIFY);
-      return index.records(head).then(function (records) {
-        if (run !== state.run) return;
-        verify(head, records, query);
-        var results = head.concat(found.results.slice(VERIFY));
-        var n = results.length + (found.more ? " 个以上" : " 个");
-        var text = !results.length ? "没有找到与“" + query + "”相关的结果"
-          : found.corrected ? "没有找到“" + query + "”，以下 " + n + "结果与它只差一个字"
-          : found.partial ? "没有同时包含全部字词的结果，以下 " + n + "结果包含其中一部分"
-          : "找到 " + n + "结果";
-        show(results, records, text);
-      });
+    index.search(query).then(function (got) {
+      if (run !== state.run) return;
+      var found = got.found, results = got.results;
+      var n = results.length + (found.more ? " 个以上" : " 个");
+      var text = !results.length ? "没有找到与“" + query + "”相关的结果，可以试试："
+        : found.corrected ? "没有找到“" + query + "”，以下 " + n + "结果与它只差一个字"
+        : found.partial ? "没有同时包含全部字词的结果，以下 " + n + "结果包含其中一部分"
+        : found.extra ? "找到 " + (results.length - found.extra) + " 个结果，另有 " + found.extra + " 个结果包含其中一部分"
+        : "找到 " + n + "结果";
+      show(results, got.records, text);
     }).catch(function () {
       if (run === state.run) show([], new Map(), "搜索暂时无法使用，请检查网络后重试。");
     });
@@ -388,6 +461,7 @@
     state.shown = 0;
     list.replaceChildren();
     status.textContent = text;
+    if (!results.length && query) ROADS.forEach(function (road, i) { list.append(option(road, "road-" + i, true)); });
     more(false).then(function () { list.dataset.query = query; }); // tests wait for this
   }
 
@@ -417,22 +491,24 @@
     });
   }
 
-  function option(record, n) {
+  /* A result (or, with `road`, a way on when nothing was found) as an option of the list box. */
+  function option(record, n, road) {
     var li = document.createElement("li");
-    li.className = "md-search-result__item lk-search__option";
+    li.className = "md-search-result__item lk-search__option" + (road ? " lk-search__road" : "");
     li.id = "lk-search-option-" + n;
     li.setAttribute("role", "option");
     li.setAttribute("aria-selected", "false");
-    li.dataset.href = new URL(record[0], ROOT).href;
+    li.dataset.href = new URL(record.url, ROOT).href;
+    if (road) li.dataset.road = "";
     var title = document.createElement("span");
     title.className = "lk-search__title";
-    title.textContent = record[1];
+    title.textContent = record.title;
     var kind = document.createElement("span");
     kind.className = "lk-search__kind";
-    kind.textContent = record[4];
+    kind.textContent = record.label;
     var summary = document.createElement("span");
     summary.className = "lk-search__summary";
-    summary.textContent = record[2];
+    summary.textContent = record.summary;
     li.append(title, " ", kind, " ", summary);
     return li;
   }
