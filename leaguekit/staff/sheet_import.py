@@ -7,7 +7,12 @@ has are written, only where they differ from the file; bodies and other fields s
 `content.load` runs on the venue files as already read, the new and changed ones replaced by
 what would be written, and each problem it names is mapped back to the row and column it came
 from. Every file is parsed once. Without `apply` nothing is written; with it, only when every
-row is valid.
+row is valid, and all or nothing.
+
+A sheet is untrusted: a value only becomes part of a path once it names a known org or a valid
+id, the loader's scratch copies live in a private folder made for the run, `apply` checks every
+target before writing the first and puts everything back when the system refuses a write, and
+every line for the terminal has its control characters escaped and personal data masked.
 """
 
 from __future__ import annotations
@@ -20,10 +25,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..content import load
+from ..content import load, privacy
+from ..content.characters import printable
 from ..content.files import read_entry
 from ..content.problems import ContentError, Problem
-from ..content.schema import Venue
+from ..content.schema import ID_RE, Venue
 from ..content.validation import TYPE_WORDS
 from .columns import ID, Column, columns, fold_header, get, header_words, vocabularies
 from .frontmatter import DELETE, VenueFile, edit, line, read_venues
@@ -31,6 +37,14 @@ from .scaffold import new_venue_id, optional_lines
 from .sheet_read import Sheet, column_letter, read
 
 SCRATCH_PREFIX = "leaguekit-sheet-"
+TEMPORARY = ".{}.import"  # `apply` writes each file beside its target, then renames it
+BACKUP = ".{}.before"  # and keeps the file it replaces under this name until all are written (as long as TEMPORARY)
+NAME_MAX = 255  # bytes in a file name (ext4, NTFS, APFS) where the system cannot say
+BOM = "\ufeff"
+
+
+class ApplyError(Exception):
+    """`apply` wrote nothing (or put back all it wrote); the message (Chinese) says why."""
 LISTED = 20  # changed rows listed in a dry run unless asked for all
 SHOWN = 40  # characters of a value shown in a change
 
@@ -201,9 +215,13 @@ def plan(root: Path, path: Path) -> Plan:
             known.taken.add(Path(change.rel).stem)
             result.added.append(change)
         elif fields:
-            result.changed.append(_changed(root, row, str(front.get("name") or ""), target, fields))
+            result.changed.append(_changed(root, row, str(front.get("name") or ""), target, fields, set(content.orgs)))
         else:
             result.same += 1
+    for change in result.writes:
+        too_long = long_name(root, change.rel)
+        if too_long:
+            error(change.row, rows.by_key.get(ID) if change.old_rel else rows.by_key.get("name"), too_long)
     if result.writes:
         _validate(root, result, venues, read_problems, rows, marked)
     return result
@@ -233,16 +251,18 @@ def _top_level(front: dict[str, Any], fields: list[tuple[Column, Any, Any]]) -> 
     return changes
 
 
-def _changed(root: Path, row: int, name: str, target: VenueFile, fields: list[tuple[Column, Any, Any]]) -> Change:
+def _changed(root: Path, row: int, name: str, target: VenueFile, fields: list[tuple[Column, Any, Any]], orgs: set[str]) -> Change:
+    """The file with the row's changes; its bytes as written (a BOM, CRLF line ends) stay."""
     front = target.front or {}
-    text = (root / target.rel).read_text(encoding="utf-8")
+    text = (root / target.rel).read_bytes().decode("utf-8")
+    bom = BOM if text.startswith(BOM) else ""
     changes = _top_level(front, fields)
     rel = target.rel
     new_org = changes.get("org")
     parts = Path(rel).parts
-    if isinstance(new_org, str) and len(parts) == 3 and parts[1] == front.get("org"):
-        rel = f"venues/{new_org}/{parts[2]}"  # the file follows its org's folder
-    return Change(row, name, rel, target.rel, fields, edit(text, changes))
+    if new_org in orgs and len(parts) == 3 and parts[1] == front.get("org"):
+        rel = f"venues/{new_org}/{parts[2]}"  # the file follows its org's folder (a known org only: it becomes a path)
+    return Change(row, name, rel, target.rel, fields, bom + edit(text.removeprefix(bom), changes))
 
 
 def _new(content: Any, row: int, name: str, fields: list[tuple[Column, Any, Any]], taken: set[str]) -> Change:
@@ -277,9 +297,9 @@ def _validate(root: Path, plan: Plan, venues: list[VenueFile], read_problems: li
     files = [v.read for v in venues if v.rel not in replaced]
     with tempfile.TemporaryDirectory(prefix=SCRATCH_PREFIX) as scratch:
         for change in plan.writes:
-            path = Path(scratch) / change.rel
+            path = inside(Path(scratch), change.rel)
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(change.text, encoding="utf-8")
+            path.write_bytes(change.text.encode("utf-8"))
             files.append(read_entry(path, Path(scratch), Venue, problems))
     try:
         found = load(root, venues_as_read=(sorted(files, key=lambda f: f.rel), problems)).warnings
@@ -370,23 +390,136 @@ def report(plan: Plan, *, everything: bool = False) -> list[str]:
             lines.append(f"  第 {change.row} 行 新增 {change.rel}：{change.name}")
             continue
         moved = f"（移到 {change.rel}）" if change.rel != change.old_rel else ""
-        diffs = "；".join(f"{col.label} {_shown(col.show(old)) or '（空）'} → {_shown(col.show(new)) or '（空）'}" for col, old, new in change.fields)
+        diffs = "；".join(f"{col.label} {_masked(col.show(old))} → {_masked(col.show(new))}" for col, old, new in change.fields)
         lines.append(f"  第 {change.row} 行 修改 {change.old_rel}{moved}（{change.name}）：{diffs}")
     if len(listed) < len(plan.writes):
         lines.append(f"  …… 其余 {len(plan.writes) - len(listed)} 行未列出（加 --all 列出全部）")
     counts = Counter(col.label for change in plan.changed for col, _, _ in change.fields)
     if counts:
         lines.append("修改的列：" + "、".join(f"{label} {n} 行" for label, n in counts.most_common()))
-    return lines
+    return [printable(text) for text in lines]
+
+
+def _masked(value: Any) -> str:
+    """A value in the change list as an error message would show it: a mobile or ID number masked."""
+    shown = _shown(value)
+    found = privacy.find(str(value)) if value is not None else []
+    if found:
+        return "含有" + "、".join(f"{f.label} {f.masked}" for f in found)
+    return shown or "（空）"
+
+
+def inside(base: Path, rel: str) -> Path:
+    """`base/rel` for a venue file's path the import made: `venues/<org>/<id>.md`, each part an id.
+    Anything else is a bug upstream, refused before it touches the disk."""
+    parts = rel.split("/")
+    if len(parts) != 3 or parts[0] != "venues" or not parts[2].endswith(".md") or not all(ID_RE.match(p) for p in (parts[1], parts[2][:-3])):
+        raise ValueError(f"not a venue file path: {rel!r}")
+    return base.joinpath(*parts)
+
+
+def name_max(folder: Path) -> int:
+    """The longest file name (bytes) the file system under `folder` takes."""
+    while not folder.is_dir() and folder != folder.parent:
+        folder = folder.parent
+    try:
+        return os.pathconf(folder, "PC_NAME_MAX")
+    except (OSError, ValueError, AttributeError):
+        return NAME_MAX
+
+
+def long_name(root: Path, rel: str) -> str:
+    """Why the file (or the temporary name it is written under) is too long for the disk, or ''."""
+    name = TEMPORARY.format(Path(rel).name)
+    limit = name_max(root / rel)
+    size = len(name.encode("utf-8"))
+    return f"文件名 {Path(rel).name} 太长（写入时的临时文件名 {size} 字节，上限 {limit}）；请缩短名称或 id" if size > limit else ""
+
+
+def _targets(root: Path, plan: Plan) -> list[tuple[Change, Path, Path | None]]:
+    """Every write's target (and the old place of a moved file), checked before the first write."""
+    found, problems, seen = [], [], set()
+    for change in plan.writes:
+        target = inside(root, change.rel)
+        old = inside(root, change.old_rel) if change.old_rel and change.old_rel != change.rel else None
+        folder = target.parent
+        while not folder.exists() and folder != root:
+            folder = folder.parent
+        if target in seen:
+            problems.append(f"{change.rel} 在表中出现两次")
+        elif target.is_dir() or not folder.is_dir():
+            problems.append(f"{change.rel} 无法写入：同名的文件夹或文件已存在")
+        elif long_name(root, change.rel):
+            problems.append(long_name(root, change.rel))
+        elif not os.access(folder, os.W_OK) or (target.exists() and not os.access(target, os.W_OK)):
+            problems.append(f"{change.rel} 无法写入：没有写入权限")
+        elif old is not None and not old.is_file():
+            problems.append(f"{change.old_rel} 已不存在，无法移到 {change.rel}")
+        seen.add(target)
+        found.append((change, target, old))
+    if problems:
+        raise ApplyError("；".join(problems[:5]) + (f" 等 {len(problems)} 处" if len(problems) > 5 else "") + "。没有写入任何文件。")
+    return found
 
 
 def apply(root: Path, plan: Plan) -> None:
-    """Write every new and changed file (each replaced in one step); a moved file leaves its old place."""
-    for change in plan.writes:
-        target = root / change.rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        temporary = target.with_name(f".{target.name}.import")
-        temporary.write_text(change.text, encoding="utf-8")
-        os.replace(temporary, target)
-        if change.old_rel and change.old_rel != change.rel:
-            (root / change.old_rel).unlink()
+    """Write every new and changed file; a moved file leaves its old place. All targets are checked
+    first. Each file is written under a temporary name, the file it replaces renamed aside, then
+    the new one renamed into place; when the system still refuses a write, every step so far is
+    undone by renames alone (which need no space) and `ApplyError` says so."""
+    targets = _targets(root, plan)
+    done: list[tuple[Path, Path | None]] = []  # a path now written or removed, and where its old content waits (None: it was new)
+    made: list[Path] = []  # folders this run created
+    temporary: Path | None = None
+    current = ""
+    try:
+        for change, target, old in targets:
+            current = change.rel
+            missing = [f for f in (target.parent, *target.parent.parents) if not f.exists()]
+            for folder in reversed(missing):
+                folder.mkdir()
+                made.append(folder)
+            temporary = target.with_name(TEMPORARY.format(target.name))
+            temporary.write_bytes(change.text.encode("utf-8"))
+            done.append((target, _aside(target)))
+            os.replace(temporary, target)
+            temporary = None
+            if old is not None:
+                done.append((old, _aside(old)))
+    except OSError as exc:
+        kept = _undo(done, made, temporary)
+        undone = "已撤销本次写入的全部文件，仓库保持导入前的样子" if not kept else f"以下文件未能恢复，请用 git checkout 恢复：{'、'.join(kept)}"
+        raise ApplyError(f"写入 {current} 时被系统拒绝（{exc.strerror or exc}）；{undone}。") from None
+    for _, aside in done:
+        if aside is not None:
+            aside.unlink(missing_ok=True)
+
+
+def _aside(path: Path) -> Path | None:
+    """Rename an existing file to its backup name beside it (None: there was none)."""
+    if not path.exists():
+        return None
+    aside = path.with_name(BACKUP.format(path.name))
+    os.replace(path, aside)
+    return aside
+
+
+def _undo(done: list[tuple[Path, Path | None]], made: list[Path], temporary: Path | None) -> list[str]:
+    """Put every touched file back, newest step first; returns what could not be."""
+    kept = []
+    if temporary is not None:
+        temporary.unlink(missing_ok=True)
+    for path, aside in reversed(done):
+        try:
+            if aside is None:
+                path.unlink(missing_ok=True)
+            else:
+                os.replace(aside, path)
+        except OSError:
+            kept.append(path.name)
+    for folder in reversed(made):
+        try:
+            folder.rmdir()
+        except OSError:
+            kept.append(folder.name)
+    return kept
