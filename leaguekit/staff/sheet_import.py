@@ -1,6 +1,6 @@
 """`python -m leaguekit import-sheet 台账.xlsx [--apply]`: the ledger back into venue files.
 
-Rows match venues by id, else by 名称 + 县区; a row that matches none is a new venue (its id
+Rows match venues by id (the sheet must have the id column); a row without one is a new venue (its id
 made as `make new-venue` makes it, its file in its org's folder). Only the columns the sheet
 has are written, only where they differ from the file; bodies and other fields stay as written
 (`frontmatter.edit`). Whether the result is valid is decided by the kit's own loader, not here:
@@ -31,16 +31,19 @@ from ..content.files import read_entry
 from ..content.problems import ContentError, Problem
 from ..content.schema import ID_RE, Venue
 from ..content.validation import TYPE_WORDS
-from .columns import ID, Column, columns, fold_header, get, header_words, vocabularies
+from .columns import CONFIRM, CONFIRM_LABEL, DATUM, ID, Column, columns, fold_header, get, header_words, vocabularies
 from .frontmatter import DELETE, VenueFile, edit, line, read_venues
 from .scaffold import new_venue_id, optional_lines
-from .sheet_read import Sheet, column_letter, read
+from .sheet_identity import Known, doubt
+from .sheet_read import Sheet, SheetError, column_letter, read
 
 SCRATCH_PREFIX = "leaguekit-sheet-"
 TEMPORARY = ".{}.import"  # `apply` writes each file beside its target, then renames it
 BACKUP = ".{}.before"  # and keeps the file it replaces under this name until all are written (as long as TEMPORARY)
 NAME_MAX = 255  # bytes in a file name (ext4, NTFS, APFS) where the system cannot say
 BOM = "\ufeff"
+DATUM_NEEDED = "改了坐标，请在“坐标系”一列选择坐标从哪个地图取得（高德、腾讯选 GCJ-02，百度选 BD-09，天地图、手机 GPS 选 WGS-84）"
+NO_ID = "{} 没有“id”列，无法确认每一行是哪个阵地（按名称对应，排序后会张冠李戴）：请用 make export-sheet 导出最新的台账，在导出的表格中修改后再导入；新增阵地在末尾添加一行、id 留空"
 
 
 class ApplyError(Exception):
@@ -133,32 +136,21 @@ class _Rows:
 
 
 class _Venues:
-    """The venue files a row may name: by id (or an old id), else by 名称 + 县区; each named once."""
+    """The venue files a row may name: by id (or an old id), each named once; a row without an id is new."""
 
     def __init__(self, venues: list[VenueFile]):
         self.by_id = {v.id: v for v in venues if v.id}
         self.by_alias = {a: v for v in venues if v.front for a in (v.front.get("aliases") or []) if isinstance(a, str)}
-        self.by_name: dict[tuple[str, str], list[VenueFile]] = {}
-        for v in venues:
-            if v.front:
-                self.by_name.setdefault(_name_key(v.front.get("name"), v.front.get("district")), []).append(v)
         self.taken = set(self.by_id) | set(self.by_alias)  # ids a new venue may not take
         self.seen: dict[str, int] = {}
         self.new_names: dict[tuple[str, str], int] = {}
 
     def match(self, row: int, ident: Any, name: Any, district: Any) -> tuple[VenueFile | None, str]:
         """The venue file a row names (None: a new venue), or why the row cannot be used."""
-        target: VenueFile | None = None
         if ident:
             target = self.by_id.get(ident) or self.by_alias.get(ident)
             if target is None:
                 return None, f"“{ident}”不是已有阵地的 id；新增阵地请把 id 留空，导入时按名称生成"
-        else:
-            found = self.by_name.get(_name_key(name, district), []) if name else []
-            if len(found) > 1:
-                return None, f"名称和县区相同的阵地有 {len(found)} 个（{'、'.join(v.rel for v in found)}）；请填写 id 列"
-            target = found[0] if found else None
-        if target is not None:
             if target.id in self.seen:
                 return None, f"与第 {self.seen[target.id]} 行是同一个阵地（{target.rel}），请删去一行"
             self.seen[str(target.id)] = row
@@ -178,9 +170,12 @@ def plan(root: Path, path: Path) -> Plan:
     sheet = read(path, lambda cell: fold_header(cell) in words)
     result = Plan(sheet)
     rows = _Rows(sheet, cols, result)
+    if ID not in rows.by_key:
+        raise SheetError(NO_ID.format(sheet.name))
     venues, read_problems = read_venues(root)
     known = _Venues(venues)
     rows.ids = set(known.by_id)
+    places: Known | None = None  # built for the first new row
     marked: set[tuple[int, str]] = set()  # cells that already have a message
 
     def error(row: int, col: Column | None, text: str) -> None:
@@ -196,13 +191,18 @@ def plan(root: Path, path: Path) -> Plan:
             continue
         front = (target.front or {}) if target else {}
         fields = []
+        datum_given = False
         for col in rows.cols:
-            if col.key == ID:
+            if col.key in (ID, CONFIRM):
                 continue
             old = get(front, col.key)
             value, problem = rows.cell(cells, col)
             if problem:
                 error(row, col, problem)
+            if col.key == DATUM:
+                if value is None or not str(value).strip():
+                    continue  # exported empty: the file's datum stays unless the coordinates change (below)
+                datum_given = True
             if target is not None and col.shows(value, old):
                 continue  # the cell holds what the export wrote: nothing to read
             cell = col.read(value, old)
@@ -210,6 +210,19 @@ def plan(root: Path, path: Path) -> Plan:
                 error(row, col, cell.problem)
             if target is None or not col.same(old, cell.value):
                 fields.append((col, old, cell.value))
+        keys = {col.key for col, _, value in fields if value is not None}
+        if keys & {"location.lat", "location.lng"} and not datum_given:
+            error(row, rows.by_key.get(DATUM) or rows.by_key.get("location.lat"), DATUM_NEEDED)
+        after = {**front, **{k: v for k, v in _top_level(front, fields).items() if v is not DELETE}}
+        confirmed = rows.value(cells, CONFIRM) is True
+        label = rows.by_key.get("name") or rows.by_key.get(ID)
+        if target is not None and not confirmed and (why := doubt(front, after)):
+            error(row, label, f"是同一个阵地吗？与 {target.rel}（{front.get('name')}）相比，{why}；确是这个阵地（改名、搬迁）请在“{CONFIRM_LABEL}”一列填“是”，是另一个阵地请在末尾另起一行、id 留空")
+        if target is None and not confirmed:
+            places = places or Known.of(venues)
+            if (same := places.duplicate(after)) is not None:
+                other, why = same
+                error(row, label, f"可能与已有阵地重复：{(other.front or {}).get('name')}（{other.rel}），{why}；确是另一个阵地请在“{CONFIRM_LABEL}”一列填“是”")
         if target is None:
             change = _new(content, row, str(name or ""), fields, known.taken)
             known.taken.add(Path(change.rel).stem)
