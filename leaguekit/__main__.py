@@ -137,7 +137,7 @@ def _new(args: argparse.Namespace) -> int:
 
 
 def _export_sheet(args: argparse.Namespace) -> int:
-    from .staff import sheet_export
+    from .staff import sheet_export, sheet_stamp
     from .staff.columns import vocabularies
     from .staff.frontmatter import read_venues
 
@@ -154,7 +154,7 @@ def _export_sheet(args: argparse.Namespace) -> int:
         print(f"未导出：“{args.org}”不是 data/orgs.yml 中的团组织 id", file=sys.stderr)
         return 2
     venues, _ = read_venues(root)
-    count = sheet_export.write(path, content, venues, args.org)
+    count = sheet_export.write(path, content, venues, args.org, sheet_stamp.commit_of(root))
     print(f"已导出 {count} 个阵地到 {path}。改好后交给管理员导入（make import-sheet SHEET={path.name}）。")
     return 0
 

@@ -18,7 +18,8 @@ from ..content.model import Content
 from .columns import CONFIRM_LABEL, DATUM, ID, LIST_SEPARATOR, Column, columns, get, guard
 from .frontmatter import VenueFile
 from .reference import MAX_LISTED
-from .sheet_read import column_letter
+from .sheet_read import STAMP_SHEET, column_letter
+from .sheet_stamp import table as stamp_table
 
 SHEET = "阵地台账"
 EXPLAIN = "字段说明"
@@ -54,15 +55,17 @@ def values(venue: VenueFile, cols: list[Column]) -> list[Any]:
     return [venue.id if col.key == ID else None if col.key == DATUM else col.show(get(venue.front or {}, col.key)) for col in cols]
 
 
-def write(path: Path, content: Content, venues: list[VenueFile], org: str = "") -> int:
-    """Write the ledger to `path` (.xlsx or .csv); returns the number of venues written."""
+def write(path: Path, content: Content, venues: list[VenueFile], org: str = "", commit: str = "") -> int:
+    """Write the ledger to `path` (.xlsx or .csv); returns the number of venues written. The .xlsx
+    carries the stamp (`sheet_stamp`): `commit`, and each row's file and fingerprint."""
     cols = columns(content)
     chosen = rows_of(venues, content, org)
     table = [values(v, cols) for v in chosen]
     if path.suffix.lower() == ".csv":
         _csv(path, cols, table)
     else:
-        _xlsx(path, cols, table, [get(v.front or {}, "status") == "closed" for v in chosen])
+        stamp = stamp_table(commit, [(str(v.id), v.rel, row) for v, row in zip(chosen, table, strict=True)])
+        _xlsx(path, cols, table, [get(v.front or {}, "status") == "closed" for v in chosen], stamp)
     return len(table)
 
 
@@ -80,7 +83,7 @@ def width(text: Any) -> int:
     return (len(text.encode("utf-8")) + len(text)) // 2
 
 
-def _xlsx(path: Path, cols: list[Column], table: list[list[Any]], closed: list[bool]) -> None:
+def _xlsx(path: Path, cols: list[Column], table: list[list[Any]], closed: list[bool], stamp: list[list[str]]) -> None:
     import xlsxwriter  # only the export needs it
 
     book = xlsxwriter.Workbook(str(path), {"constant_memory": True, "strings_to_formulas": False, "strings_to_urls": False})
@@ -96,6 +99,7 @@ def _xlsx(path: Path, cols: list[Column], table: list[list[Any]], closed: list[b
     sheet = book.add_worksheet(SHEET)
     explain = book.add_worksheet(EXPLAIN)
     lists = book.add_worksheet(CHOICES)
+    kept = book.add_worksheet(STAMP_SHEET)
     for n, col in enumerate(cols):
         widest = max([width(col.label) + 2, *(width(row[n]) for row in table if row[n] is not None)])
         sheet.set_column(n, n, min(max(widest, 6), MAX_WIDTH) + 1, locked if col.key == ID else number if col.kind == "number" else text)
@@ -118,6 +122,9 @@ def _xlsx(path: Path, cols: list[Column], table: list[list[Any]], closed: list[b
     sheet.protect("", {"autofilter": True, "format_cells": True, "format_columns": True, "format_rows": True, "insert_rows": True, "select_locked_cells": True, "select_unlocked_cells": True})
     _drop_downs(sheet, lists, cols, header)
     _explain(explain, cols, header, book.add_format({"text_wrap": True, "valign": "top"}), book.add_format({"bold": True}))
+    for r, row in enumerate(stamp):
+        kept.write_row(r, 0, row)
+    kept.hide()
     sheet.activate()
     book.close()
 

@@ -31,6 +31,7 @@ from ..content.files import read_entry
 from ..content.problems import ContentError, Problem
 from ..content.schema import ID_RE, Venue
 from ..content.validation import TYPE_WORDS
+from . import sheet_stamp
 from .columns import CONFIRM, CONFIRM_LABEL, DATUM, ID, Column, columns, fold_header, get, header_words, vocabularies
 from .frontmatter import DELETE, VenueFile, edit, line, read_venues
 from .scaffold import new_venue_id, optional_lines
@@ -43,6 +44,10 @@ BACKUP = ".{}.before"  # and keeps the file it replaces under this name until al
 NAME_MAX = 255  # bytes in a file name (ext4, NTFS, APFS) where the system cannot say
 BOM = "\ufeff"
 DATUM_NEEDED = "改了坐标，请在“坐标系”一列选择坐标从哪个地图取得（高德、腾讯选 GCJ-02，百度选 BD-09，天地图、手机 GPS 选 WGS-84）"
+CONFLICT = "导出后文件中的这一格也改了（{when}）：现为 {now}，表中改为 {cell}；请与改动的人核对，再用 make export-sheet 重新导出、在新表中修改"
+UNSTAMPED = "这份表格没有导出记录（不是 make export-sheet 导出的 .xlsx，或记录被删去），看不出导出后文件是否被别人改过：这一行的修改可能撤销别人后来的修改，请逐项核对"
+UNKNOWN_BASE = "本仓库中找不到这份表格导出时的版本（{}），看不出导出后文件是否被别人改过：这一行的修改可能撤销别人后来的修改，请逐项核对"
+NO_COMMIT = "这份表格导出时文件有未提交的修改（或不在 git 仓库中），看不出导出后文件是否被别人改过：这一行的修改可能撤销别人后来的修改，请逐项核对"
 NO_ID = "{} 没有“id”列，无法确认每一行是哪个阵地（按名称对应，排序后会张冠李戴）：请用 make export-sheet 导出最新的台账，在导出的表格中修改后再导入；新增阵地在末尾添加一行、id 留空"
 
 
@@ -176,6 +181,21 @@ def plan(root: Path, path: Path) -> Plan:
     known = _Venues(venues)
     rows.ids = set(known.by_id)
     places: Known | None = None  # built for the first new row
+    stamp = sheet_stamp.read(sheet.stamp)
+    exported = [rows.at.get(col.key, [None])[0] for col in cols]  # each export column's cell index
+
+    def as_exported(cells: list[Any]) -> list[Any]:
+        return [cells[i] if i is not None else None for i in exported]
+
+    touched = {}  # id -> file at the export's commit, for rows changed since the export
+    if stamp is not None:
+        for _, cells in sheet.rows:
+            ident = cells[rows.at[ID][0]]
+            entry = stamp.rows.get(ident) if isinstance(ident, str) else None
+            if entry and entry[1] != sheet_stamp.fingerprint(as_exported(cells)):
+                touched[ident] = entry[0]
+    bases = sheet_stamp.bases(root, stamp.commit, sorted(set(touched.values()))) if stamp else {}
+    unstamped = UNSTAMPED if stamp is None else UNKNOWN_BASE.format(stamp.commit[:7]) if stamp.commit else NO_COMMIT
     marked: set[tuple[int, str]] = set()  # cells that already have a message
 
     def error(row: int, col: Column | None, text: str) -> None:
@@ -190,6 +210,11 @@ def plan(root: Path, path: Path) -> Plan:
             error(row, rows.by_key.get(ID) if ident else rows.by_key.get("name"), problem)
             continue
         front = (target.front or {}) if target else {}
+        entry = stamp.rows.get(str(ident)) if stamp is not None and target is not None else None
+        if entry is not None and str(ident) not in touched:
+            result.same += 1  # the row as exported: whatever the file says now stays
+            continue
+        base = bases.get(touched.get(str(ident), "")) if target is not None else None
         fields = []
         datum_given = False
         for col in rows.cols:
@@ -203,11 +228,18 @@ def plan(root: Path, path: Path) -> Plan:
                 if value is None or not str(value).strip():
                     continue  # exported empty: the file's datum stays unless the coordinates change (below)
                 datum_given = True
-            if target is not None and col.shows(value, old):
-                continue  # the cell holds what the export wrote: nothing to read
-            cell = col.read(value, old)
+            exported_value = get(base, col.key) if base is not None else old
+            if target is not None and col.shows(value, exported_value):
+                continue  # the cell holds what the export wrote: nothing to read, the file's value stays
+            cell = col.read(value, exported_value)
             if cell.problem and (row, col.key) not in marked:
                 error(row, col, cell.problem)
+            if base is not None and col.same(exported_value, cell.value):
+                continue  # written differently, saying the same
+            if base is not None and not col.same(exported_value, old) and not col.same(old, cell.value):
+                when = sheet_stamp.changed_on(root, stamp.commit, target.rel) if stamp else ""
+                error(row, col, CONFLICT.format(when=when, now=_masked(col.show(old)), cell=_masked(col.show(cell.value))))
+                continue
             if target is None or not col.same(old, cell.value):
                 fields.append((col, old, cell.value))
         keys = {col.key for col, _, value in fields if value is not None}
@@ -223,6 +255,8 @@ def plan(root: Path, path: Path) -> Plan:
             if (same := places.duplicate(after)) is not None:
                 other, why = same
                 error(row, label, f"可能与已有阵地重复：{(other.front or {}).get('name')}（{other.rel}），{why}；确是另一个阵地请在“{CONFIRM_LABEL}”一列填“是”")
+        if target is not None and fields and base is None:
+            result.warnings.append((row, -1, f"{rows.where(row, None)}：{unstamped}（提醒）"))
         if target is None:
             change = _new(content, row, str(name or ""), fields, known.taken)
             known.taken.add(Path(change.rel).stem)

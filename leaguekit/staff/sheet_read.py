@@ -18,7 +18,7 @@ import os
 import threading
 import zipfile
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +31,7 @@ MEMORY_CAP = 3 * 1024**3  # address space the reading child may add to what it s
 TIMEOUT = 300
 HEADER_SEARCH = 20  # rows searched for the header row
 SHEET_NAME = "阵地台账"  # the export's sheet; else the first visible sheet
+STAMP_SHEET = "导出记录"  # the export's hidden stamp (`sheet_stamp`): read for the stamp only, never as the ledger
 
 
 class SheetError(Exception):
@@ -43,6 +44,7 @@ class Sheet:
     headers: dict[int, str]  # column index -> header text
     header_row: int  # as the spreadsheet shows it (1-based)
     rows: list[tuple[int, list[Any]]]  # row number, cells (None when empty)
+    stamp: list[list[Any]] | None = None  # the 导出记录 sheet's cells, when the file has one
 
 
 def read(path: Path, is_header: Callable[[Any], bool]) -> Sheet:
@@ -56,10 +58,10 @@ def read(path: Path, is_header: Callable[[Any], bool]) -> Sheet:
     if size > MAX_BYTES:
         raise SheetError(f"{path.name} 太大（{size / 1e6:.0f} MB），上限 {MAX_BYTES // 1_000_000} MB；请删去图片和不用的工作表")
     if suffix == ".csv":
-        grid, merged = _csv(path), []
+        grid, merged, stamp = _csv(path), [], None
     else:
-        grid, merged = _in_child(path)
-    return _sheet(path.name, grid, merged, is_header)
+        grid, merged, stamp = _in_child(path)
+    return replace(_sheet(path.name, grid, merged, is_header), stamp=stamp)
 
 
 # --- CSV ---------------------------------------------------------------------------
@@ -99,7 +101,7 @@ def _csv(path: Path) -> list[list[Any]]:
 # --- .xlsx, .xls, .ods in a child process -----------------------------------------------
 
 
-def _in_child(path: Path) -> tuple[list[list[Any]], list[tuple[tuple[int, int], tuple[int, int]]]]:
+def _in_child(path: Path) -> tuple[list[list[Any]], list[tuple[tuple[int, int], tuple[int, int]]], list[list[Any]] | None]:
     if path.suffix.lower() != ".xls":
         _check_zip(path)
     context = multiprocessing.get_context("fork" if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods() else "spawn")
@@ -157,7 +159,7 @@ def _child(path: str, sender: Any) -> None:
         sender.close()
 
 
-def _calamine(path: str) -> tuple[list[list[Any]], list[tuple[tuple[int, int], tuple[int, int]]]]:
+def _calamine(path: str) -> tuple[list[list[Any]], list[tuple[tuple[int, int], tuple[int, int]]], list[list[Any]] | None]:
     from python_calamine import CalamineWorkbook, SheetVisibleEnum
 
     with CalamineWorkbook.from_path(path) as book:
@@ -174,7 +176,12 @@ def _calamine(path: str) -> tuple[list[list[Any]], list[tuple[tuple[int, int], t
             raise SheetError(f"的工作表“{name}”超过 {MAX_ROWS:,} 行：请按团组织分成几个表格")
         grid = [[None if cell == "" else cell for cell in row] for row in sheet.to_python(skip_empty_area=False)]
         merged = _ods_merged(path, name) if path.lower().endswith(".ods") else list(sheet.merged_cell_ranges or [])
-        return grid, merged
+        stamp = None
+        if STAMP_SHEET in book.sheet_names and name != STAMP_SHEET:
+            kept = book.get_sheet_by_name(STAMP_SHEET)
+            if kept.total_width <= 3 and kept.total_height <= MAX_ROWS + 1:
+                stamp = [[None if cell == "" else cell for cell in row] for row in kept.to_python(skip_empty_area=False)]
+        return grid, merged, stamp
 
 
 TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"

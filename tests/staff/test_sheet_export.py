@@ -41,7 +41,8 @@ def test_one_row_per_venue_file_headed_by_the_reference_names(sample, tmp_path):
     files = sorted((sample / "venues").rglob("*.md"))
     assert export(sample, path) == len(files)
     book = CalamineWorkbook.from_path(path)
-    assert book.sheet_names == ["阵地台账", "字段说明", "可选值"]
+    assert book.sheet_names == ["阵地台账", "字段说明", "可选值", "导出记录"]
+    assert [str(m.visible) for m in book.sheets_metadata] == ["SheetVisibleEnum.Visible"] * 3 + ["SheetVisibleEnum.Hidden"]
     table = book.get_sheet_by_name("阵地台账").to_python()
     header = table[0]
     reference = {r.key: r.label for r in rows(Venue, vocabularies(sample))}
