@@ -80,7 +80,7 @@ def venue(rnd: random.Random, ident: str, org: dict, centre: tuple[float, float]
         "district": district,
         "town": town,
         "address": f"{org['region']}{town}{word(rnd, 2)}路{rnd.randint(1, 300)}号{place}",
-        "location": {"lat": lat, "lng": lng},
+        "location": {"lat": lat, "lng": lng, "datum": "wgs84"},
         "hours": rnd.choice(HOURS),
         "phone": f"0{rnd.randint(310, 999)}-{rnd.randint(2000000, 8999999)}",
         "services": sorted(rnd.sample(SERVICES, rnd.randint(1, 4))),

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from . import build
 from .content import golive, reports
+from .content.characters import printable
 from .content.figures import stale_figures
 from .content.holidays import missing_years
 from .content.hours import CHINA_TZ
@@ -174,7 +175,7 @@ def _new_site(args: argparse.Namespace) -> int:
 
 
 def _export_sheet(args: argparse.Namespace) -> int:
-    from .staff import sheet_export
+    from .staff import sheet_export, sheet_stamp
     from .staff.columns import vocabularies
     from .staff.frontmatter import read_venues
 
@@ -191,7 +192,7 @@ def _export_sheet(args: argparse.Namespace) -> int:
         print(f"未导出：“{args.org}”不是 data/orgs.yml 中的团组织 id", file=sys.stderr)
         return 2
     venues, _ = read_venues(root)
-    count = sheet_export.write(path, content, venues, args.org)
+    count = sheet_export.write(path, content, venues, args.org, sheet_stamp.commit_of(root))
     print(f"已导出 {count} 个阵地到 {path}。改好后交给管理员导入（make import-sheet SHEET={path.name}）。")
     return 0
 
@@ -211,7 +212,7 @@ def _import_sheet(args: argparse.Namespace) -> int:
         print(f"{exc}\n仓库中的内容有误，先运行 make check 改正后再导入。", file=sys.stderr)
         return 1
     except SheetError as exc:
-        print(f"未导入：{exc}", file=sys.stderr)
+        print(f"未导入：{printable(str(exc))}", file=sys.stderr)
         return 2
     print("\n".join(sheet_import.report(plan, everything=args.all)))
     seconds = f"（{time.perf_counter() - started:.1f} 秒）"
@@ -221,7 +222,11 @@ def _import_sheet(args: argparse.Namespace) -> int:
     if not plan.writes:
         print(f"表格与文件一致，没有要写入的内容。{seconds}")
     elif args.apply:
-        sheet_import.apply(root, plan)
+        try:
+            sheet_import.apply(root, plan)
+        except sheet_import.ApplyError as exc:
+            print(f"未导入：{exc}", file=sys.stderr)
+            return 1
         print(f"已写入 {len(plan.writes)} 个文件（新增 {len(plan.added)}，修改 {len(plan.changed)}），内容检查通过。请用 git diff 查看，再提交合并请求。{seconds}")
     else:
         print(f"这是预览，没有写入文件；确认无误后加 --apply（make import-sheet SHEET={Path(args.file).name} APPLY=1）写入。{seconds}")

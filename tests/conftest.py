@@ -35,6 +35,7 @@ address: 山西省晋中市太谷区测试路 1 号
 location:
   lat: 37.42
   lng: 112.55
+  datum: wgs84
 hours: Mo-Fr 09:00-17:30; Sa 09:00-12:00
 phone: "0354-6230000"
 services: [study, volunteer]
@@ -63,7 +64,7 @@ VENUE_FIELDS = {
     "district": "太谷区",
     "town": "明星镇",
     "address": "山西省晋中市太谷区测试路 1 号",
-    "location": {"lat": 37.42, "lng": 112.55},
+    "location": {"lat": 37.42, "lng": 112.55, "datum": "wgs84"},
     "hours": "Mo-Fr 09:00-17:30; Sa 09:00-12:00",
     "phone": "0354-6230000",
     "services": ["study", "volunteer"],
@@ -75,6 +76,8 @@ VENUE_FIELDS = {
 def venue_md(body: str = "测试阵地的正文。", **fields: object) -> str:
     """A venue file: VALID_VENUE's fields, overridden (None drops a field), then `body`."""
     data = {k: v for k, v in {**VENUE_FIELDS, **fields}.items() if v is not None}
+    if isinstance(data.get("location"), dict) and "datum" not in data["location"]:
+        data["location"] = {**data["location"], "datum": "wgs84"}  # a location states its datum (required)
     return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False) + "---\n" + body + "\n"
 
 

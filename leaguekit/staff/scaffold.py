@@ -147,7 +147,7 @@ def new_venue(content: Content, *, name: str, type: str, org: str, district: str
         _line("org", org_rec.id, f"所属团组织：{org_rec.name}"),
         _line("district", yaml_value(district), "县区"),
         _line("address", yaml_value(address), "地址：写到门牌号和楼层"),
-        _line("location", yaml_value({"lat": lat, "lng": lng}), "坐标（WGS-84）" + ("：暂用附近阵地的中心点，请改成实际位置" if placeholder else "")),
+        _line("location", yaml_value({"lat": lat, "lng": lng, "datum": "wgs84"}), "坐标（WGS-84）" + ("：暂用附近阵地的中心点，请改成实际位置" if placeholder else "")),
     ]
     skip = {"name", "type", "org", "district", "address", "location"}
     if placeholder:
@@ -235,7 +235,7 @@ def new_activity(content: Content, *, title: str, org: str, venue: str = "", bra
             f"  name: {yaml_value(placeholders.PLACE_NAME)}",
             f"  address: {yaml_value(placeholders.address(org_rec.region))}",
             f"  district: {yaml_value(district)}",
-            f"  location: {yaml_value({'lat': lat, 'lng': lng})}",
+            f"  location: {yaml_value({'lat': lat, 'lng': lng, 'datum': 'wgs84'})}",
         ]
     if brand_id:
         lines.append(_line("brand", brand_id, f"所属品牌：{content.brand[brand_id].data.name}"))

@@ -33,7 +33,7 @@ def test_reference_has_every_field_with_label_required_and_allowed_values(sample
     assert venues["status"]["可选值"] == "open 开放 closed 已关闭"
     assert venues["location.datum"]["可选值"] == "wgs84 天地图、手机 GPS 定位（WGS-84） gcj02 高德地图、腾讯地图（GCJ-02） bd09 百度地图（BD-09）"
     assert venues["hours"]["类型"] == "开放时间" and venues["established"]["类型"] == "日期"
-    assert venues["location"]["示例"] == "{lat: 37.4216, lng: 112.5513}"
+    assert venues["location"]["示例"] == "{lat: 37.4216, lng: 112.5513, datum: wgs84}"
     brands = table(page, "品牌项目（brands/）")
     assert list(brands) == list(Brand.model_fields)
     assert "care 关爱帮扶" in brands["category"]["可选值"]
