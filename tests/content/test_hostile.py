@@ -146,6 +146,28 @@ CASES = [
     ("escape-in-file-name", {"venues/taigu/x\x1b[31m.md": venue_md()}, ["venues/taigu/x\\x1b[31m.md:1 文件名 含有换行符或控制字符 U+001B"]),
     ("malformed-email-autolink", {VENUE: venue_md("来信 <tgqtw@@example.cn>")}, [f"{VENUE}:{BODY_LINE} 正文 “<tgqtw@@example.cn>”不是有效的邮箱链接，会原样显示；邮箱写成 <tgqtw@example.cn>"]),
     ("malformed-mailto", {VENUE: venue_md("[写信](mailto:tgqtw@example&amp;cn)")}, [f"{VENUE}:{BODY_LINE} 正文 邮箱链接“mailto:tgqtw@example&cn”写法不对，已去掉"]),
+    # Every field has a size (issue 25): a 60,000-character name made /nearby/ 769 KB gzip
+    ("long-name", {VENUE: venue_md(name="青" * 20000)}, [f"{VENUE}:2 name（名称）= {'青' * 57}… 太长（20000 个字，最多 60 个字）；请精简到 60 个字以内"]),
+    ("long-district-town-address", {VENUE: venue_md(district="区" * 40000, town="镇" * 30, address="路" * 101)}, [
+        f"{VENUE}:6 district（县区）= {'区' * 57}… 太长（40000 个字，最多 20 个字）；请精简到 20 个字以内",
+        f"{VENUE}:7 town（乡镇街道）= {'镇' * 30} 太长（30 个字，最多 20 个字）",
+        f"{VENUE}:8 address（地址）= {'路' * 57}… 太长（101 个字，最多 100 个字）；请精简到 100 个字以内",
+    ]),
+    ("many-old-ids-and-other-names", {VENUE: venue_md(aliases=[f"old-{i}" for i in range(12000)], also_known_as=[f"别名{i}" for i in range(1500)])}, [
+        f"{VENUE}:20 aliases（旧网址） 项数太多（12000 项，最多 20 项）；请只保留最常用的 20 项",
+        f"{VENUE}:12021 also_known_as（简称或俗称） 项数太多（1500 项，最多 20 项）；请只保留最常用的 20 项",
+    ]),
+    ("long-partner", {VENUE: venue_md(partners=["单" * 61])}, [f"{VENUE}:21 partners[0]（共建单位）= {'单' * 57}… 太长（61 个字，最多 60 个字）"]),
+    ("long-activity-title", {ACTIVITY: activity_md(title="title: " + "活" * 61, summary="summary: " + "简" * 201)}, [
+        f"{ACTIVITY}:2 title（活动名称）= {'活' * 57}… 太长（61 个字，最多 60 个字）；请精简到 60 个字以内",
+        f"{ACTIVITY}:4 summary（简介）= {'简' * 57}… 太长（201 个字，最多 200 个字）",
+    ]),
+    ("long-brand-name", {"brands/test-brand.md": VALID_BRAND.replace("name: 测试品牌", "name: " + "品" * 61)}, ["brands/test-brand.md:2 name（名称）= " + "品" * 57 + "… 太长（61 个字，最多 60 个字）"]),
+    ("long-file-name", {"venues/taigu/" + "a" * 65 + ".md": venue_md()}, ["venues/taigu/" + "a" * 65 + ".md:1 文件名 太长（65 个字符，最多 64 个）；文件名会成为网址"]),
+    ("path-past-windows-limit", {"venues/taigu/" + "c" * 150 + ".md": venue_md()}, [
+        "venues/taigu/" + "c" * 150 + ".md:1 文件名 路径太长（166 个字符，最多 160 个），在 Windows 电脑上无法检出；请换一个短些的文件名",
+    ]),
+    ("long-old-id", {VENUE: venue_md(aliases=["a" * 65])}, [f"{VENUE}:21 aliases[0]（旧网址）= {'a' * 57}… 太长（65 个字符，最多 64 个）；旧网址只写改名前的旧文件名（去掉 .md）"]),
 ]
 
 
@@ -194,7 +216,7 @@ def test_a_file_name_that_is_not_utf8_gets_one_printable_line(project):
 
 
 def test_corpus_covers_every_class():
-    assert len(CASES) >= 73
+    assert len(CASES) >= 82
 
 
 def national_orgs(count: int) -> str:
