@@ -14,6 +14,7 @@ from mkdocs.exceptions import Abort, PluginError
 from leaguekit import build
 from leaguekit.content import load
 from leaguekit.content.problems import ContentError
+from leaguekit.content.yamlsource import YamlSource
 
 VENUE = "venues/taigu/test-venue.md"
 BODY_LINE = 21  # first body line of venue_md()
@@ -322,3 +323,18 @@ def test_dates_at_the_edges_of_the_window_pass_check_and_build(project):
     assert soup(site, "activities/test-activity/").h1.get_text() == "测试活动"
     assert (site / "activities/months/2100-12/index.html").exists() and (site / "activities/months/2000-01/index.html").exists()
     assert b"DTSTART;TZID=Asia/Shanghai:21001231T220000" in (site / "feeds/activities/test-activity.ics").read_bytes()
+
+
+def test_leading_zero_numbers_are_read_in_base_10_never_octal(project):
+    """YAML 1.1 reads 0120 as 80 (octal) and lat: 045 as 37; the kit reads every number in base 10,
+    and what is not a plain decimal (0120, 0x10, 1:20) stays text as written."""
+    write(project, VENUE, venue_md().replace("lat: 37.42", "lat: 045").replace("sample: true", "sample: true\narea_m2: 0120"))
+    content, _ = build.load(project)
+    venue = content.venue["test-venue"].data
+    assert (venue.location.lat, venue.area_m2) == (45.0, 120.0)
+    src = YamlSource("x.yml", "a: 0120\nb: 0x10\nc: 1:20\nd: 1:20.5\ne: 045.5\nf: 1_000\ng: .inf\n", 1, [])
+    assert src.data == {"a": "0120", "b": "0x10", "c": "1:20", "d": "1:20.5", "e": 45.5, "f": 1000, "g": float("inf")}
+    write(project, ACTIVITY, activity_md(fee="fee: 020"))
+    with pytest.raises(ContentError) as checked:
+        build.load(project)
+    assert f"{ACTIVITY}:10 fee（费用）= 020 不是费用写法；免费写 free，收费写金额（元），例如 fee: 20" in str(checked.value)
