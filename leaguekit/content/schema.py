@@ -360,10 +360,10 @@ class Org(Strict):
     """A league committee; `parent` builds the tree 太谷 ⊂ 晋中 ⊂ 山西."""
 
     id: str = Field(title="标识")
-    name: str = Field(title="全称", max_length=NAME_MAX, examples=["共青团晋中市太谷区委员会"])
-    short_name: str = Field(title="简称", max_length=PLACE_MAX, examples=["太谷共青团"])
+    name: str = Field(title="全称", examples=["共青团晋中市太谷区委员会"])
+    short_name: str = Field(title="简称", examples=["太谷共青团"])
     parent: str | None = Field(None, title="上级组织")
-    region: str = Field(title="行政区域", max_length=NAME_MAX, examples=["山西省晋中市太谷区"])
+    region: str = Field(title="行政区域", examples=["山西省晋中市太谷区"])
     level: Literal["province", "city", "district"] = Field(title="层级")
     contacts: list[Contact] = Field(default_factory=list, title="联系方式")
     website: str | None = Field(None, title="网址")
