@@ -168,6 +168,12 @@ CASES = [
     ("path-past-windows-limit", {"venues/taigu/" + "c" * 150 + ".md": venue_md()}, [
         "venues/taigu/" + "c" * 150 + ".md:1 文件名 路径太长（166 个字符，最多 160 个），在 Windows 电脑上无法检出；请换一个短些的文件名",
     ]),
+    # The guard reads what a reader reads (issue 25): HTML collapses white space, a row reads across its cells
+    ("mobile-space-and-nbsp-runs", {VENUE: venue_md("电话 139" + "&nbsp;" * 8 + "1234" + " " * 12 + "0001")}, [f"{VENUE}:{BODY_LINE} 正文 含有个人手机号 139****0001"]),
+    ("mobile-table-cells", {VENUE: venue_md("| 咨询 | 139 | 1234 | 0001 |\n| --- | --- | --- | --- |")}, [f"{VENUE}:{BODY_LINE} 正文 含有个人手机号 139****0001"]),
+    ("mobile-wave-dash-and-letter-o", {VENUE: venue_md(partners=["联系 139〜1234〜OOO1"])}, [f"{VENUE}:21 partners[0] 含有个人手机号 139****0001"]),
+    ("mobile-radio-digits", {VENUE: venue_md("值班电话：幺三勾 幺两三四 洞洞洞幺")}, [f"{VENUE}:{BODY_LINE} 正文 含有个人手机号 139****0001"]),
+    ("resident-id-shortened-by-excel", {VENUE: venue_md("负责人身份证 110105194912310000")}, [f"{VENUE}:{BODY_LINE} 正文 含有居民身份证号 110105********0000"]),
     ("long-old-id", {VENUE: venue_md(aliases=["a" * 65])}, [f"{VENUE}:21 aliases[0]（旧网址）= {'a' * 57}… 太长（65 个字符，最多 64 个）；旧网址只写改名前的旧文件名（去掉 .md）"]),
 ]
 
@@ -217,7 +223,7 @@ def test_a_file_name_that_is_not_utf8_gets_one_printable_line(project):
 
 
 def test_corpus_covers_every_class():
-    assert len(CASES) >= 82
+    assert len(CASES) >= 87
 
 
 def national_orgs(count: int) -> str:
@@ -338,3 +344,12 @@ def test_leading_zero_numbers_are_read_in_base_10_never_octal(project):
     with pytest.raises(ContentError) as checked:
         build.load(project)
     assert f"{ACTIVITY}:10 fee（费用）= 020 不是费用写法；免费写 free，收费写金额（元），例如 fee: 20" in str(checked.value)
+
+
+def test_honest_numbers_pass_check_and_build(project):
+    """An organisation's QQ groups numbered in brackets and a point in 海南 written as two decimals are no personal data."""
+    text = "欢迎加入团员 QQ 群 1356789012（1群）、1356789013（2群）。\n\n活动地点坐标：18.252847 109.511909（三亚）。"
+    write(project, VENUE, venue_md(text, partners=["团员交流群 1356789012（1群）"]))
+    build.load(project)
+    page = soup(build_site(project), "venues/test-venue/").get_text()
+    assert "1356789012（1群）" in page and "18.252847 109.511909" in page
