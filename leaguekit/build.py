@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from . import content
-from .content import figures
+from .content import figures, schedule
 from .content.readers import figures as figure_files
 
 
@@ -22,6 +23,7 @@ class Build:
     content: content.Content
     figures: figures.FigureBook
     dates: dict[str, str] = field(default_factory=dict)  # path -> last commit date (gitdates)
+    today: date = field(default_factory=schedule.build_date)  # what pages are filed by (SOURCE_DATE_EPOCH or the clock)
     extras: dict[str, object] = field(default_factory=dict)  # per-build state of the adapter (search index)
 
     def __repr__(self) -> str:

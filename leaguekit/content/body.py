@@ -134,8 +134,8 @@ class _Context:
         token.attrs[name] = link + ("/" if target.endswith("/") else "") + (f"#{fragment}" if fragment else "")
 
 
-def _inline(token: Token, context: _Context) -> None:
-    """One block's inline content: its links and text runs checked, and its reader's text for personal data."""
+def _inline(token: Token, context: _Context) -> str:
+    """One block's inline content: its links and text runs checked; returns its reader's text."""
     first = token.map[0] if token.map else 0
     line = first
     seen: list[str] = []
@@ -158,16 +158,28 @@ def _inline(token: Token, context: _Context) -> None:
         for name in list(child.attrs):
             if name not in ATTRIBUTES.get(child.tag, set()):
                 del child.attrs[name]
-    context.personal("".join(seen), first)
+    return "".join(seen)
 
 
 def _guard(tokens: list[Token], context: _Context) -> None:
-    """Shift headings below the page's h1; check every block's inline content and code."""
+    """Shift headings below the page's h1; check every block's inline content and code for personal
+    data, a table row as one line (a reader reads 139 | 1234 | 0001 across the cells)."""
+    row: list[str] | None = None
+    row_line = 0
     for token in tokens:
         if token.type in ("heading_open", "heading_close"):
             token.tag = f"h{min(int(token.tag[1]) + 1, 6)}"
+        elif token.type == "tr_open":
+            row, row_line = [], token.map[0] if token.map else 0
+        elif token.type == "tr_close" and row is not None:
+            context.personal(" ".join(row), row_line)
+            row = None
         elif token.type == "inline":
-            _inline(token, context)
+            seen = _inline(token, context)
+            if row is not None:
+                row.append(seen.replace("\n", " "))
+            else:
+                context.personal(seen, token.map[0] if token.map else 0)
         elif token.type in ("fence", "code_block") and token.map:
             context.personal(token.content, token.map[0] + (token.type == "fence"))
 

@@ -113,7 +113,9 @@ def check_owner(f: ContentFile, owners: dict[str, str], folder: str, label: str,
 
 def check_aliases(root: Path, files: list[ContentFile], ids: dict[str, str], problems: list[Problem]) -> None:
     """An old id must not be a live venue's id, another venue's old id, or the former address of
-    another org's venue (git history): one URL, one page, and no org takes over another's QR codes."""
+    another org's venue (git history), and a venue file may not take such an address either: one
+    URL, one page, and no org takes over another's QR codes. An id belongs to the org whose folder
+    first held it, so adding and deleting a file in one pull request launders nothing."""
     live = {ident: rel for rel, ident in ids.items()}
     claimed: dict[str, str] = {}
     unclaimed: list[tuple[ContentFile, int, str]] = []
@@ -132,13 +134,25 @@ def check_aliases(root: Path, files: list[ContentFile], ids: dict[str, str], pro
             else:
                 claimed[alias] = f.rel
                 unclaimed.append((f, index, alias))
-    former = gitdates.former_owners(root, "venues") if unclaimed else {}
+    first = gitdates.first_owners(root, "venues")
+    for f in files:
+        ident = ids.get(f.rel)
+        if f.record is None or ident is None or (other := _first_other(first, ident, f.record.org)) is None:
+            continue
+        problems.append(Problem(
+            f.rel, 1, "文件名", f"“{ident}”曾是 venues/{other}/{ident}.md（{other} 的阵地）的网址",
+            "网址和印出的二维码属于最先使用它的团组织，不能转给其他团组织的阵地；请换一个文件名",
+        ))
     for f, index, alias in unclaimed:
-        others = former.get(alias, set()) - {f.record.org}
-        if others and f.record.org not in former[alias]:
+        if (other := _first_other(first, alias, f.record.org)) is not None:
             loc = ("aliases", index)
-            other = sorted(others)[0]
             problems.append(Problem(
                 f.rel, f.line(loc), dotted(loc), f"曾是 venues/{other}/{alias}.md（{other} 的阵地）的网址",
                 "旧网址只能写本团组织阵地改名前的文件名，不能把其他团组织的旧网址和二维码转到本页；请删除这一项", label="旧网址", value=alias,
             ))
+
+
+def _first_other(first: dict[str, set[str]], ident: str, org: str) -> str | None:
+    """The org that first held `ident` when that is not `org` (None when `org` did, or nobody)."""
+    owners = first.get(ident, set())
+    return None if not owners or org in owners else sorted(owners)[0]

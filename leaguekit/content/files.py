@@ -23,7 +23,7 @@ from pydantic import BaseModel
 
 from . import characters, privacy
 from .problems import Problem
-from .schema import ID_RE, WINDOWS_RESERVED, windows_reserved
+from .schema import ID_MAX, ID_RE, WINDOWS_RESERVED, windows_reserved
 from .validation import validate
 from .yamlsource import DATA_SIZE_HINT, FRONT_MATTER, MAX_DATA_BYTES, Loc, YamlSource, dotted, read_text
 
@@ -36,6 +36,9 @@ ACTIVITY_RESERVED_IDS = RESERVED_IDS | {"months"}
 PRIVACY_HINT = "不得公开个人手机号和身份证号；请写办公座机或服务热线，人员写岗位不写姓名"
 PUBLIC_MOBILE_HINT = "写座机或服务热线；如确为对外服务手机，加 public_mobile: true"
 FILE_NAME_HINT = "文件名只用小写英文字母、数字和连字符，例如 taigu-baita.md"
+# Windows checks out paths of at most 260 characters (MAX_PATH) counting the folder the clone sits
+# in (C:\Users\…\Documents\GitHub\<repository>\): a path in the repository keeps 100 for that.
+MAX_PATH_CHARS = 160
 # data/ folders whose every file a reader parses (the figures, read after the content).
 READ_FOLDERS = ("data/figures/",)
 
@@ -81,6 +84,9 @@ def check_file_name(rel: str, problems: list[Problem]) -> bool:
         return False
     for found in privacy.find(rel):
         problems.append(Problem(rel, 1, "文件名", f"含有{found.label} {found.masked}", "文件名会成为网址；请用阵地名称的拼音，例如 taigu-baita.md"))
+        return False
+    if (length := len(rel.encode("utf-16-le")) // 2) > MAX_PATH_CHARS:
+        problems.append(Problem(rel, 1, "文件名", f"路径太长（{length} 个字符，最多 {MAX_PATH_CHARS} 个），在 Windows 电脑上无法检出", "请换一个短些的文件名，例如 taigu-baita.md"))
         return False
     for part in rel.split("/"):
         if (stem := part.split(".")[0].lower()) in WINDOWS_RESERVED:  # con.md, aux.yml, venues/nul/… alike
@@ -251,6 +257,9 @@ def front_line(root: Path, rel: str, loc: Loc) -> int:
 
 def stem_id(rel: str, problems: list[Problem], reserved: frozenset[str] = RESERVED_IDS) -> str | None:
     stem = Path(rel).stem
+    if len(stem) > ID_MAX:
+        problems.append(Problem(rel, 1, "文件名", f"太长（{len(stem)} 个字符，最多 {ID_MAX} 个）", "文件名会成为网址，写阵地名称的简短拼音，例如 taigu-baita.md"))
+        return None
     if not ID_RE.match(stem):
         problems.append(Problem(rel, 1, "文件名", f"“{stem}”不能作网址", "文件名只用小写英文字母、数字和连字符，例如 taigu-baita.md"))
         return None

@@ -1,23 +1,31 @@
-"""When each file last changed, and which org's folder held a venue id, from git history.
+"""When each file last changed, and which org's folder first held a venue id, from git history.
 
-Dates come from commits, never from the clock, so two builds of the same
-commit are identical. Outside a git checkout (or without git) there are no
-dates and pages simply omit them.
+Git history is input like a content file: a commit may claim any date (year 10000 included) and
+any order. Commits are read parent before child (`--topo-order`), never by their dates; a date
+only dates a page ("最后更新", the sitemap), read as the build's day when it claims to be later,
+and left out when it claims to be older than git itself. Outside a git checkout (or without git)
+there are no dates and pages simply omit them.
 """
 
 from __future__ import annotations
 
 import subprocess
+from datetime import date, datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 MARK = "\x01"
+CHINA = ZoneInfo("Asia/Shanghai")
+# Git's own first commit: no commit of a real repository is older.
+EARLIEST = date(2005, 4, 7)
 
 
-def _log(root: Path | str, fmt: str, path: str) -> str:
+def _log(root: Path | str, fmt: str, path: str, *, oldest_first: bool = False) -> str:
     """`git log` with the paths each commit touched, under `path` (relative to `root`); empty outside git."""
+    order = ["--topo-order", "--reverse"] if oldest_first else ["--topo-order"]
     try:
         return subprocess.run(
-            ["git", "-c", "core.quotepath=off", "log", f"--format={fmt}", "--name-only", "--relative", "--no-renames", "--", path],
+            ["git", "-c", "core.quotepath=off", "log", *order, f"--format={fmt}", "--name-only", "--relative", "--no-renames", "--", path],
             cwd=root,
             capture_output=True,
             text=True,
@@ -30,26 +38,48 @@ def _log(root: Path | str, fmt: str, path: str) -> str:
         return ""
 
 
-def last_changed(root: Path | str) -> dict[str, str]:
-    """Map each path (relative to `root`, POSIX) to its last commit date, YYYY-MM-DD."""
-    out = _log(root, f"{MARK}%cs", ".")
+def _day(stamp: str, today: date) -> str:
+    """A commit's Unix time as a China date in [EARLIEST, today]: later is today, earlier is no date."""
+    if not stamp.lstrip("-").isdigit():
+        return ""
+    seconds = int(stamp)
+    end = datetime(today.year, today.month, today.day, tzinfo=CHINA) + timedelta(days=1)
+    if seconds >= end.timestamp():
+        return today.isoformat()
+    if seconds < datetime(EARLIEST.year, EARLIEST.month, EARLIEST.day, tzinfo=CHINA).timestamp():
+        return ""
+    return datetime.fromtimestamp(seconds, CHINA).date().isoformat()
+
+
+def last_changed(root: Path | str, today: date) -> dict[str, str]:
+    """Map each path (relative to `root`, POSIX) to the date of the last commit that changed it, YYYY-MM-DD."""
     dates: dict[str, str] = {}
-    date = ""
-    for line in out.splitlines():
+    day = ""
+    for line in _log(root, f"{MARK}%ct", ".").splitlines():
         if line.startswith(MARK):
-            date = line[1:]
+            day = _day(line[1:], today)
         elif line and line not in dates:
-            dates[line] = date  # newest commit comes first
-    return dates
+            dates[line] = day  # the newest commit comes first
+    return {path: day for path, day in dates.items() if day}
 
 
-def former_owners(root: Path | str, folder: str) -> dict[str, set[str]]:
-    """Id -> the org folders that ever held `folder/<org>/<id>.md` in this branch's history."""
+def first_owners(root: Path | str, folder: str) -> dict[str, set[str]]:
+    """Id -> the org folder(s) of the first commit that added `folder/<org>/<id>.md` in this branch's history.
+
+    The first holder owns the id (its URL, its printed QR codes) for good: a later commit of another
+    org, even one deleted again before the pull request ends, never takes it over."""
     owners: dict[str, set[str]] = {}
-    for line in _log(root, "", folder).splitlines():
+    commit = 0
+    first: dict[str, int] = {}
+    for line in _log(root, f"{MARK}%H", folder, oldest_first=True).splitlines():
+        if line.startswith(MARK):
+            commit += 1
+            continue
         parts = line.split("/")
         if len(parts) == 3 and parts[2].endswith(".md"):
-            owners.setdefault(parts[2][:-3], set()).add(parts[1])
+            ident = parts[2][:-3]
+            if first.setdefault(ident, commit) == commit:
+                owners.setdefault(ident, set()).add(parts[1])
     return owners
 
 

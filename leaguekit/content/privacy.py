@@ -8,8 +8,15 @@ variation selectors), folds compatibility forms (NFKC: full-width, circled and s
 digits) and reads a digit of any script, or a Chinese numeral, as a digit. A number may be
 split into groups by short runs of separators (spaces, line breaks, dashes, dots, slashes,
 brackets …); it counts when it stands alone, not glued to further digits, whatever letters
-or Chinese characters touch it. Dates (2024-06-30), landlines (0354-6231234), counts
-(58026人) and hotlines (12355) are never numbers of this kind.
+or Chinese characters touch it. A run of white space counts as one separator, as HTML collapses
+it (`&nbsp;` runs included); a body's table row is read as one line, cell after cell; the letter O
+may stand for 0, and radio-style spoken digits (洞幺两三四五六拐八勾) are digits too. Dates
+(2024-06-30), landlines (0354-6231234), counts (58026人), hotlines (12355), an organisation's QQ
+group with its number in brackets (1356789012（1群）) and a pair of coordinates in China written as
+two decimals (18.252847 109.511909) are never numbers of this kind.
+
+A resident ID number counts with a valid check character, or with its last three digits 000 (Excel
+keeps 15 significant digits): its region and birth date are personal data whatever the check.
 
 Messages show numbers masked, so a CI log does not republish them either.
 """
@@ -23,6 +30,8 @@ import unicodedata
 from dataclasses import dataclass, replace
 from datetime import date
 
+from .schema import in_china
+
 ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 ID_CHECK = "10X98765432"
 MOBILE_DIGITS = re.compile(r"1[3-9]\d{9}")
@@ -30,19 +39,26 @@ MOBILE_DIGITS = re.compile(r"1[3-9]\d{9}")
 # (" - ", or markup the renderer left on the page as text, "** ").
 SEPARATORS = frozenset(
     " \t\n\r\f\v\u0085\u2028\u2029"  # spaces and line breaks (NFKC has made other spaces " ")
-    "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2043"  # hyphens and dashes
-    ".\u00b7\u30fb\u2022\u2219\u22c5"  # dots
-    "/\\_*~()[]{}<>'\"`+=#|"  # what else people type between digit groups, and Markdown left as text
+    "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2043\u2e17\u2e1a\u2e3a\u2e3b\u2e40\u2e5d\u30a0\ufe31\ufe32"  # hyphens and dashes
+    "\u301c\u3030\u2053\u223c\u30fc"  # wave and swung dashes, tildes, the long-vowel mark
+    + "".join(map(chr, range(0x2500, 0x2580)))  # box drawing (─ ━ │ ┄ …)
+    + "\u058a\u05be\u1400\u1806"  # the other dashes of Unicode (category Pd)
+    + ".\u00b7\u30fb\u2022\u2219\u22c5"  # dots
+    + "/\\_*~()[]{}<>'\"`+=#|"  # what else people type between digit groups, and Markdown left as text
 )
 MAX_GAP = 5
 DATE_SEPARATORS = "-./"
 # Chinese numerals read digit by digit (幺 is how 1 is read out in phone numbers).
 CHINESE_DIGITS = {"〇": "0", "零": "0", "一": "1", "幺": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6", "七": "7", "八": "8", "九": "9",
-                  "壹": "1", "贰": "2", "貳": "2", "叁": "3", "參": "3", "肆": "4", "伍": "5", "陆": "6", "陸": "6", "柒": "7", "捌": "8", "玖": "9"}
+                  "壹": "1", "贰": "2", "貳": "2", "叁": "3", "參": "3", "肆": "4", "伍": "5", "陆": "6", "陸": "6", "柒": "7", "捌": "8", "玖": "9",
+                  # how radio operators and the military read digits out: 洞幺两三四五六拐八勾
+                  "洞": "0", "两": "2", "兩": "2", "拐": "7", "勾": "9"}
+# Letters that look like 0: O for zero (Latin, Greek and Cyrillic capitals and small letters).
+LETTER_ZEROS = {ord(c): "0" for c in "OoΟοОо"}
 # Characters that take no room on screen although they are not format characters.
 BLANKS = "\u115f\u1160\u3164\uffa0\u2800"
 # Anything that could end up as a digit; a text with fewer than 11 of them holds no number of interest.
-DIGIT_LIKE = re.compile("[\\d\u00b2\u00b3\u00b9\u2070-\u209f\u2460-\u24ff\u2776-\u2793\U0001f100-\U0001f10c" + "".join(CHINESE_DIGITS) + "]|&#")
+DIGIT_LIKE = re.compile("[\\d\u00b2\u00b3\u00b9\u2070-\u209f\u2460-\u24ff\u2776-\u2793\U0001f100-\U0001f10c" + "".join(CHINESE_DIGITS) + "".join(map(chr, LETTER_ZEROS)) + "]|&#")
 CHECK_MIN = 11
 TAG = re.compile(r"<[^<>]*>")
 
@@ -70,6 +86,18 @@ def valid_resident_id(number: str) -> bool:
         return False
     total = sum(int(d) * w for d, w in zip(digits[:17], ID_WEIGHTS))
     return ID_CHECK[total % 11] == digits[17]
+
+
+def excel_shortened_id(number: str) -> bool:
+    """An 18-digit resident ID as Excel keeps it, to 15 significant digits (110105194912310000): region
+    and birth date intact, the last three digits 000, so the check character no longer fits."""
+    if not re.fullmatch(r"[1-8]\d{14}000", number) or not "1900" <= number[6:10] <= "2100":
+        return False
+    try:
+        date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
+    except ValueError:
+        return False
+    return True
 
 
 # What each non-ASCII character becomes, learnt the first time it is met (a text holds few distinct characters):
@@ -118,6 +146,8 @@ def find(text: str, *, rendered: bool = False) -> list[Finding]:
         # Twice: with Chinese numerals read as digits (一三九…), and as letters, so that a numeral
         # written against a number (一13912340001) cannot hide it.
         found = _distinct(_numbers(seen.translate(_WITH_CHINESE)) + _numbers(seen.translate(_DIGITS)))
+    if any(chr(code) in seen for code in LETTER_ZEROS):  # and again with O read as 0 (139OO12OOO1, 幺三九OOO…)
+        found = _distinct(found + _numbers(seen.translate(_WITH_CHINESE | LETTER_ZEROS)) + _numbers(seen.translate(_DIGITS | LETTER_ZEROS)))
     return [replace(f, line=seen.count("\n", 0, f.start)) for f in found]
 
 
@@ -134,8 +164,15 @@ def _distinct(found: list[Finding]) -> list[Finding]:
 
 
 DIGIT_RUN = re.compile(r"[0-9]+")
-# Digit runs joined by short separator gaps: the candidates for one written number (linear: digits and separators never overlap).
-GROUP = re.compile("[0-9]+(?:[" + "".join(re.escape(c) for c in sorted(SEPARATORS)) + f"]{{1,{MAX_GAP}}}[0-9]+)*")
+# A gap between digit groups: at most MAX_GAP separators, a run of white space counting as one (HTML
+# shows it as one space). Possessive, so a long run is never split (linear: digits and gaps never overlap).
+GAP = "(?:\\s++|[" + "".join(re.escape(c) for c in sorted(SEPARATORS) if not c.isspace()) + f"]){{1,{MAX_GAP}}}"
+# Digit runs joined by gaps: the candidates for one written number.
+GROUP = re.compile(f"[0-9]+(?:{GAP}[0-9]+)*")
+CHECK_LETTER = re.compile(f"(?:{GAP})?[Xx]")
+COORDINATE_GAP = re.compile(r"[\s,;/]+")
+# After a digit in brackets: a word or two and the closing bracket, （1群）（2号）.
+BRACKET_NOTE = re.compile(r"\s*+[\u4e00-\u9fff]{1,4}\s*+\)")
 
 
 def _numbers(text: str) -> list[Finding]:
@@ -155,6 +192,13 @@ def _blocked(text: str, runs: list[re.Match[str]]) -> set[int]:
 
     parts = [m.group() for m in runs]
     blocked: set[int] = set()
+    for k in range(1, len(runs)):
+        # 1356789012（1群）: a number in brackets with a word is a note on the number before, not its digits.
+        if "(" in gap(k) and BRACKET_NOTE.match(text, runs[k].end()):
+            blocked.add(k)
+        # 18.252847 109.511909: two decimals, a latitude and a longitude in China (either order).
+        if k >= 3 and gap(k) == "." and gap(k - 2) == "." and COORDINATE_GAP.fullmatch(gap(k - 1)) and _coordinates(parts[k - 3 : k + 1]):
+            blocked.update((k - 3, k - 2, k - 1, k))
     for i, part in enumerate(parts):
         if i + 2 < len(parts) and len(part) == 4 and len(parts[i + 1]) <= 2 and len(parts[i + 2]) <= 2:
             if gap(i + 1) == gap(i + 2) and gap(i + 1) in DATE_SEPARATORS and 1 <= int(parts[i + 1]) <= 12 and 1 <= int(parts[i + 2]) <= 31:
@@ -166,10 +210,17 @@ def _blocked(text: str, runs: list[re.Match[str]]) -> set[int]:
     return blocked
 
 
+def _coordinates(parts: list[str]) -> bool:
+    """Two decimals (whole and fractional digits of each) that make a point in China as lat, lng or lng, lat."""
+    if len(parts[0]) > 3 or len(parts[2]) > 3:
+        return False
+    first, second = float(f"{parts[0]}.{parts[1]}"), float(f"{parts[2]}.{parts[3]}")
+    return in_china(first, second) or in_china(second, first)
+
+
 def _check_letter(text: str, end: int) -> bool:
     """An X (or x) closing a resident ID right after its 17 digits, perhaps after a separator or two."""
-    rest = text[end : end + MAX_GAP + 1]
-    return rest.lstrip("".join(SEPARATORS))[:1] in ("X", "x")
+    return CHECK_LETTER.match(text, end) is not None
 
 
 def _in_group(text: str, runs: list[re.Match[str]]) -> list[Finding]:
@@ -205,6 +256,6 @@ def _in_group(text: str, runs: list[re.Match[str]]) -> list[Finding]:
             elif "1900" <= number[6:10] <= "2100" and (length == 18 or _check_letter(text, runs[stop - 1].end())):
                 # A resident ID, with its check digit, may well be written around its birth date: no blocking.
                 number = number if length == 18 else number + "X"
-                if valid_resident_id(number):
+                if valid_resident_id(number) or excel_shortened_id(number):
                     found.append(Finding("resident_id", runs[i].start(), number[:6] + "********" + number[-4:]))
     return found

@@ -18,7 +18,9 @@ from .problems import Problem
 
 FORMATS = ("text", "github", "gitlab", "json")
 LEVELS = {"error": "错误", "warning": "提醒"}
-# GitHub's job summary takes at most 1 MiB a step; beyond this many rows the log has the rest.
+# GitHub's job summary takes at most 1 MiB a step and drops a larger one whole: rows stop at this
+# many bytes (room left for the note), and at SUMMARY_ROWS; the step's log has every problem.
+SUMMARY_BYTES = 1_000_000
 SUMMARY_ROWS = 1000
 _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
 
@@ -93,12 +95,19 @@ def summary_table(problems: Sequence[Problem], summary: str, blob_url: str = "")
     if not problems:
         return "\n".join(out)
     out += ["| | 文件 | 行 | 字段 | 问题和改法 |", "| --- | --- | ---: | --- | --- |"]
+    size = len("\n".join(out).encode())
+    shown = 0
     for p in problems[:SUMMARY_ROWS]:
         where = _cell(p.path)
         if blob_url and not p.path.endswith("/"):
             where = f"[{where}]({blob_url}/{quote(p.path)}#L{p.line})"
         detail = f"{p.message}；{p.hint}" if p.hint else p.message
-        out.append(f"| {LEVELS[p.level]} | {where} | {p.line} | {_cell(p.subject)} | {_cell(detail)} |")
-    if len(problems) > SUMMARY_ROWS:
-        out += ["", f"另有 {len(problems) - SUMMARY_ROWS} 条，见本步骤的日志。"]
+        row = f"| {LEVELS[p.level]} | {where} | {p.line} | {_cell(p.subject)} | {_cell(detail)} |"
+        size += len(row.encode()) + 1
+        if size > SUMMARY_BYTES:
+            break
+        out.append(row)
+        shown += 1
+    if shown < len(problems):
+        out += ["", f"另有 {len(problems) - shown} 条未列出（GitHub 的任务摘要最多 1 MiB），请看本步骤的日志。"]
     return "\n".join(out) + "\n"

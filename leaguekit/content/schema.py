@@ -24,6 +24,20 @@ ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 WINDOWS_RESERVED = frozenset({"con", "prn", "aux", "nul"} | {f"{port}{n}" for port in ("com", "lpt") for n in range(1, 10)})
 
 
+# Every text and list a contributor writes has a size: without one a 60,000-character name made
+# /nearby/ 769 KB gzip, 1,500 other names the search index 14 times bigger, 12,000 old ids as many
+# redirect pages. Generous for real content (the longest sample name has 19 characters).
+NAME_MAX = 60  # a venue's, brand's, activity's or place's name, a partner
+PLACE_MAX = 20  # a district or town
+ADDRESS_MAX = 100
+SUMMARY_MAX = 200  # a summary, a note, who may come
+ID_MAX = 64  # a file name or old id, also a folder of the built site
+NAMES_MAX = 20  # other names, old ids, partners
+KEYS_MAX = 50  # services, brands, closures, dates skipped
+HOURS_MAX = 255  # OpenStreetMap's own limit for a tag value
+Name = Annotated[str, Field(min_length=2, max_length=NAME_MAX)]
+
+
 def windows_reserved(name: str) -> str:
     return f"“{name}”是 Windows 的设备保留名，这样命名的文件在 Windows 电脑上无法检出"
 
@@ -146,7 +160,8 @@ def _osm_hours(value: str) -> str:
 
 
 # Reusable field types: one validator each, shared by every model that has such a field.
-HttpUrl = Annotated[str, AfterValidator(_http_url), Kind("网址", URL_RE.pattern, URL_HINT, "uri")]
+URL_MAX = 2000  # what every browser and QR code takes
+HttpUrl = Annotated[str, Field(max_length=URL_MAX), AfterValidator(_http_url), Kind("网址", URL_RE.pattern, URL_HINT, "uri")]
 YearMonthDay = Annotated[str, BeforeValidator(_date_text), AfterValidator(_date_form), Kind("日期", DATE_RE.pattern, DATE_HINT)]
 # Spaces are dropped before the pattern is matched ("phone" tells the form to do the same).
 VenuePhone = Annotated[str, BeforeValidator(_int_text), AfterValidator(_venue_phone), Kind("电话号码", PHONE_RE.pattern, PHONE_HINT, "phone")]
@@ -260,22 +275,22 @@ class Closure(Strict):
 class Venue(Strict):
     """A place young people can walk into: one Markdown file in `venues/`."""
 
-    name: str = Field(title="名称", min_length=2, examples=["太谷区白塔文庙社区青年之家"])
+    name: str = Field(title="名称", min_length=2, max_length=NAME_MAX, examples=["太谷区白塔文庙社区青年之家"])
     type: str = Field(title="阵地类型", description="data/venue_types.yml 中的键", examples=["youth-home"], json_schema_extra={"vocabulary": "venue_types"})
     org: str = Field(title="所属团组织", description="data/orgs.yml 中的 id", examples=["taigu"], json_schema_extra={"vocabulary": "orgs"})
-    address: str = Field(title="地址", min_length=4, examples=["山西省晋中市太谷区文庙街 1 号"])
+    address: str = Field(title="地址", min_length=4, max_length=ADDRESS_MAX, examples=["山西省晋中市太谷区文庙街 1 号"])
     location: Location = Field(title="坐标", description="经纬度和坐标系：{lat: 纬度, lng: 经度, datum: wgs84}；从高德、腾讯地图复制的写 datum: gcj02，从百度地图复制的写 datum: bd09", examples=[{"lat": 37.4216, "lng": 112.5513, "datum": "wgs84"}])
     grade: str | None = Field(None, title="星级", description="仅青年之家：data/grades.yml 中的键", examples=["standard"], json_schema_extra={"vocabulary": "grades"})
-    district: str | None = Field(None, title="县区", examples=["太谷区"])
-    town: str | None = Field(None, title="乡镇街道", examples=["明星镇"])
-    hours: OsmHours | None = Field(None, title="开放时间", description="OpenStreetMap 写法；法定节假日休息，除非写了 PH（如 PH 09:00-12:00）", examples=["Mo-Fr 09:00-17:30; Sa 09:00-12:00"])
-    closures: list[Closure] = Field(default_factory=list, title="临时闭馆", description="装修等临时不开放的日期（含首尾两天）；法定节假日不用写", examples=[[{"from": "2026-12-01", "to": "2026-12-31", "reason": "装修"}]])
+    district: str | None = Field(None, title="县区", max_length=PLACE_MAX, examples=["太谷区"])
+    town: str | None = Field(None, title="乡镇街道", max_length=PLACE_MAX, examples=["明星镇"])
+    hours: OsmHours | None = Field(None, title="开放时间", max_length=HOURS_MAX, description="OpenStreetMap 写法；法定节假日休息，除非写了 PH（如 PH 09:00-12:00）", examples=["Mo-Fr 09:00-17:30; Sa 09:00-12:00"])
+    closures: list[Closure] = Field(default_factory=list, title="临时闭馆", max_length=KEYS_MAX, description="装修等临时不开放的日期（含首尾两天）；法定节假日不用写", examples=[[{"from": "2026-12-01", "to": "2026-12-31", "reason": "装修"}]])
     phone: VenuePhone | None = Field(None, title="电话", description="办公座机或服务热线，不写个人手机", examples=["0354-6231234"])
     public_mobile: bool = Field(False, title="公开服务手机", description="电话是阵地对外公布的服务手机（不是个人手机）时写 true，审核时会核实")
-    services: list[str] = Field(default_factory=list, title="服务项目", description="data/services.yml 中的键", examples=[["study", "volunteer"]], json_schema_extra={"vocabulary": "services"})
-    brands: list[str] = Field(default_factory=list, title="承接品牌", description="brands/ 中品牌文件名", examples=[["qicai-jiaqi"]], json_schema_extra={"vocabulary": "brands"})
+    services: list[str] = Field(default_factory=list, title="服务项目", max_length=KEYS_MAX, description="data/services.yml 中的键", examples=[["study", "volunteer"]], json_schema_extra={"vocabulary": "services"})
+    brands: list[str] = Field(default_factory=list, title="承接品牌", max_length=KEYS_MAX, description="brands/ 中品牌文件名", examples=[["qicai-jiaqi"]], json_schema_extra={"vocabulary": "brands"})
     established: YearMonthDay | None = Field(None, title="建成时间", description="年份或 年-月", examples=["2019-05"])
-    partners: list[str] = Field(default_factory=list, title="共建单位", examples=[["太谷区明星镇党群服务中心"]])
+    partners: list[Name] = Field(default_factory=list, title="共建单位", max_length=NAMES_MAX, examples=[["太谷区明星镇党群服务中心"]])
     area_m2: float | None = Field(None, title="面积（平方米）", gt=0, examples=[120])
     website: HttpUrl | None = Field(None, title="网址", examples=["https://mp.weixin.qq.com/"])
     photos: list[Photo] = Field(default_factory=list, title="照片", description="图片放在 docs/ 下；不放可识别未成年人面部的照片", examples=[[{"src": "assets/photos/baita.jpg", "alt": "青年之家活动室"}]])
@@ -283,16 +298,18 @@ class Venue(Strict):
     # Closing and renaming keep printed URLs and QR codes working.
     status: Literal["open", "closed"] = Field("open", title="状态", description="open 开放；closed 已关闭（不删文件，页面保留并指向附近阵地）", examples=["closed"], json_schema_extra={"labels": {"open": "开放", "closed": "已关闭"}})
     closed_on: YearMonthDay | None = Field(None, title="关闭日期", description="status: closed 时必填", examples=["2024-06-30"])
-    aliases: list[str] = Field(default_factory=list, title="旧网址", description="改名或移动前的旧文件名；旧网址和二维码会跳转到本页", examples=[["taigu-old-name"]])
+    aliases: list[str] = Field(default_factory=list, title="旧网址", max_length=NAMES_MAX, description="改名或移动前的旧文件名；旧网址和二维码会跳转到本页", examples=[["taigu-old-name"]])
     # Search: what people call the venue besides its full name (北大 for 北京大学). Not `aliases`, which are old ids.
     also_known_as: list[Annotated[str, Field(min_length=2, max_length=40)]] = Field(
-        default_factory=list, title="简称或俗称", description="大家平时怎么叫这个阵地；搜索这些叫法也能找到本页", examples=[["北大学子归巢工作站"]]
+        default_factory=list, title="简称或俗称", max_length=NAMES_MAX, description="大家平时怎么叫这个阵地；搜索这些叫法也能找到本页", examples=[["北大学子归巢工作站"]]
     )
 
     @field_validator("aliases")
     @classmethod
     def _alias_ids(cls, value: list[str]) -> list[str]:
         for index, alias in enumerate(value):
+            if len(alias) > ID_MAX:
+                raise PydanticCustomError("alias", f"太长（{len(alias)} 个字符，最多 {ID_MAX} 个）", {"field": index, "hint": "旧网址只写改名前的旧文件名（去掉 .md）"})
             if not ID_RE.match(alias):
                 raise PydanticCustomError("alias", "不是合法的旧文件名", {"field": index, "hint": "写旧文件名去掉 .md，只含小写英文字母、数字和连字符"})
             if alias in WINDOWS_RESERVED:
@@ -321,12 +338,12 @@ class Venue(Strict):
 class Brand(Strict):
     """A league work programme with a name of its own: one file in `brands/`."""
 
-    name: str = Field(title="名称", min_length=2, examples=["七彩假期爱心托管班"])
+    name: str = Field(title="名称", min_length=2, max_length=NAME_MAX, examples=["七彩假期爱心托管班"])
     org: str = Field(title="所属团组织", description="data/orgs.yml 中的 id", examples=["taigu"], json_schema_extra={"vocabulary": "orgs"})
     category: str = Field(title="类别", description="data/brand_categories.yml 中的键", examples=["care"], json_schema_extra={"vocabulary": "brand_categories"})
-    summary: str = Field(title="简介", min_length=4, description="一两句话，显示在列表中", examples=["暑期为农村留守儿童开办的爱心托管班。"])
+    summary: str = Field(title="简介", min_length=4, max_length=SUMMARY_MAX, description="一两句话，显示在列表中", examples=["暑期为农村留守儿童开办的爱心托管班。"])
     started: YearMonthDay | None = Field(None, title="开始时间", examples=["2020"])
-    partners: list[str] = Field(default_factory=list, title="合作单位", examples=[["太谷区教育局"]])
+    partners: list[Name] = Field(default_factory=list, title="合作单位", max_length=NAMES_MAX, examples=[["太谷区教育局"]])
     website: HttpUrl | None = Field(None, title="网址", examples=["https://mp.weixin.qq.com/"])
     sample: bool = Field(False, title="示例数据", examples=[True])
 
@@ -517,9 +534,9 @@ DateTime = Annotated[str, AfterValidator(_datetime_form), Kind("日期和时刻"
 class Place(Strict):
     """Where an activity is held when it is not at one of the site's venues."""
 
-    name: str = Field(title="地点名称", min_length=2, examples=["某某中学报告厅"])
-    address: str = Field(title="地址", min_length=4, examples=["山西省太原市迎泽区某某路 1 号"])
-    district: str = Field(title="县区", description="用于按县区筛选", examples=["迎泽区"])
+    name: str = Field(title="地点名称", min_length=2, max_length=NAME_MAX, examples=["某某中学报告厅"])
+    address: str = Field(title="地址", min_length=4, max_length=ADDRESS_MAX, examples=["山西省太原市迎泽区某某路 1 号"])
+    district: str = Field(title="县区", max_length=PLACE_MAX, description="用于按县区筛选", examples=["迎泽区"])
     location: Location = Field(title="坐标", description="经纬度和坐标系：{lat: 纬度, lng: 经度, datum: wgs84}；从高德、腾讯地图复制的写 datum: gcj02，从百度地图复制的写 datum: bd09", examples=[{"lat": 37.8570, "lng": 112.5600, "datum": "wgs84"}])
 
 
@@ -530,7 +547,7 @@ class Weekly(Strict):
     time: str = Field(title="时间段", description="北京时间，24 小时制", examples=["19:00-21:00"])
     start_date: Day = Field(title="首次日期", examples=["2026-09-01"])
     end_date: Day = Field(title="末次日期", description="与首次日期相距不超过一年", examples=["2027-01-14"])
-    except_dates: list[Day] = Field(default_factory=list, title="停办日期", description="节假日等不举办的日期，须是上面星期中的一天", examples=[["2026-10-01", "2026-10-06"]])
+    except_dates: list[Day] = Field(default_factory=list, title="停办日期", max_length=KEYS_MAX, description="节假日等不举办的日期，须是上面星期中的一天", examples=[["2026-10-01", "2026-10-06"]])
 
     @field_validator("days")
     @classmethod
@@ -571,7 +588,7 @@ class Weekly(Strict):
 
 
 class Audience(Strict):
-    who: str = Field(title="面向人群", min_length=2, description="谁可以参加", examples=["太谷区 8–14 岁少年儿童及家长"])
+    who: str = Field(title="面向人群", min_length=2, max_length=SUMMARY_MAX, description="谁可以参加", examples=["太谷区 8–14 岁少年儿童及家长"])
     min_age: int | None = Field(None, title="最小年龄", ge=0, le=120, examples=[8])
     max_age: int | None = Field(None, title="最大年龄", ge=0, le=120, examples=[14])
 
@@ -588,7 +605,7 @@ class Join(Strict):
     walk_in: bool = Field(False, title="到场即可", description="不用报名、直接到场时写 true", examples=[True])
     url: HttpUrl | None = Field(None, title="报名链接", examples=["https://mp.weixin.qq.com/"])
     phone: Landline | None = Field(None, title="报名电话", description="办公座机或服务热线，不写个人手机", examples=["0354-6231027"])
-    note: str | None = Field(None, title="报名说明", examples=["提前一天报名，额满为止"])
+    note: str | None = Field(None, title="报名说明", max_length=SUMMARY_MAX, examples=["提前一天报名，额满为止"])
 
     @model_validator(mode="after")
     def _some_way(self) -> Join:
@@ -598,9 +615,9 @@ class Join(Strict):
 
 
 class ActivityContact(Strict):
-    role: str = Field(title="岗位", min_length=2, description="写岗位或部门，不写个人姓名", examples=["团区委学少部"])
+    role: str = Field(title="岗位", min_length=2, max_length=NAME_MAX, description="写岗位或部门，不写个人姓名", examples=["团区委学少部"])
     phone: Landline | None = Field(None, title="电话", description="办公座机或服务热线，不写个人手机", examples=["0354-6231027"])
-    email: str | None = Field(None, title="邮箱", examples=["tgqtw@example.cn"])
+    email: str | None = Field(None, title="邮箱", max_length=ADDRESS_MAX, examples=["tgqtw@example.cn"])
 
     @field_validator("role")
     @classmethod
@@ -633,9 +650,9 @@ def looks_like_person(text: str) -> bool:
 class Activity(Strict):
     """Something on at a venue or elsewhere, once or weekly: one Markdown file in `activities/`."""
 
-    title: str = Field(title="活动名称", min_length=2, examples=["青联大讲堂：青年创新创业分享"])
+    title: str = Field(title="活动名称", min_length=2, max_length=NAME_MAX, examples=["青联大讲堂：青年创新创业分享"])
     org: str = Field(title="主办团组织", description="data/orgs.yml 中的 id", examples=["taigu"], json_schema_extra={"vocabulary": "orgs"})
-    summary: str = Field(title="简介", min_length=4, description="一两句话，显示在列表、日历和订阅中", examples=["邀请青联委员分享创业经历，现场答疑。"])
+    summary: str = Field(title="简介", min_length=4, max_length=SUMMARY_MAX, description="一两句话，显示在列表、日历和订阅中", examples=["邀请青联委员分享创业经历，现场答疑。"])
     venue: str | None = Field(None, title="阵地", description="在本站阵地举办时写阵地文件名；在别处举办时改写 place", examples=["taigu-talent-station"], json_schema_extra={"vocabulary": "venues"})
     place: Place | None = Field(None, title="其他地点", description="不在本站阵地举办时写：{name, address, district, location}")
     brand: str | None = Field(None, title="所属品牌", description="brands/ 中品牌文件名", examples=["taigu-qinglian-dajiangtang"], json_schema_extra={"vocabulary": "brands"})

@@ -30,9 +30,7 @@ TYPE_WORDS = {
     "model_attributes_type": "应为一组“键: 值”",
     "dict_type": "应为一组“键: 值”",
     "string_too_short": "太短",
-    "string_too_long": "太长",
     "too_short": "项数太少",
-    "too_long": "项数太多",
     "literal_error": "不是允许的值",
 }
 BOUNDS = {"greater_than": ("gt", "应大于"), "greater_than_equal": ("ge", "应不小于"), "less_than": ("lt", "应小于"), "less_than_equal": ("le", "应不大于")}
@@ -103,6 +101,10 @@ def _message(err: dict) -> str:
         key, words = BOUNDS[kind]
         bound = ctx.get(key, "")
         return f"{words} {int(bound) if isinstance(bound, float) and bound.is_integer() else bound}".strip()
+    if kind == "string_too_long":
+        return f"太长（{len(str(err.get('input', '')))} 个字，最多 {ctx.get('max_length')} 个字）"
+    if kind == "too_long":
+        return f"项数太多（{ctx.get('actual_length')} 项，最多 {ctx.get('max_length')} 项）"
     if kind in TYPE_WORDS:
         return TYPE_WORDS[kind]
     # Our own rules (PydanticCustomError) are worded in Chinese; pydantic's are not.
@@ -127,6 +129,10 @@ def validate(model: type[M], data: Any, src: YamlSource, base: Loc, problems: li
                 parent = submodel(model, loc[:-1])
                 hint = did_you_mean(str(loc[-1]), field_names(parent) if parent else [])
                 hint += " 不需要的字段请删除。" if hint.startswith("是否") else ""
+            elif err["type"] == "string_too_long":
+                hint = f"请精简到 {ctx.get('max_length')} 个字以内"
+            elif err["type"] == "too_long":
+                hint = f"请只保留最常用的 {ctx.get('max_length')} 项"
             elif err["type"] == "literal_error":
                 hint = f"可选值：{ctx.get('expected', '')}"
             problems.append(

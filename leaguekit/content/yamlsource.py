@@ -60,12 +60,21 @@ def _problem_text(exc: yaml.YAMLError) -> str:
 _Base: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _Loader(_Base):  # type: ignore[misc, valid-type]
-    """Safe loading without implicit timestamps: `2024-13-45` stays text for the schema to judge.
-    Notes whether a mapping repeated a key, which YAML would otherwise drop silently."""
+# Numbers as a reader of the page means them, in base 10: YAML 1.1 reads 0120 as octal (80), lat: 045
+# as 37, 0x10 as 16, 1:20 as 80 (base 60). Only these are numbers; 0120, 045, 0x10 and 1:20 stay text
+# as written, which a text field keeps (a phone number's leading 0) and a number field reads in base 10.
+INT_RE = re.compile(r"^[-+]?(?:0|[1-9][0-9_]*)$")
+FLOAT_RE = re.compile(r"^(?:[-+]?[0-9][0-9_]*\.[0-9_]*(?:[eE][-+][0-9]+)?|[-+]?\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$")
+_NUMBERS = {"tag:yaml.org,2002:int": INT_RE, "tag:yaml.org,2002:float": FLOAT_RE}
+
+
+class Loader(_Base):  # type: ignore[misc, valid-type]
+    """Safe loading as every kit tool reads YAML: without implicit timestamps (`2024-13-45` stays text
+    for the schema to judge) and with numbers in base 10 only (`_NUMBERS`). Notes whether a mapping
+    repeated a key, which YAML would otherwise drop silently."""
 
     yaml_implicit_resolvers = {
-        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        first: [(tag, _NUMBERS.get(tag, regexp)) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
         for first, resolvers in _Base.yaml_implicit_resolvers.items()
     }
     duplicates = False
@@ -138,7 +147,7 @@ class YamlSource:
         self._duplicates = False
         if ("&" in text or "*" in text) and not self._no_anchors(text, problems):
             return None
-        loader = _Loader(text)
+        loader = Loader(text)
         try:
             node = loader.get_single_node()
             if node is None:
@@ -169,7 +178,7 @@ class YamlSource:
         Without & or * in the text there can be none, so only such files are scanned.
         """
         try:
-            for event in yaml.parse(text, Loader=_Loader):
+            for event in yaml.parse(text, Loader=Loader):
                 if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
                     problems.append(Problem(self.path, self.first_line + event.start_mark.line, "YAML", "用了锚点或别名（& 或 *）", "请把内容直接写出来，不要用 & 和 * 引用；文字以 & 或 * 开头时请加引号"))
                     return False

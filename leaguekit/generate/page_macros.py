@@ -53,7 +53,7 @@ def register(env) -> None:
     @env.macro
     def upcoming_activities() -> Markup:
         """The next few activities anywhere (activities.js files them again by the reader's clock), with a link to /activities/."""
-        site = Site(content, build.figures, dates=build.dates)
+        site = Site(content, build.figures, dates=build.dates, today=build.today)
         return Markup(recent(site, content.activities, here(), query="", calendar=urls.calendar("site")))
 
     @env.macro

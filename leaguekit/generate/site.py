@@ -134,7 +134,7 @@ class Site:
         self.site_url = site_url or ""  # the public address: QR codes and absolute links need it
         self.repo_url = repo_url or ""  # the repository (REPO_URL) and mkdocs.yml's edit_uri: the venue form's new-file link
         self.edit_uri = edit_uri or ""
-        self.today = today or schedule.build_date(self.dates)
+        self.today = today or schedule.build_date()
         self.memo: dict[str, object] = {}  # results two sections share, computed once per build
 
     @property

@@ -31,7 +31,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from leaguekit import build, generate, output
-from leaguekit.content import gitdates
+from leaguekit.content import gitdates, schedule
 from leaguekit.content.model import Content
 from leaguekit.content.problems import ContentError
 from leaguekit.generate import footer, fragments
@@ -97,8 +97,9 @@ class LeagueKitPlugin(BasePlugin):
         # The 404 page links from the site's own path (it is served at any depth).
         path = urlsplit(config.site_url).path if config.site_url else ""
         config.extra["site_path"] = path.rstrip("/") + "/" if path else ""
-        dates = gitdates.last_changed(root)
-        config.extra["leaguekit"] = build.Build(content, figures, dates)
+        today = schedule.build_date()
+        dates = gitdates.last_changed(root, today)
+        config.extra["leaguekit"] = build.Build(content, figures, dates, today)
         config.extra["content_updated"] = gitdates.newest(dates, CONTENT_DIRS)
         return config
 
@@ -106,7 +107,7 @@ class LeagueKitPlugin(BasePlugin):
         docs = _docs_dir(config)
         in_nav = set(_nav_paths(config.nav or []))
         loaded = build_of(config)
-        built = generate.Site(loaded.content, figures=loaded.figures, dates=loaded.dates, site_url=config.site_url or "", repo_url=config.repo_url, edit_uri=config.edit_uri)
+        built = generate.Site(loaded.content, figures=loaded.figures, dates=loaded.dates, today=loaded.today, site_url=config.site_url or "", repo_url=config.repo_url, edit_uri=config.edit_uri)
         index = loaded.extras["search_index"] = search_index.SearchIndex()
         for page in itertools.chain(generate.pages(built), output.pages(built)):
             index.add(page.url, page.search)

@@ -13,6 +13,7 @@ import typing
 from dataclasses import dataclass
 from typing import Any, Literal
 
+import annotated_types
 from markupsafe import Markup
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
@@ -45,6 +46,7 @@ class Row:
     allowed_note: str
     example: str
     description: str
+    limit: str = ""  # the size `make check` allows: 最多 60 字, 最多 20 项
 
 
 def _kind_of(annotation: Any) -> str | None:
@@ -88,6 +90,26 @@ def _type_of(annotation: Any) -> str:
     return {str: "文字", float: "数字", int: "整数", bool: "true 或 false", datetime.date: "日期"}.get(annotation, str(annotation))
 
 
+def _max_length(metadata: Any) -> int | None:
+    """The MaxLen among a field's constraints (also inside an `Annotated[str, Field(...)]`)."""
+    for meta in metadata:
+        if isinstance(meta, annotated_types.MaxLen):
+            return meta.max_length
+        if isinstance(meta, FieldInfo) and (found := _max_length(meta.metadata)) is not None:
+            return found
+    return None
+
+
+def _limit(info: FieldInfo) -> str:
+    """最多 60 字 for a text, 最多 20 项（每项最多 60 字） for a list."""
+    size = _max_length(info.metadata)
+    if typing.get_origin(info.annotation) is not list:
+        return f"最多 {size} 字" if size else ""
+    item = _max_length(getattr(typing.get_args(info.annotation)[0], "__metadata__", ()))
+    each = f"每项最多 {item} 字" if item else ""
+    return "，".join(part for part in (f"最多 {size} 项" if size else "", each) if part)
+
+
 def _example(info: FieldInfo) -> str:
     return yaml_value(info.examples[0]) if info.examples else ""
 
@@ -118,6 +140,7 @@ def rows(model: type[BaseModel], content: Content, prefix: str = "") -> list[Row
                 allowed_note=note,
                 example=_example(info),
                 description=info.description or "",
+                limit=_limit(info),
             )
         )
         nested = _nested_model(info.annotation)

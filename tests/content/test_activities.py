@@ -190,10 +190,12 @@ def test_labels():
     assert acts.schedule_text(wudao) == "2026年9月1日至2027年1月14日，每周二、周四 19:00–21:00，共 38 次（10月1日、10月6日停办）"
 
 
-def test_build_date_comes_from_the_environment_or_git():
-    assert acts.build_date({"a": "2026-11-20", "b": "2026-11-24"}, environ={}) == date(2026, 11, 24)
+def test_build_date_is_source_date_epoch_or_the_clock_never_a_commit():
     epoch = str(int(datetime(2026, 12, 1, 23, 30, tzinfo=CHINA).timestamp()))
-    assert acts.build_date({"a": "2026-11-20"}, environ={"SOURCE_DATE_EPOCH": epoch}) == date(2026, 12, 1)
+    assert acts.build_date(environ={"SOURCE_DATE_EPOCH": epoch}) == date(2026, 12, 1)
+    clock = datetime.now(CHINA).date()
+    for nonsense in ("", "soon", "-1", "253402300000", "9" * 40, str(int(datetime(2150, 1, 1, tzinfo=CHINA).timestamp()))):
+        assert acts.build_date(environ={"SOURCE_DATE_EPOCH": nonsense}) in (clock, datetime.now(CHINA).date())
 
 
 # --- the sample ----------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from mkdocs.exceptions import Abort, PluginError
 from leaguekit import build
 from leaguekit.content import load
 from leaguekit.content.problems import ContentError
+from leaguekit.content.yamlsource import YamlSource
 
 VENUE = "venues/taigu/test-venue.md"
 BODY_LINE = 22  # first body line of venue_md()
@@ -146,6 +147,34 @@ CASES = [
     ("escape-in-file-name", {"venues/taigu/x\x1b[31m.md": venue_md()}, ["venues/taigu/x\\x1b[31m.md:1 文件名 含有换行符或控制字符 U+001B"]),
     ("malformed-email-autolink", {VENUE: venue_md("来信 <tgqtw@@example.cn>")}, [f"{VENUE}:{BODY_LINE} 正文 “<tgqtw@@example.cn>”不是有效的邮箱链接，会原样显示；邮箱写成 <tgqtw@example.cn>"]),
     ("malformed-mailto", {VENUE: venue_md("[写信](mailto:tgqtw@example&amp;cn)")}, [f"{VENUE}:{BODY_LINE} 正文 邮箱链接“mailto:tgqtw@example&cn”写法不对，已去掉"]),
+    # Every field has a size (issue 25): a 60,000-character name made /nearby/ 769 KB gzip
+    ("long-name", {VENUE: venue_md(name="青" * 20000)}, [f"{VENUE}:2 name（名称）= {'青' * 57}… 太长（20000 个字，最多 60 个字）；请精简到 60 个字以内"]),
+    ("long-district-town-address", {VENUE: venue_md(district="区" * 40000, town="镇" * 30, address="路" * 101)}, [
+        f"{VENUE}:6 district（县区）= {'区' * 57}… 太长（40000 个字，最多 20 个字）；请精简到 20 个字以内",
+        f"{VENUE}:7 town（乡镇街道）= {'镇' * 30} 太长（30 个字，最多 20 个字）",
+        f"{VENUE}:8 address（地址）= {'路' * 57}… 太长（101 个字，最多 100 个字）；请精简到 100 个字以内",
+    ]),
+    ("many-old-ids-and-other-names", {VENUE: venue_md(aliases=[f"old-{i}" for i in range(12000)], also_known_as=[f"别名{i}" for i in range(1500)])}, [
+        f"{VENUE}:21 aliases（旧网址） 项数太多（12000 项，最多 20 项）；请只保留最常用的 20 项",
+        f"{VENUE}:12022 also_known_as（简称或俗称） 项数太多（1500 项，最多 20 项）；请只保留最常用的 20 项",
+    ]),
+    ("long-partner", {VENUE: venue_md(partners=["单" * 61])}, [f"{VENUE}:22 partners[0]（共建单位）= {'单' * 57}… 太长（61 个字，最多 60 个字）"]),
+    ("long-activity-title", {ACTIVITY: activity_md(title="title: " + "活" * 61, summary="summary: " + "简" * 201)}, [
+        f"{ACTIVITY}:2 title（活动名称）= {'活' * 57}… 太长（61 个字，最多 60 个字）；请精简到 60 个字以内",
+        f"{ACTIVITY}:4 summary（简介）= {'简' * 57}… 太长（201 个字，最多 200 个字）",
+    ]),
+    ("long-brand-name", {"brands/test-brand.md": VALID_BRAND.replace("name: 测试品牌", "name: " + "品" * 61)}, ["brands/test-brand.md:2 name（名称）= " + "品" * 57 + "… 太长（61 个字，最多 60 个字）"]),
+    ("long-file-name", {"venues/taigu/" + "a" * 65 + ".md": venue_md()}, ["venues/taigu/" + "a" * 65 + ".md:1 文件名 太长（65 个字符，最多 64 个）；文件名会成为网址"]),
+    ("path-past-windows-limit", {"venues/taigu/" + "c" * 150 + ".md": venue_md()}, [
+        "venues/taigu/" + "c" * 150 + ".md:1 文件名 路径太长（166 个字符，最多 160 个），在 Windows 电脑上无法检出；请换一个短些的文件名",
+    ]),
+    # The guard reads what a reader reads (issue 25): HTML collapses white space, a row reads across its cells
+    ("mobile-space-and-nbsp-runs", {VENUE: venue_md("电话 139" + "&nbsp;" * 8 + "1234" + " " * 12 + "0001")}, [f"{VENUE}:{BODY_LINE} 正文 含有个人手机号 139****0001"]),
+    ("mobile-table-cells", {VENUE: venue_md("| 咨询 | 139 | 1234 | 0001 |\n| --- | --- | --- | --- |")}, [f"{VENUE}:{BODY_LINE} 正文 含有个人手机号 139****0001"]),
+    ("mobile-wave-dash-and-letter-o", {VENUE: venue_md(partners=["联系 139〜1234〜OOO1"])}, [f"{VENUE}:22 partners[0] 含有个人手机号 139****0001"]),
+    ("mobile-radio-digits", {VENUE: venue_md("值班电话：幺三勾 幺两三四 洞洞洞幺")}, [f"{VENUE}:{BODY_LINE} 正文 含有个人手机号 139****0001"]),
+    ("resident-id-shortened-by-excel", {VENUE: venue_md("负责人身份证 110105194912310000")}, [f"{VENUE}:{BODY_LINE} 正文 含有居民身份证号 110105********0000"]),
+    ("long-old-id", {VENUE: venue_md(aliases=["a" * 65])}, [f"{VENUE}:22 aliases[0]（旧网址）= {'a' * 57}… 太长（65 个字符，最多 64 个）；旧网址只写改名前的旧文件名（去掉 .md）"]),
 ]
 
 
@@ -194,7 +223,7 @@ def test_a_file_name_that_is_not_utf8_gets_one_printable_line(project):
 
 
 def test_corpus_covers_every_class():
-    assert len(CASES) >= 73
+    assert len(CASES) >= 87
 
 
 def national_orgs(count: int) -> str:
@@ -275,9 +304,9 @@ def test_public_mobile_is_accepted_when_declared(project):
     assert load(project).venue["test-venue"].data.phone == "13812345678"
 
 
-def test_make_new_venue_never_runs_a_name(project, tmp_path):
-    marker = tmp_path / "pwned"
-    name = f"明星镇`touch {marker}`'\"青年之家"
+def test_make_new_venue_never_runs_a_name(project):
+    marker = project / "pwned"  # `touch pwned` runs in the project, if anything runs: the name stays within 60 characters
+    name = "明星镇`touch pwned`'\"青年之家"
     env = {**os.environ, "VENV": str(REPO / ".venv")}
     done = subprocess.run(
         ["make", "-s", "new-venue", f"NAME={name}", "TYPE=youth-home", "ORG=taigu", "DISTRICT=太谷区", "ID=taigu-quoted", f"VENV={REPO / '.venv'}"],
@@ -300,3 +329,27 @@ def test_dates_at_the_edges_of_the_window_pass_check_and_build(project):
     assert soup(site, "activities/test-activity/").h1.get_text() == "测试活动"
     assert (site / "activities/months/2100-12/index.html").exists() and (site / "activities/months/2000-01/index.html").exists()
     assert b"DTSTART;TZID=Asia/Shanghai:21001231T220000" in (site / "feeds/activities/test-activity.ics").read_bytes()
+
+
+def test_leading_zero_numbers_are_read_in_base_10_never_octal(project):
+    """YAML 1.1 reads 0120 as 80 (octal) and lat: 045 as 37; the kit reads every number in base 10,
+    and what is not a plain decimal (0120, 0x10, 1:20) stays text as written."""
+    write(project, VENUE, venue_md().replace("lat: 37.42", "lat: 045").replace("sample: true", "sample: true\narea_m2: 0120"))
+    content, _ = build.load(project)
+    venue = content.venue["test-venue"].data
+    assert (venue.location.lat, venue.area_m2) == (45.0, 120.0)
+    src = YamlSource("x.yml", "a: 0120\nb: 0x10\nc: 1:20\nd: 1:20.5\ne: 045.5\nf: 1_000\ng: .inf\n", 1, [])
+    assert src.data == {"a": "0120", "b": "0x10", "c": "1:20", "d": "1:20.5", "e": 45.5, "f": 1000, "g": float("inf")}
+    write(project, ACTIVITY, activity_md(fee="fee: 020"))
+    with pytest.raises(ContentError) as checked:
+        build.load(project)
+    assert f"{ACTIVITY}:10 fee（费用）= 020 不是费用写法；免费写 free，收费写金额（元），例如 fee: 20" in str(checked.value)
+
+
+def test_honest_numbers_pass_check_and_build(project):
+    """An organisation's QQ groups numbered in brackets and a point in 海南 written as two decimals are no personal data."""
+    text = "欢迎加入团员 QQ 群 1356789012（1群）、1356789013（2群）。\n\n活动地点坐标：18.252847 109.511909（三亚）。"
+    write(project, VENUE, venue_md(text, partners=["团员交流群 1356789012（1群）"]))
+    build.load(project)
+    page = soup(build_site(project), "venues/test-venue/").get_text()
+    assert "1356789012（1群）" in page and "18.252847 109.511909" in page

@@ -4,6 +4,9 @@ landlines, counts, hotlines) never are. Property tests (hypothesis), derandomise
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
@@ -13,6 +16,8 @@ from leaguekit.content import body, privacy
 PROPERTY = settings(max_examples=300, deadline=None, derandomize=True)
 
 CHINESE = "〇一二三四五六七八九"
+RADIO = "洞幺两三四五六拐八勾"
+CASE_FILE = json.loads((Path(__file__).parents[1] / "privacy_cases.json").read_text(encoding="utf-8"))
 
 
 def resident_id(region: int, born: object, sequence: int) -> str:
@@ -38,6 +43,8 @@ def digit_form(digit: str, form: str) -> str:
         "bold": chr(0x1D7CE + d),
         "circled": "⓪" if d == 0 else chr(0x245F + d),
         "chinese": CHINESE[d],
+        "radio": RADIO[d],
+        "letter-o": "O" if d == 0 else digit,
         "arabic-indic": chr(0x0660 + d),
         "entity": f"&#{48 + d};",
         "hex-entity": f"&#x{48 + d:x};",
@@ -140,6 +147,7 @@ def test_ordinary_text_is_left_alone(text):
     ("1\ufe0f\u20e33\ufe0f\u20e39\ufe0f\u20e312340001", "139****0001"),
     ("8613912340001", "139****0001"),
     ("身份证号：11010519491231002x。", "110105********002X"),
+    ("身份证号 110105194912310000（Excel 只保留 15 位有效数字）", "110105********0000"),
 ])
 def test_numbers_people_write(text, found):
     assert [f.masked for f in privacy.find(text)] == [found]
@@ -154,3 +162,61 @@ def test_body_findings_name_the_line_of_the_file(text):
     """Plain prose (the fast path) and Markdown count lines the same way, leading blank lines included."""
     problems = body.check("v.md", text, 20, "venues/x/", lambda path: None)
     assert [(p.line, p.message) for p in problems] == [(24 if "标题" not in text else 25, "含有个人手机号 139****0001")]
+
+
+@pytest.mark.parametrize(("text", "found"), CASE_FILE["field"], ids=[c[0][:24] for c in CASE_FILE["field"]])
+def test_case_file_fields(text, found):
+    """tests/privacy_cases.json: what any checker of these rules (the form's JavaScript too) must find in a field."""
+    assert [f.masked for f in privacy.find(text)] == found
+
+
+@pytest.mark.parametrize(("text", "found"), CASE_FILE["body"], ids=[c[0][:24] for c in CASE_FILE["body"]])
+def test_case_file_bodies(text, found):
+    problems = body.check("v.md", text, 1, "venues/x/", lambda path: None)
+    assert [p.message.rpartition(" ")[2] for p in problems if "含有" in p.message] == found
+
+
+# Issue 25: what HTML collapses (white space and &nbsp; runs of any length), box-drawing and wave dashes, O for 0, radio digits.
+WIDE_GAPS = st.builds(lambda unit, n: unit * n, st.sampled_from([" ", "\u3000", "\u00a0", "&nbsp;"]), st.integers(1, 40)) | st.sampled_from(["─", "━", "〜", "〰", "～", "┄", "—", "ー", " \n "])
+
+
+@PROPERTY
+@given(number=numbers, before=CONTEXT, after=CONTEXT, data=st.data())
+def test_a_number_spread_the_way_html_collapses_it_is_always_found(number, before, after, data):
+    pieces = []
+    for index, digit in enumerate(number):
+        pieces.append("X" if digit == "X" else digit_form(digit, data.draw(st.sampled_from(["ascii", "full-width", "radio", "letter-o", "chinese"]))))
+        if index < len(number) - 1:
+            pieces.append(data.draw(st.sampled_from(["", "", ""]) | WIDE_GAPS))
+    text = before + "".join(pieces) + after
+    assert masked(number) in [f.masked for f in privacy.find(text)], text
+    assert any(masked(number) in p.message for p in body.check("v.md", text, 1, "venues/x/", lambda path: None)), text
+
+
+@PROPERTY
+@given(number=numbers, cuts=st.sets(st.integers(1, 10), min_size=1, max_size=3), before=st.sampled_from(["电话", "联系", ""]))
+def test_a_number_split_across_table_cells_is_always_reported(number, cuts, before):
+    bounds = [0, *sorted(cuts), len(number)]
+    cells = [before, *(number[a:b] for a, b in zip(bounds, bounds[1:]))]
+    table = "| " + " | ".join(cells) + " |\n|" + " --- |" * len(cells) + "\n"
+    assert any(masked(number) in p.message for p in body.check("v.md", table, 1, "venues/x/", lambda path: None)), table
+
+
+@PROPERTY
+@given(qq=st.integers(10**4, 10**10 - 1), group=st.integers(1, 9), word=st.sampled_from(["群", "号", "期", "群满", "群（满）"]), more=st.integers(10**4, 10**10 - 1), before=CONTEXT)
+def test_a_qq_group_with_its_number_in_brackets_is_left_alone(qq, group, word, more, before):
+    """An organisation's QQ groups, 5 to 10 digits each, numbered in brackets: never a mobile."""
+    word = word.replace("（满）", "")
+    text = f"{before}QQ群 {qq}（{group}{word}）、{more}({group + 1}{word})"
+    assert privacy.find(text) == [], text
+    assert not [p for p in body.check("v.md", text, 1, "venues/x/", lambda path: None) if "含有" in p.message], text
+
+
+@PROPERTY
+@given(lat=st.integers(18_150_000, 20_100_000), lng=st.integers(108_600_000, 111_050_000), places=st.integers(4, 6), join=st.sampled_from([" ", ", ", "，", " / ", "  ", "\n"]), swap=st.booleans(), before=CONTEXT)
+def test_coordinates_in_hainan_written_as_two_decimals_are_left_alone(lat, lng, places, join, swap, before):
+    """Latitude 18–20 and longitude 108–111 in Hainan: 18.252847 109.511909 holds the digits of a 18x mobile."""
+    pair = [f"{lat / 1e6:.{places}f}", f"{lng / 1e6:.{places}f}"]
+    text = before + join.join(reversed(pair) if swap else pair)
+    assert privacy.find(text) == [], text
+    assert not [p for p in body.check("v.md", text, 1, "venues/x/", lambda path: None) if "含有" in p.message], text

@@ -113,3 +113,20 @@ def test_json_report(broken, capsys, monkeypatch, project):
     write(project, VENUE, VALID_VENUE)
     code, out = run(project, "json", capsys, monkeypatch)
     assert code == 0 and json.loads(out)["ok"] is True and json.loads(out)["summary"].startswith("内容检查通过：1 个阵地")
+
+
+def test_job_summary_stays_under_githubs_mebibyte_whatever_the_content(project, capsys, monkeypatch, tmp_path):
+    """GitHub drops a step summary over 1 MiB whole. 1,000 files named in 80 Chinese characters (each
+    link percent-encoded, each name quoted in its message) made 1.4 MB: rows stop before the limit
+    and a note says how many the log has besides."""
+    for n in range(1000):
+        write(project, f"venues/taigu/{n:03d}{'青' * 77}.md", VALID_VENUE)
+    code, out = run(project, "github", capsys, monkeypatch, tmp_path / "summary.md")
+    assert code == 1 and out.count("::error ") == 1000
+    summary = (tmp_path / "summary.md").read_text(encoding="utf-8")
+    assert len(summary.encode()) < 1024 * 1024
+    page = BeautifulSoup(MarkdownIt("commonmark").enable("table").render(summary), "html.parser")
+    shown = len(page.select("tbody tr"))
+    assert 300 < shown < 1000
+    assert summary.rstrip().endswith(f"另有 {1000 - shown} 条未列出（GitHub 的任务摘要最多 1 MiB），请看本步骤的日志。")
+    assert reports.summary_table([], "内容检查通过").startswith("## 内容检查：0 个错误，0 个提醒")

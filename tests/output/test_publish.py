@@ -7,12 +7,13 @@ import gzip
 import json
 import posixpath
 import re
+from datetime import date
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import build_site, make_project, soup
+from conftest import SAMPLE_BUILD_DAY, build_site, make_project, soup
 from gitrepo import commit_all, git
 from mkdocs.config import load_config
 
@@ -23,6 +24,7 @@ from leaguekit.output import publish
 from leaguekit.output.opendata import LICENSES
 
 SITE_URL = "https://example.org/taigu/"
+EPOCH = str(int(SAMPLE_BUILD_DAY.timestamp()))
 # Links that only leave the site when clicked (never fetched by a page): map apps, the ICP registry.
 # Map apps, the ICP registry, and the coordinate pickers the venue form (/contribute/new/) links to.
 LINK_ONLY = {"uri.amap.com", "api.map.baidu.com", "apis.map.qq.com", "maps.apple.com", "beian.miit.gov.cn", "lbs.amap.com"}
@@ -50,6 +52,7 @@ def published(tmp_path_factory) -> Path:
     commit_all(project, "edit one venue", date="2025-06-07T10:00:00+08:00")
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("SITE_URL", SITE_URL)
+        mp.setenv("SOURCE_DATE_EPOCH", EPOCH)
         return build_site(project)
 
 
@@ -66,11 +69,12 @@ def url_of(site: Path, path: Path) -> str:
 
 
 def test_two_builds_are_byte_identical(published, tmp_path):
-    """A second checkout of the same commit, in another directory, builds the same bytes."""
+    """A second checkout of the same commit, in another directory, builds the same bytes (on one build day)."""
     clone = tmp_path / "clone"
     git(published.parent, "clone", "-q", str(published.parent), str(clone))
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("SITE_URL", SITE_URL)
+        mp.setenv("SOURCE_DATE_EPOCH", EPOCH)
         again = build_site(clone)
     first = sorted(p.relative_to(published).as_posix() for p in published.rglob("*") if p.is_file())
     second = sorted(p.relative_to(again).as_posix() for p in again.rglob("*") if p.is_file())
@@ -106,9 +110,10 @@ def test_git_dates_one_call_newest_first(tmp_path):
     commit_all(tmp_path, "one", date="2024-01-01T12:00:00+08:00")
     (tmp_path / "venues/a.md").write_text("2")
     commit_all(tmp_path, "two", date="2024-02-02T12:00:00+08:00")
-    assert last_changed(tmp_path) == {"venues/a.md": "2024-02-02", "venues/b 名.md": "2024-01-01"}
-    assert last_changed(tmp_path / "venues") == {"a.md": "2024-02-02", "b 名.md": "2024-01-01"}
-    assert last_changed(tmp_path.parent / "not-a-checkout-at-all") == {}
+    today = date(2026, 11, 26)
+    assert last_changed(tmp_path, today) == {"venues/a.md": "2024-02-02", "venues/b 名.md": "2024-01-01"}
+    assert last_changed(tmp_path / "venues", today) == {"a.md": "2024-02-02", "b 名.md": "2024-01-01"}
+    assert last_changed(tmp_path.parent / "not-a-checkout-at-all", today) == {}
 
 
 # --- robots, 404, descriptions ------------------------------------------------------------

@@ -39,6 +39,18 @@ def test_reference_has_every_field_with_label_required_and_allowed_values(sample
     assert "care 关爱帮扶" in brands["category"]["可选值"]
 
 
+def test_reference_says_each_fields_size_from_the_schema(project):
+    """The maximums `make check` enforces (issue 25), in the staff's words, under each field's name."""
+    page = soup(build_site(project), "contribute/fields/")
+    venues, activities = table(page, "阵地（venues/）"), table(page, "活动（activities/）")
+    assert venues["name"]["中文名"].endswith("最多 60 字")
+    assert venues["district"]["中文名"].endswith("最多 20 字")
+    assert venues["partners"]["中文名"].endswith("最多 20 项，每项最多 60 字")
+    assert venues["also_known_as"]["中文名"].endswith("最多 20 项，每项最多 40 字")
+    assert activities["title"]["中文名"].endswith("最多 60 字")
+    assert not venues["location.lat"]["中文名"].endswith("字")
+
+
 def test_new_vocabulary_entry_appears_in_reference(project):
     services = (project / "data/services.yml").read_text(encoding="utf-8")
     write(project, "data/services.yml", services + "- key: reading\n  label: 读书会\n")

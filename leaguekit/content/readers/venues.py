@@ -11,7 +11,7 @@ from ..files import ContentFile, read_folder
 from ..hours import parse_hours
 from ..model import VenueEntry, city_of, district_name, official_districts
 from ..problems import Problem
-from ..schema import Org, Venue
+from ..schema import NAME_MAX, Org, Venue
 
 FOLDER = "venues"
 
@@ -77,7 +77,9 @@ def _near_districts(venues: list[VenueEntry], files: dict[str, ContentFile], org
     Names meet through the texts left when one character is taken out, so the cost is linear in the names."""
     uses: dict[tuple[str, str], list[VenueEntry]] = {}
     for v in venues:
-        uses.setdefault((city_of(orgs, v.data.org).id, district_name(orgs, v.data)), []).append(v)
+        name = district_name(orgs, v.data)
+        if len(name) <= NAME_MAX:  # longer is refused by the schema; the bound keeps the variants linear
+            uses.setdefault((city_of(orgs, v.data.org).id, name), []).append(v)
     official = official_districts(orgs)
 
     def rank(ident: tuple[str, str]) -> tuple[bool, int, str]:
