@@ -17,7 +17,8 @@ import prcoords
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from .hours import HoursError, parse_hours
+from .hours import HoursError, parse_hours, time_range_suggestion
+from .hours_words import osm_hint
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Names Windows keeps for devices: a file or folder so named (an id, an old id) cannot be checked out there.
@@ -141,7 +142,7 @@ def _osm_hours(value: str) -> str:
     try:
         parse_hours(value)
     except HoursError as exc:
-        raise PydanticCustomError("hours", "开放时间写法不对", {"hint": str(exc)}) from None
+        raise PydanticCustomError("hours", "开放时间写法不对", {"hint": osm_hint(value, exc)}) from None
     return value
 
 
@@ -547,7 +548,9 @@ class Weekly(Strict):
     def _time_range(cls, value: str) -> str:
         match = TIME_RANGE.match(value)
         if match is None:
-            raise PydanticCustomError("time", "不是时间段", {"hint": "请写成 19:00-21:00（24 小时制，两位数字），并加引号"})
+            suggestion = time_range_suggestion(value)
+            hint = f"请写成 \"{suggestion}\"（24 小时制，两位数字，加引号）" if suggestion else "请写成 \"时:分-时:分\"（24 小时制，两位数字，加引号）"
+            raise PydanticCustomError("time", "不是时间段", {"hint": hint})
         h1, m1, h2, m2 = (int(g) for g in match.groups())
         if h1 > 23 or h2 > 23 or m1 > 59 or m2 > 59 or h2 * 60 + m2 <= h1 * 60 + m1:
             raise PydanticCustomError("time", "时刻不存在或结束不晚于开始", {"hint": "例如 19:00-21:00；跨午夜的活动请用 start 和 end"})

@@ -19,7 +19,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from .. import urls
-from ..content import hours
+from ..content import hours, hours_words
 from ..content.schema import ID_RE, Venue
 from .page import GeneratedPage, SearchEntry
 from .render import render
@@ -201,6 +201,7 @@ def page(site: Site) -> str:
         "districts": districts,
         "forge": {"kind": found.kind, "name": found.name, "newFile": found.new_file(FOLDER)} if found else None,
         "hoursMessages": {"notAfterStart": hours.NOT_AFTER_START, "overlapping": hours.OVERLAPPING},
+        "hoursWords": hours_words.browser_data(),
     }
     return render(
         "venue_form.html",
@@ -208,6 +209,7 @@ def page(site: Site) -> str:
         forge=found,
         data=script,
         script=urls.relative(URL, "assets/javascripts/venue-form.js"),
+        staff_input=urls.relative(URL, "assets/javascripts/staff-input.js"),
         stylesheet=urls.relative(URL, "assets/stylesheets/venue-form.css"),
         guide=urls.relative(URL, "contribute/"),
         fields_page=urls.relative(URL, "contribute/fields/"),

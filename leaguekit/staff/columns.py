@@ -5,7 +5,8 @@ are its vocabulary (`vocabulary`). A column turns a front-matter value into what
 (keys become labels, lists are joined with 、) and reads back what spreadsheet programs make
 of what staff type: floats for phones and coordinates (`3546231234.0`, `37.4216000001`), date
 serials, full-width digits and spaces, labels instead of keys. Reading never judges a value:
-anything it cannot convert is passed on as written, for `make check`'s rules to name.
+opening hours in staff's words (周一至周五 9:00-17:00) become the OSM text they mean (`hours_words`).
+Anything it cannot convert is passed on as written, for `make check`'s rules to name.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ from typing import Any, Literal
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
+from ..content.hours import HoursError, parse_hours
+from ..content.hours_words import to_osm
 from ..content.model import BrandEntry, Content
 from ..content.problems import ContentError, Problem, did_you_mean
 from ..content.readers import brands, orgs
@@ -123,6 +126,8 @@ class Column:
             return Cell(_date(cell, old))
         if self.kind == "phone":
             return Cell(_phone(cell))
+        if self.reference is not None and self.reference.type == "开放时间":
+            return Cell(_hours(cell))
         if self.kind == "choice":
             return self._choice(_text(cell, code=True))
         if self.kind == "choices":
@@ -255,6 +260,20 @@ def _real_date(text: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+def _hours(cell: Any) -> str:
+    """OSM text as written; hours in staff's words (周一至周五 9:00-17:00) as the OSM text they mean."""
+    text = _text(cell, code=True).replace("\n", " ")
+    try:
+        parse_hours(text)
+        return text
+    except HoursError:
+        pass
+    try:
+        return to_osm(text)
+    except HoursError:
+        return text
 
 
 def _phone(cell: Any) -> str:

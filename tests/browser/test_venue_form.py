@@ -24,6 +24,7 @@ from .test_accessibility import OVERFLOW_JS, TAGS
 
 REPO_URL = "https://github.com/example/youth-venues"
 CASES = json.loads((REPO / "tests/hours_builder_cases.json").read_text(encoding="utf-8"))
+WORDS = json.loads((REPO / "tests/hours_words_cases.json").read_text(encoding="utf-8"))
 # The spot of test_datum: 明星镇 as 高德's coordinate picker shows it (lng first), and in WGS-84.
 PICKED = "112.557542,37.422100"
 WGS = (37.4216, 112.5513)
@@ -186,6 +187,36 @@ def test_hours_builder_passes_the_shared_case_file(page, form):
     got = page.evaluate("cases => cases.map(c => leaguekit.venueForm.buildHours(c.rows))", CASES["valid"] + CASES["errors"])
     expected = [{"hours": c["hours"]} for c in CASES["valid"]] + [{"error": c["error"]} for c in CASES["errors"]]
     assert got == expected
+
+
+def test_hours_in_words_pass_the_shared_case_file(page, form):
+    """What hours_words.py is checked against in tests/content/test_hours_words.py, the form's converter is checked against here."""
+    got = page.evaluate("cases => cases.map(c => leaguekit.staffInput.hoursToOsm(c.text))", WORDS["valid"] + WORDS["errors"])
+    expected = [{"hours": c["hours"]} for c in WORDS["valid"]] + [{"error": c["error"]} for c in WORDS["errors"]]
+    assert got == expected
+
+
+def test_hours_written_in_words_reach_the_file_as_osm(page, form):
+    hours = form.get_by_role("group", name="开放时间")
+    words = hours.get_by_label("或者照平时的说法写")
+    words.fill("周一至周五 上午9:00-12:00 下午2:00-5:30")
+    assert form.locator(".lk-hb__preview").inner_text() == "文件中写作：Mo-Fr 09:00-12:00,14:00-17:30"
+    words.fill("9:00-17:00")
+    page.get_by_role("button", name="生成文件").click()
+    message = "“9:00-17:00”没有写哪几天：请在前面写上日子，例如 每天、工作日 或 周一至周五"
+    assert message in page.locator(".lk-vform__problems li").all_inner_texts()
+    assert form.locator("#f-hours-error").inner_text() == message
+    words.fill("周二至周日 9:00-17:00，节假日照常开放")
+    form.get_by_label("名称").fill("太谷区写法测试青年之家")
+    form.get_by_label("阵地类型").select_option(label="青年之家")
+    form.get_by_label("所属团组织").select_option(label="共青团晋中市太谷区委员会")
+    form.get_by_label("文件名").fill("taigu-words-form")
+    form.get_by_label("地址").fill("山西省晋中市太谷区明星镇文化路 3 号")
+    form.get_by_label("纬度").fill("37.4216")
+    form.get_by_label("经度").fill("112.5513")
+    form.get_by_label("天地图、手机 GPS 定位（WGS-84）").check()
+    assert '\nhours: "Tu-Su,PH 09:00-17:00"\n' in make_file(page)
+    assert page.watch.errors == []
 
 
 TRICKY = [

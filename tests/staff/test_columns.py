@@ -56,6 +56,10 @@ def test_every_venue_field_a_cell_can_hold_is_a_column_headed_by_its_reference_n
         ("established", "2019-13-45", None, "2019-13-45"),
         ("closed_on", "2024/6/30", None, "2024-06-30"),
         ("hours", "Ｍｏ－Ｆｒ　09：00－17：00", None, "Mo-Fr 09:00-17:00"),
+        ("hours", "Mo-Fr 09:00-17:00; Sa,Su 09:00-12:00", None, "Mo-Fr 09:00-17:00; Sa,Su 09:00-12:00"),  # OSM kept as written
+        ("hours", "周一至周五 9:00-17:00", None, "Mo-Fr 09:00-17:00"),  # staff's words become OSM
+        ("hours", "工作日 上午9：00-12：00\n下午2：00-5：30\n节假日休息", None, "Mo-Fr 09:00-12:00,14:00-17:30; PH off"),
+        ("hours", "9:00-17:00", None, "9:00-17:00"),  # which days? passed on for the check to ask
         ("name", "\u3000太谷区北洸乡青年之家 ", None, "太谷区北洸乡青年之家"),
         ("name", "太谷区１号（新）青年之家", None, "太谷区1号（新）青年之家"),  # full-width digits folded, brackets kept
         ("address", "太谷区文庙街\n1 号", None, "太谷区文庙街 1 号"),

@@ -158,6 +158,7 @@
   if (!root) return;
   var data = JSON.parse(root.querySelector(".lk-vform__data").textContent);
   messages = data.hoursMessages;
+  lk.staffInput.configure(data);
   var form = root.querySelector(".lk-vform__form");
   var result = root.querySelector(".lk-vform__result");
   var output = root.querySelector(".lk-vform__text");
@@ -268,8 +269,10 @@
     });
   }
 
+  /* What the staff member wrote in words wins over the ticked rows. */
   function previewHours() {
-    var built = buildHours(builderRows());
+    var words = builder.querySelector(".lk-hb__words").value.trim();
+    var built = words ? lk.staffInput.hoursToOsm(words) : buildHours(builderRows());
     builder.querySelector(".lk-hb__preview").textContent = built.error ? "" : built.hours ? "文件中写作：" + built.hours : "";
     return built;
   }
