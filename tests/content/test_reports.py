@@ -7,11 +7,12 @@ end a workflow command or put markup into the job summary stays text.
 from __future__ import annotations
 
 import json
+import subprocess
 from datetime import date
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import VALID_VENUE, write
+from conftest import REPO, VALID_VENUE, write
 from markdown_it import MarkdownIt
 
 from leaguekit.__main__ import main
@@ -113,3 +114,13 @@ def test_json_report(broken, capsys, monkeypatch, project):
     write(project, VENUE, VALID_VENUE)
     code, out = run(project, "json", capsys, monkeypatch)
     assert code == 0 and json.loads(out)["ok"] is True and json.loads(out)["summary"].startswith("内容检查通过：1 个阵地")
+
+
+@pytest.mark.parametrize("fmt", ["json", "gitlab"])
+def test_make_check_prints_only_the_report_on_stdout(broken, fmt):
+    """`make check FORMAT=json > report.json` holds JSON alone: make echoes no command line into it."""
+    done = subprocess.run(["make", "check", f"FORMAT={fmt}", f"VENV={REPO / '.venv'}"], cwd=broken, stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=300)
+    assert done.returncode != 0
+    report = json.loads(done.stdout)
+    found = report["problems"] if fmt == "json" else report
+    assert len(found) == 2 and "经纬度是否写反了" in done.stdout
