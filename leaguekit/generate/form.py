@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 
 from .. import urls
 from ..content import hours, hours_words
-from ..content.schema import ID_RE, Venue
+from ..content.schema import DATE_RE, ID_RE, Venue
 from .page import GeneratedPage, SearchEntry
 from .render import render
 from .site import Site
@@ -65,6 +65,7 @@ class Field:
     hint: str = ""
     options: tuple[Option, ...] = ()
     groups: tuple[tuple[str, tuple[Option, ...]], ...] = ()  # a select's <optgroup>s
+    reads: str = "text"  # how staff-input.js reads what is typed: text | code | date | number | phone (staff_input.py)
 
     @property
     def id(self) -> str:
@@ -159,7 +160,8 @@ def fields_of(site: Site, key: str, prop: dict[str, Any], required: bool, defs: 
     if prop.get("format") == "opening-hours":
         return [Field(key, label, "hours", required)]  # the builder explains itself (venue_form.html)
     widget = "number" if prop.get("type") in ("number", "integer") else {"phone": "tel", "uri": "url"}.get(prop.get("format", ""), "text")
-    return [Field(key, label, widget, required, _hint(prop))]
+    reads = {"number": "number", "tel": "phone", "url": "code"}.get(widget, "date" if prop.get("pattern") == DATE_RE.pattern else "text")
+    return [Field(key, label, widget, required, _hint(prop), reads=reads)]
 
 
 def _vocabulary_field(site: Site, key: str, label: str, prop: dict[str, Any], vocab: str, required: bool) -> Field:
@@ -168,8 +170,8 @@ def _vocabulary_field(site: Site, key: str, label: str, prop: dict[str, Any], vo
     if vocab == "orgs":
         groups: dict[str, list[Option]] = {}
         for org in c.orgs.values():
-            group = f"{c.orgs[org.parent].name}下属" if org.parent else LEVELS[org.level]
-            groups.setdefault(group, []).append(Option(org.id, org.name))
+            group = f"{entries[org.parent]}下属" if org.parent else LEVELS[org.level]
+            groups.setdefault(group, []).append(Option(org.id, entries[org.id]))  # the label the sheet and the scaffold show
         return Field(key, label, "select", required, groups=tuple((name, tuple(opts)) for name, opts in groups.items()))
     options = tuple(Option(k, v, c.brand[k].data.org if vocab == "brands" else "") for k, v in entries.items())
     return Field(key, label, "checks" if prop.get("type") == "array" else "select", required, options=options)

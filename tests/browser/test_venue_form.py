@@ -25,6 +25,7 @@ from .test_accessibility import OVERFLOW_JS, TAGS
 REPO_URL = "https://github.com/example/youth-venues"
 CASES = json.loads((REPO / "tests/hours_builder_cases.json").read_text(encoding="utf-8"))
 WORDS = json.loads((REPO / "tests/hours_words_cases.json").read_text(encoding="utf-8"))
+READING = json.loads((REPO / "tests/staff_input_cases.json").read_text(encoding="utf-8"))["cases"]
 # The spot of test_datum: 明星镇 as 高德's coordinate picker shows it (lng first), and in WGS-84.
 PICKED = "112.557542,37.422100"
 WGS = (37.4216, 112.5513)
@@ -52,7 +53,7 @@ def fill_venue(page, form) -> None:
     form.get_by_label("名称").fill("太谷区明星镇测试青年之家")
     form.get_by_label("阵地类型").select_option(label="青年之家")
     form.get_by_label("星级").select_option(label="示范型")
-    form.get_by_label("所属团组织").select_option(label="共青团晋中市太谷区委员会")
+    form.get_by_label("所属团组织").select_option(label="太谷共青团")
     assert form.get_by_label("文件名").input_value() == "taigu-"  # the org's folder prefix, offered
     form.get_by_label("文件名").fill("taigu-mingxing-form")
     form.get_by_label("县区").fill("太谷区")
@@ -81,9 +82,9 @@ def fill_venue(page, form) -> None:
     form.get_by_label("文化学习").check()
     form.get_by_label("志愿公益").check()
     form.get_by_label("七彩假期爱心托管班").check()
-    form.get_by_label("建成时间").fill("2021-06")
+    form.get_by_label("建成时间").fill("2021年6月")  # written 2021-06, as the sheet and make check read it
     form.get_by_label("共建单位").fill("明星镇党群服务中心\n明星镇中心小学")
-    form.get_by_label("面积（平方米）").fill("120")
+    form.get_by_label("面积（平方米）").fill("120平方米")
     form.get_by_label("正文").fill("明星镇的青年之家：周末有亲子阅读、书法课。\n\n## 怎么来\n\n- 乘 3 路公交到明星镇站。")
 
 
@@ -147,7 +148,7 @@ def test_the_browser_says_what_is_missing_or_wrong_before_making_a_file(page, fo
     form.get_by_label("经度").fill("abc")
     form.get_by_label("电话").fill("13912345")
     form.get_by_label("网址").fill("www.example.cn")
-    form.get_by_label("建成时间").fill("2021年")
+    form.get_by_label("建成时间").fill("去年六月")
     row = form.locator(".lk-hb__row").nth(0)
     row.get_by_label("周一", exact=True).check()
     row.get_by_label("开始时间").fill("18:00")
@@ -196,6 +197,12 @@ def test_hours_in_words_pass_the_shared_case_file(page, form):
     assert got == expected
 
 
+def test_staff_input_is_read_as_the_shared_case_file_says(page, form):
+    """What staff_input.py is checked against in tests/content/test_staff_input.py, the form is checked against here."""
+    got = page.evaluate("cases => cases.map(c => leaguekit.staffInput[c.fn](...c.args))", READING)
+    assert got == [c["result"] for c in READING]
+
+
 def test_hours_written_in_words_reach_the_file_as_osm(page, form):
     hours = form.get_by_role("group", name="开放时间")
     words = hours.get_by_label("或者照平时的说法写")
@@ -206,16 +213,22 @@ def test_hours_written_in_words_reach_the_file_as_osm(page, form):
     message = "“9:00-17:00”没有写哪几天：请在前面写上日子，例如 每天、工作日 或 周一至周五"
     assert message in page.locator(".lk-vform__problems li").all_inner_texts()
     assert form.locator("#f-hours-error").inner_text() == message
+    form.get_by_label("电话").fill("1.38E+10")
+    page.get_by_role("button", name="生成文件").click()
+    assert "“1.38E+10”是表格把号码改成的科学计数法，后几位已经丢失：请把这一列设为“文本”，重新输入完整号码" in page.locator(".lk-vform__problems li").all_inner_texts()
+    form.get_by_label("电话").fill("（0354）6231234")
     words.fill("周二至周日 9:00-17:00，节假日照常开放")
     form.get_by_label("名称").fill("太谷区写法测试青年之家")
     form.get_by_label("阵地类型").select_option(label="青年之家")
-    form.get_by_label("所属团组织").select_option(label="共青团晋中市太谷区委员会")
+    form.get_by_label("所属团组织").select_option(label="太谷共青团")
     form.get_by_label("文件名").fill("taigu-words-form")
     form.get_by_label("地址").fill("山西省晋中市太谷区明星镇文化路 3 号")
-    form.get_by_label("纬度").fill("37.4216")
-    form.get_by_label("经度").fill("112.5513")
+    form.get_by_label("纬度").fill("北纬37°25'21\"")
+    form.get_by_label("经度").fill("112°33'27\"")
     form.get_by_label("天地图、手机 GPS 定位（WGS-84）").check()
-    assert '\nhours: "Tu-Su,PH 09:00-17:00"\n' in make_file(page)
+    text = make_file(page)
+    assert '\nhours: "Tu-Su,PH 09:00-17:00"\n' in text and '\nphone: "0354-6231234"\n' in text
+    assert "location: {lat: 37.4225, lng: 112.5575, datum: wgs84}" in text
     assert page.watch.errors == []
 
 

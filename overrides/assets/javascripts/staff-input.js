@@ -4,7 +4,10 @@
  * the reading of leaguekit/content/hours_words.py. The token patterns, day words and messages come from
  * Python with the page's data (hours_words.browser_data), so only the reading order lives here; both
  * run tests/hours_words_cases.json.
- * Exposed as leaguekit.staffInput: configure(data), hoursToOsm(text). */
+ * fold, date, number, pair, phone, orgId: what staff type read as leaguekit/content/staff_input.py reads it
+ * (full-width forms, 2023年5月, 120平方米, 37°25'21", a pasted coordinate pair, 1.38E+10 for a phone, an org
+ * by any of its names); both run tests/staff_input_cases.json.
+ * Exposed as leaguekit.staffInput: configure(data), hoursToOsm(text), fold, date, number, pair, phone, orgId. */
 (function () {
   "use strict";
   var lk = (window.leaguekit = window.leaguekit || {});
@@ -193,5 +196,68 @@
     return osm(groups);
   }
 
-  lk.staffInput = { configure: configure, hoursToOsm: hoursToOsm };
+  /* --- everything else staff type (staff_input.py) --- */
+
+  var DASH = /[－—–―‐‑]/g;
+  var DATE = /^([0-9]{4})\s*(?:[-/.年]\s*([0-9]{1,2})\s*(?:[-/.月]\s*([0-9]{1,2})\s*日?|月)?)?\s*年?$/;
+  var UNIT = /(?:平方米|平米|m2|㎡)$/;
+  var DMS = /^(?:北纬|东经|[NE])?([0-9]{1,3})(?:°|度)(?:([0-9]{1,2}(?:\.[0-9]+)?)(?:'|′|分))?(?:([0-9]{1,2}(?:\.[0-9]+)?)(?:"|″|''|′′|秒))?[NE]?$/;
+  var DECIMAL = /^-?[0-9]+(?:\.[0-9]+)?$/;
+  var SCIENTIFIC = /^[0-9](?:\.[0-9]+)?[eE]\+?[0-9]+$/;
+  var PAIR_SPLIT = /\s*[,;，；]\s*|\s+/;
+  var SCIENTIFIC_PHONE = "“{text}”是表格把号码改成的科学计数法，后几位已经丢失：请把这一列设为“文本”，重新输入完整号码";
+
+  function fold(text, kind) {
+    if (kind === "text") {
+      return text.replace(/[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/g, function (c) { return String.fromCharCode(c.charCodeAt(0) - 0xfee0); })
+        .replace(/[\u3000\u00a0]/g, " ").replace(/\r\n?/g, "\n").trim();
+    }
+    return text.normalize("NFKC").replace(DASH, "-").trim();
+  }
+
+  function date(text) {
+    var folded = fold(text), m = DATE.exec(folded);
+    if (!m) return folded;
+    return m.slice(1).filter(Boolean).map(function (p) { return p.length < 2 ? "0" + p : p; }).join("-");
+  }
+
+  function number(text) {
+    var folded = fold(text);
+    var compact = folded.replace(/[\s,]/g, "").replace(UNIT, "");
+    var plain = compact.replace(/°$/, "");
+    if (DECIMAL.test(plain)) return plain;
+    var m = DMS.exec(compact);
+    if (m) {
+      var d = Number(m[1]), mi = m[2] ? Number(m[2]) : 0, se = m[3] ? Number(m[3]) : 0;
+      if (mi < 60 && se < 60) return String(Math.round((d + mi / 60 + se / 3600) * 1e6) / 1e6);
+    }
+    return folded;
+  }
+
+  function pair(text) {
+    var parts = fold(text).split(PAIR_SPLIT).filter(Boolean);
+    if (parts.length !== 2) return null;
+    var values = parts.map(number);
+    if (!values.every(function (v) { return DECIMAL.test(v); })) return null;
+    return Number(values[0]) < Number(values[1]) ? values : [values[1], values[0]];
+  }
+
+  function phone(text) {
+    var folded = fold(text);
+    if (SCIENTIFIC.test(folded.replace(/ /g, ""))) return [folded, format(SCIENTIFIC_PHONE, { text: folded })];
+    return [folded.replace(/^\((0[0-9]{2,3})\)\s*/, "$1-"), ""];
+  }
+
+  function nameKey(text) { return text.normalize("NFKC").replace(/\s/g, "").toLowerCase(); }
+
+  /* orgs: [[id, name, short name]] */
+  function orgId(text, orgs) {
+    var wanted = nameKey(text);
+    for (var i = 0; i < orgs.length; i++) {
+      if (orgs[i].some(function (n) { return nameKey(n) === wanted; })) return orgs[i][0];
+    }
+    return null;
+  }
+
+  lk.staffInput = { configure: configure, hoursToOsm: hoursToOsm, fold: fold, date: date, number: number, pair: pair, phone: phone, orgId: orgId };
 })();

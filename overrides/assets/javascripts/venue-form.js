@@ -188,6 +188,15 @@
     return el ? el.value.trim() : "";
   }
 
+  /* What the file gets: the value read as staff_input.py reads it (data-reads says how). */
+  function valueOf(field) {
+    var raw = textOf(field), reads = field.getAttribute("data-reads");
+    if (reads === "number") return lk.staffInput.number(raw);
+    if (reads === "date") return lk.staffInput.date(raw);
+    if (reads === "phone") return lk.staffInput.phone(raw)[0];
+    return lk.staffInput.fold(raw, reads === "code" ? "code" : "text");
+  }
+
   function checked(field) {
     return Array.prototype.filter.call(field.querySelectorAll("input:checked"), function (i) { return !i.closest("[hidden]"); })
       .map(function (i) { return i.value; });
@@ -350,14 +359,11 @@
   /* --- coordinates: a pasted pair is split, the phone's position filled in --- */
 
   var latInput = form.querySelector("#f-location-lat"), lngInput = form.querySelector("#f-location-lng");
-  var PAIR = /^\s*(-?\d+(?:\.\d+)?)\s*[,，\s]\s*(-?\d+(?:\.\d+)?)\s*$/;
-
   function splitPair(event) {
-    var m = PAIR.exec(event.target.value);
-    if (!m) return;
-    var a = Number(m[1]), b = Number(m[2]);
-    latInput.value = a < b ? m[1] : m[2];
-    lngInput.value = a < b ? m[2] : m[1];
+    var both = lk.staffInput.pair(event.target.value);
+    if (!both) return;
+    latInput.value = both[0];
+    lngInput.value = both[1];
     form.querySelector(".lk-vform__here-status").textContent = "已分开填入纬度 " + latInput.value + "、经度 " + lngInput.value + "。";
   }
 
@@ -395,8 +401,9 @@
     if (widget === "radios" || widget === "checks") {
       return required && !checked(field).length ? "请选择" + label : "";
     }
-    var value = textOf(field);
+    var value = valueOf(field);
     if (!value) return required ? (widget === "select" ? "请选择" : "请填写") + label : "";
+    if (field.getAttribute("data-reads") === "phone" && lk.staffInput.phone(value)[1]) return lk.staffInput.phone(value)[1];
     if (widget === "id") {
       return idPattern.test(value) ? "" : "文件名只用小写英文字母、数字和连字符（不以连字符开头或结尾），例如 taigu-mingxing-youth-home";
     }
@@ -444,7 +451,7 @@
       if (field.hidden || widget === "id" || widget === "body") return;
       if (key.indexOf("location.") === 0) {
         var part = key.split(".")[1];
-        location[part] = widget === "radios" ? checked(field)[0] : textOf(field);
+        location[part] = widget === "radios" ? checked(field)[0] : valueOf(field);
         if (part === "datum") found.push(["location", location]);
         return;
       }
@@ -455,10 +462,10 @@
         var items = checked(field);
         if (items.length) found.push([key, { kind: "keys", items: items }]);
       } else if (widget === "lines") {
-        var lines = textOf(field).split(/\r?\n/).map(function (s) { return s.trim(); }).filter(Boolean);
+        var lines = valueOf(field).split(/\r?\n/).map(function (s) { return s.trim(); }).filter(Boolean);
         if (lines.length) found.push([key, { kind: "lines", items: lines }]);
       } else {
-        var value = textOf(field);
+        var value = valueOf(field);
         if (value && widget === "tel") value = value.replace(/ /g, "");
         if (value) found.push([key, widget === "number" ? { kind: "number", text: value } : { text: value }]);
       }
