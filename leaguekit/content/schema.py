@@ -17,6 +17,7 @@ import prcoords
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
+from . import staff_input
 from .hours import HoursError, parse_hours, time_range_suggestion
 from .hours_words import osm_hint
 
@@ -82,7 +83,9 @@ def _date_form(value: str | None) -> str | None:
         year, month, day = (int(g) if g else 1 for g in match.groups())
         dt.date(year, month, day)
     except ValueError:
-        raise PydanticCustomError("date", "不是日期", {"hint": DATE_HINT}) from None
+        written = staff_input.date(value)
+        readable = written != value and DATE_RE.match(written)
+        raise PydanticCustomError("date", "不是日期", {"hint": f"应写成 {written}" if readable else DATE_HINT}) from None
     _in_window(year, HISTORY_WINDOW, "2019-05")
     return value
 
@@ -126,10 +129,19 @@ def _int_text(value: object) -> object:
     return str(value) if isinstance(value, int) else value
 
 
+def _phone_hint(value: str, fallback: str) -> str:
+    """The staffer's own number written the way the check accepts it, when it can be read."""
+    folded, lost = staff_input.phone(value)
+    if lost:
+        return lost
+    clean = folded.replace(" ", "")
+    return f"应写成 {clean}" if PHONE_RE.match(clean) else fallback
+
+
 def _venue_phone(value: str) -> str:
     clean = value.replace(" ", "")
     if not PHONE_RE.match(clean):
-        raise PydanticCustomError("phone", "不是电话号码", {"hint": PHONE_HINT})
+        raise PydanticCustomError("phone", "不是电话号码", {"hint": _phone_hint(value, PHONE_HINT)})
     return clean
 
 
@@ -506,7 +518,7 @@ def _landline(value: str) -> str:
     """Office lines and hotlines; a mobile number is refused earlier by the privacy guard."""
     clean = value.replace(" ", "")
     if not PHONE_RE.match(clean):
-        raise PydanticCustomError("phone", "不是电话号码", {"hint": LANDLINE_HINT})
+        raise PydanticCustomError("phone", "不是电话号码", {"hint": _phone_hint(value, LANDLINE_HINT)})
     return clean
 
 

@@ -165,6 +165,22 @@ def test_url_must_be_http(project):
     assert f"{VENUE}:17 website（网址）= ftp://example.cn/x 不是以 http:// 或 https:// 开头的网址" in problems_of(project)
 
 
+@pytest.mark.parametrize(
+    ("old", "new", "said"),
+    [
+        # Hints give the staffer's own value the way the check accepts it, never a fixed example to copy.
+        ('"0354-6230000"', '"１.３８E+10"', "phone（电话）= １.３８E+10 不是电话号码；“1.38E+10”是表格把号码改成的科学计数法，后几位已经丢失"),
+        ('"0354-6230000"', '"０３５４—６２３００００"', "phone（电话）= ０３５４—６２３００００ 不是电话号码；应写成 0354-6230000"),
+        ("sample: true", "sample: true\nestablished: 2019年5月", "established（建成时间）= 2019年5月 不是日期；应写成 2019-05"),
+        ("sample: true", "sample: true\narea_m2: 120平方米", "area_m2（面积（平方米））= 120平方米 应为数字；请写成 120（只写数字）"),
+        ("  lat: 37.42", "  lat: 37°25'21\"", "location.lat（纬度）= 37°25'21\" 应为数字；请写成 37.4225（只写数字）"),
+    ],
+)
+def test_hints_use_the_staffers_own_value(project, old, new, said):
+    replace_line(project, old, new)
+    assert said in problems_of(project)
+
+
 def test_phone_must_be_a_number(project):
     replace_line(project, '"0354-6230000"', '"找王老师"')
     assert f"{VENUE}:13 phone（电话）= 找王老师 不是电话号码" in problems_of(project)
