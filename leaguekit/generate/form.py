@@ -8,7 +8,8 @@ Schema, and `overrides/assets/javascripts/venue-form.js` checks in the browser w
 the authority: a Chromium test fills the form and runs the kit's check on what it wrote.
 
 Everything is in the page and site/ (no server, no request): it works offline and from file://.
-With `REPO_URL` set, a button opens the forge's new-file page in the org's folder.
+With `REPO_URL` set, a button opens the forge's new-file page in the org's folder (GitHub, Gitea and
+Forgejo receive the name and the text; a file longer than an address carries is pasted).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from urllib.parse import urlsplit
 from .. import urls
 from ..content import hours, hours_words
 from ..content.schema import DATE_RE, ID_RE, Venue
+from .form_lookup import pinyin_table, taken_filter
 from .page import GeneratedPage, SearchEntry
 from .render import render
 from .site import Site
@@ -43,7 +45,9 @@ SKIP = frozenset({"status", "closed_on", "aliases", "closures", "public_mobile",
 # saying so are the mistake the question is there to prevent.
 ASKED = frozenset({"location.datum"})
 HINTS = {"location.datum": "坐标是从哪里复制的，就选哪一项；网站读入时统一换算为 WGS-84"}
-FORGES = {"github": "GitHub", "gitee": "Gitee", "gitlab": "GitLab"}
+FORGES = {"github": "GitHub", "gitee": "Gitee", "gitlab": "GitLab", "gitea": "Gitea", "forgejo": "Forgejo"}
+# Forges whose new-file page takes the name and the text in its address (`filename`, `value`).
+PREFILLED = frozenset({"github", "gitea", "forgejo"})
 LEVELS = {"province": "省级团组织", "city": "市级团组织", "district": "县级团组织"}  # orgs at the top of the tree
 
 
@@ -90,21 +94,35 @@ class Forge:
     def name(self) -> str:
         return FORGES[self.kind]
 
+    @property
+    def prefilled(self) -> bool:
+        return self.kind in PREFILLED
+
     def new_file(self, folder: str) -> str:
-        middle = "/-/new/" if self.kind == "gitlab" else "/new/"
+        middle = {"gitlab": "/-/new/", "gitea": "/_new/", "forgejo": "/_new/"}.get(self.kind, "/new/")
         return f"{self.repo}{middle}{self.branch}/{folder}"
 
 
+_HOSTS = (
+    ("github", lambda host: host == "github.com"),
+    ("gitee", lambda host: host.endswith("gitee.com")),
+    ("gitlab", lambda host: "gitlab" in host),
+    ("forgejo", lambda host: "forgejo" in host or host == "codeberg.org"),
+    ("gitea", lambda host: "gitea" in host),
+)
+
+
 def forge(repo_url: str, edit_uri: str) -> Forge | None:
-    """The forge `repo_url` is on (by host; a self-hosted GitLab says gitlab in its name), and the branch
-    `edit_uri` edits (`edit/main/docs/`, `-/edit/main/docs/`)."""
+    """The forge `repo_url` is on (by host; a self-hosted GitLab, Gitea or Forgejo says so in its name;
+    Codeberg runs Forgejo), and the branch `edit_uri` edits (`edit/main/docs/`, `-/edit/main/docs/`,
+    Gitea's `_edit/main/docs/`)."""
     if not repo_url:
         return None
     host = urlsplit(repo_url).hostname or ""
-    kind = "github" if host == "github.com" else "gitee" if host.endswith("gitee.com") else "gitlab" if "gitlab" in host else ""
+    kind = next((k for k, match in _HOSTS if match(host)), "")
     if not kind:
         return None
-    parts = [p for p in (edit_uri or "").split("/") if p]
+    parts = [p.removeprefix("_") for p in (edit_uri or "").split("/") if p]
     branch = parts[parts.index("edit") + 1] if "edit" in parts[:-1] else "main"
     return Forge(kind, repo_url.rstrip("/").removesuffix(".git"), branch)
 
@@ -185,6 +203,10 @@ def sections(site: Site) -> list[Section]:
     return [Section(legend, tuple(f for key in keys for f in fields_of(site, key, props[key], key in required, defs))) for legend, keys in layout]
 
 
+def districts_named(content: Any) -> set[str]:
+    return {part for v in content.venues for part in (v.data.district, v.data.town) if part}
+
+
 def page(site: Site) -> str:
     c = site.content
     data = schema()
@@ -201,9 +223,13 @@ def page(site: Site) -> str:
         "gradedTypes": [t.key for t in c.venue_types.values() if t.grades],
         "orgParents": {org.id: org.parent for org in c.orgs.values()},  # a venue may host its org's and the orgs' above brands
         "districts": districts,
-        "forge": {"kind": found.kind, "name": found.name, "newFile": found.new_file(FOLDER)} if found else None,
+        "forge": {"kind": found.kind, "name": found.name, "newFile": found.new_file(FOLDER), "prefilled": found.prefilled} if found else None,
         "hoursMessages": {"notAfterStart": hours.NOT_AFTER_START, "overlapping": hours.OVERLAPPING},
         "hoursWords": hours_words.browser_data(),
+        # The file name proposed from the name, and ids already used (form_lookup).
+        "pinyin": pinyin_table([*(v.data.name for v in c.venues), *(o.region for o in c.orgs.values()), *districts_named(c)]),
+        "taken": taken_filter([*c.venue, *c.aliases]),
+        "typeLabels": {t.key: t.label for t in c.venue_types.values()},
     }
     return render(
         "venue_form.html",

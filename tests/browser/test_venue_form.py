@@ -54,9 +54,10 @@ def fill_venue(page, form) -> None:
     form.get_by_label("阵地类型").select_option(label="青年之家")
     form.get_by_label("星级").select_option(label="示范型")
     form.get_by_label("所属团组织").select_option(label="太谷共青团")
-    assert form.get_by_label("文件名").input_value() == "taigu-"  # the org's folder prefix, offered
-    form.get_by_label("文件名").fill("taigu-mingxing-form")
     form.get_by_label("县区").fill("太谷区")
+    # The file name the scaffold would give, proposed from the name and kept editable.
+    assert form.get_by_label("文件名").input_value() == "taigu-mingxingzhenceshi"
+    form.get_by_label("文件名").fill("taigu-mingxing-form")
     form.get_by_label("乡镇街道").fill("明星镇")
     form.get_by_label("地址").fill("山西省晋中市太谷区明星镇文化路 2 号")
     form.get_by_label("纬度").fill(PICKED)  # pasted as the picker shows it: split into the two fields
@@ -183,6 +184,25 @@ def test_the_browser_says_what_is_missing_or_wrong_before_making_a_file(page, fo
     assert page.watch.errors == []
 
 
+@pytest.mark.parametrize(
+    ("name", "district", "kind"),
+    [("太谷区北洸乡二号青年之家", "太谷区", "青年之家"), ("小店区坞城街道青春驿站", "小店区", "青春驿站"), ("Youth 空间 2 号", "太谷区", "青年之家")],
+)
+def test_the_file_name_is_the_scaffolds_and_a_used_one_is_refused(page, form, name, district, kind):
+    from leaguekit.staff.scaffold import new_venue_id
+
+    content = load(REPO)
+    form.get_by_label("名称").fill(name)
+    form.get_by_label("阵地类型").select_option(label=kind)
+    form.get_by_label("所属团组织").select_option("taigu")
+    form.get_by_label("县区").fill(district)
+    assert form.get_by_label("文件名").input_value() == new_venue_id(name, district, kind, "taigu", set(content.venue) | set(content.aliases))
+    used = next(iter(content.venue))
+    form.get_by_label("文件名").fill(used)
+    page.get_by_role("button", name="生成文件").click()
+    assert f"“{used}”已被使用（文件名或旧网址），请换一个，例如 {used}-2" in page.locator(".lk-vform__problems li").all_inner_texts()
+
+
 def test_hours_builder_passes_the_shared_case_file(page, form):
     """What hours.py is checked against in tests/generate/test_form.py, the builder is checked against here."""
     got = page.evaluate("cases => cases.map(c => leaguekit.venueForm.buildHours(c.rows))", CASES["valid"] + CASES["errors"])
@@ -284,6 +304,11 @@ def test_new_file_links_for_each_forge(page, form):
     assert gitee == {"href": "https://gitee.com/league/venues/new/master/venues/taigu", "whole": False}
     gitlab = page.evaluate(link, [{"kind": "gitlab", "newFile": "https://gitlab.com/league/venues/-/new/main/venues"}, "taigu", "x.md", "---\n"])
     assert gitlab == {"href": "https://gitlab.com/league/venues/-/new/main/venues/taigu?file_name=x.md", "whole": False}
+    # Gitea and Forgejo take the name and the text, as GitHub does.
+    gitea = page.evaluate(link, [{"kind": "gitea", "newFile": "https://gitea.example.cn/league/venues/_new/main/venues"}, "taigu", "x.md", "---\nname: 测试\n---\n"])
+    assert gitea == {"href": "https://gitea.example.cn/league/venues/_new/main/venues/taigu?filename=x.md&value=---%0Aname%3A%20%E6%B5%8B%E8%AF%95%0A---%0A", "whole": True}
+    forgejo = page.evaluate(link, [{"kind": "forgejo", "newFile": "https://codeberg.org/league/venues/_new/main/venues"}, "taigu", "x.md", "青年" * 2000])
+    assert forgejo == {"href": "https://codeberg.org/league/venues/_new/main/venues/taigu?filename=x.md", "whole": False}
     # A body too long for a link: GitHub gets the name only, and the page says to paste.
     long = page.evaluate(link, [{"kind": "github", "newFile": f"{REPO_URL}/new/main/venues"}, "taigu", "x.md", "青年" * 2000])
     assert long == {"href": f"{REPO_URL}/new/main/venues/taigu?filename=x.md", "whole": False}

@@ -99,6 +99,8 @@ def test_the_page_ships_the_schema_and_its_own_script(sample_site):
         ("https://gitee.com/league/venues.git", "edit/master/docs/", "gitee", "https://gitee.com/league/venues/new/master/venues"),
         ("https://gitlab.com/league/venues/", "-/edit/main/docs/", "gitlab", "https://gitlab.com/league/venues/-/new/main/venues"),
         ("https://gitlab.youth.example.cn/taigu/venues", "-/edit/trunk/docs/", "gitlab", "https://gitlab.youth.example.cn/taigu/venues/-/new/trunk/venues"),
+        ("https://gitea.youth.example.cn/taigu/venues", "_edit/main/docs/", "gitea", "https://gitea.youth.example.cn/taigu/venues/_new/main/venues"),
+        ("https://codeberg.org/league/venues", "_edit/trunk/docs/", "forgejo", "https://codeberg.org/league/venues/_new/trunk/venues"),
     ],
 )
 def test_forge_new_file_page(repo_url, edit_uri, kind, new_file):

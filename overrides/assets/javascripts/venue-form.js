@@ -140,12 +140,12 @@
     return body ? text + body + "\n" : text;
   }
 
-  /* The forge's new-file page in the org's folder: GitHub takes the name and the text (`filename`, `value`),
-   * GitLab the name (`file_name`), Gitee neither; `whole` says whether the text went along. */
+  /* The forge's new-file page in the org's folder: GitHub, Gitea and Forgejo take the name and the text
+   * (`filename`, `value`), GitLab the name (`file_name`), Gitee neither; `whole` says whether the text went along. */
   function newFileLink(forge, org, name, text) {
     var base = forge.newFile + "/" + encodeURIComponent(org);
     if (forge.kind === "gitlab") return { href: base + "?file_name=" + encodeURIComponent(name), whole: false };
-    if (forge.kind !== "github") return { href: base, whole: false };
+    if (["github", "gitea", "forgejo"].indexOf(forge.kind) < 0) return { href: base, whole: false };
     var full = base + "?filename=" + encodeURIComponent(name) + "&value=" + encodeURIComponent(text);
     return full.length <= MAX_URL ? { href: full, whole: true } : { href: base + "?filename=" + encodeURIComponent(name), whole: false };
   }
@@ -345,13 +345,93 @@
       list.innerHTML = "";
       (data.districts[org] || []).forEach(function (name) { list.appendChild(el("option", { value: name })); });
     }
-    if (idInput && org && (idInput.value === "" || idInput.value === lastPrefix)) {
-      idInput.value = org + "-";
-      lastPrefix = idInput.value;
-    }
+    proposeId();
   }
 
-  if (typeSelect) typeSelect.addEventListener("change", syncType);
+  /* --- the file name, proposed from the name as the scaffold does (slugs.py, scaffold.new_venue_id) --- */
+
+  var readings = null;
+
+  function reading(ch) {
+    if (!readings) {
+      readings = {};
+      data.pinyin.split("|").forEach(function (group) {
+        var syllable = /^[a-z]+/.exec(group)[0];
+        Array.from(group.slice(syllable.length)).forEach(function (c) { readings[c] = syllable; });
+      });
+    }
+    return readings[ch];
+  }
+
+  /* Lowercase pinyin and ASCII, hyphen-separated, at most 40 characters: slugs.slug. */
+  function slug(text) {
+    var items = [], run = "";
+    Array.from(text).forEach(function (ch) {
+      var r = reading(ch);
+      if (r) {
+        if (run) items.push(run);
+        run = "";
+        items.push(r);
+      } else {
+        run += ch;
+      }
+    });
+    if (run) items.push(run);
+    var joined = items.map(function (item) {
+      var word = item.toLowerCase().replace(/[^a-z0-9]+/g, "-");
+      return /^[a-z]+$/.test(word) ? word : "-" + word + "-";
+    }).join("");
+    return joined.replace(/-+/g, "-").replace(/^-|-$/g, "").slice(0, 40).replace(/^-|-$/g, "");
+  }
+
+  function fnv(text, seed) {
+    var bytes = new TextEncoder().encode(text), h = seed;
+    for (var i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i], 0x01000193) >>> 0;
+    return h >>> 0;
+  }
+
+  var takenBits = null;
+
+  /* Whether the Bloom filter of used ids (form_lookup.taken_filter) holds `id`: one free id in a hundred is wrongly held. */
+  function taken(id) {
+    if (!takenBits) takenBits = Uint8Array.from(atob(data.taken.data), function (c) { return c.charCodeAt(0); });
+    var h1 = fnv(id, 0x811c9dc5), h2 = (fnv(id, 0x01000193) | 1) >>> 0;
+    for (var i = 0; i < data.taken.k; i++) {
+      var p = (h1 + i * h2) % data.taken.bits;
+      if (!(takenBits[p >> 3] & (1 << (p & 7)))) return false;
+    }
+    return true;
+  }
+
+  function free(base) {
+    var id = base, n = 2;
+    while (taken(id)) id = base + "-" + n++;
+    return id;
+  }
+
+  /* The org, then the pinyin of the name without its district and type, numbered when taken. */
+  function proposal() {
+    var org = orgSelect ? orgSelect.value : "";
+    if (!org) return "";
+    var name = textOf(fieldEl("name")), district = fieldEl("district") ? textOf(fieldEl("district")) : "";
+    var type = typeSelect && typeSelect.value ? data.typeLabels[typeSelect.value] : "";
+    var core = name;
+    if (district) core = core.split(district).join("");
+    if (type) core = core.split(type).join("");
+    var base = [org, slug(core || name)].filter(Boolean).join("-");
+    return name ? free(base) : org + "-";
+  }
+
+  /* Filled in while the staff member has not written a name of their own. */
+  function proposeId() {
+    if (!idInput || (idInput.value !== "" && idInput.value !== lastPrefix)) return;
+    idInput.value = proposal();
+    lastPrefix = idInput.value;
+  }
+
+
+  if (typeSelect) typeSelect.addEventListener("change", function () { syncType(); proposeId(); });
+  ["name", "district"].forEach(function (key) { if (fieldEl(key)) control(fieldEl(key)).addEventListener("input", proposeId); });
   if (orgSelect) orgSelect.addEventListener("change", syncOrg);
   syncType();
   syncOrg();
@@ -405,7 +485,8 @@
     if (!value) return required ? (widget === "select" ? "请选择" : "请填写") + label : "";
     if (field.getAttribute("data-reads") === "phone" && lk.staffInput.phone(value)[1]) return lk.staffInput.phone(value)[1];
     if (widget === "id") {
-      return idPattern.test(value) ? "" : "文件名只用小写英文字母、数字和连字符（不以连字符开头或结尾），例如 taigu-mingxing-youth-home";
+      if (!idPattern.test(value)) return "文件名只用小写英文字母、数字和连字符（不以连字符开头或结尾），例如 taigu-mingxing-youth-home";
+      return taken(value) ? "“" + value + "”已被使用（文件名或旧网址），请换一个，例如 " + free(value) : "";
     }
     var prop = schemaOf(key);
     if (widget === "lines") return "";
