@@ -14,13 +14,17 @@ Forgejo receive the name and the text; a file longer than an address carries is 
 
 from __future__ import annotations
 
+import functools
+import sys
+import unicodedata
 from dataclasses import dataclass
 from functools import partial
 from typing import Any
 from urllib.parse import urlsplit
 
 from .. import urls
-from ..content import hours, hours_words
+from ..content import hours, hours_words, privacy
+from ..content.files import PRIVACY_HINT
 from ..content.schema import DATE_RE, ID_RE, Venue
 from .form_lookup import pinyin_table, taken_filter
 from .page import GeneratedPage, SearchEntry
@@ -203,6 +207,27 @@ def sections(site: Site) -> list[Section]:
     return [Section(legend, tuple(f for key in keys for f in fields_of(site, key, props[key], key in required, defs))) for legend, keys in layout]
 
 
+@functools.cache
+def privacy_data() -> dict[str, Any]:
+    """privacy.py's constants for staff-input.js, which reads every field and the body as `make check` does:
+    the separators, Chinese numerals, blanks, and the digits outside Unicode's decimal digits (❶, ➀ …)
+    that keep their digit value after NFKC (the browser knows the decimal ones, \\p{Nd})."""
+    digits = {
+        cp: str(value)
+        for cp in range(0x80, sys.maxunicode + 1)
+        if (value := unicodedata.digit(chr(cp), None)) is not None and unicodedata.category(chr(cp)) != "Nd" and unicodedata.normalize("NFKC", chr(cp)) == chr(cp)
+    }
+    return {
+        "separators": "".join(sorted(privacy.SEPARATORS)),
+        "maxGap": privacy.MAX_GAP,
+        "chinese": privacy.CHINESE_DIGITS,
+        "blanks": privacy.BLANKS,
+        "dateSeparators": privacy.DATE_SEPARATORS,
+        "digits": digits,
+        "hint": PRIVACY_HINT,
+    }
+
+
 def districts_named(content: Any) -> set[str]:
     return {part for v in content.venues for part in (v.data.district, v.data.town) if part}
 
@@ -230,6 +255,7 @@ def page(site: Site) -> str:
         "pinyin": pinyin_table([*(v.data.name for v in c.venues), *(o.region for o in c.orgs.values()), *districts_named(c)]),
         "taken": taken_filter([*c.venue, *c.aliases]),
         "typeLabels": {t.key: t.label for t in c.venue_types.values()},
+        "privacy": privacy_data(),
     }
     return render(
         "venue_form.html",

@@ -26,6 +26,7 @@ REPO_URL = "https://github.com/example/youth-venues"
 CASES = json.loads((REPO / "tests/hours_builder_cases.json").read_text(encoding="utf-8"))
 WORDS = json.loads((REPO / "tests/hours_words_cases.json").read_text(encoding="utf-8"))
 READING = json.loads((REPO / "tests/staff_input_cases.json").read_text(encoding="utf-8"))["cases"]
+PERSONAL = json.loads((REPO / "tests/privacy_cases.json").read_text(encoding="utf-8"))["cases"]
 # The spot of test_datum: 明星镇 as 高德's coordinate picker shows it (lng first), and in WGS-84.
 PICKED = "112.557542,37.422100"
 WGS = (37.4216, 112.5513)
@@ -162,7 +163,7 @@ def test_the_browser_says_what_is_missing_or_wrong_before_making_a_file(page, fo
         "文件名只用小写英文字母、数字和连字符（不以连字符开头或结尾），例如 taigu-mingxing-youth-home",
         "请填写地址",
         "纬度应在 3.8 至 53.6 之间（中国境内）；纬度和经度是否写反了？",
-        "经度应为数字（十进制），例如 112.5513",
+        "经度应为数字（十进制）：“abc”读不出数字",
         "请选择坐标系",
         "“18:00-09:00”的结束时间不晚于开始时间；跨午夜请拆成两段",
         "电话写法不对：座机写成 0354-6231234，服务热线如 12355",
@@ -221,6 +222,23 @@ def test_staff_input_is_read_as_the_shared_case_file_says(page, form):
     """What staff_input.py is checked against in tests/content/test_staff_input.py, the form is checked against here."""
     got = page.evaluate("cases => cases.map(c => leaguekit.staffInput[c.fn](...c.args))", READING)
     assert got == [c["result"] for c in READING]
+
+
+def test_personal_numbers_are_found_as_make_check_finds_them(page, form):
+    """privacy.py's answers (tests/privacy_cases.json) from the form's port, and the form refusing them in any field and the body."""
+    got = page.evaluate("cases => cases.map(c => leaguekit.staffInput.personal(c.text, c.rendered))", PERSONAL)
+    assert got == [c["found"] for c in PERSONAL]
+    form.get_by_label("地址").fill("明星镇文化路 2 号（联系 139 1234 5678）")
+    form.get_by_label("共建单位").fill("明星镇中心小学\n负责人身份证 11010519491231002X")
+    form.get_by_label("正文").fill("青年之家。\n\n报名请打幺三九一二三四五六七八。")
+    page.get_by_role("button", name="生成文件").click()
+    found = page.locator(".lk-vform__problems li").all_inner_texts()
+    hint = "不得公开个人手机号和身份证号；请写办公座机或服务热线，人员写岗位不写姓名"
+    assert f"地址含有个人手机号 139****5678；{hint}" in found
+    assert f"共建单位含有居民身份证号 110105********002X；{hint}" in found
+    assert f"正文第 3 行含有个人手机号 139****5678；{hint}" in found
+    assert form.locator("#f-body-error").inner_text() == f"正文第 3 行含有个人手机号 139****5678；{hint}"
+    assert "139" not in "".join(found).replace("139****5678", "")
 
 
 def test_hours_written_in_words_reach_the_file_as_osm(page, form):

@@ -7,7 +7,10 @@
  * fold, date, number, pair, phone, orgId: what staff type read as leaguekit/content/staff_input.py reads it
  * (full-width forms, 2023年5月, 120平方米, 37°25'21", a pasted coordinate pair, 1.38E+10 for a phone, an org
  * by any of its names); both run tests/staff_input_cases.json.
- * Exposed as leaguekit.staffInput: configure(data), hoursToOsm(text), fold, date, number, pair, phone, orgId. */
+ * personal(text, rendered): the mobile and resident ID numbers leaguekit/content/privacy.py finds (find), read the
+ * same way (as a reader sees the text: invisible characters dropped, NFKC, digits of any script and Chinese
+ * numerals); its constants come with the page's data, and both run tests/privacy_cases.json.
+ * Exposed as leaguekit.staffInput: configure(data), hoursToOsm(text), fold, date, number, pair, phone, orgId, personal. */
 (function () {
   "use strict";
   var lk = (window.leaguekit = window.leaguekit || {});
@@ -18,6 +21,7 @@
   function configure(data) {
     words = data.hoursWords;
     tokens = words.tokens.map(function (t) { return [t[0], new RegExp(t[1], "y")]; });
+    configurePrivacy(data.privacy);
   }
 
   function format(template, values) {
@@ -259,5 +263,140 @@
     return null;
   }
 
-  lk.staffInput = { configure: configure, hoursToOsm: hoursToOsm, fold: fold, date: date, number: number, pair: pair, phone: phone, orgId: orgId };
+  /* --- personal data (privacy.py) --- */
+
+  var P = null, GROUP, INVISIBLE, DIGIT_LIKE;
+  var ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2], ID_CHECK = "10X98765432";
+
+  function escapeClass(chars) { return chars.replace(/[\\\]\[\-^]/g, "\\$&"); }
+
+  function configurePrivacy(data) {
+    P = data;
+    GROUP = new RegExp("[0-9]+(?:[" + escapeClass(P.separators) + "]{1," + P.maxGap + "}[0-9]+)*", "g");
+    INVISIBLE = new RegExp("[\\p{Cf}\\p{Mn}\\p{Me}\\u0000-\\u0008\\u000e-\\u001f\\u007f-\\u0084\\u0086-\\u009f" + escapeClass(P.blanks) + "]", "gu");
+    DIGIT_LIKE = new RegExp("[\\p{Nd}\\u00b2\\u00b3\\u00b9\\u2070-\\u209f\\u2460-\\u24ff\\u2776-\\u2793\\u{1f100}-\\u{1f10c}" + Object.keys(P.chinese).join("") + "]|&#", "gu");
+  }
+
+  function readerText(text, entities) {
+    if (entities && text.indexOf("<") >= 0) text = text.replace(/<[^<>]*>/g, "");
+    if (entities && text.indexOf("&") >= 0) {
+      var box = document.createElement("textarea");
+      box.innerHTML = text;
+      text = box.value;
+    }
+    if (/[^\x00-\x7f]/.test(text)) text = text.replace(INVISIBLE, "").normalize("NFKC");
+    return text;
+  }
+
+  /* A digit of any script as its ASCII digit (Nd digits come in runs of ten from zero), Chinese numerals too when asked. */
+  function asciiDigits(text, chinese) {
+    return Array.from(text).map(function (ch) {
+      if (ch.charCodeAt(0) < 0x80) return ch;
+      if (chinese && Object.prototype.hasOwnProperty.call(P.chinese, ch)) return P.chinese[ch];
+      var cp = ch.codePointAt(0);
+      if (Object.prototype.hasOwnProperty.call(P.digits, cp)) return P.digits[cp];
+      if (/\p{Nd}/u.test(ch)) {
+        var n = 0;
+        while (/\p{Nd}/u.test(String.fromCodePoint(cp - n - 1))) n++;
+        return String(n % 10);
+      }
+      return ch;
+    }).join("");
+  }
+
+  function validId(number) {
+    var d = number.toUpperCase();
+    if (!/^[1-8][0-9]{16}[0-9X]$/.test(d) || d.slice(6, 10) < "1900" || d.slice(6, 10) > "2100") return false;
+    var y = Number(d.slice(6, 10)), m = Number(d.slice(10, 12)), day = Number(d.slice(12, 14));
+    var when = new Date(Date.UTC(y, m - 1, day));
+    if (when.getUTCFullYear() !== y || when.getUTCMonth() !== m - 1 || when.getUTCDate() !== day) return false;
+    var total = 0;
+    for (var i = 0; i < 17; i++) total += Number(d.charAt(i)) * ID_WEIGHTS[i];
+    return ID_CHECK.charAt(total % 11) === d.charAt(17);
+  }
+
+  function blockedRuns(text, runs) {
+    function gap(k) { return text.slice(runs[k - 1].end, runs[k].start); }
+    var parts = runs.map(function (r) { return r.text; }), blocked = {};
+    for (var i = 0; i < parts.length; i++) {
+      var part = parts[i];
+      if (i + 2 < parts.length && part.length === 4 && parts[i + 1].length <= 2 && parts[i + 2].length <= 2) {
+        if (gap(i + 1) === gap(i + 2) && P.dateSeparators.indexOf(gap(i + 1)) >= 0 &&
+            Number(parts[i + 1]) >= 1 && Number(parts[i + 1]) <= 12 && Number(parts[i + 2]) >= 1 && Number(parts[i + 2]) <= 31) {
+          blocked[i] = blocked[i + 1] = blocked[i + 2] = true;
+        }
+      } else if (i + 2 < parts.length && (part === "400" || part === "800") && parts[i + 1].length === 3 && parts[i + 2].length === 4) {
+        blocked[i] = blocked[i + 1] = blocked[i + 2] = true;
+      } else if (i + 1 < parts.length && part.charAt(0) === "0" && part.length >= 3 && part.length <= 4 && parts[i + 1].length >= 7 && parts[i + 1].length <= 8 &&
+                 ["-", ")", "）", ""].indexOf(gap(i + 1).trim()) >= 0) {
+        blocked[i] = blocked[i + 1] = true;
+      }
+    }
+    return blocked;
+  }
+
+  function checkLetter(text, end) {
+    var rest = text.slice(end, end + P.maxGap + 1), k = 0;
+    while (k < rest.length && P.separators.indexOf(rest.charAt(k)) >= 0) k++;
+    return rest.charAt(k) === "X" || rest.charAt(k) === "x";
+  }
+
+  function inGroup(text, runs) {
+    var digits = runs.map(function (r) { return r.text; }).join(""), starts = [], runAt = {}, total = 0, blocked = null, found = [];
+    runs.forEach(function (r, k) { starts.push(total); runAt[total] = k; total += r.text.length; });
+    runAt[total] = runs.length;
+    starts.forEach(function (before, i) {
+      if ("12345678".indexOf(digits.charAt(before)) < 0) return;
+      [11, 13, 17, 18].forEach(function (length) {
+        var stop = runAt[before + length];
+        if (stop === undefined) return;
+        var number = digits.slice(before, before + length);
+        if (length === 11 || length === 13) {
+          var mobile = length === 11 ? number : number.slice(2);
+          if ((length === 13 && number.slice(0, 2) !== "86") || !/^1[3-9][0-9]{9}$/.test(mobile)) return;
+          if (blocked === null) blocked = blockedRuns(text, runs);
+          for (var k = i; k < stop; k++) if (blocked[k]) return;
+          found.push({ kind: "mobile", start: runs[i].start, masked: mobile.slice(0, 3) + "****" + mobile.slice(-4) });
+        } else if (number.slice(6, 10) >= "1900" && number.slice(6, 10) <= "2100" && (length === 18 || checkLetter(text, runs[stop - 1].end))) {
+          number = length === 18 ? number : number + "X";
+          if (validId(number)) found.push({ kind: "resident_id", start: runs[i].start, masked: number.slice(0, 6) + "********" + number.slice(-4) });
+        }
+      });
+    });
+    return found;
+  }
+
+  function distinct(found) {
+    var ids = found.filter(function (f) { return f.kind === "resident_id"; }).map(function (f) { return f.start; }).sort(function (a, b) { return a - b; });
+    var kept = {}, order = [];
+    found.slice().sort(function (a, b) { return a.start - b.start; }).forEach(function (f) {
+      var inside = ids.filter(function (s) { return s <= f.start; });
+      if (f.kind === "mobile" && inside.length && f.start < inside[inside.length - 1] + 18) return;
+      if (!Object.prototype.hasOwnProperty.call(kept, f.masked)) { kept[f.masked] = f; order.push(f); }
+    });
+    return order.sort(function (a, b) { return a.start - b.start; });
+  }
+
+  function numbers(text) {
+    var found = [], m;
+    GROUP.lastIndex = 0;
+    while ((m = GROUP.exec(text)) !== null) {
+      if (m[0].length < 11) continue;
+      var runs = [], run = /[0-9]+/g, r;
+      while ((r = run.exec(m[0])) !== null) runs.push({ text: r[0], start: m.index + r.index, end: m.index + r.index + r[0].length });
+      found = found.concat(inGroup(text, runs));
+    }
+    return distinct(found).map(function (f) { f.line = (text.slice(0, f.start).match(/\n/g) || []).length; return f; });
+  }
+
+  /* [[kind, masked, line]] for every personal number a reader would see in `text`, as privacy.find. */
+  function personal(text, rendered) {
+    if ((text.match(DIGIT_LIKE) || []).length < 11) return [];
+    var seen = readerText(text, !rendered), found;
+    if (!/[^\x00-\x7f]/.test(seen)) found = numbers(seen);
+    else found = distinct(numbers(asciiDigits(seen, true)).concat(numbers(asciiDigits(seen, false))));
+    return found.map(function (f) { return [f.kind, f.masked, f.line]; });
+  }
+
+  lk.staffInput = { configure: configure, hoursToOsm: hoursToOsm, fold: fold, date: date, number: number, pair: pair, phone: phone, orgId: orgId, personal: personal };
 })();
