@@ -245,7 +245,20 @@ def test_hours_written_in_words_reach_the_file_as_osm(page, form):
     hours = form.get_by_role("group", name="开放时间")
     words = hours.get_by_label("或者照平时的说法写")
     words.fill("周一至周五 上午9:00-12:00 下午2:00-5:30")
-    assert form.locator(".lk-hb__preview").inner_text() == "文件中写作：Mo-Fr 09:00-12:00,14:00-17:30"
+    # Hours that say nothing of holidays are not written until the holiday question is answered.
+    holidays = hours.get_by_role("group", name="法定节假日（元旦、春节、国庆等）开不开放？")
+    page.get_by_role("button", name="生成文件").click()
+    assert "请回答法定节假日（元旦、春节、国庆等）开不开放：休息、照常开放或另有时间" in page.locator(".lk-vform__problems li").all_inner_texts()
+    holidays.get_by_label("休息").check()
+    assert form.locator(".lk-hb__preview").inner_text() == "文件中写作：Mo-Fr 09:00-12:00,14:00-17:30; PH off"
+    holidays.get_by_label("照常开放（与平日相同）").check()
+    assert form.locator(".lk-hb__preview").inner_text() == "文件中写作：Mo-Fr,PH 09:00-12:00,14:00-17:30"
+    words.fill("周一至周五 9:00-17:00，周六 9:00-12:00")
+    page.get_by_role("button", name="生成文件").click()
+    assert "平日各天的开放时间不同，“照常开放”是哪一段？请选“另有时间”，在上面某一组勾选“法定节假日”" in page.locator(".lk-vform__problems li").all_inner_texts()
+    holidays.get_by_label("另有时间（在上面某一组勾选“法定节假日”）").check()
+    page.get_by_role("button", name="生成文件").click()
+    assert "选了“另有时间”：请在上面某一组勾选“法定节假日”并填时间" in page.locator(".lk-vform__problems li").all_inner_texts()
     words.fill("9:00-17:00")
     page.get_by_role("button", name="生成文件").click()
     message = "“9:00-17:00”没有写哪几天：请在前面写上日子，例如 每天、工作日 或 周一至周五"

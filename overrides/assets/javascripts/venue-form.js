@@ -278,10 +278,25 @@
     });
   }
 
+  /* The holiday question (节假日休息 / 照常开放 / 另有时间) answered into the text: asked whenever the hours
+   * say nothing of PH, so that no file leaves the form silent on holidays. */
+  var HOLIDAY_WORDS = { off: "；节假日休息", usual: "；节假日照常开放" };
+
+  function withHolidays(built) {
+    if (built.error || !built.hours) return built;
+    var choice = (builder.querySelector('input[name="holidays"]:checked') || {}).value || "";
+    var hasPH = /(^|[ ,;])PH\b/.test(built.hours);
+    if (hasPH) return choice && choice !== "other" ? { error: "上面已经写了法定节假日的时间：“法定节假日”一问请选“另有时间”" } : built;
+    if (!choice) return { error: "请回答法定节假日（元旦、春节、国庆等）开不开放：休息、照常开放或另有时间" };
+    if (choice === "other") return { error: "选了“另有时间”：请在上面某一组勾选“法定节假日”并填时间" };
+    var answered = lk.staffInput.hoursToOsm(built.hours + HOLIDAY_WORDS[choice]);
+    return answered.error ? { error: "平日各天的开放时间不同，“照常开放”是哪一段？请选“另有时间”，在上面某一组勾选“法定节假日”" } : answered;
+  }
+
   /* What the staff member wrote in words wins over the ticked rows. */
   function previewHours() {
     var words = builder.querySelector(".lk-hb__words").value.trim();
-    var built = words ? lk.staffInput.hoursToOsm(words) : buildHours(builderRows());
+    var built = withHolidays(words ? lk.staffInput.hoursToOsm(words) : buildHours(builderRows()));
     builder.querySelector(".lk-hb__preview").textContent = built.error ? "" : built.hours ? "文件中写作：" + built.hours : "";
     return built;
   }
