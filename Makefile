@@ -35,6 +35,7 @@ check: $(VENV)/.runtime
 
 ## New content file with every optional field as a commented example; asks for what is missing at a terminal.
 ## make new-venue NAME=太谷区某某青年之家 TYPE=youth-home ORG=taigu DISTRICT=太谷区 [ID=…] [ADDRESS=… LAT=… LNG=… DATUM=gcj02]
+##   [HOURS="周一至周五 9:00-17:00" HOLIDAYS=休息|照常开放|9:00-12:00]
 ## The values reach Python through the environment (make exports command-line variables),
 ## never through the shell, so quotes or backticks in a name cannot run anything.
 new-venue: $(VENV)/.runtime

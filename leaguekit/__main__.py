@@ -57,7 +57,7 @@ def main(argv: list[str] | None = None, today: Callable[[], date] = china_today)
         for name in fields:
             new.add_argument(f"--{name}", default=os.environ.get(name.upper(), ""))
     # Read as staff_input reads them (37°25'21", full-width digits); the datum says which map they came from.
-    for name in ("lat", "lng", "datum"):
+    for name in ("lat", "lng", "datum", "hours", "holidays"):
         venue.add_argument(f"--{name}", default=os.environ.get(name.upper(), ""))
     export = sub.add_parser("export-sheet", help="导出阵地台账：.xlsx（含下拉列表和字段说明）或 .csv")
     export.add_argument("file", nargs="?", default=os.environ.get("SHEET") or "台账.xlsx")

@@ -21,6 +21,8 @@ from pydantic import BaseModel
 
 from ..content import load, placeholders, staff_input
 from ..content.files import ACTIVITY_RESERVED_IDS
+from ..content.hours import HoursError, parse_hours
+from ..content.hours_words import to_osm
 from ..content.model import Content
 from ..content.problems import ContentError, Problem, did_you_mean
 from ..content.schedule import CHINA
@@ -147,7 +149,7 @@ def new_venue_id(name: str, district: str, type_label: str, org: str, taken: set
     return unique_id("-".join(x for x in (org, slug(core)) if x), taken)
 
 
-def new_venue(content: Content, *, name: str, type: str, org: str, district: str, ident: str = "", address: str = "", lat: float | None = None, lng: float | None = None, datum: str = "") -> Draft:
+def new_venue(content: Content, *, name: str, type: str, org: str, district: str, ident: str = "", address: str = "", lat: float | None = None, lng: float | None = None, datum: str = "", hours: str = "") -> Draft:
     """The file for a new venue; placeholders for address and coordinates are marked `sample: true`.
     The location always says which map its coordinates came from (`datum`; a placeholder point is WGS-84)."""
     if len(name.strip()) < 2:
@@ -184,6 +186,9 @@ def new_venue(content: Content, *, name: str, type: str, org: str, district: str
         _line("location", yaml_value({"lat": lat, "lng": lng, "datum": datum}), "坐标：datum 是坐标系（" + DATUM_CHOICES + "）" + ("；暂用附近阵地的中心点，请改成实际位置" if placeholder else "")),
     ]
     skip = {"name", "type", "org", "district", "address", "location", "sample"}
+    if hours:
+        lines.append(_line("hours", yaml_value(hours), "开放时间"))
+        skip.add("hours")
     # The body below is a placeholder whatever was given: make check refuses it once sample is gone.
     lines.append(_line("sample", "true", "地址、坐标核实、正文写好后删除此行" if placeholder else "正文写好后删除此行"))
     if not vtype.grades:
@@ -333,9 +338,13 @@ VENUE_ASK = (("name", "阵地名称（例如 太谷区明星镇青年之家）")
 BRAND_ASK = (("name", "品牌项目名称"), ("org", "所属团组织"), ("category", "品牌类别"), ("summary", "一两句话的简介"))
 ACTIVITY_ASK = (("title", "活动名称"), ("org", "主办团组织"))
 DATUM_ASK = (("datum", "坐标是从哪种地图复制的"),)
+HOLIDAYS_ASK = (("holidays", "法定节假日（元旦、春节、国庆等）开不开放？答 休息、照常开放，或节假日的时间（如 9:00-12:00）"),)
+# The holiday question's answers as the words hours_words reads after the week's hours.
+HOLIDAY_ANSWERS = {"休息": "节假日休息", "不开放": "节假日休息", "闭馆": "节假日休息", "照常开放": "节假日照常开放", "照常": "节假日照常开放", "开放": "节假日照常开放"}
 MAKE_VARS = {
     "name": "NAME", "type": "TYPE", "org": "ORG", "district": "DISTRICT", "category": "CATEGORY", "summary": "SUMMARY", "title": "TITLE",
-    "ident": "ID", "address": "ADDRESS", "lat": "LAT", "lng": "LNG", "datum": "DATUM", "venue": "VENUE", "brand": "BRAND", "start": "START", "end": "END",
+    "ident": "ID", "address": "ADDRESS", "lat": "LAT", "lng": "LNG", "datum": "DATUM", "hours": "HOURS", "holidays": "HOLIDAYS",
+    "venue": "VENUE", "brand": "BRAND", "start": "START", "end": "END",
 }
 DATUM_CHOICES = "wgs84 天地图或手机 GPS；gcj02 高德或腾讯地图；bd09 百度地图"
 TARGETS = {"venue": "new-venue", "brand": "new-brand", "activity": "new-activity"}
@@ -349,7 +358,7 @@ def _choices(content: Content, key: str) -> str:
     return "；".join(f"{k} {label}" for k, label in content.vocabulary(vocab).items()) if vocab else ""
 
 
-def _answer(key: str, value: str, content: Content) -> str:
+def _answer(key: str, value: str, content: Content, given: dict[str, Any] | None = None) -> str:
     """One answer checked the moment it is given: the value to use, or ScaffoldError saying why not."""
     value = value.strip()
     if key in ("name", "title") and len(value) < 2:
@@ -366,7 +375,25 @@ def _answer(key: str, value: str, content: Content) -> str:
         return _choose(value, content.brand_categories, "品牌类别", "data/brand_categories.yml")
     if key == "datum":
         return _datum(value)
+    if key == "hours":
+        return _hours(value)
+    if key == "holidays":
+        _hours(str((given or {}).get("hours", "")), value)  # refused here, so that it is asked again
     return value
+
+
+def _hours(text: str, holidays: str = "") -> str:
+    """Opening hours as OSM text, from OSM or staff's words; `holidays` answers the holiday question."""
+    words = f"{text}；{HOLIDAY_ANSWERS.get(holidays.strip(), '节假日 ' + holidays)}" if holidays else text
+    if not holidays:
+        try:
+            return parse_hours(text).source
+        except HoursError:
+            pass
+    try:
+        return to_osm(words)
+    except HoursError as exc:
+        raise ScaffoldError(f"开放时间“{words}”：{exc}") from None
 
 
 def fill(values: dict[str, str], ask: tuple[tuple[str, str], ...], content: Content, target: str, prompt: Callable[[str], str] | None) -> dict[str, str]:
@@ -381,7 +408,7 @@ def fill(values: dict[str, str], ask: tuple[tuple[str, str], ...], content: Cont
         while True:
             if given:
                 try:
-                    values[key] = _answer(key, given, content)
+                    values[key] = _answer(key, given, content, values)
                     break
                 except ScaffoldError as exc:
                     if prompt is None:
@@ -427,6 +454,12 @@ def _make(kind: str, root: Path, values: dict[str, Any], content: Content, promp
                 values[key] = _coordinate(values[key], what) if values[key] else None
         if values.get("lat") is not None and values.get("lng") is not None:
             values = fill(values, DATUM_ASK, content, "new-venue", prompt)
+        if values.get("hours"):
+            values["hours"] = _answer("hours", values["hours"], content)
+            if not re.search(r"(^|[ ,;])PH\b", values["hours"]):
+                values = fill(values, HOLIDAYS_ASK, content, "new-venue", prompt)
+                values["hours"] = _hours(values["hours"], values.pop("holidays"))
+        values.pop("holidays", None)
         draft = new_venue(content, **values)
     elif kind == "brand":
         values = fill(values, BRAND_ASK, content, "new-brand", prompt)

@@ -174,3 +174,17 @@ def test_coordinates_given_say_which_map_they_came_from(project):
     made = make(project, "new-venue", "NAME=太谷区测试六青年之家", "TYPE=youth-home", "ORG=taigu", "DISTRICT=太谷区", "ADDRESS=山西省晋中市太谷区测试路 6 号", "LAT=37.4221", "LNG=112.5575", "DATUM=高德地图")
     assert made.returncode == 0, made.stderr
     assert load(project).venue["taigu-ceshiliu"].data.location.lat != 37.4221  # GCJ-02, converted at load
+
+
+def test_hours_in_words_and_the_holiday_question(project, capsys):
+    """HOURS in staff's words is written as OSM; hours silent on holidays ask the holiday question first."""
+    silent = make(project, "new-venue", "NAME=太谷区测试七青年之家", "TYPE=youth-home", "ORG=taigu", "DISTRICT=太谷区", "HOURS=周一至周五 9:00-17:00")
+    assert silent.returncode == 2 and "缺少 HOLIDAYS；请这样运行：make new-venue HOLIDAYS=…" in silent.stderr
+    made = make(project, "new-venue", "NAME=太谷区测试七青年之家", "TYPE=youth-home", "ORG=taigu", "DISTRICT=太谷区", "HOURS=周一至周五 9:00-17:00", "HOLIDAYS=照常开放")
+    assert made.returncode == 0, made.stderr
+    assert load(project).venue["taigu-ceshiqi"].data.hours == "Mo-Fr,PH 09:00-17:00"
+
+    answers = iter(["照常开放", "9:00-12:00"])
+    path, _ = scaffold.run("venue", project, {"name": "太谷区测试八青年之家", "type": "youth-home", "org": "taigu", "district": "太谷区", "hours": "周一至周五 9:00-17:00，周六 9:00-12:00"}, lambda q: next(answers))
+    assert "平时各天的开放时间不同，照常是哪一段？请写明时间段。请重新填写。" in capsys.readouterr().out
+    assert "\nhours: Mo-Fr 09:00-17:00; Sa,PH 09:00-12:00 " in path.read_text(encoding="utf-8")
