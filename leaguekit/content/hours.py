@@ -103,9 +103,27 @@ class Hours:
         return format_hours(self)
 
 
+# Day names staff write instead of OSM's two letters (Mon, friday, SA): the hint then gives their selector in OSM.
+_DAY_NAMES = {name: day for day in DAYS for name in (day.lower(), {"Mo": "mon", "Tu": "tue", "We": "wed", "Th": "thu", "Fr": "fri", "Sa": "sat", "Su": "sun"}[day])}
+_DAY_NAMES |= {"tues": "Tu", "thur": "Th", "thurs": "Th", "monday": "Mo", "tuesday": "Tu", "wednesday": "We", "thursday": "Th", "friday": "Fr", "saturday": "Sa", "sunday": "Su", "ph": "PH"}
+
+
+def selector_suggestion(text: str) -> str | None:
+    """The staffer's own days as OSM writes them (`Mon-Fri` -> `Mo-Fr`), None when a part is not a day name."""
+    parts = re.split(r"([,-])", text)
+    written = [p if p in ",-" else _DAY_NAMES.get(p.strip().lower()) for p in parts]
+    if any(w is None for w in written):
+        return None
+    suggestion = "".join(w for w in written if w is not None)
+    return suggestion if _SELECTOR_RE.match(suggestion) else None
+
+
 def _parse_selector(text: str) -> list[int]:
     if not _SELECTOR_RE.match(text):
-        raise HoursError(f"“{text}”不是星期写法，应写 Mo Tu We Th Fr Sa Su 或 PH（法定节假日），例如 Mo-Fr、Sa,Su 或 PH")
+        suggestion = selector_suggestion(text)
+        if suggestion:
+            raise HoursError(f"“{text}”不是星期写法，应写成 {suggestion}（星期用两个字母：Mo Tu We Th Fr Sa Su，法定节假日写 PH）")
+        raise HoursError(f"“{text}”不是星期写法：星期用两个字母 Mo Tu We Th Fr Sa Su，法定节假日写 PH，连续几天用 - 连起来，几段用逗号隔开")
     days: list[int] = []
     for part in text.split(","):
         if part == "PH":

@@ -18,7 +18,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from pydantic_core import PydanticCustomError
 
 from . import staff_input
-from .hours import HoursError, parse_hours, time_range_suggestion
+from .hours import HoursError, parse_hours, selector_suggestion, time_range_suggestion
 from .hours_words import osm_hint
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -550,7 +550,9 @@ class Weekly(Strict):
     def _weekdays(cls, value: list[str]) -> list[str]:
         for index, day in enumerate(value):
             if day not in WEEKDAYS:
-                raise PydanticCustomError("weekday", "不是星期写法", {"field": index, "hint": "写 Mo Tu We Th Fr Sa Su 之一，例如 [Tu, Th]"})
+                suggestion = selector_suggestion(str(day))
+                hint = f"应写成 {suggestion}（Mo Tu We Th Fr Sa Su 之一）" if suggestion in WEEKDAYS else "写 Mo Tu We Th Fr Sa Su 之一"
+                raise PydanticCustomError("weekday", "不是星期写法", {"field": index, "hint": hint})
         if len(set(value)) != len(value):
             raise PydanticCustomError("weekday", "有重复的星期", {"hint": "每个星期只写一次"})
         return value

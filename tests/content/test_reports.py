@@ -20,7 +20,7 @@ from leaguekit.content import reports
 from leaguekit.content.problems import Problem
 
 VENUE = "venues/taigu/test-venue.md"
-WEEKDAY_HINT = "“Mo-Fri”不是星期写法，应写 Mo Tu We Th Fr Sa Su 或 PH（法定节假日），例如 Mo-Fr、Sa,Su 或 PH"
+WEEKDAY_HINT = "“Mo-Fri”不是星期写法，应写成 Mo-Fr（星期用两个字母：Mo Tu We Th Fr Sa Su，法定节假日写 PH）"
 HOSTILE_NAME = "x%0A::error::forged\r\n| <b>粗</b> [链接](javascript:alert(1)) *强调*, a:b"
 
 
