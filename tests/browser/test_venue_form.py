@@ -421,3 +421,38 @@ def test_without_a_repository_the_page_says_where_the_file_goes(browser, tmp_pat
     finally:
         context.close()
 
+
+
+def test_a_gitea_site_opens_giteas_new_file_page_with_the_file_or_says_to_paste(browser, tmp_path):
+    project = make_project(tmp_path / "gitea", sample_content=False)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("REPO_URL", "https://gitea.youth.example.cn/league/venues")
+        site = build_site(project)
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN")
+    try:
+        page = context.new_page()
+        page.goto((site / "contribute/new/index.html").as_uri())
+        form = page.locator("form.lk-vform__form")
+        form.get_by_label("名称").fill("太谷区测试九青年之家")
+        form.get_by_label("阵地类型").select_option("youth-home")
+        form.get_by_label("所属团组织").select_option("taigu")
+        form.get_by_label("县区").fill("太谷区")
+        form.get_by_label("地址").fill("山西省晋中市太谷区测试路 9 号")
+        form.get_by_label("纬度").fill("37.43")
+        form.get_by_label("经度").fill("112.56")
+        form.get_by_label("天地图、手机 GPS 定位（WGS-84）").check()
+        text = make_file(page)
+        href = page.get_by_role("link", name="在 Gitea 上新建这个文件").get_attribute("href")
+        parts = urlsplit(href)
+        assert f"{parts.scheme}://{parts.netloc}{parts.path}" == "https://gitea.youth.example.cn/league/venues/_new/main/venues/taigu"
+        assert parse_qs(parts.query) == {"filename": ["taigu-ceshijiu.md"], "value": [text]}
+        assert page.locator(".lk-vform__long").is_hidden()
+        assert "文件名和内容都已填好" in page.locator(".lk-vform__steps li").nth(0).inner_text()
+
+        form.get_by_label("正文").fill("青年之家的活动。" * 600)  # longer than an address carries
+        make_file(page)
+        href = page.get_by_role("link", name="在 Gitea 上新建这个文件").get_attribute("href")
+        assert parse_qs(urlsplit(href).query) == {"filename": ["taigu-ceshijiu.md"]}
+        assert page.locator(".lk-vform__long").inner_text() == "（这份文件较长，网址装不下，只填好了文件名：请把已复制的内容粘贴到编辑框）"
+    finally:
+        context.close()
