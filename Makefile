@@ -9,9 +9,11 @@ export NO_MKDOCS_2_WARNING := 1
 .PHONY: serve build check test lockcheck lock bench audit clean new-venue new-brand new-activity export-sheet import-sheet
 
 # What serve/build/check need; the test set adds pytest, Playwright and ProperDocs.
+# Quiet on stdout (progress goes to stderr): `make check FORMAT=json > report.json` must hold only JSON.
 $(VENV)/.runtime: pyproject.toml requirements/runtime.txt
-	PYTHON=$(PYTHON) sh tools/setup-venv.sh $(VENV) requirements/runtime.txt
-	touch $@
+	@echo "Setting up $(VENV) from requirements/runtime.txt ..." >&2
+	@PYTHON=$(PYTHON) sh tools/setup-venv.sh $(VENV) requirements/runtime.txt >&2
+	@touch $@
 
 # test.txt holds runtime.txt's pins and more (tools/lock.sh), so it satisfies both.
 $(VENV)/.test: pyproject.toml requirements/test.txt requirements/runtime.txt
@@ -29,10 +31,11 @@ build: $(VENV)/.runtime
 ## Validate content only (fast): every problem with file:line, field and a fix.
 ## make check FORMAT=github|gitlab|json: the same problems for CI (see README "Publishing").
 check: $(VENV)/.runtime
-	$(BIN)/python -m leaguekit check $(if $(FORMAT),--format $(FORMAT))
+	@$(BIN)/python -m leaguekit check $(if $(FORMAT),--format $(FORMAT))
 
 ## New content file with every optional field as a commented example; asks for what is missing at a terminal.
-## make new-venue NAME=太谷区某某青年之家 TYPE=youth-home ORG=taigu DISTRICT=太谷区 [ID=…]
+## make new-venue NAME=太谷区某某青年之家 TYPE=youth-home ORG=taigu DISTRICT=太谷区 [ID=…] [ADDRESS=… LAT=… LNG=… DATUM=gcj02]
+##   [HOURS="周一至周五 9:00-17:00" HOLIDAYS=休息|照常开放|9:00-12:00]
 ## The values reach Python through the environment (make exports command-line variables),
 ## never through the shell, so quotes or backticks in a name cannot run anything.
 new-venue: $(VENV)/.runtime

@@ -64,8 +64,9 @@ def main(argv: list[str] | None = None, today: Callable[[], date] = china_today)
         new.add_argument("--root", default=".")
         for name in fields:
             new.add_argument(f"--{name}", default=os.environ.get(name.upper(), ""))
-    venue.add_argument("--lat", type=float)
-    venue.add_argument("--lng", type=float)
+    # Read as staff_input reads them (37°25'21", full-width digits); the datum says which map they came from.
+    for name in ("lat", "lng", "datum", "hours", "holidays"):
+        venue.add_argument(f"--{name}", default=os.environ.get(name.upper(), ""))
     export = sub.add_parser("export-sheet", help="导出阵地台账：.xlsx（含下拉列表和字段说明）或 .csv")
     export.add_argument("file", nargs="?", default=os.environ.get("SHEET") or "台账.xlsx")
     export.add_argument("--org", default=os.environ.get("ORG", ""), help="只导出这个团组织及其下级的阵地")
@@ -150,7 +151,7 @@ def _new(args: argparse.Namespace) -> int:
     values = {k: v for k, v in vars(args).items() if k not in ("command", "root")}
     values["ident"] = values.pop("id")
     try:
-        path = scaffold.run(args.command.removeprefix("new-"), Path(args.root), values, scaffold.interactive())
+        path, elsewhere = scaffold.run(args.command.removeprefix("new-"), Path(args.root), values, scaffold.interactive())
     except ContentError as exc:
         print(exc, file=sys.stderr)
         return 1
@@ -158,6 +159,8 @@ def _new(args: argparse.Namespace) -> int:
         print(f"未创建文件：{exc}", file=sys.stderr)
         return 2
     print(f"已创建 {path.relative_to(args.root).as_posix()}，内容检查通过。请打开文件补全信息，再运行 make check。")
+    if elsewhere:
+        print(f"另外：其他文件还有 {len(elsewhere)} 个问题（与新文件无关），运行 make check 查看。")
     return 0
 
 

@@ -58,6 +58,24 @@ NOT_AFTER_START = "“{range}”的结束时间不晚于开始时间；跨午夜
 OVERLAPPING = "“{ranges}”中的时间段相互重叠"
 
 
+_LOOSE_RANGE_RE = re.compile(r"^(\d{1,2})(?:[:：.](\d{2}))?\s*[-–—~～至]\s*(\d{1,2})(?:[:：.](\d{2}))?$")
+
+
+def time_range_suggestion(part: str) -> str | None:
+    """The staffer's own time range written as OSM does (`9:00-17:00` -> `09:00-17:00`), None when unreadable."""
+    m = _LOOSE_RANGE_RE.match(part.strip())
+    if not m:
+        return None
+    h1, m1, h2, m2 = m.groups()
+    return f"{int(h1):02d}:{m1 or '00'}-{int(h2):02d}:{m2 or '00'}"
+
+
+def time_range_error(part: str) -> str:
+    """Why `part` is not a time range, with the staffer's own times written the right way when they can be read."""
+    suggestion = time_range_suggestion(part)
+    return f"“{part}”不是时间段，应写成 {suggestion or '时:分-时:分'}（24 小时制，两位数字）"
+
+
 class HoursError(ValueError):
     """A rule that is not in the supported subset; the message is Chinese."""
 
@@ -85,9 +103,27 @@ class Hours:
         return format_hours(self)
 
 
+# Day names staff write instead of OSM's two letters (Mon, friday, SA): the hint then gives their selector in OSM.
+_DAY_NAMES = {name: day for day in DAYS for name in (day.lower(), {"Mo": "mon", "Tu": "tue", "We": "wed", "Th": "thu", "Fr": "fri", "Sa": "sat", "Su": "sun"}[day])}
+_DAY_NAMES |= {"tues": "Tu", "thur": "Th", "thurs": "Th", "monday": "Mo", "tuesday": "Tu", "wednesday": "We", "thursday": "Th", "friday": "Fr", "saturday": "Sa", "sunday": "Su", "ph": "PH"}
+
+
+def selector_suggestion(text: str) -> str | None:
+    """The staffer's own days as OSM writes them (`Mon-Fri` -> `Mo-Fr`), None when a part is not a day name."""
+    parts = re.split(r"([,-])", text)
+    written = [p if p in ",-" else _DAY_NAMES.get(p.strip().lower()) for p in parts]
+    if any(w is None for w in written):
+        return None
+    suggestion = "".join(w for w in written if w is not None)
+    return suggestion if _SELECTOR_RE.match(suggestion) else None
+
+
 def _parse_selector(text: str) -> list[int]:
     if not _SELECTOR_RE.match(text):
-        raise HoursError(f"“{text}”不是星期写法，应写 Mo Tu We Th Fr Sa Su 或 PH（法定节假日），例如 Mo-Fr、Sa,Su 或 PH")
+        suggestion = selector_suggestion(text)
+        if suggestion:
+            raise HoursError(f"“{text}”不是星期写法，应写成 {suggestion}（星期用两个字母：Mo Tu We Th Fr Sa Su，法定节假日写 PH）")
+        raise HoursError(f"“{text}”不是星期写法：星期用两个字母 Mo Tu We Th Fr Sa Su，法定节假日写 PH，连续几天用 - 连起来，几段用逗号隔开")
     days: list[int] = []
     for part in text.split(","):
         if part == "PH":
@@ -107,7 +143,7 @@ def _parse_times(text: str) -> Ranges:
     for part in text.split(","):
         m = _RANGE_RE.match(part.strip())
         if not m:
-            raise HoursError(f"“{part}”不是时间段，应写成 09:00-17:30（24 小时制，两位数字）")
+            raise HoursError(time_range_error(part))
         h1, m1, h2, m2 = (int(g) for g in m.groups())
         if h1 > 23 or m1 > 59 or h2 > 24 or m2 > 59 or (h2 == 24 and m2 != 0):
             raise HoursError(f"“{part}”的时刻不存在，小时应为 00–24，分钟应为 00–59")
@@ -147,7 +183,7 @@ def parse_hours(text: str) -> Hours:
         else:
             selected, spec = _parse_selector(head), rest.strip()
         if not spec:
-            raise HoursError(f"“{rule}”只有星期没有时间，请写时间段（如 09:00-17:30）或 off")
+            raise HoursError(f"“{rule}”只有星期没有时间，请在后面写时间段（时:分-时:分）或 off")
         ranges = () if spec in _OFF else _parse_times(spec)
         for day in selected:
             days[day] = ranges

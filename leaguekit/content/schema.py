@@ -17,7 +17,9 @@ import prcoords
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from .hours import HoursError, parse_hours
+from . import staff_input
+from .hours import HoursError, parse_hours, selector_suggestion, time_range_suggestion
+from .hours_words import osm_hint
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Names Windows keeps for devices: a file or folder so named (an id, an old id) cannot be checked out there.
@@ -95,7 +97,9 @@ def _date_form(value: str | None) -> str | None:
         year, month, day = (int(g) if g else 1 for g in match.groups())
         dt.date(year, month, day)
     except ValueError:
-        raise PydanticCustomError("date", "不是日期", {"hint": DATE_HINT}) from None
+        written = staff_input.date(value)
+        readable = written != value and DATE_RE.match(written)
+        raise PydanticCustomError("date", "不是日期", {"hint": f"应写成 {written}" if readable else DATE_HINT}) from None
     _in_window(year, HISTORY_WINDOW, "2019-05")
     return value
 
@@ -139,10 +143,19 @@ def _int_text(value: object) -> object:
     return str(value) if isinstance(value, int) else value
 
 
+def _phone_hint(value: str, fallback: str) -> str:
+    """The staffer's own number written the way the check accepts it, when it can be read."""
+    folded, lost = staff_input.phone(value)
+    if lost:
+        return lost
+    clean = folded.replace(" ", "")
+    return f"应写成 {clean}" if PHONE_RE.match(clean) else fallback
+
+
 def _venue_phone(value: str) -> str:
     clean = value.replace(" ", "")
     if not PHONE_RE.match(clean):
-        raise PydanticCustomError("phone", "不是电话号码", {"hint": PHONE_HINT})
+        raise PydanticCustomError("phone", "不是电话号码", {"hint": _phone_hint(value, PHONE_HINT)})
     return clean
 
 
@@ -155,7 +168,7 @@ def _osm_hours(value: str) -> str:
     try:
         parse_hours(value)
     except HoursError as exc:
-        raise PydanticCustomError("hours", "开放时间写法不对", {"hint": str(exc)}) from None
+        raise PydanticCustomError("hours", "开放时间写法不对", {"hint": osm_hint(value, exc)}) from None
     return value
 
 
@@ -522,7 +535,7 @@ def _landline(value: str) -> str:
     """Office lines and hotlines; a mobile number is refused earlier by the privacy guard."""
     clean = value.replace(" ", "")
     if not PHONE_RE.match(clean):
-        raise PydanticCustomError("phone", "不是电话号码", {"hint": LANDLINE_HINT})
+        raise PydanticCustomError("phone", "不是电话号码", {"hint": _phone_hint(value, LANDLINE_HINT)})
     return clean
 
 
@@ -554,7 +567,9 @@ class Weekly(Strict):
     def _weekdays(cls, value: list[str]) -> list[str]:
         for index, day in enumerate(value):
             if day not in WEEKDAYS:
-                raise PydanticCustomError("weekday", "不是星期写法", {"field": index, "hint": "写 Mo Tu We Th Fr Sa Su 之一，例如 [Tu, Th]"})
+                suggestion = selector_suggestion(str(day))
+                hint = f"应写成 {suggestion}（Mo Tu We Th Fr Sa Su 之一）" if suggestion in WEEKDAYS else "写 Mo Tu We Th Fr Sa Su 之一"
+                raise PydanticCustomError("weekday", "不是星期写法", {"field": index, "hint": hint})
         if len(set(value)) != len(value):
             raise PydanticCustomError("weekday", "有重复的星期", {"hint": "每个星期只写一次"})
         return value
@@ -564,7 +579,9 @@ class Weekly(Strict):
     def _time_range(cls, value: str) -> str:
         match = TIME_RANGE.match(value)
         if match is None:
-            raise PydanticCustomError("time", "不是时间段", {"hint": "请写成 19:00-21:00（24 小时制，两位数字），并加引号"})
+            suggestion = time_range_suggestion(value)
+            hint = f"请写成 \"{suggestion}\"（24 小时制，两位数字，加引号）" if suggestion else "请写成 \"时:分-时:分\"（24 小时制，两位数字，加引号）"
+            raise PydanticCustomError("time", "不是时间段", {"hint": hint})
         h1, m1, h2, m2 = (int(g) for g in match.groups())
         if h1 > 23 or h2 > 23 or m1 > 59 or m2 > 59 or h2 * 60 + m2 <= h1 * 60 + m1:
             raise PydanticCustomError("time", "时刻不存在或结束不晚于开始", {"hint": "例如 19:00-21:00；跨午夜的活动请用 start 和 end"})

@@ -7,6 +7,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from . import staff_input
 from .problems import Problem, did_you_mean
 from .schema import DATUM_MISSING
 from .yamlsource import Loc, YamlSource, dotted
@@ -111,6 +112,12 @@ def _message(err: dict) -> str:
     return err["msg"] if CJK.search(err["msg"]) else "写法不对"
 
 
+def _number_hint(text: str) -> str:
+    """120平方米 -> 请写成 120; 37°25'21" -> 请写成 37.4225: the staffer's own number, as staff_input reads it."""
+    number = staff_input.number(text)
+    return f"请写成 {number}（只写数字）" if re.fullmatch(r"-?[0-9]+(?:\.[0-9]+)?", number) else "只写数字（十进制，不写单位）"
+
+
 def validate(model: type[M], data: Any, src: YamlSource, base: Loc, problems: list[Problem]) -> M | None:
     """`model` from `data`, or None after adding one Problem per error (with line, label and value)."""
     try:
@@ -135,6 +142,8 @@ def validate(model: type[M], data: Any, src: YamlSource, base: Loc, problems: li
                 hint = f"请只保留最常用的 {ctx.get('max_length')} 项"
             elif err["type"] == "literal_error":
                 hint = f"可选值：{ctx.get('expected', '')}"
+            elif err["type"] in ("float_parsing", "int_parsing") and isinstance(err.get("input"), str):
+                hint = _number_hint(err["input"])
             problems.append(
                 Problem(
                     src.path,

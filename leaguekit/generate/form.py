@@ -8,19 +8,25 @@ Schema, and `leaguekit/theme/assets/javascripts/venue-form.js` checks in the bro
 the authority: a Chromium test fills the form and runs the kit's check on what it wrote.
 
 Everything is in the page and site/ (no server, no request): it works offline and from file://.
-With `REPO_URL` set, a button opens the forge's new-file page in the org's folder.
+With `REPO_URL` set, a button opens the forge's new-file page in the org's folder (GitHub, Gitea and
+Forgejo receive the name and the text; a file longer than an address carries is pasted).
 """
 
 from __future__ import annotations
 
+import functools
+import sys
+import unicodedata
 from dataclasses import dataclass
 from functools import partial
 from typing import Any
 from urllib.parse import urlsplit
 
 from .. import urls
-from ..content import hours
-from ..content.schema import ID_RE, Venue
+from ..content import hours, hours_words, privacy
+from ..content.files import PRIVACY_HINT
+from ..content.schema import DATE_RE, ID_RE, Venue
+from .form_lookup import pinyin_table, taken_filter
 from .page import GeneratedPage, SearchEntry
 from .render import render
 from .site import Site
@@ -43,7 +49,9 @@ SKIP = frozenset({"status", "closed_on", "aliases", "closures", "public_mobile",
 # saying so are the mistake the question is there to prevent.
 ASKED = frozenset({"location.datum"})
 HINTS = {"location.datum": "坐标是从哪里复制的，就选哪一项；网站读入时统一换算为 WGS-84"}
-FORGES = {"github": "GitHub", "gitee": "Gitee", "gitlab": "GitLab"}
+FORGES = {"github": "GitHub", "gitee": "Gitee", "gitlab": "GitLab", "gitea": "Gitea", "forgejo": "Forgejo"}
+# Forges whose new-file page takes the name and the text in its address (`filename`, `value`).
+PREFILLED = frozenset({"github", "gitea", "forgejo"})
 LEVELS = {"province": "省级团组织", "city": "市级团组织", "district": "县级团组织"}  # orgs at the top of the tree
 
 
@@ -65,6 +73,7 @@ class Field:
     hint: str = ""
     options: tuple[Option, ...] = ()
     groups: tuple[tuple[str, tuple[Option, ...]], ...] = ()  # a select's <optgroup>s
+    reads: str = "text"  # how staff-input.js reads what is typed: text | code | date | number | phone (staff_input.py)
 
     @property
     def id(self) -> str:
@@ -89,21 +98,35 @@ class Forge:
     def name(self) -> str:
         return FORGES[self.kind]
 
+    @property
+    def prefilled(self) -> bool:
+        return self.kind in PREFILLED
+
     def new_file(self, folder: str) -> str:
-        middle = "/-/new/" if self.kind == "gitlab" else "/new/"
+        middle = {"gitlab": "/-/new/", "gitea": "/_new/", "forgejo": "/_new/"}.get(self.kind, "/new/")
         return f"{self.repo}{middle}{self.branch}/{folder}"
 
 
+_HOSTS = (
+    ("github", lambda host: host == "github.com"),
+    ("gitee", lambda host: host.endswith("gitee.com")),
+    ("gitlab", lambda host: "gitlab" in host),
+    ("forgejo", lambda host: "forgejo" in host or host == "codeberg.org"),
+    ("gitea", lambda host: "gitea" in host),
+)
+
+
 def forge(repo_url: str, edit_uri: str) -> Forge | None:
-    """The forge `repo_url` is on (by host; a self-hosted GitLab says gitlab in its name), and the branch
-    `edit_uri` edits (`edit/main/docs/`, `-/edit/main/docs/`)."""
+    """The forge `repo_url` is on (by host; a self-hosted GitLab, Gitea or Forgejo says so in its name;
+    Codeberg runs Forgejo), and the branch `edit_uri` edits (`edit/main/docs/`, `-/edit/main/docs/`,
+    Gitea's `_edit/main/docs/`)."""
     if not repo_url:
         return None
     host = urlsplit(repo_url).hostname or ""
-    kind = "github" if host == "github.com" else "gitee" if host.endswith("gitee.com") else "gitlab" if "gitlab" in host else ""
+    kind = next((k for k, match in _HOSTS if match(host)), "")
     if not kind:
         return None
-    parts = [p for p in (edit_uri or "").split("/") if p]
+    parts = [p.removeprefix("_") for p in (edit_uri or "").split("/") if p]
     branch = parts[parts.index("edit") + 1] if "edit" in parts[:-1] else "main"
     return Forge(kind, repo_url.rstrip("/").removesuffix(".git"), branch)
 
@@ -159,7 +182,8 @@ def fields_of(site: Site, key: str, prop: dict[str, Any], required: bool, defs: 
     if prop.get("format") == "opening-hours":
         return [Field(key, label, "hours", required)]  # the builder explains itself (venue_form.html)
     widget = "number" if prop.get("type") in ("number", "integer") else {"phone": "tel", "uri": "url"}.get(prop.get("format", ""), "text")
-    return [Field(key, label, widget, required, _hint(prop))]
+    reads = {"number": "number", "tel": "phone", "url": "code"}.get(widget, "date" if prop.get("pattern") == DATE_RE.pattern else "text")
+    return [Field(key, label, widget, required, _hint(prop), reads=reads)]
 
 
 def _vocabulary_field(site: Site, key: str, label: str, prop: dict[str, Any], vocab: str, required: bool) -> Field:
@@ -168,8 +192,8 @@ def _vocabulary_field(site: Site, key: str, label: str, prop: dict[str, Any], vo
     if vocab == "orgs":
         groups: dict[str, list[Option]] = {}
         for org in c.orgs.values():
-            group = f"{c.orgs[org.parent].name}下属" if org.parent else LEVELS[org.level]
-            groups.setdefault(group, []).append(Option(org.id, org.name))
+            group = f"{entries[org.parent]}下属" if org.parent else LEVELS[org.level]
+            groups.setdefault(group, []).append(Option(org.id, entries[org.id]))  # the label the sheet and the scaffold show
         return Field(key, label, "select", required, groups=tuple((name, tuple(opts)) for name, opts in groups.items()))
     options = tuple(Option(k, v, c.brand[k].data.org if vocab == "brands" else "") for k, v in entries.items())
     return Field(key, label, "checks" if prop.get("type") == "array" else "select", required, options=options)
@@ -181,6 +205,31 @@ def sections(site: Site) -> list[Section]:
     named = {key for _, keys in LAYOUT for key in keys}
     layout = [*LAYOUT, (OTHER, tuple(k for k in props if k not in named and k not in SKIP))]
     return [Section(legend, tuple(f for key in keys for f in fields_of(site, key, props[key], key in required, defs))) for legend, keys in layout]
+
+
+@functools.cache
+def privacy_data() -> dict[str, Any]:
+    """privacy.py's constants for staff-input.js, which reads every field and the body as `make check` does:
+    the separators, Chinese numerals, blanks, and the digits outside Unicode's decimal digits (❶, ➀ …)
+    that keep their digit value after NFKC (the browser knows the decimal ones, \\p{Nd})."""
+    digits = {
+        cp: str(value)
+        for cp in range(0x80, sys.maxunicode + 1)
+        if (value := unicodedata.digit(chr(cp), None)) is not None and unicodedata.category(chr(cp)) != "Nd" and unicodedata.normalize("NFKC", chr(cp)) == chr(cp)
+    }
+    return {
+        "separators": "".join(sorted(privacy.SEPARATORS)),
+        "maxGap": privacy.MAX_GAP,
+        "chinese": privacy.CHINESE_DIGITS,
+        "blanks": privacy.BLANKS,
+        "dateSeparators": privacy.DATE_SEPARATORS,
+        "digits": digits,
+        "hint": PRIVACY_HINT,
+    }
+
+
+def districts_named(content: Any) -> set[str]:
+    return {part for v in content.venues for part in (v.data.district, v.data.town) if part}
 
 
 def page(site: Site) -> str:
@@ -199,8 +248,14 @@ def page(site: Site) -> str:
         "gradedTypes": [t.key for t in c.venue_types.values() if t.grades],
         "orgParents": {org.id: org.parent for org in c.orgs.values()},  # a venue may host its org's and the orgs' above brands
         "districts": districts,
-        "forge": {"kind": found.kind, "name": found.name, "newFile": found.new_file(FOLDER)} if found else None,
+        "forge": {"kind": found.kind, "name": found.name, "newFile": found.new_file(FOLDER), "prefilled": found.prefilled} if found else None,
         "hoursMessages": {"notAfterStart": hours.NOT_AFTER_START, "overlapping": hours.OVERLAPPING},
+        "hoursWords": hours_words.browser_data(),
+        # The file name proposed from the name, and ids already used (form_lookup).
+        "pinyin": pinyin_table([*(v.data.name for v in c.venues), *(o.region for o in c.orgs.values()), *districts_named(c)]),
+        "taken": taken_filter([*c.venue, *c.aliases]),
+        "typeLabels": {t.key: t.label for t in c.venue_types.values()},
+        "privacy": privacy_data(),
     }
     return render(
         "venue_form.html",
@@ -208,6 +263,7 @@ def page(site: Site) -> str:
         forge=found,
         data=script,
         script=urls.relative(URL, "assets/javascripts/venue-form.js"),
+        staff_input=urls.relative(URL, "assets/javascripts/staff-input.js"),
         stylesheet=urls.relative(URL, "assets/stylesheets/venue-form.css"),
         guide=urls.relative(URL, "contribute/"),
         fields_page=urls.relative(URL, "contribute/fields/"),

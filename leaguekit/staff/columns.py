@@ -5,7 +5,8 @@ are its vocabulary (`vocabulary`). A column turns a front-matter value into what
 (keys become labels, lists are joined with 、) and reads back what spreadsheet programs make
 of what staff type: floats for phones and coordinates (`3546231234.0`, `37.4216000001`), date
 serials, full-width digits and spaces, labels instead of keys. Reading never judges a value:
-anything it cannot convert is passed on as written, for `make check`'s rules to name.
+opening hours in staff's words (周一至周五 9:00-17:00) become the OSM text they mean (`hours_words`).
+Anything it cannot convert is passed on as written, for `make check`'s rules to name.
 """
 
 from __future__ import annotations
@@ -24,6 +25,9 @@ from typing import Any, Literal
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
+from ..content import staff_input
+from ..content.hours import HoursError, parse_hours
+from ..content.hours_words import to_osm
 from ..content.model import BrandEntry, Content
 from ..content.problems import ContentError, Problem, did_you_mean
 from ..content.readers import brands, orgs
@@ -53,11 +57,11 @@ CHOICE_WORDS = {
 # Fields a sheet row cannot hold (lists of records) stay in the files.
 Kind = Literal["text", "code", "number", "flag", "choice", "choices", "list", "date", "phone"]
 SPACES = "\u3000\u00a0\u200b\ufeff"
-FULL_WIDTH = {**{0xFF10 + i: ord("0") + i for i in range(10)}, **{0xFF21 + i: ord("A") + i for i in range(26)}, **{0xFF41 + i: ord("a") + i for i in range(26)}, 0x3000: ord(" "), 0xA0: ord(" ")}
-DASHES = str.maketrans({"－": "-", "—": "-", "–": "-", "‐": "-", "‑": "-"})
 # Spreadsheet programs run a cell starting with these as a formula; exports prefix an apostrophe.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 EXCEL_EPOCH = dt.date(1899, 12, 30)
+# A coordinate pair pasted into one of these cells (`112.557542,37.422100`): which half the cell wants.
+PAIRED = {"location.lat": 0, "location.lng": 1}
 
 
 @dataclass(frozen=True)
@@ -119,6 +123,9 @@ class Column:
             cell = _unguard(cell)
         if cell is None or (isinstance(cell, str) and not _clean(cell)):
             return Cell(None)
+        if self.key in PAIRED and isinstance(cell, str) and (both := staff_input.pair(_text(cell, code=True))):
+            lat, lng = both
+            return Cell(_number(both[PAIRED[self.key]]), f"一格里有两个数：应是纬度 {lat}、经度 {lng}；请把它们分别填在“纬度”和“经度”两列")
         if self.kind == "number":
             return Cell(_number(cell))
         if self.kind == "flag":
@@ -126,7 +133,9 @@ class Column:
         if self.kind == "date":
             return Cell(_date(cell, old))
         if self.kind == "phone":
-            return Cell(_phone(cell))
+            return _phone(cell)
+        if self.reference is not None and self.reference.type == "开放时间":
+            return Cell(_hours(cell))
         if self.kind == "choice":
             return self._choice(_text(cell, code=True))
         if self.kind == "choices":
@@ -181,8 +190,8 @@ def _unguard(text: str) -> str:
 
 
 def _text(cell: Any, *, code: bool) -> str:
-    """A cell as text: full-width digits, letters and spaces folded; for codes (hours, website,
-    phone, dates) all full-width forms (：；－)."""
+    """A cell as text, folded as every staff tool folds it (`staff_input.fold`): full-width digits,
+    letters and spaces; for codes (hours, website, phone, dates) all full-width forms (：；－)."""
     if isinstance(cell, bool):
         return FLAG_LABELS[cell]
     if isinstance(cell, float) and cell.is_integer():
@@ -191,9 +200,7 @@ def _text(cell: Any, *, code: bool) -> str:
         return cell.date().isoformat() if cell.time() == dt.time() else cell.isoformat(" ", "minutes")
     if isinstance(cell, (dt.date, dt.time)):
         return cell.isoformat()
-    text = str(cell)
-    text = unicodedata.normalize("NFKC", text).translate(DASHES) if code else text.translate(FULL_WIDTH)
-    return _clean(re.sub(r"\r\n?", "\n", text))
+    return _clean(staff_input.fold(str(cell), "code" if code else "text"))
 
 
 def _number(cell: Any) -> Any:
@@ -201,7 +208,7 @@ def _number(cell: Any) -> Any:
     if isinstance(cell, bool) or not isinstance(cell, (int, float, str)):
         return _text(cell, code=True)
     if isinstance(cell, str):
-        text = re.sub(r"[\s,°]", "", _text(cell, code=True))
+        text = staff_input.number(_text(cell, code=True))
         try:
             cell = float(text)
         except ValueError:
@@ -238,10 +245,7 @@ def _date(cell: Any, old: Any) -> Any:
         if 10000 <= number <= 2958465:
             text = (EXCEL_EPOCH + dt.timedelta(days=number)).isoformat()
     if text is None:
-        text = _text(cell, code=True)
-        match = re.fullmatch(r"(\d{4})\s*(?:[-/.年]\s*(\d{1,2})\s*(?:[-/.月]\s*(\d{1,2})\s*日?|月)?)?\s*年?", text)
-        if match:
-            text = "-".join(part.zfill(2) for part in match.groups() if part)
+        text = staff_input.date(_text(cell, code=True))
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
         serial = (dt.date.fromisoformat(text) - EXCEL_EPOCH).days if _real_date(text) else 0
         if 1000 <= serial <= 9999:
@@ -261,17 +265,31 @@ def _real_date(text: str) -> bool:
     return True
 
 
-def _phone(cell: Any) -> str:
-    """`3546231234.0` (a landline typed as a number lost its 0) -> 03546231234; `（0354）6231234` -> 0354-6231234."""
+def _hours(cell: Any) -> str:
+    """OSM text as written; hours in staff's words (周一至周五 9:00-17:00) as the OSM text they mean."""
+    text = _text(cell, code=True).replace("\n", " ")
+    try:
+        parse_hours(text)
+        return text
+    except HoursError:
+        pass
+    try:
+        return to_osm(text)
+    except HoursError:
+        return text
+
+
+def _phone(cell: Any) -> Cell:
+    """`3546231234.0` (a landline typed as a number lost its 0) -> 03546231234; `（0354）6231234` -> 0354-6231234;
+    `1.38E+10` (the digits a spreadsheet dropped) refused."""
     if isinstance(cell, str) and re.fullmatch(r"\d{5,12}(\.0+)?", _text(cell, code=True)):
         cell = float(_text(cell, code=True))  # a CSV saved from a sheet where the phone was a number
     if _is_number(cell) and float(cell).is_integer():
         digits = str(int(cell))
         if 9 <= len(digits) <= 11 and not re.fullmatch(r"1[3-9]\d{9}", digits) and not digits.startswith(("400", "800")):
-            return "0" + digits
-        return digits
-    text = _text(cell, code=True)
-    return re.sub(r"^\((0\d{2,3})\)\s*", r"\1-", text)
+            return Cell("0" + digits)
+        return Cell(digits)
+    return Cell(*staff_input.phone(_text(cell, code=True)))
 
 
 # --- the columns ---------------------------------------------------------------------

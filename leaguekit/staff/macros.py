@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from ..content.hours import parse_hours
+from ..content.hours_words import to_osm
 from ..content.model import Content
 from ..generate.render import inert
 from .reference import field_table
@@ -48,8 +50,8 @@ class Example:
 
 
 def register(env) -> None:
-    """`field_reference('venue')`, `venue_template()`, `brand_template()`, `activity_template()`; `example`
-    (this site's names for the guide's examples), `code(text)` and `shell(text)` to show them as code."""
+    """`field_reference('venue')`, `venue_template()`, `brand_template()`, `activity_template()`, `hours_words_examples()`;
+    `example` (this site's names for the guide's examples), `code(text)` and `shell(text)` to show them as code."""
     content: Content = env.conf["extra"]["leaguekit"].content
     example = Example.of(content)
     env.variables["example"] = example
@@ -82,6 +84,35 @@ def register(env) -> None:
     @env.macro
     def activity_template() -> Markup:
         return code_block(example_activity(content).text)
+
+    @env.macro
+    def hours_words_examples() -> Markup:
+        return hours_words_table()
+
+
+# Ways of writing opening hours staff use; the guide shows what each becomes, computed by the converter itself.
+HOURS_WORDS = (
+    "周一至周五 9:00-17:00",
+    "工作日 9:00-17:00",
+    "每天 8:30-21:00",
+    "周一至周五 上午9:00-12:00 下午2:00-5:30",
+    "周一至周五 9：00—17：00，周末 9.00-12.00",
+    "周二至周日 9点-17点半（周一闭馆）",
+    "除周一外 9:00-17:00",
+    "周末及节假日 9:00-12:00",
+    "每天 9:00-17:00，节假日休息",
+    "工作日 9:00-17:00，节假日照常开放",
+    "星期二、星期四 晚上7:00-9:00",
+)
+
+
+def hours_words_table() -> Markup:
+    """写法 | 文件中写作 | 意思: each example through `hours_words.to_osm` and `hours.format_hours`."""
+    rows = [Markup("<tr><th>平时的写法</th><th>文件中写作</th><th>网站显示</th></tr>")]
+    for text in HOURS_WORDS:
+        osm = to_osm(text)
+        rows.append(Markup("<tr><td>") + inert(text) + Markup("</td><td><code>") + inert(osm) + Markup("</code></td><td>") + inert(parse_hours(osm).label()) + Markup("</td></tr>"))
+    return Markup('<table class="lk-hours-words">') + Markup("").join(rows) + Markup("</table>")
 
 
 def code_block(text: str) -> Markup:

@@ -8,6 +8,7 @@ taken from the schema, so the file itself shows what else may be said.
 from __future__ import annotations
 
 import re
+import shlex
 import sys
 import unicodedata
 from collections.abc import Callable
@@ -18,14 +19,17 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ..content import load, placeholders
+from ..content import load, placeholders, staff_input
 from ..content.files import ACTIVITY_RESERVED_IDS
+from ..content.hours import HoursError, parse_hours
+from ..content.hours_words import to_osm
 from ..content.model import Content
-from ..content.problems import did_you_mean
+from ..content.problems import ContentError, Problem, did_you_mean
 from ..content.schedule import CHINA
-from ..content.schema import ID_RE, Activity, Brand, Venue, Weekly, china_datetime
+from ..content.schema import ID_RE, Activity, Brand, Location, Venue, Weekly, china_datetime
 from ..slugs import slug
-from .vocabulary import vocabulary, vocabulary_of, yaml_value
+from .columns import CHOICE_WORDS
+from .vocabulary import value_labels, vocabulary, vocabulary_of, yaml_value
 
 COMMENT_COLUMN = 34
 
@@ -110,12 +114,31 @@ def optional_lines(model: type[BaseModel], skip: set[str], content: Content, org
 
 
 def _choose(value: str, choices: dict[str, Any], what: str, where: str) -> str:
-    if value in choices:
-        return value
-    by_label = {getattr(v, attr): k for k, v in choices.items() for attr in ("label", "name", "short_name") if hasattr(v, attr)}
-    if value in by_label:
-        return by_label[value]
+    """A key of `choices` named by its key or any of its names (an org by id, full or short name), as the sheet reads it."""
+    names = [(k, *(str(getattr(v, attr)) for attr in ("label", "name", "short_name") if hasattr(v, attr))) for k, v in choices.items()]
+    found = staff_input.org_id(value, names)
+    if found is not None:
+        return found
     raise ScaffoldError(f"“{value}”不是已有的{what}；{did_you_mean(value, choices)}（见 {where}）")
+
+
+def _datum(value: str) -> str:
+    """Which map the coordinates came from: wgs84 | gcj02 | bd09, or the words staff use (高德, 百度地图 …)."""
+    labels = value_labels(Location.model_fields["datum"])
+    words = {staff_input.name_key(w): k for w, k in CHOICE_WORDS["location.datum"].items()}
+    words |= {staff_input.name_key(k): k for k in labels} | {staff_input.name_key(label): k for k, label in labels.items()}
+    key = words.get(staff_input.name_key(value).replace("-", ""), words.get(staff_input.name_key(value)))
+    if key is None:
+        raise ScaffoldError(f"“{value}”不是坐标系；可选：{DATUM_CHOICES}")
+    return key
+
+
+def _coordinate(value: str, what: str) -> float:
+    number = staff_input.number(value)
+    try:
+        return float(number)
+    except ValueError:
+        raise ScaffoldError(f"{what}“{value}”不是数字：写十进制度（如地图上显示的两个数之一）或 度°分′秒″") from None
 
 
 def _check_id(ident: str, taken: set[str]) -> str:
@@ -126,6 +149,12 @@ def _check_id(ident: str, taken: set[str]) -> str:
     return ident
 
 
+def _taken(content: Content) -> set[str]:
+    """Ids in use: the venues that validated, their old ids, and every file under venues/ (one with an error too)."""
+    on_disk = {p.stem for p in (content.root / "venues").rglob("*.md")} if (content.root / "venues").is_dir() else set()
+    return set(content.venue) | set(content.aliases) | on_disk
+
+
 def new_venue_id(name: str, district: str, type_label: str, org: str, taken: set[str]) -> str:
     """A new venue's id: its org, then the pinyin of its name without the district and the type
     (太谷区明星镇青年之家 of taigu -> taigu-mingxingzhen), numbered when taken."""
@@ -133,8 +162,9 @@ def new_venue_id(name: str, district: str, type_label: str, org: str, taken: set
     return unique_id("-".join(x for x in (org, slug(core)) if x), taken)
 
 
-def new_venue(content: Content, *, name: str, type: str, org: str, district: str, ident: str = "", address: str = "", lat: float | None = None, lng: float | None = None) -> Draft:
-    """The file for a new venue; placeholders for address and coordinates are marked `sample: true`."""
+def new_venue(content: Content, *, name: str, type: str, org: str, district: str, ident: str = "", address: str = "", lat: float | None = None, lng: float | None = None, datum: str = "", hours: str = "") -> Draft:
+    """The file for a new venue; placeholders for address and coordinates are marked `sample: true`.
+    The location always says which map its coordinates came from (`datum`; a placeholder point is WGS-84)."""
     if len(name.strip()) < 2:
         raise ScaffoldError("名称至少两个字")
     if not district.strip():
@@ -142,11 +172,14 @@ def new_venue(content: Content, *, name: str, type: str, org: str, district: str
     name, district = name.strip(), district.strip()
     vtype = content.venue_types[_choose(type, content.venue_types, "阵地类型", "data/venue_types.yml")]
     org_rec = content.orgs[_choose(org, content.orgs, "团组织", "data/orgs.yml")]
-    taken = set(content.venue) | set(content.aliases)
+    taken = _taken(content)
     ident = _check_id(ident, taken) if ident else new_venue_id(name, district, vtype.label, org_rec.id, taken)
 
     placeholder = not (address and lat is not None and lng is not None)
+    if lat is not None and lng is not None and not datum:
+        raise ScaffoldError(f"请写坐标是从哪种地图复制的：DATUM=（{DATUM_CHOICES}）")
     if lat is None or lng is None:
+        datum = "wgs84"
         lat, lng = placeholders.point(placeholders.venues_near(content, org_rec.id))
     if not address:
         address = placeholders.address(org_rec.region if district in org_rec.region else org_rec.region + district)
@@ -157,15 +190,17 @@ def new_venue(content: Content, *, name: str, type: str, org: str, district: str
         "# 改完运行 make check；字段说明见网站“参与维护”页。",
         _line("name", yaml_value(name), "名称"),
         _line("type", vtype.key, f"阵地类型：{vtype.label}"),
-        _line("org", org_rec.id, f"所属团组织：{org_rec.name}"),
+        _line("org", org_rec.id, f"所属团组织：{org_rec.short_name}"),
         _line("district", yaml_value(district), "县区"),
         _line("address", yaml_value(address), "地址：写到门牌号和楼层"),
-        _line("location", yaml_value({"lat": lat, "lng": lng, "datum": "wgs84"}), "坐标（WGS-84）" + ("：暂用附近阵地的中心点，请改成实际位置" if placeholder else "")),
+        _line("location", yaml_value({"lat": lat, "lng": lng, "datum": datum}), "坐标：datum 是坐标系（" + DATUM_CHOICES + "）" + ("；暂用附近阵地的中心点，请改成实际位置" if placeholder else "")),
     ]
-    skip = {"name", "type", "org", "district", "address", "location"}
-    if placeholder:
-        lines.append(_line("sample", "true", "地址、坐标核实后删除此行"))
-        skip.add("sample")
+    skip = {"name", "type", "org", "district", "address", "location", "sample"}
+    if hours:
+        lines.append(_line("hours", yaml_value(hours), "开放时间"))
+        skip.add("hours")
+    # The body below is a placeholder whatever was given: make check refuses it once sample is gone.
+    lines.append(_line("sample", "true", "地址、坐标核实、正文写好后删除此行" if placeholder else "正文写好后删除此行"))
     if not vtype.grades:
         skip.add("grade")
     lines += optional_lines(Venue, skip, content, org_rec.id)
@@ -312,36 +347,129 @@ def example_brand(content: Content) -> Draft:
 VENUE_ASK = (("name", "阵地名称（例如 太谷区明星镇青年之家）"), ("type", "阵地类型"), ("org", "所属团组织"), ("district", "县区（例如 太谷区）"))
 BRAND_ASK = (("name", "品牌项目名称"), ("org", "所属团组织"), ("category", "品牌类别"), ("summary", "一两句话的简介"))
 ACTIVITY_ASK = (("title", "活动名称"), ("org", "主办团组织"))
-MAKE_VARS = {"name": "NAME", "type": "TYPE", "org": "ORG", "district": "DISTRICT", "category": "CATEGORY", "summary": "SUMMARY", "title": "TITLE"}
+DATUM_ASK = (("datum", "坐标是从哪种地图复制的"),)
+HOLIDAYS_ASK = (("holidays", "法定节假日（元旦、春节、国庆等）开不开放？答 休息、照常开放，或节假日的时间（如 9:00-12:00）"),)
+# The holiday question's answers as the words hours_words reads after the week's hours.
+HOLIDAY_ANSWERS = {"休息": "节假日休息", "不开放": "节假日休息", "闭馆": "节假日休息", "照常开放": "节假日照常开放", "照常": "节假日照常开放", "开放": "节假日照常开放"}
+MAKE_VARS = {
+    "name": "NAME", "type": "TYPE", "org": "ORG", "district": "DISTRICT", "category": "CATEGORY", "summary": "SUMMARY", "title": "TITLE",
+    "ident": "ID", "address": "ADDRESS", "lat": "LAT", "lng": "LNG", "datum": "DATUM", "hours": "HOURS", "holidays": "HOLIDAYS",
+    "venue": "VENUE", "brand": "BRAND", "start": "START", "end": "END",
+}
+DATUM_CHOICES = "wgs84 天地图或手机 GPS；gcj02 高德或腾讯地图；bd09 百度地图"
+TARGETS = {"venue": "new-venue", "brand": "new-brand", "activity": "new-activity"}
 
 
 def _choices(content: Content, key: str) -> str:
-    table = {"type": content.venue_types, "org": content.orgs, "category": content.brand_categories}.get(key)
-    if table is None:
-        return ""
-    return "；".join(f"{k} {getattr(v, 'label', None) or v.name}" for k, v in table.items())
+    """What may be answered, each key with the label the sheet and the form show."""
+    vocab = {"type": "venue_types", "org": "orgs", "category": "brand_categories"}.get(key)
+    if key == "datum":
+        return DATUM_CHOICES
+    return "；".join(f"{k} {label}" for k, label in content.vocabulary(vocab).items()) if vocab else ""
+
+
+def _answer(key: str, value: str, content: Content, given: dict[str, Any] | None = None) -> str:
+    """One answer checked the moment it is given: the value to use, or ScaffoldError saying why not."""
+    value = value.strip()
+    if key in ("name", "title") and len(value) < 2:
+        raise ScaffoldError("名称至少两个字")
+    if key == "district" and not value:
+        raise ScaffoldError("请写县区，例如 太谷区")
+    if key == "summary" and len(value) < 4:
+        raise ScaffoldError("简介至少四个字：一两句话说明这个品牌项目做什么")
+    if key == "type":
+        return _choose(value, content.venue_types, "阵地类型", "data/venue_types.yml")
+    if key == "org":
+        return _choose(value, content.orgs, "团组织", "data/orgs.yml")
+    if key == "category":
+        return _choose(value, content.brand_categories, "品牌类别", "data/brand_categories.yml")
+    if key == "datum":
+        return _datum(value)
+    if key == "hours":
+        return _hours(value)
+    if key == "holidays":
+        _hours(str((given or {}).get("hours", "")), value)  # refused here, so that it is asked again
+    return value
+
+
+def _hours(text: str, holidays: str = "") -> str:
+    """Opening hours as OSM text, from OSM or staff's words; `holidays` answers the holiday question."""
+    words = f"{text}；{HOLIDAY_ANSWERS.get(holidays.strip(), '节假日 ' + holidays)}" if holidays else text
+    if not holidays:
+        try:
+            return parse_hours(text).source
+        except HoursError:
+            pass
+    try:
+        return to_osm(words)
+    except HoursError as exc:
+        raise ScaffoldError(f"开放时间“{words}”：{exc}") from None
 
 
 def fill(values: dict[str, str], ask: tuple[tuple[str, str], ...], content: Content, target: str, prompt: Callable[[str], str] | None) -> dict[str, str]:
-    """Ask for what is missing when at a terminal; otherwise say exactly what to add."""
+    """Every value of `ask` checked; at a terminal, what is missing or wrong is asked for again, at once;
+    otherwise say exactly what to add."""
     missing = [key for key, _ in ask if not values.get(key)]
     if missing and prompt is None:
         example = " ".join(f"{MAKE_VARS[k]}=…" for k, _ in ask)
         raise ScaffoldError(f"缺少 {'、'.join(MAKE_VARS[k] for k in missing)}；请这样运行：make {target} {example}")
     for key, label in ask:
-        while not values.get(key):
+        given = values.get(key, "")
+        while True:
+            if given:
+                try:
+                    values[key] = _answer(key, given, content, values)
+                    break
+                except ScaffoldError as exc:
+                    if prompt is None:
+                        raise
+                    print(f"{exc}。请重新填写。")
             choices = _choices(content, key)
             if choices:
                 print(f"可选：{choices}")
-            values[key] = prompt(f"{label}：").strip()
+            given = prompt(f"{label}：").strip()  # type: ignore[misc]
     return values
 
 
-def run(kind: str, root: Path, values: dict[str, Any], prompt: Callable[[str], str] | None) -> Path:
-    """Write the new file under `root` and confirm it validates; returns its path."""
-    content = load(root)
+def _shell(text: str) -> str:
+    """A value as the shell takes it: plain when only letters (Chinese too), digits and -./:, else quoted."""
+    return text if re.fullmatch(r"[\w@%+=:,./-]+", text) else shlex.quote(text)
+
+
+def rerun(kind: str, values: dict[str, Any]) -> str:
+    """The command that makes the same file again with every answer given so far."""
+    parts = [f"{MAKE_VARS[k]}={_shell(str(v))}" for k, v in values.items() if v not in (None, "") and k in MAKE_VARS]
+    return f"make {TARGETS[kind]} " + " ".join(parts)
+
+
+def run(kind: str, root: Path, values: dict[str, Any], prompt: Callable[[str], str] | None) -> tuple[Path, list[Problem]]:
+    """Write the new file under `root` and check it; returns its path and the problems other files have.
+
+    Another file's error does not stop the scaffold (it is checked only for what it writes); when the
+    new file cannot be made, the message ends with the command that gives the same answers again."""
+    content = load(root, strict=False)
+    try:
+        return _make(kind, root, values, content, prompt)
+    except ScaffoldError as exc:
+        if prompt is not None and any(values.get(k) for k in MAKE_VARS):
+            raise ScaffoldError(f"{exc}\n已填写的内容没有丢失，改正后可以这样重新运行：\n  {rerun(kind, values)}") from None
+        raise
+
+
+def _make(kind: str, root: Path, values: dict[str, Any], content: Content, prompt: Callable[[str], str] | None) -> tuple[Path, list[Problem]]:
     if kind == "venue":
         values = fill(values, VENUE_ASK, content, "new-venue", prompt)
+        for key, what in (("lat", "纬度"), ("lng", "经度")):
+            if isinstance(values.get(key), str):
+                values[key] = _coordinate(values[key], what) if values[key] else None
+        if values.get("lat") is not None and values.get("lng") is not None:
+            values = fill(values, DATUM_ASK, content, "new-venue", prompt)
+        if values.get("hours"):
+            values["hours"] = _answer("hours", values["hours"], content)
+            if not re.search(r"(^|[ ,;])PH\b", values["hours"]):
+                values = fill(values, HOLIDAYS_ASK, content, "new-venue", prompt)
+                values["hours"] = _hours(values["hours"], values.pop("holidays"))
+        values.pop("holidays", None)
         draft = new_venue(content, **values)
     elif kind == "brand":
         values = fill(values, BRAND_ASK, content, "new-brand", prompt)
@@ -354,8 +482,15 @@ def run(kind: str, root: Path, values: dict[str, Any], prompt: Callable[[str], s
         raise ScaffoldError(f"{draft.path} 已存在，请换一个 ID")
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(draft.text, encoding="utf-8")
-    load(root)  # the promise: the file passes `make check` as written
-    return path
+    try:
+        load(root)  # the promise: the file passes `make check` as written
+    except ContentError as exc:
+        mine = [p for p in exc.problems if p.path == draft.path and p.level == "error"]
+        if mine:
+            path.unlink()
+            raise ScaffoldError("新文件没有通过检查，未创建：" + "；".join(p.text for p in mine)) from None
+        return path, [p for p in exc.problems if p.level == "error"]
+    return path, []
 
 
 def interactive() -> Callable[[str], str] | None:

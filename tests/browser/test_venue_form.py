@@ -24,6 +24,9 @@ from .test_accessibility import OVERFLOW_JS, TAGS
 
 REPO_URL = "https://github.com/example/youth-venues"
 CASES = json.loads((REPO / "tests/hours_builder_cases.json").read_text(encoding="utf-8"))
+WORDS = json.loads((REPO / "tests/hours_words_cases.json").read_text(encoding="utf-8"))
+READING = json.loads((REPO / "tests/staff_input_cases.json").read_text(encoding="utf-8"))["cases"]
+PERSONAL = json.loads((REPO / "tests/privacy_form_cases.json").read_text(encoding="utf-8"))["cases"]
 # The spot of test_datum: 明星镇 as 高德's coordinate picker shows it (lng first), and in WGS-84.
 PICKED = "112.557542,37.422100"
 WGS = (37.4216, 112.5513)
@@ -51,10 +54,11 @@ def fill_venue(page, form) -> None:
     form.get_by_label("名称").fill("太谷区明星镇测试青年之家")
     form.get_by_label("阵地类型").select_option(label="青年之家")
     form.get_by_label("星级").select_option(label="示范型")
-    form.get_by_label("所属团组织").select_option(label="共青团晋中市太谷区委员会")
-    assert form.get_by_label("文件名").input_value() == "taigu-"  # the org's folder prefix, offered
-    form.get_by_label("文件名").fill("taigu-mingxing-form")
+    form.get_by_label("所属团组织").select_option(label="太谷共青团")
     form.get_by_label("县区").fill("太谷区")
+    # The file name the scaffold would give, proposed from the name and kept editable.
+    assert form.get_by_label("文件名").input_value() == "taigu-mingxingzhenceshi"
+    form.get_by_label("文件名").fill("taigu-mingxing-form")
     form.get_by_label("乡镇街道").fill("明星镇")
     form.get_by_label("地址").fill("山西省晋中市太谷区明星镇文化路 2 号")
     form.get_by_label("纬度").fill(PICKED)  # pasted as the picker shows it: split into the two fields
@@ -80,9 +84,9 @@ def fill_venue(page, form) -> None:
     form.get_by_label("文化学习").check()
     form.get_by_label("志愿公益").check()
     form.get_by_label("七彩假期爱心托管班").check()
-    form.get_by_label("建成时间").fill("2021-06")
+    form.get_by_label("建成时间").fill("2021年6月")  # written 2021-06, as the sheet and make check read it
     form.get_by_label("共建单位").fill("明星镇党群服务中心\n明星镇中心小学")
-    form.get_by_label("面积（平方米）").fill("120")
+    form.get_by_label("面积（平方米）").fill("120平方米")
     form.get_by_label("正文").fill("明星镇的青年之家：周末有亲子阅读、书法课。\n\n## 怎么来\n\n- 乘 3 路公交到明星镇站。")
 
 
@@ -146,7 +150,7 @@ def test_the_browser_says_what_is_missing_or_wrong_before_making_a_file(page, fo
     form.get_by_label("经度").fill("abc")
     form.get_by_label("电话").fill("13912345")
     form.get_by_label("网址").fill("www.example.cn")
-    form.get_by_label("建成时间").fill("2021年")
+    form.get_by_label("建成时间").fill("去年六月")
     row = form.locator(".lk-hb__row").nth(0)
     row.get_by_label("周一", exact=True).check()
     row.get_by_label("开始时间").fill("18:00")
@@ -159,7 +163,7 @@ def test_the_browser_says_what_is_missing_or_wrong_before_making_a_file(page, fo
         "文件名只用小写英文字母、数字和连字符（不以连字符开头或结尾），例如 taigu-mingxing-youth-home",
         "请填写地址",
         "纬度应在 3.8 至 53.6 之间（中国境内）；纬度和经度是否写反了？",
-        "经度应为数字（十进制），例如 112.5513",
+        "经度应为数字（十进制）：“abc”读不出数字",
         "请选择坐标系",
         "“18:00-09:00”的结束时间不晚于开始时间；跨午夜请拆成两段",
         "电话写法不对：座机写成 0354-6231234，服务热线如 12355",
@@ -181,11 +185,102 @@ def test_the_browser_says_what_is_missing_or_wrong_before_making_a_file(page, fo
     assert page.watch.errors == []
 
 
+@pytest.mark.parametrize(
+    ("name", "district", "kind"),
+    [("太谷区北洸乡二号青年之家", "太谷区", "青年之家"), ("小店区坞城街道青春驿站", "小店区", "青春驿站"), ("Youth 空间 2 号", "太谷区", "青年之家")],
+)
+def test_the_file_name_is_the_scaffolds_and_a_used_one_is_refused(page, form, name, district, kind):
+    from leaguekit.staff.scaffold import new_venue_id
+
+    content = load(REPO)
+    form.get_by_label("名称").fill(name)
+    form.get_by_label("阵地类型").select_option(label=kind)
+    form.get_by_label("所属团组织").select_option("taigu")
+    form.get_by_label("县区").fill(district)
+    assert form.get_by_label("文件名").input_value() == new_venue_id(name, district, kind, "taigu", set(content.venue) | set(content.aliases))
+    used = next(iter(content.venue))
+    form.get_by_label("文件名").fill(used)
+    page.get_by_role("button", name="生成文件").click()
+    assert f"“{used}”已被使用（文件名或旧网址），请换一个，例如 {used}-2" in page.locator(".lk-vform__problems li").all_inner_texts()
+
+
 def test_hours_builder_passes_the_shared_case_file(page, form):
     """What hours.py is checked against in tests/generate/test_form.py, the builder is checked against here."""
     got = page.evaluate("cases => cases.map(c => leaguekit.venueForm.buildHours(c.rows))", CASES["valid"] + CASES["errors"])
     expected = [{"hours": c["hours"]} for c in CASES["valid"]] + [{"error": c["error"]} for c in CASES["errors"]]
     assert got == expected
+
+
+def test_hours_in_words_pass_the_shared_case_file(page, form):
+    """What hours_words.py is checked against in tests/content/test_hours_words.py, the form's converter is checked against here."""
+    got = page.evaluate("cases => cases.map(c => leaguekit.staffInput.hoursToOsm(c.text))", WORDS["valid"] + WORDS["errors"])
+    expected = [{"hours": c["hours"]} for c in WORDS["valid"]] + [{"error": c["error"]} for c in WORDS["errors"]]
+    assert got == expected
+
+
+def test_staff_input_is_read_as_the_shared_case_file_says(page, form):
+    """What staff_input.py is checked against in tests/content/test_staff_input.py, the form is checked against here."""
+    got = page.evaluate("cases => cases.map(c => leaguekit.staffInput[c.fn](...c.args))", READING)
+    assert got == [c["result"] for c in READING]
+
+
+def test_personal_numbers_are_found_as_make_check_finds_them(page, form):
+    """privacy.py's answers (tests/privacy_form_cases.json) from the form's port, and the form refusing them in any field and the body."""
+    got = page.evaluate("cases => cases.map(c => leaguekit.staffInput.personal(c.text, c.rendered))", PERSONAL)
+    assert got == [c["found"] for c in PERSONAL]
+    form.get_by_label("地址").fill("明星镇文化路 2 号（联系 139 1234 5678）")
+    form.get_by_label("共建单位").fill("明星镇中心小学\n负责人身份证 11010519491231002X")
+    form.get_by_label("正文").fill("青年之家。\n\n报名请打幺三九一二三四五六七八。")
+    page.get_by_role("button", name="生成文件").click()
+    found = page.locator(".lk-vform__problems li").all_inner_texts()
+    hint = "不得公开个人手机号和身份证号；请写办公座机或服务热线，人员写岗位不写姓名"
+    assert f"地址含有个人手机号 139****5678；{hint}" in found
+    assert f"共建单位含有居民身份证号 110105********002X；{hint}" in found
+    assert f"正文第 3 行含有个人手机号 139****5678；{hint}" in found
+    assert form.locator("#f-body-error").inner_text() == f"正文第 3 行含有个人手机号 139****5678；{hint}"
+    assert "139" not in "".join(found).replace("139****5678", "")
+
+
+def test_hours_written_in_words_reach_the_file_as_osm(page, form):
+    hours = form.get_by_role("group", name="开放时间")
+    words = hours.get_by_label("或者照平时的说法写")
+    words.fill("周一至周五 上午9:00-12:00 下午2:00-5:30")
+    # Hours that say nothing of holidays are not written until the holiday question is answered.
+    holidays = hours.get_by_role("group", name="法定节假日（元旦、春节、国庆等）开不开放？")
+    page.get_by_role("button", name="生成文件").click()
+    assert "请回答法定节假日（元旦、春节、国庆等）开不开放：休息、照常开放或另有时间" in page.locator(".lk-vform__problems li").all_inner_texts()
+    holidays.get_by_label("休息").check()
+    assert form.locator(".lk-hb__preview").inner_text() == "文件中写作：Mo-Fr 09:00-12:00,14:00-17:30; PH off"
+    holidays.get_by_label("照常开放（与平日相同）").check()
+    assert form.locator(".lk-hb__preview").inner_text() == "文件中写作：Mo-Fr,PH 09:00-12:00,14:00-17:30"
+    words.fill("周一至周五 9:00-17:00，周六 9:00-12:00")
+    page.get_by_role("button", name="生成文件").click()
+    assert "平日各天的开放时间不同，“照常开放”是哪一段？请选“另有时间”，在上面某一组勾选“法定节假日”" in page.locator(".lk-vform__problems li").all_inner_texts()
+    holidays.get_by_label("另有时间（在上面某一组勾选“法定节假日”）").check()
+    page.get_by_role("button", name="生成文件").click()
+    assert "选了“另有时间”：请在上面某一组勾选“法定节假日”并填时间" in page.locator(".lk-vform__problems li").all_inner_texts()
+    words.fill("9:00-17:00")
+    page.get_by_role("button", name="生成文件").click()
+    message = "“9:00-17:00”没有写哪几天：请在前面写上日子，例如 每天、工作日 或 周一至周五"
+    assert message in page.locator(".lk-vform__problems li").all_inner_texts()
+    assert form.locator("#f-hours-error").inner_text() == message
+    form.get_by_label("电话").fill("1.38E+10")
+    page.get_by_role("button", name="生成文件").click()
+    assert "“1.38E+10”是表格把号码改成的科学计数法，后几位已经丢失：请把这一列设为“文本”，重新输入完整号码" in page.locator(".lk-vform__problems li").all_inner_texts()
+    form.get_by_label("电话").fill("（0354）6231234")
+    words.fill("周二至周日 9:00-17:00，节假日照常开放")
+    form.get_by_label("名称").fill("太谷区写法测试青年之家")
+    form.get_by_label("阵地类型").select_option(label="青年之家")
+    form.get_by_label("所属团组织").select_option(label="太谷共青团")
+    form.get_by_label("文件名").fill("taigu-words-form")
+    form.get_by_label("地址").fill("山西省晋中市太谷区明星镇文化路 3 号")
+    form.get_by_label("纬度").fill("北纬37°25'21\"")
+    form.get_by_label("经度").fill("112°33'27\"")
+    form.get_by_label("天地图、手机 GPS 定位（WGS-84）").check()
+    text = make_file(page)
+    assert '\nhours: "Tu-Su,PH 09:00-17:00"\n' in text and '\nphone: "0354-6231234"\n' in text
+    assert "location: {lat: 37.4225, lng: 112.5575, datum: wgs84}" in text
+    assert page.watch.errors == []
 
 
 TRICKY = [
@@ -240,6 +335,11 @@ def test_new_file_links_for_each_forge(page, form):
     assert gitee == {"href": "https://gitee.com/league/venues/new/master/venues/taigu", "whole": False}
     gitlab = page.evaluate(link, [{"kind": "gitlab", "newFile": "https://gitlab.com/league/venues/-/new/main/venues"}, "taigu", "x.md", "---\n"])
     assert gitlab == {"href": "https://gitlab.com/league/venues/-/new/main/venues/taigu?file_name=x.md", "whole": False}
+    # Gitea and Forgejo take the name and the text, as GitHub does.
+    gitea = page.evaluate(link, [{"kind": "gitea", "newFile": "https://gitea.example.cn/league/venues/_new/main/venues"}, "taigu", "x.md", "---\nname: 测试\n---\n"])
+    assert gitea == {"href": "https://gitea.example.cn/league/venues/_new/main/venues/taigu?filename=x.md&value=---%0Aname%3A%20%E6%B5%8B%E8%AF%95%0A---%0A", "whole": True}
+    forgejo = page.evaluate(link, [{"kind": "forgejo", "newFile": "https://codeberg.org/league/venues/_new/main/venues"}, "taigu", "x.md", "青年" * 2000])
+    assert forgejo == {"href": "https://codeberg.org/league/venues/_new/main/venues/taigu?filename=x.md", "whole": False}
     # A body too long for a link: GitHub gets the name only, and the page says to paste.
     long = page.evaluate(link, [{"kind": "github", "newFile": f"{REPO_URL}/new/main/venues"}, "taigu", "x.md", "青年" * 2000])
     assert long == {"href": f"{REPO_URL}/new/main/venues/taigu?filename=x.md", "whole": False}
@@ -323,3 +423,38 @@ def test_without_a_repository_the_page_says_where_the_file_goes(browser, tmp_pat
     finally:
         context.close()
 
+
+
+def test_a_gitea_site_opens_giteas_new_file_page_with_the_file_or_says_to_paste(browser, tmp_path):
+    project = make_project(tmp_path / "gitea", sample_content=False)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("REPO_URL", "https://gitea.youth.example.cn/league/venues")
+        site = build_site(project)
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN")
+    try:
+        page = context.new_page()
+        page.goto((site / "contribute/new/index.html").as_uri())
+        form = page.locator("form.lk-vform__form")
+        form.get_by_label("名称").fill("太谷区测试九青年之家")
+        form.get_by_label("阵地类型").select_option("youth-home")
+        form.get_by_label("所属团组织").select_option("taigu")
+        form.get_by_label("县区").fill("太谷区")
+        form.get_by_label("地址").fill("山西省晋中市太谷区测试路 9 号")
+        form.get_by_label("纬度").fill("37.43")
+        form.get_by_label("经度").fill("112.56")
+        form.get_by_label("天地图、手机 GPS 定位（WGS-84）").check()
+        text = make_file(page)
+        href = page.get_by_role("link", name="在 Gitea 上新建这个文件").get_attribute("href")
+        parts = urlsplit(href)
+        assert f"{parts.scheme}://{parts.netloc}{parts.path}" == "https://gitea.youth.example.cn/league/venues/_new/main/venues/taigu"
+        assert parse_qs(parts.query) == {"filename": ["taigu-ceshijiu.md"], "value": [text]}
+        assert page.locator(".lk-vform__long").is_hidden()
+        assert "文件名和内容都已填好" in page.locator(".lk-vform__steps li").nth(0).inner_text()
+
+        form.get_by_label("正文").fill("青年之家的活动。" * 600)  # longer than an address carries
+        make_file(page)
+        href = page.get_by_role("link", name="在 Gitea 上新建这个文件").get_attribute("href")
+        assert parse_qs(urlsplit(href).query) == {"filename": ["taigu-ceshijiu.md"]}
+        assert page.locator(".lk-vform__long").inner_text() == "（这份文件较长，网址装不下，只填好了文件名：请把已复制的内容粘贴到编辑框）"
+    finally:
+        context.close()

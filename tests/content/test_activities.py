@@ -79,7 +79,7 @@ def test_valid_weekly_activity_skips_the_holiday(project):
         ("org: taigu", "org: taigou", "3 org（主办团组织）= taigou 是未知的团组织；是否想写 “taigu”？"),
         ("venue: test-venue", "venue: test-venu", "5 venue（阵地）= test-venu 是未知的阵地；是否想写 “test-venue”？"),
         ("brand: test-brand", "brand: test-bran", "6 brand（所属品牌）= test-bran 是未知的品牌；是否想写 “test-brand”？"),
-        ("days: [Tu, Th]", "days: [Tu, Thu]", "8 weekly.days[1]（星期）= Thu 不是星期写法；写 Mo Tu We Th Fr Sa Su 之一"),
+        ("days: [Tu, Th]", "days: [Tu, Thu]", "8 weekly.days[1]（星期）= Thu 不是星期写法；应写成 Th（Mo Tu We Th Fr Sa Su 之一）"),
         ('time: "19:00-21:00"', 'time: "19:00-18:00"', "9 weekly.time（时间段）= 19:00-18:00 时刻不存在或结束不晚于开始"),
         ("end_date: 2026-10-31", "end_date: 2026-08-31", "11 weekly.end_date（末次日期）= 2026-08-31 早于首次日期"),
         ("end_date: 2026-10-31", "end_date: 2027-10-31", "11 weekly.end_date（末次日期）= 2027-10-31 与首次日期相距超过一年；请按学期或年度分成几个活动文件"),

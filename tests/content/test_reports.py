@@ -7,11 +7,12 @@ end a workflow command or put markup into the job summary stays text.
 from __future__ import annotations
 
 import json
+import subprocess
 from datetime import date
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import VALID_VENUE, write
+from conftest import REPO, VALID_VENUE, write
 from markdown_it import MarkdownIt
 
 from leaguekit.__main__ import main
@@ -19,7 +20,7 @@ from leaguekit.content import reports
 from leaguekit.content.problems import Problem
 
 VENUE = "venues/taigu/test-venue.md"
-WEEKDAY_HINT = "“Mo-Fri”不是星期写法，应写 Mo Tu We Th Fr Sa Su 或 PH（法定节假日），例如 Mo-Fr、Sa,Su 或 PH"
+WEEKDAY_HINT = "“Mo-Fri”不是星期写法，应写成 Mo-Fr（星期用两个字母：Mo Tu We Th Fr Sa Su，法定节假日写 PH）"
 HOSTILE_NAME = "x%0A::error::forged\r\n| <b>粗</b> [链接](javascript:alert(1)) *强调*, a:b"
 
 
@@ -130,3 +131,13 @@ def test_job_summary_stays_under_githubs_mebibyte_whatever_the_content(project, 
     assert 300 < shown < 1000
     assert summary.rstrip().endswith(f"另有 {1000 - shown} 条未列出（GitHub 的任务摘要最多 1 MiB），请看本步骤的日志。")
     assert reports.summary_table([], "内容检查通过").startswith("## 内容检查：0 个错误，0 个提醒")
+
+
+@pytest.mark.parametrize("fmt", ["json", "gitlab"])
+def test_make_check_prints_only_the_report_on_stdout(broken, fmt):
+    """`make check FORMAT=json > report.json` holds JSON alone: make echoes no command line into it."""
+    done = subprocess.run(["make", "check", f"FORMAT={fmt}", f"VENV={REPO / '.venv'}"], cwd=broken, stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=300)
+    assert done.returncode != 0
+    report = json.loads(done.stdout)
+    found = report["problems"] if fmt == "json" else report
+    assert len(found) == 2 and "经纬度是否写反了" in done.stdout

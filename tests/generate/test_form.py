@@ -65,9 +65,10 @@ def test_vocabularies_are_the_choices(sample_site):
     types = [(o["value"], o.get_text()) for o in page.select("#f-type option") if o["value"]]
     assert types == [(k, t.label) for k, t in CONTENT.venue_types.items()]
     assert [o["value"] for o in page.select("#f-grade option") if o["value"]] == list(CONTENT.grades)
-    # Orgs grouped under their parent committee.
+    # Orgs grouped under their parent committee, by the label the sheet and the scaffold show.
     groups = {g["label"]: [o["value"] for o in g.select("option")] for g in page.select("#f-org optgroup")}
-    assert groups == {"省级团组织": ["shanxi"], "共青团山西省委员会下属": ["jinzhong", "taiyuan"], "共青团晋中市委员会下属": ["taigu"]}
+    assert groups == {"省级团组织": ["shanxi"], "山西共青团下属": ["jinzhong", "taiyuan"], "晋中共青团下属": ["taigu"]}
+    assert {o["value"]: o.get_text() for o in page.select("#f-org option") if o["value"]} == CONTENT.vocabulary("orgs")
     services = [(i["value"], i.parent.get_text(strip=True)) for i in page.select('#f-services input[type="checkbox"]')]
     assert services == [(k, t.label) for k, t in CONTENT.services.items()]
     brands = {i["value"]: i.parent["data-org"] for i in page.select('#f-brands input[type="checkbox"]')}
@@ -98,6 +99,8 @@ def test_the_page_ships_the_schema_and_its_own_script(sample_site):
         ("https://gitee.com/league/venues.git", "edit/master/docs/", "gitee", "https://gitee.com/league/venues/new/master/venues"),
         ("https://gitlab.com/league/venues/", "-/edit/main/docs/", "gitlab", "https://gitlab.com/league/venues/-/new/main/venues"),
         ("https://gitlab.youth.example.cn/taigu/venues", "-/edit/trunk/docs/", "gitlab", "https://gitlab.youth.example.cn/taigu/venues/-/new/trunk/venues"),
+        ("https://gitea.youth.example.cn/taigu/venues", "_edit/main/docs/", "gitea", "https://gitea.youth.example.cn/taigu/venues/_new/main/venues"),
+        ("https://codeberg.org/league/venues", "_edit/trunk/docs/", "forgejo", "https://codeberg.org/league/venues/_new/trunk/venues"),
     ],
 )
 def test_forge_new_file_page(repo_url, edit_uri, kind, new_file):

@@ -43,8 +43,11 @@ def test_every_venue_field_a_cell_can_hold_is_a_column_headed_by_its_reference_n
         ("location.lat", 37.4216000001, None, 37.4216),
         ("location.lat", "３７．４２１６", None, 37.4216),
         ("location.lat", " 37.4216° ", None, 37.4216),
-        ("location.lat", "北纬37度", None, "北纬37度"),  # not a number: the loader says so
+        ("location.lat", "北纬37度", None, 37),
+        ("location.lat", "37度左右", None, "37度左右"),  # not a number: the loader says so
         ("area_m2", 160.0, None, 160),
+        ("area_m2", "120平方米", None, 120),  # read as the form and make check read it (content/staff_input.py)
+        ("location.lat", "北纬37°25'21\"", None, 37.4225),
         ("established", dt.date(2021, 5, 1), "2021-05", "2021-05"),  # the sheet made a date of 2021-05
         ("established", dt.date(2021, 5, 1), "2020", "2021-05-01"),
         ("established", dt.datetime(2021, 5, 4, 0, 0), None, "2021-05-04"),
@@ -57,6 +60,10 @@ def test_every_venue_field_a_cell_can_hold_is_a_column_headed_by_its_reference_n
         ("established", "2019-13-45", None, "2019-13-45"),
         ("closed_on", "2024/6/30", None, "2024-06-30"),
         ("hours", "Ｍｏ－Ｆｒ　09：00－17：00", None, "Mo-Fr 09:00-17:00"),
+        ("hours", "Mo-Fr 09:00-17:00; Sa,Su 09:00-12:00", None, "Mo-Fr 09:00-17:00; Sa,Su 09:00-12:00"),  # OSM kept as written
+        ("hours", "周一至周五 9:00-17:00", None, "Mo-Fr 09:00-17:00"),  # staff's words become OSM
+        ("hours", "工作日 上午9：00-12：00\n下午2：00-5：30\n节假日休息", None, "Mo-Fr 09:00-12:00,14:00-17:30; PH off"),
+        ("hours", "9:00-17:00", None, "9:00-17:00"),  # which days? passed on for the check to ask
         ("name", "\u3000太谷区北洸乡青年之家 ", None, "太谷区北洸乡青年之家"),
         ("name", "太谷区１号（新）青年之家", None, "太谷区1号（新）青年之家"),  # full-width digits folded, brackets kept
         ("address", "太谷区文庙街\n1 号", None, "太谷区文庙街 1 号"),
@@ -87,6 +94,15 @@ def test_an_unknown_name_says_which_and_what_was_meant():
     cell = COLS["services"].read("文化学习、心里健康")
     assert cell.value == ["study", "心里健康"]
     assert cell.problem == "“心里健康”不是已有的服务项目；是否想写 “心理健康”？"
+
+
+def test_what_a_spreadsheet_lost_or_a_paste_joined_is_named():
+    phone = COLS["phone"].read("1.38E+10")
+    assert phone.problem == "“1.38E+10”是表格把号码改成的科学计数法，后几位已经丢失：请把这一列设为“文本”，重新输入完整号码"
+    for key, value in (("location.lat", 37.4221), ("location.lng", 112.557542)):
+        pasted = COLS[key].read("112.557542,37.422100")
+        assert pasted.value == value
+        assert pasted.problem == "一格里有两个数：应是纬度 37.422100、经度 112.557542；请把它们分别填在“纬度”和“经度”两列"
 
 
 def test_same_means_the_same_whatever_the_writing():

@@ -6,11 +6,13 @@ import os
 import re
 import subprocess
 
-from conftest import REPO, soup
+import pytest
+from conftest import REPO, soup, venue_md, write
 from gitrepo import commit_all
 
 from leaguekit.content import load
 from leaguekit.content.schema import Brand, Venue
+from leaguekit.staff import scaffold
 from leaguekit.staff.scaffold import new_venue_id, unique_id
 
 REPO_URL = "https://gitee.com/league/venues"
@@ -149,3 +151,63 @@ def test_new_ids_for_rows_with_one_name_cost_a_few_lookups_each():
     assert CountingSet.lookups < 10_000 * 30
     assert unique_id("a", {"a", "a-2", "a-3", "a-5"}) == "a-4"
     assert unique_id("a", {"b"}) == "a"
+
+
+def test_another_files_error_does_not_stop_the_scaffold(project):
+    """Only the file it writes is the scaffold's business; make check still names the other one."""
+    write(project, "venues/taigu/taigu-ok.md", venue_md(name="太谷区正常青年之家"))
+    broken = project / "venues/taigu/test-venue.md"
+    broken.write_text(broken.read_text(encoding="utf-8").replace("hours: Mo-Fr", "hours: Mo-Fri"), encoding="utf-8")
+    made = make(project, "new-venue", "NAME=太谷区测试三青年之家", "TYPE=青年之家", "ORG=共青团晋中市太谷区委员会", "DISTRICT=太谷区")
+    assert made.returncode == 0, made.stderr
+    assert "已创建 venues/taigu/taigu-ceshisan.md，内容检查通过。" in made.stdout
+    assert "另外：其他文件还有 1 个问题（与新文件无关），运行 make check 查看。" in made.stdout
+    assert "location: {lat: 37.42, lng: 112.55, datum: wgs84}" in (project / "venues/taigu/taigu-ceshisan.md").read_text(encoding="utf-8")
+
+
+def test_each_answer_is_checked_as_it_is_given_and_the_answers_are_kept(project, capsys):
+    answers = iter(["家", "太谷区测试四青年之家", "youth-hom", "青年之家", "太谷团委", " 太谷 共青团", "太谷区", "百度", "高德"])
+    asked: list[str] = []
+
+    def prompt(question: str) -> str:
+        asked.append(question)
+        return next(answers)
+
+    path, elsewhere = scaffold.run("venue", project, {"lat": "37°25'21\"", "lng": "112.5575", "address": "山西省晋中市太谷区测试路 4 号"}, prompt)
+    said = capsys.readouterr().out
+    assert "名称至少两个字。请重新填写。" in said
+    assert "“youth-hom”不是已有的阵地类型；是否想写 “youth-home”？（见 data/venue_types.yml）。请重新填写。" in said
+    assert "“太谷团委”不是已有的团组织" in said
+    assert asked.count("阵地名称（例如 太谷区明星镇青年之家）：") == 2 and asked[-1] == "坐标是从哪种地图复制的："
+    text = path.read_text(encoding="utf-8")
+    assert "location: {lat: 37.4225, lng: 112.5575, datum: bd09}" in text and "org: taigu " in text and elsewhere == []
+    assert next(answers) == "高德"  # nothing asked twice that was right the first time
+
+    # A file the answers cannot make (the id is taken) ends with the command that gives them all again.
+    with pytest.raises(scaffold.ScaffoldError) as refused:
+        scaffold.run("venue", project, {"name": "太谷区测试五青年之家", "type": "youth-home", "org": "taigu", "district": "太谷区", "ident": "test-venue"}, lambda q: "")
+    assert str(refused.value).endswith(
+        "已填写的内容没有丢失，改正后可以这样重新运行：\n  make new-venue NAME=太谷区测试五青年之家 TYPE=youth-home ORG=taigu DISTRICT=太谷区 ID=test-venue"
+    )
+
+
+def test_coordinates_given_say_which_map_they_came_from(project):
+    asked = make(project, "new-venue", "NAME=太谷区测试六青年之家", "TYPE=youth-home", "ORG=taigu", "DISTRICT=太谷区", "ADDRESS=山西省晋中市太谷区测试路 6 号", "LAT=37.4221", "LNG=112.5575")
+    assert asked.returncode == 2 and "缺少 DATUM；请这样运行：make new-venue DATUM=…" in asked.stderr
+    made = make(project, "new-venue", "NAME=太谷区测试六青年之家", "TYPE=youth-home", "ORG=taigu", "DISTRICT=太谷区", "ADDRESS=山西省晋中市太谷区测试路 6 号", "LAT=37.4221", "LNG=112.5575", "DATUM=高德地图")
+    assert made.returncode == 0, made.stderr
+    assert load(project).venue["taigu-ceshiliu"].data.location.lat != 37.4221  # GCJ-02, converted at load
+
+
+def test_hours_in_words_and_the_holiday_question(project, capsys):
+    """HOURS in staff's words is written as OSM; hours silent on holidays ask the holiday question first."""
+    silent = make(project, "new-venue", "NAME=太谷区测试七青年之家", "TYPE=youth-home", "ORG=taigu", "DISTRICT=太谷区", "HOURS=周一至周五 9:00-17:00")
+    assert silent.returncode == 2 and "缺少 HOLIDAYS；请这样运行：make new-venue HOLIDAYS=…" in silent.stderr
+    made = make(project, "new-venue", "NAME=太谷区测试七青年之家", "TYPE=youth-home", "ORG=taigu", "DISTRICT=太谷区", "HOURS=周一至周五 9:00-17:00", "HOLIDAYS=照常开放")
+    assert made.returncode == 0, made.stderr
+    assert load(project).venue["taigu-ceshiqi"].data.hours == "Mo-Fr,PH 09:00-17:00"
+
+    answers = iter(["照常开放", "9:00-12:00"])
+    path, _ = scaffold.run("venue", project, {"name": "太谷区测试八青年之家", "type": "youth-home", "org": "taigu", "district": "太谷区", "hours": "周一至周五 9:00-17:00，周六 9:00-12:00"}, lambda q: next(answers))
+    assert "平时各天的开放时间不同，照常是哪一段？请写明时间段。请重新填写。" in capsys.readouterr().out
+    assert "\nhours: Mo-Fr 09:00-17:00; Sa,PH 09:00-12:00 " in path.read_text(encoding="utf-8")

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import xlsxwriter
 import yaml
 from conftest import REPO, make_project, venue_md, write
 
@@ -121,7 +122,7 @@ def test_every_problem_by_row_and_column_in_chinese_and_nothing_written(ledger):
         "errors.xlsx 第 6 行“状态”：已关闭的阵地需要关闭日期；请在“关闭日期”一列填写 2024-06-30",
         "errors.xlsx 第 7 行“星级”：“旗舰型”不是已有的星级；是否想写 “旗舰店”？",
         "errors.xlsx 第 7 行“所属团组织”：“太谷组织”不是已有的所属团组织；可选值：太原共青团、太谷共青团、山西共青团、晋中共青团",
-        "errors.xlsx 第 7 行“开放时间”：Mo-Fr 9-17 开放时间写法不对；“9-17”不是时间段，应写成 09:00-17:30（24 小时制，两位数字）",
+        "errors.xlsx 第 7 行“开放时间”：Mo-Fr 9-17 开放时间写法不对；“9-17”不是时间段，应写成 09:00-17:00（24 小时制，两位数字）",
     ]
     assert "13812345678" not in result.stdout + result.stderr
     assert "共 9 个问题，未写入任何文件。" in result.stderr
@@ -469,3 +470,30 @@ def test_changed_coordinates_must_say_which_map_they_came_from(ledger, tmp_path)
     sheet_import.apply(ledger, plan)
     assert front(ledger, "venues/taigu/taigu-baita.md")["location"] == {"lat": 37.424, "lng": 112.549, "datum": "bd09"}
     assert front(ledger, "venues/taigu/taigu-gcj.md")["location"]["datum"] == "gcj02"
+
+
+def test_hours_as_staff_write_them_are_written_as_osm(ledger, tmp_path):
+    """Cells typed the usual Chinese ways (an .xlsx written by XlsxWriter) become OSM in the files;
+    a time range without its days is refused by row and column, asking which days."""
+    rows = [
+        ("id", "开放时间"),
+        ("taigu-baita", "周一至周五 上午9：00—12：00 下午2:00-5:30，节假日休息"),
+        ("taigu-beiguang", "除周一外 9.00-17.00"),
+        ("taigu-fancun", "工作日 9:00-17:00，节假日照常开放"),
+    ]
+
+    def save(name: str, table: list[tuple[str, str]]) -> Path:
+        with xlsxwriter.Workbook(tmp_path / name) as book:
+            sheet = book.add_worksheet()
+            for r, row in enumerate(table):
+                sheet.write_row(r, 0, row)
+        return tmp_path / name
+
+    plan = sheet_import.plan(ledger, save("hours.xlsx", rows))
+    assert plan.errors == []
+    sheet_import.apply(ledger, plan)
+    written = {ident: front(ledger, f"venues/taigu/{ident}.md")["hours"] for ident in ("taigu-baita", "taigu-beiguang", "taigu-fancun")}
+    assert written == {"taigu-baita": "Mo-Fr 09:00-12:00,14:00-17:30; PH off", "taigu-beiguang": "Tu-Su 09:00-17:00", "taigu-fancun": "Mo-Fr,PH 09:00-17:00"}
+
+    refused = run(ledger, "import-sheet", str(save("days.xlsx", [*rows, ("taigu-gcj", "上午9:00-12:00")])))
+    assert "days.xlsx 第 5 行“开放时间”：上午9:00-12:00 开放时间写法不对；“上午9:00-12:00”没有写哪几天：请在前面写上日子，例如 每天、工作日 或 周一至周五" in refused.stdout

@@ -140,12 +140,12 @@
     return body ? text + body + "\n" : text;
   }
 
-  /* The forge's new-file page in the org's folder: GitHub takes the name and the text (`filename`, `value`),
-   * GitLab the name (`file_name`), Gitee neither; `whole` says whether the text went along. */
+  /* The forge's new-file page in the org's folder: GitHub, Gitea and Forgejo take the name and the text
+   * (`filename`, `value`), GitLab the name (`file_name`), Gitee neither; `whole` says whether the text went along. */
   function newFileLink(forge, org, name, text) {
     var base = forge.newFile + "/" + encodeURIComponent(org);
     if (forge.kind === "gitlab") return { href: base + "?file_name=" + encodeURIComponent(name), whole: false };
-    if (forge.kind !== "github") return { href: base, whole: false };
+    if (["github", "gitea", "forgejo"].indexOf(forge.kind) < 0) return { href: base, whole: false };
     var full = base + "?filename=" + encodeURIComponent(name) + "&value=" + encodeURIComponent(text);
     return full.length <= MAX_URL ? { href: full, whole: true } : { href: base + "?filename=" + encodeURIComponent(name), whole: false };
   }
@@ -158,6 +158,7 @@
   if (!root) return;
   var data = JSON.parse(root.querySelector(".lk-vform__data").textContent);
   messages = data.hoursMessages;
+  lk.staffInput.configure(data);
   var form = root.querySelector(".lk-vform__form");
   var result = root.querySelector(".lk-vform__result");
   var output = root.querySelector(".lk-vform__text");
@@ -185,6 +186,15 @@
   function textOf(field) {
     var el = control(field);
     return el ? el.value.trim() : "";
+  }
+
+  /* What the file gets: the value read as staff_input.py reads it (data-reads says how). */
+  function valueOf(field) {
+    var raw = textOf(field), reads = field.getAttribute("data-reads");
+    if (reads === "number") return lk.staffInput.number(raw);
+    if (reads === "date") return lk.staffInput.date(raw);
+    if (reads === "phone") return lk.staffInput.phone(raw)[0];
+    return lk.staffInput.fold(raw, reads === "code" ? "code" : "text");
   }
 
   function checked(field) {
@@ -268,8 +278,25 @@
     });
   }
 
+  /* The holiday question (节假日休息 / 照常开放 / 另有时间) answered into the text: asked whenever the hours
+   * say nothing of PH, so that no file leaves the form silent on holidays. */
+  var HOLIDAY_WORDS = { off: "；节假日休息", usual: "；节假日照常开放" };
+
+  function withHolidays(built) {
+    if (built.error || !built.hours) return built;
+    var choice = (builder.querySelector('input[name="holidays"]:checked') || {}).value || "";
+    var hasPH = /(^|[ ,;])PH\b/.test(built.hours);
+    if (hasPH) return choice && choice !== "other" ? { error: "上面已经写了法定节假日的时间：“法定节假日”一问请选“另有时间”" } : built;
+    if (!choice) return { error: "请回答法定节假日（元旦、春节、国庆等）开不开放：休息、照常开放或另有时间" };
+    if (choice === "other") return { error: "选了“另有时间”：请在上面某一组勾选“法定节假日”并填时间" };
+    var answered = lk.staffInput.hoursToOsm(built.hours + HOLIDAY_WORDS[choice]);
+    return answered.error ? { error: "平日各天的开放时间不同，“照常开放”是哪一段？请选“另有时间”，在上面某一组勾选“法定节假日”" } : answered;
+  }
+
+  /* What the staff member wrote in words wins over the ticked rows. */
   function previewHours() {
-    var built = buildHours(builderRows());
+    var words = builder.querySelector(".lk-hb__words").value.trim();
+    var built = withHolidays(words ? lk.staffInput.hoursToOsm(words) : buildHours(builderRows()));
     builder.querySelector(".lk-hb__preview").textContent = built.error ? "" : built.hours ? "文件中写作：" + built.hours : "";
     return built;
   }
@@ -333,13 +360,93 @@
       list.innerHTML = "";
       (data.districts[org] || []).forEach(function (name) { list.appendChild(el("option", { value: name })); });
     }
-    if (idInput && org && (idInput.value === "" || idInput.value === lastPrefix)) {
-      idInput.value = org + "-";
-      lastPrefix = idInput.value;
-    }
+    proposeId();
   }
 
-  if (typeSelect) typeSelect.addEventListener("change", syncType);
+  /* --- the file name, proposed from the name as the scaffold does (slugs.py, scaffold.new_venue_id) --- */
+
+  var readings = null;
+
+  function reading(ch) {
+    if (!readings) {
+      readings = {};
+      data.pinyin.split("|").forEach(function (group) {
+        var syllable = /^[a-z]+/.exec(group)[0];
+        Array.from(group.slice(syllable.length)).forEach(function (c) { readings[c] = syllable; });
+      });
+    }
+    return readings[ch];
+  }
+
+  /* Lowercase pinyin and ASCII, hyphen-separated, at most 40 characters: slugs.slug. */
+  function slug(text) {
+    var items = [], run = "";
+    Array.from(text).forEach(function (ch) {
+      var r = reading(ch);
+      if (r) {
+        if (run) items.push(run);
+        run = "";
+        items.push(r);
+      } else {
+        run += ch;
+      }
+    });
+    if (run) items.push(run);
+    var joined = items.map(function (item) {
+      var word = item.toLowerCase().replace(/[^a-z0-9]+/g, "-");
+      return /^[a-z]+$/.test(word) ? word : "-" + word + "-";
+    }).join("");
+    return joined.replace(/-+/g, "-").replace(/^-|-$/g, "").slice(0, 40).replace(/^-|-$/g, "");
+  }
+
+  function fnv(text, seed) {
+    var bytes = new TextEncoder().encode(text), h = seed;
+    for (var i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i], 0x01000193) >>> 0;
+    return h >>> 0;
+  }
+
+  var takenBits = null;
+
+  /* Whether the Bloom filter of used ids (form_lookup.taken_filter) holds `id`: one free id in a hundred is wrongly held. */
+  function taken(id) {
+    if (!takenBits) takenBits = Uint8Array.from(atob(data.taken.data), function (c) { return c.charCodeAt(0); });
+    var h1 = fnv(id, 0x811c9dc5), h2 = (fnv(id, 0x01000193) | 1) >>> 0;
+    for (var i = 0; i < data.taken.k; i++) {
+      var p = (h1 + i * h2) % data.taken.bits;
+      if (!(takenBits[p >> 3] & (1 << (p & 7)))) return false;
+    }
+    return true;
+  }
+
+  function free(base) {
+    var id = base, n = 2;
+    while (taken(id)) id = base + "-" + n++;
+    return id;
+  }
+
+  /* The org, then the pinyin of the name without its district and type, numbered when taken. */
+  function proposal() {
+    var org = orgSelect ? orgSelect.value : "";
+    if (!org) return "";
+    var name = textOf(fieldEl("name")), district = fieldEl("district") ? textOf(fieldEl("district")) : "";
+    var type = typeSelect && typeSelect.value ? data.typeLabels[typeSelect.value] : "";
+    var core = name;
+    if (district) core = core.split(district).join("");
+    if (type) core = core.split(type).join("");
+    var base = [org, slug(core || name)].filter(Boolean).join("-");
+    return name ? free(base) : org + "-";
+  }
+
+  /* Filled in while the staff member has not written a name of their own. */
+  function proposeId() {
+    if (!idInput || (idInput.value !== "" && idInput.value !== lastPrefix)) return;
+    idInput.value = proposal();
+    lastPrefix = idInput.value;
+  }
+
+
+  if (typeSelect) typeSelect.addEventListener("change", function () { syncType(); proposeId(); });
+  ["name", "district"].forEach(function (key) { if (fieldEl(key)) control(fieldEl(key)).addEventListener("input", proposeId); });
   if (orgSelect) orgSelect.addEventListener("change", syncOrg);
   syncType();
   syncOrg();
@@ -347,14 +454,11 @@
   /* --- coordinates: a pasted pair is split, the phone's position filled in --- */
 
   var latInput = form.querySelector("#f-location-lat"), lngInput = form.querySelector("#f-location-lng");
-  var PAIR = /^\s*(-?\d+(?:\.\d+)?)\s*[,，\s]\s*(-?\d+(?:\.\d+)?)\s*$/;
-
   function splitPair(event) {
-    var m = PAIR.exec(event.target.value);
-    if (!m) return;
-    var a = Number(m[1]), b = Number(m[2]);
-    latInput.value = a < b ? m[1] : m[2];
-    lngInput.value = a < b ? m[2] : m[1];
+    var both = lk.staffInput.pair(event.target.value);
+    if (!both) return;
+    latInput.value = both[0];
+    lngInput.value = both[1];
     form.querySelector(".lk-vform__here-status").textContent = "已分开填入纬度 " + latInput.value + "、经度 " + lngInput.value + "。";
   }
 
@@ -388,19 +492,22 @@
     var widget = field.getAttribute("data-widget"), required = field.hasAttribute("data-required");
     if (field.hidden || field.closest("[hidden]")) return "";
     if (widget === "hours") return previewHours().error || "";
-    if (widget === "body") return "";
+    if (widget === "body") return personal(form.querySelector("#f-body").value, "正文");
     if (widget === "radios" || widget === "checks") {
       return required && !checked(field).length ? "请选择" + label : "";
     }
-    var value = textOf(field);
+    var value = valueOf(field);
     if (!value) return required ? (widget === "select" ? "请选择" : "请填写") + label : "";
+    if (widget !== "select" && personal(value, label)) return personal(value, label);
+    if (field.getAttribute("data-reads") === "phone" && lk.staffInput.phone(value)[1]) return lk.staffInput.phone(value)[1];
     if (widget === "id") {
-      return idPattern.test(value) ? "" : "文件名只用小写英文字母、数字和连字符（不以连字符开头或结尾），例如 taigu-mingxing-youth-home";
+      if (!idPattern.test(value)) return "文件名只用小写英文字母、数字和连字符（不以连字符开头或结尾），例如 taigu-mingxing-youth-home";
+      return taken(value) ? "“" + value + "”已被使用（文件名或旧网址），请换一个，例如 " + free(value) : "";
     }
     var prop = schemaOf(key);
     if (widget === "lines") return "";
     if (prop.type === "number" || prop.type === "integer") {
-      if (!/^-?\d+(?:\.\d+)?$/.test(value)) return label + "应为数字（十进制），例如 " + (prop.examples ? prop.examples[0] : "12.5");
+      if (!/^-?\d+(?:\.\d+)?$/.test(value)) return label + "应为数字（十进制）：“" + textOf(field) + "”读不出数字";
       var n = Number(value);
       if ((prop.minimum !== undefined && n < prop.minimum) || (prop.maximum !== undefined && n > prop.maximum)) {
         return label + "应在 " + prop.minimum + " 至 " + prop.maximum + " 之间" + (key.indexOf("location.") === 0 ? "（中国境内）；纬度和经度是否写反了？" : "");
@@ -414,6 +521,16 @@
     var compared = prop.format === "phone" ? value.replace(/ /g, "") : value;
     if (prop.pattern && !new RegExp(prop.pattern).test(compared)) return label + "写法不对：" + (prop.hint || "请对照字段说明");
     return "";
+  }
+
+  /* The first mobile or resident ID number make check would refuse in `text` (privacy.py), in its words. */
+  var KINDS = { mobile: "个人手机号", resident_id: "居民身份证号" };
+
+  function personal(text, where) {
+    var found = lk.staffInput.personal(text, false)[0];
+    if (!found) return "";
+    var line = where === "正文" && text.indexOf("\n") >= 0 ? "第 " + (found[2] + 1) + " 行" : "";
+    return where + line + "含有" + KINDS[found[0]] + " " + found[1] + "；" + data.privacy.hint;
   }
 
   function show(field, message) {
@@ -441,7 +558,7 @@
       if (field.hidden || widget === "id" || widget === "body") return;
       if (key.indexOf("location.") === 0) {
         var part = key.split(".")[1];
-        location[part] = widget === "radios" ? checked(field)[0] : textOf(field);
+        location[part] = widget === "radios" ? checked(field)[0] : valueOf(field);
         if (part === "datum") found.push(["location", location]);
         return;
       }
@@ -452,10 +569,10 @@
         var items = checked(field);
         if (items.length) found.push([key, { kind: "keys", items: items }]);
       } else if (widget === "lines") {
-        var lines = textOf(field).split(/\r?\n/).map(function (s) { return s.trim(); }).filter(Boolean);
+        var lines = valueOf(field).split(/\r?\n/).map(function (s) { return s.trim(); }).filter(Boolean);
         if (lines.length) found.push([key, { kind: "lines", items: lines }]);
       } else {
-        var value = textOf(field);
+        var value = valueOf(field);
         if (value && widget === "tel") value = value.replace(/ /g, "");
         if (value) found.push([key, widget === "number" ? { kind: "number", text: value } : { text: value }]);
       }
