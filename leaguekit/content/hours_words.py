@@ -8,7 +8,7 @@ to the same days; a later statement overrides an earlier one for the days it nam
 A time with no days before it is refused (which days?), and so is anything not in that vocabulary,
 named as written.
 
-`overrides/assets/javascripts/staff-input.js` is the same converter for the venue form; both run
+`leaguekit/theme/assets/javascripts/staff-input.js` is the same converter for the venue form; both run
 `tests/hours_words_cases.json`, and the messages below reach the browser with the page's data.
 """
 

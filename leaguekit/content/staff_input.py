@@ -1,7 +1,7 @@
 """What staff type, read one way by every tool: full-width digits and dashes, 2023年5月, 120平方米,
 37°25'21", a coordinate pair pasted into one box, 1.38E+10 for a phone, an org by any of its names.
 
-The sheet import (`staff.columns`), the venue form (`overrides/assets/javascripts/staff-input.js`),
+The sheet import (`staff.columns`), the venue form (`leaguekit/theme/assets/javascripts/staff-input.js`),
 the scaffold and `make check`'s hints read staff input through these functions; the Python and the
 JavaScript run `tests/staff_input_cases.json`. Reading never judges: a value that is not understood
 comes back folded but otherwise as written, for the schema's rules to name (a phone in scientific

@@ -14,7 +14,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from conftest import REPO, build_site, make_project, write
+from conftest import REPO, SAMPLE, build_site, make_project, write
 
 from leaguekit.content import load
 from leaguekit.content.yamlsource import YamlSource
@@ -192,7 +192,7 @@ def test_the_browser_says_what_is_missing_or_wrong_before_making_a_file(page, fo
 def test_the_file_name_is_the_scaffolds_and_a_used_one_is_refused(page, form, name, district, kind):
     from leaguekit.staff.scaffold import new_venue_id
 
-    content = load(REPO)
+    content = load(SAMPLE)
     form.get_by_label("名称").fill(name)
     form.get_by_label("阵地类型").select_option(label=kind)
     form.get_by_label("所属团组织").select_option("taigu")

@@ -273,18 +273,21 @@ def test_no_import_writes_outside_its_scratch_folder_and_venues(tmp_path, sheet,
         assert bool(changed) == apply
 
 
-def test_apply_checks_every_target_first(ledger, tmp_path):
-    """A file name whose temporary name the disk cannot hold is refused in the dry run, before any file is written."""
-    long = "taigu-" + "a" * 241
+def test_apply_checks_every_target_first(ledger, tmp_path, monkeypatch):
+    """A file name whose temporary name the disk cannot hold is refused in the dry run, before any file is
+    written. Ids are at most 64 characters, so the disk here takes names of 70 bytes (eCryptfs takes 143)."""
+    monkeypatch.setattr(sheet_import, "name_max", lambda folder: 70)
+    long = "taigu-" + "a" * 55
     write(ledger, f"venues/taigu/{long}.md", venue_md(name="太谷区长名青年之家", address="山西省晋中市太谷区长名路 1 号"))
     sheet = tmp_path / "long.csv"
     sheet.write_text(f"id,开放时间\ntaigu-baita,Mo-Fr 09:00-17:00\n{long},Mo-Fr 09:00-17:00\n", encoding="utf-8")
     plan = sheet_import.plan(ledger, sheet)
+    size = len(sheet_import.TEMPORARY.format(f"{long}.md"))
     assert [text for _, _, text in plan.errors] == [
-        f"long.csv 第 3 行“id”：文件名 {long}.md 太长（写入时的临时文件名 258 字节，上限 255）；请缩短名称或 id",
+        f"long.csv 第 3 行“id”：文件名 {long}.md 太长（写入时的临时文件名 {size} 字节，上限 70）；请缩短名称或 id",
     ]
     before = tree(ledger / "venues")
-    with pytest.raises(sheet_import.ApplyError, match=f"^文件名 {long}.md 太长（写入时的临时文件名 258 字节，上限 255）；请缩短名称或 id。没有写入任何文件。$"):
+    with pytest.raises(sheet_import.ApplyError, match=f"^文件名 {long}.md 太长（写入时的临时文件名 {size} 字节，上限 70）；请缩短名称或 id。没有写入任何文件。$"):
         sheet_import.apply(ledger, plan)
     assert tree(ledger / "venues") == before
 
