@@ -450,6 +450,9 @@ def run(kind: str, root: Path, values: dict[str, Any], prompt: Callable[[str], s
 def _make(kind: str, root: Path, values: dict[str, Any], content: Content, prompt: Callable[[str], str] | None) -> tuple[Path, list[Problem]]:
     if kind == "venue":
         values = fill(values, VENUE_ASK, content, "new-venue", prompt)
+        pasted = staff_input.pair(str(values.get("lat") or "")) if not values.get("lng") else None
+        if pasted:  # both numbers in LAT, as a coordinate picker shows them: split, as the form does
+            values["lat"], values["lng"] = pasted
         for key, what in (("lat", "纬度"), ("lng", "经度")):
             if isinstance(values.get(key), str):
                 values[key] = _coordinate(values[key], what) if values[key] else None
