@@ -60,6 +60,7 @@ SPACES = "\u3000\u00a0\u200b\ufeff"
 # Spreadsheet programs run a cell starting with these as a formula; exports prefix an apostrophe.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 EXCEL_EPOCH = dt.date(1899, 12, 30)
+HOLIDAY_QUESTION = "没有说法定节假日开不开放：请在后面加上“节假日休息”“节假日照常开放”或节假日的时间（如“节假日 9:00-12:00”）"
 # A coordinate pair pasted into one of these cells (`112.557542,37.422100`): which half the cell wants.
 PAIRED = {"location.lat": 0, "location.lng": 1}
 
@@ -135,7 +136,7 @@ class Column:
         if self.kind == "phone":
             return _phone(cell)
         if self.reference is not None and self.reference.type == "开放时间":
-            return Cell(_hours(cell))
+            return _hours(cell)
         if self.kind == "choice":
             return self._choice(_text(cell, code=True))
         if self.kind == "choices":
@@ -265,18 +266,20 @@ def _real_date(text: str) -> bool:
     return True
 
 
-def _hours(cell: Any) -> str:
-    """OSM text as written; hours in staff's words (周一至周五 9:00-17:00) as the OSM text they mean."""
+def _hours(cell: Any) -> Cell:
+    """OSM text as written; hours in staff's words (周一至周五 9:00-17:00) as the OSM text they mean,
+    asked the holiday question when the words say nothing of holidays."""
     text = _text(cell, code=True).replace("\n", " ")
     try:
         parse_hours(text)
-        return text
+        return Cell(text)
     except HoursError:
         pass
     try:
-        return to_osm(text)
+        osm = to_osm(text)
     except HoursError:
-        return text
+        return Cell(text)
+    return Cell(osm, "" if re.search(r"(^|[ ,;])PH\b", osm) else HOLIDAY_QUESTION)
 
 
 def _phone(cell: Any) -> Cell:

@@ -450,15 +450,19 @@ def run(kind: str, root: Path, values: dict[str, Any], prompt: Callable[[str], s
     content = load(root, strict=False)
     try:
         return _make(kind, root, values, content, prompt)
-    except ScaffoldError as exc:
+    except (ScaffoldError, EOFError, KeyboardInterrupt) as exc:
+        why = str(exc) if isinstance(exc, ScaffoldError) else "已中断"
         if prompt is not None and any(values.get(k) for k in MAKE_VARS):
-            raise ScaffoldError(f"{exc}\n已填写的内容没有丢失，改正后可以这样重新运行：\n  {rerun(kind, values)}") from None
-        raise
+            raise ScaffoldError(f"{why}\n已填写的内容没有丢失，改正后可以这样重新运行：\n  {rerun(kind, values)}") from None
+        raise ScaffoldError(why) from None
 
 
 def _make(kind: str, root: Path, values: dict[str, Any], content: Content, prompt: Callable[[str], str] | None) -> tuple[Path, list[Problem]]:
     if kind == "venue":
         values = fill(values, VENUE_ASK, content, "new-venue", prompt)
+        pasted = staff_input.pair(str(values.get("lat") or "")) if not values.get("lng") else None
+        if pasted:  # both numbers in LAT, as a coordinate picker shows them: split, as the form does
+            values["lat"], values["lng"] = pasted
         for key, what in (("lat", "纬度"), ("lng", "经度")):
             if isinstance(values.get(key), str):
                 values[key] = _coordinate(values[key], what) if values[key] else None

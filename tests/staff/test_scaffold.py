@@ -191,11 +191,25 @@ def test_each_answer_is_checked_as_it_is_given_and_the_answers_are_kept(project,
     )
 
 
+def test_an_interrupted_session_keeps_what_was_answered(project):
+    answers = iter(["太谷区测试十青年之家", "青年之家"])
+
+    def prompt(question: str) -> str:
+        for answer in answers:
+            return answer
+        raise EOFError  # Ctrl-D at the third question
+
+    with pytest.raises(scaffold.ScaffoldError) as stopped:
+        scaffold.run("venue", project, {}, prompt)
+    assert str(stopped.value) == "已中断\n已填写的内容没有丢失，改正后可以这样重新运行：\n  make new-venue NAME=太谷区测试十青年之家 TYPE=youth-home"
+
+
 def test_coordinates_given_say_which_map_they_came_from(project):
     asked = make(project, "new-venue", "NAME=太谷区测试六青年之家", "TYPE=youth-home", "ORG=taigu", "DISTRICT=太谷区", "ADDRESS=山西省晋中市太谷区测试路 6 号", "LAT=37.4221", "LNG=112.5575")
     assert asked.returncode == 2 and "缺少 DATUM；请这样运行：make new-venue DATUM=…" in asked.stderr
-    made = make(project, "new-venue", "NAME=太谷区测试六青年之家", "TYPE=youth-home", "ORG=taigu", "DISTRICT=太谷区", "ADDRESS=山西省晋中市太谷区测试路 6 号", "LAT=37.4221", "LNG=112.5575", "DATUM=高德地图")
-    assert made.returncode == 0, made.stderr
+    made = make(project, "new-venue", "NAME=太谷区测试六青年之家", "TYPE=youth-home", "ORG=taigu", "DISTRICT=太谷区", "ADDRESS=山西省晋中市太谷区测试路 6 号", "LAT=112.5575,37.4221", "DATUM=高德地图")
+    assert made.returncode == 0, made.stderr  # the pair as 高德's picker shows it, split as the form splits it
+    assert "location: {lat: 37.4221, lng: 112.5575, datum: gcj02}" in (project / "venues/taigu/taigu-ceshiliu.md").read_text(encoding="utf-8")
     assert load(project).venue["taigu-ceshiliu"].data.location.lat != 37.4221  # GCJ-02, converted at load
 
 

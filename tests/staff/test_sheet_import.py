@@ -481,7 +481,7 @@ def test_hours_as_staff_write_them_are_written_as_osm(ledger, tmp_path):
     rows = [
         ("id", "开放时间"),
         ("taigu-baita", "周一至周五 上午9：00—12：00 下午2:00-5:30，节假日休息"),
-        ("taigu-beiguang", "除周一外 9.00-17.00"),
+        ("taigu-beiguang", "除周一外 9.00-17.00，节假日 9:00-12:00"),
         ("taigu-fancun", "工作日 9:00-17:00，节假日照常开放"),
     ]
 
@@ -496,7 +496,9 @@ def test_hours_as_staff_write_them_are_written_as_osm(ledger, tmp_path):
     assert plan.errors == []
     sheet_import.apply(ledger, plan)
     written = {ident: front(ledger, f"venues/taigu/{ident}.md")["hours"] for ident in ("taigu-baita", "taigu-beiguang", "taigu-fancun")}
-    assert written == {"taigu-baita": "Mo-Fr 09:00-12:00,14:00-17:30; PH off", "taigu-beiguang": "Tu-Su 09:00-17:00", "taigu-fancun": "Mo-Fr,PH 09:00-17:00"}
+    assert written == {"taigu-baita": "Mo-Fr 09:00-12:00,14:00-17:30; PH off", "taigu-beiguang": "Tu-Su 09:00-17:00; PH 09:00-12:00", "taigu-fancun": "Mo-Fr,PH 09:00-17:00"}
 
-    refused = run(ledger, "import-sheet", str(save("days.xlsx", [*rows, ("taigu-gcj", "上午9:00-12:00")])))
+    refused = run(ledger, "import-sheet", str(save("days.xlsx", [*rows, ("taigu-gcj", "上午9:00-12:00"), ("test-venue", "每天 9:00-17:00")])))
     assert "days.xlsx 第 5 行“开放时间”：上午9:00-12:00 开放时间写法不对；“上午9:00-12:00”没有写哪几天：请在前面写上日子，例如 每天、工作日 或 周一至周五" in refused.stdout
+    # Words silent on holidays are asked the holiday question (issue 30), by row and column.
+    assert "days.xlsx 第 6 行“开放时间”：没有说法定节假日开不开放：请在后面加上“节假日休息”“节假日照常开放”或节假日的时间（如“节假日 9:00-12:00”）" in refused.stdout
