@@ -4,14 +4,17 @@ matched, compared, validated by the kit's own loader and written only when every
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
 import yaml
 from conftest import REPO, make_project, venue_md, write
+from python_calamine import CalamineWorkbook
 
 from leaguekit.content import load
 from leaguekit.staff import sheet_export, sheet_import
@@ -469,3 +472,122 @@ def test_changed_coordinates_must_say_which_map_they_came_from(ledger, tmp_path)
     sheet_import.apply(ledger, plan)
     assert front(ledger, "venues/taigu/taigu-baita.md")["location"] == {"lat": 37.424, "lng": 112.549, "datum": "bd09"}
     assert front(ledger, "venues/taigu/taigu-gcj.md")["location"]["datum"] == "gcj02"
+
+
+# --- a stale sheet: merged three ways against the commit it was exported from -----------------
+
+# The venue files at the export's commit, written out in full: that commit's id is in the committed
+# sheets (stale.*, made by sheets/make.py from an export of this project), so nothing here may come
+# from a factory that could change.
+STALE_VENUE = """\
+---
+name: {name}
+type: youth-home
+grade: standard
+org: taigu
+district: 太谷区
+address: {address}
+location: {{lat: {lat}, lng: {lng}, datum: wgs84}}
+hours: Mo-Fr 09:00-12:00
+phone: {phone}
+services: [study]
+---
+{name}的正文。
+"""
+STALE = {
+    "venues/taigu/taigu-baita.md": STALE_VENUE.format(name="太谷区白塔社区青年之家", address="山西省晋中市太谷区明星镇白塔社区党群服务中心二楼", lat=37.4236, lng=112.5488, phone="0354-6231018"),
+    "venues/taigu/taigu-beiguang.md": STALE_VENUE.format(name="太谷区北洸乡青年之家", address="山西省晋中市太谷区北洸乡党群服务中心", lat=37.4083, lng=112.4925, phone="0354-6271013"),
+    "venues/taigu/taigu-fancun.md": STALE_VENUE.format(name="太谷区范村镇青年之家", address="山西省晋中市太谷区范村镇党群服务中心", lat=37.3611, lng=112.4261, phone="0354-6291018"),
+}
+EXPORTED = "2025-03-04T10:00:00+08:00"
+
+
+def stale_project(dest: Path) -> Path:
+    """The project the stale sheets were exported from: a commit holding only venues/ (its id fixed by
+    the files above and the date), then the rest of the site in a later commit."""
+    from gitrepo import git
+
+    root = make_project(dest, sample_content=False)
+    shutil.rmtree(root / "venues")
+    for rel, text in STALE.items():
+        write(root, rel, text)
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", "venues")
+    git(root, "commit", "-q", "-m", "阵地", date=EXPORTED)
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "网站", date="2025-03-04T11:00:00+08:00")
+    return root
+
+
+def colleague(root: Path, edits: dict[str, tuple[str, str]], date: str = "2025-03-06T09:00:00+08:00") -> None:
+    """A colleague's commit after the export."""
+    from gitrepo import git
+
+    for rel, (old, new) in edits.items():
+        text = (root / rel).read_text(encoding="utf-8")
+        assert old in text
+        (root / rel).write_text(text.replace(old, new), encoding="utf-8")
+    git(root, "commit", "-q", "-am", "同事的修改", date=date)
+
+
+@pytest.mark.parametrize("name", ["stale.xlsx", "stale.ods", "stale.xls"])
+def test_a_stale_sheet_keeps_later_edits_it_did_not_touch(tmp_path, name):
+    """Exported, then edited and saved in LibreOffice (白塔's hours, 北洸's phone); meanwhile a colleague
+    changed 范村's and 北洸's hours. Only the staffer's two cells are written; the colleague's stay."""
+    root = stale_project(tmp_path / "p")
+    colleague(root, {"venues/taigu/taigu-fancun.md": ("hours: Mo-Fr 09:00-12:00", "hours: Mo-Fr 08:30-12:00"), "venues/taigu/taigu-beiguang.md": ("hours: Mo-Fr 09:00-12:00", "hours: Mo-Sa 09:00-12:00")})
+    plan = sheet_import.plan(root, SHEETS / name)
+    assert plan.errors == [] and plan.warnings == []
+    assert {c.rel: [(col.label, old, new) for col, old, new in c.fields] for c in plan.changed} == {
+        "venues/taigu/taigu-baita.md": [("开放时间", "Mo-Fr 09:00-12:00", "Mo-Fr 09:00-17:00")],
+        "venues/taigu/taigu-beiguang.md": [("电话", "0354-6271013", "0354-6271099")],
+    }
+    assert plan.same == 1
+    sheet_import.apply(root, plan)
+    assert front(root, "venues/taigu/taigu-fancun.md")["hours"] == "Mo-Fr 08:30-12:00"
+    assert (front(root, "venues/taigu/taigu-beiguang.md")["hours"], front(root, "venues/taigu/taigu-beiguang.md")["phone"]) == ("Mo-Sa 09:00-12:00", "0354-6271099")
+
+
+@pytest.mark.parametrize("name", ["stale.xlsx", "stale.ods"])
+def test_a_cell_changed_in_the_sheet_and_in_the_file_since_the_export_is_a_conflict(tmp_path, name):
+    root = stale_project(tmp_path / "p")
+    colleague(root, {"venues/taigu/taigu-beiguang.md": ("phone: 0354-6271013", "phone: 0354-6271000")})
+    before = tree(root / "venues")
+    result = run(root, "import-sheet", str(SHEETS / name), "--apply")
+    assert result.returncode == 1
+    assert f"{name} 第 3 行“电话”：导出后文件中的这一格也改了（2025-03-06 提交）：现为 0354-6271000，表中改为 0354-6271099；请与改动的人核对，再用 make export-sheet 重新导出、在新表中修改" in result.stdout.splitlines()
+    assert "共 1 个问题，未写入任何文件。" in result.stderr
+    assert tree(root / "venues") == before
+
+
+def test_the_stamp_libreoffice_kept_is_hidden_and_names_the_commit(tmp_path):
+    """Round trips through LibreOffice keep the hidden 导出记录 sheet, and the id column locked."""
+    root = stale_project(tmp_path / "p")
+    from gitrepo import git
+
+    commit = git(root, "rev-list", "-1", "HEAD", "--", "venues").strip()
+    for name in ("stale.xlsx", "stale.ods", "stale.xls"):
+        book = CalamineWorkbook.from_path(SHEETS / name)
+        assert {m.name: str(m.visible) for m in book.sheets_metadata}["导出记录"] == "SheetVisibleEnum.Hidden"
+        assert book.get_sheet_by_name("导出记录").to_python()[0][:2] == ["leaguekit-export", commit]
+    with zipfile.ZipFile(SHEETS / "stale.xlsx") as archive:
+        xml = archive.read("xl/worksheets/sheet1.xml").decode("utf-8")
+        styles = archive.read("xl/styles.xml").decode("utf-8")
+    assert re.search(r'<sheetProtection [^>]*sheet="true"', xml) or re.search(r'<sheetProtection [^>]*sheet="1"', xml)
+    xfs = re.findall(r"<xf [^>]*?(?:/>|>.*?</xf>)", styles.split("<cellXfs")[1])
+    style = {ref: int(s) for ref, s in re.findall(r'<c r="([A-Z]+2)" s="(\d+)"', xml)}
+    assert 'locked="false"' not in xfs[style["A2"]] and 'locked="0"' not in xfs[style["A2"]]
+    assert re.search(r'locked="(false|0)"', xfs[style["B2"]])
+    with zipfile.ZipFile(SHEETS / "stale.ods") as archive:
+        content = archive.read("content.xml").decode("utf-8")
+    assert re.search(r'<table:table table:name="阵地台账"[^>]*table:protected="true"', content)
+
+
+def test_a_sheet_without_a_stamp_warns_on_every_change(ledger, tmp_path):
+    sheet = tmp_path / "plain.csv"
+    sheet.write_text("id,开放时间\ntaigu-baita,Mo-Fr 09:00-17:00\ntaigu-fancun,Mo-Fr 09:00-12:00\n", encoding="utf-8")
+    plan = sheet_import.plan(ledger, sheet)
+    assert plan.errors == [] and len(plan.changed) == 1
+    assert [text for _, _, text in plan.warnings] == [
+        "plain.csv 第 2 行：这份表格没有导出记录（不是 make export-sheet 导出的 .xlsx，或记录被删去），看不出导出后文件是否被别人改过：这一行的修改可能撤销别人后来的修改，请逐项核对（提醒）",
+    ]
