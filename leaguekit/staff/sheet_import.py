@@ -34,7 +34,7 @@ from ..content.validation import TYPE_WORDS
 from . import sheet_stamp
 from .columns import CONFIRM, CONFIRM_LABEL, DATUM, ID, Column, columns, fold_header, get, header_words, vocabularies
 from .frontmatter import DELETE, VenueFile, edit, line, read_venues
-from .scaffold import new_venue_id, optional_lines
+from .scaffold import LATER_ONLY, new_venue_id, optional_lines
 from .sheet_identity import Known, doubt
 from .sheet_read import Sheet, SheetError, column_letter, read
 
@@ -249,8 +249,9 @@ def plan(root: Path, path: Path) -> Plan:
             error(row, rows.by_key.get(DATUM) or rows.by_key.get("location.lat"), DATUM_NEEDED)
         after = {**front, **{k: v for k, v in _top_level(front, fields).items() if v is not DELETE}}
         confirmed = rows.value(cells, CONFIRM) is True
+        relocated = "moved_on" in keys  # a move recorded in its own columns says the row is the same venue
         label = rows.by_key.get("name") or rows.by_key.get(ID)
-        if target is not None and not confirmed and (why := doubt(front, after)):
+        if target is not None and not confirmed and not relocated and (why := doubt(front, after)):
             error(row, label, f"是同一个阵地吗？与 {target.rel}（{front.get('name')}）相比，{why}；确是这个阵地（改名、搬迁）请在“{CONFIRM_LABEL}”一列填“是”，是另一个阵地请在末尾另起一行、id 留空")
         if target is None and not confirmed:
             places = places or Known.of(venues)
@@ -327,7 +328,7 @@ def _new(content: Any, row: int, name: str, fields: list[tuple[Column, Any, Any]
         "# 由台账导入。以“# ”开头的行是可选字段的示例：删去行首的“# ”并改成实际内容即可启用。",
         "# 改完运行 make check；字段说明见网站“参与维护”页。",
         *(line(key, value) for key, value in values.items()),
-        *optional_lines(Venue, set(values) | (set() if vtype is None or vtype.grades else {"grade"}), content, org),
+        *optional_lines(Venue, set(values) | LATER_ONLY | (set() if vtype is None or vtype.grades else {"grade"}), content, org),
         "---",
         "",  # no story yet: a placeholder body would stop the file at make check (content.placeholders)
     ]

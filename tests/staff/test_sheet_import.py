@@ -594,3 +594,14 @@ def test_a_sheet_without_a_stamp_warns_on_every_change(ledger, tmp_path):
         "  第 2 行 修改 venues/taigu/taigu-baita.md（太谷区白塔社区青年之家）：开放时间 Mo-Fr 09:00-12:00,14:30-17:30; Sa 09:00… → Mo-Fr 09:00-17:00（可能撤销后来的修改）",
         "修改的列：开放时间 1 行",
     ]
+
+
+def test_a_move_recorded_in_the_sheet_keeps_the_id_and_passes(ledger, tmp_path):
+    """搬迁日期 and 原址 say the row is the same venue at a new place: no doubt, the file keeps its name."""
+    sheet = tmp_path / "moved.csv"
+    sheet.write_text("id,地址,纬度,经度,坐标系,搬迁日期,原址\ntaigu-fancun,山西省晋中市太谷区范村镇新址 1 号,37.40,112.45,WGS-84,2025年5月,山西省晋中市太谷区范村镇党群服务中心\n", encoding="utf-8")
+    plan = sheet_import.plan(ledger, sheet)
+    assert plan.errors == [] and [c.rel for c in plan.changed] == ["venues/taigu/taigu-fancun.md"]
+    sheet_import.apply(ledger, plan)
+    moved = front(ledger, "venues/taigu/taigu-fancun.md")
+    assert (moved["moved_on"], moved["moved_from"], moved["address"]) == ("2025-05", "山西省晋中市太谷区范村镇党群服务中心", "山西省晋中市太谷区范村镇新址 1 号")
