@@ -1,6 +1,7 @@
-"""The venue ledger at scale: export every generated venue to .xlsx, edit the sheet the way a
-province's staff would (new hours for one row in a hundred, 100 new venues at the end), and time
-the import: unchanged, as a dry run and applied. `run.py` calls `measure` for each size; alone,
+"""The venue ledger at scale: export every generated venue (committed to git, so the export is
+stamped and the import merges three ways) to .xlsx, edit the sheet the way a province's staff
+would (new hours for one row in a hundred, 100 new venues at the end, confirmed and with their
+坐标系; the hidden stamp kept), and time the import: unchanged, as a dry run and applied. `run.py` calls `measure` for each size; alone,
 
     python bench/sheet.py 69000        # generates the directory, writes bench/results/sheet.json
 
@@ -50,9 +51,12 @@ def edited(source: Path, dest: Path) -> tuple[int, int]:
     """The exported ledger with new hours in one row of a hundred and NEW_ROWS venues appended."""
     import xlsxwriter
 
-    table = CalamineWorkbook.from_path(source).get_sheet_by_name("阵地台账").to_python()
+    book = CalamineWorkbook.from_path(source)
+    table = book.get_sheet_by_name("阵地台账").to_python()
+    stamp = book.get_sheet_by_name("导出记录").to_python()
     header = table[0]
     hours, name, ident, lat = header.index("开放时间"), header.index("名称"), header.index("id"), header.index("纬度")
+    datum, confirm = header.index("坐标系"), header.index("确认")
     changed = 0
     for n, row in enumerate(table[1:]):
         if n % CHANGED_EVERY == 0 and row[hours] != NEW_HOURS:
@@ -63,21 +67,34 @@ def edited(source: Path, dest: Path) -> tuple[int, int]:
         row[name] = f"{row[name]}分站{n}"
         row[ident] = ""
         row[lat] = round(float(row[lat]) + 0.001, 5)
+        row[datum], row[confirm] = "WGS-84", "是"  # next to its parent venue: the staffer confirmed it
         table.append(row)
-    book = xlsxwriter.Workbook(str(dest), {"constant_memory": True})
-    sheet = book.add_worksheet("阵地台账")
-    for r, row in enumerate(table):
-        for c, value in enumerate(row):
-            if isinstance(value, (int, float)) and not isinstance(value, bool):
-                sheet.write_number(r, c, value)
-            elif value not in (None, ""):
-                sheet.write_string(r, c, str(value))
-    book.close()
+    out = xlsxwriter.Workbook(str(dest), {"constant_memory": True})
+    for title, rows in (("阵地台账", table), ("导出记录", stamp)):
+        sheet = out.add_worksheet(title)
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row):
+                if isinstance(value, (int, float)) and not isinstance(value, bool):
+                    sheet.write_number(r, c, value)
+                elif value not in (None, ""):
+                    sheet.write_string(r, c, str(value))
+        if title == "导出记录":
+            sheet.hide()
+    out.close()
     return changed, NEW_ROWS
+
+
+def committed(project: Path) -> None:
+    """The generated venues as one commit, for the export's stamp and the import's merge."""
+    env = {**ENV, "GIT_AUTHOR_NAME": "bench", "GIT_AUTHOR_EMAIL": "bench@example.org", "GIT_COMMITTER_NAME": "bench", "GIT_COMMITTER_EMAIL": "bench@example.org"}
+    if not (project / ".git").exists():
+        for args in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "bench"]):
+            subprocess.run(["git", *args], cwd=project, env=env, check=True)
 
 
 def measure(project: Path, work: Path) -> dict:
     python = [sys.executable, "-m", "leaguekit"]
+    committed(project)
     exported = work / "台账.xlsx"
     export_s, _, _, export_cpu = timed([*python, "export-sheet", str(exported), "--root", str(project)])
     rows = len(CalamineWorkbook.from_path(exported).get_sheet_by_name("阵地台账").to_python()) - 1

@@ -34,22 +34,30 @@ class Index:
 
     @classmethod
     def of(cls, root: Path, vocab: Vocabularies, brands: list[ContentFile], venues: list[ContentFile], activities: list[ContentFile], problems: list[Problem]) -> Index:
-        brand_ids = unique_ids(brands, problems)
-        venue_ids = unique_ids(venues, problems)
-        activity_ids = unique_ids(activities, problems)
+        brand_ids = unique_ids(brands, problems, root)
+        venue_ids = unique_ids(venues, problems, root)
+        activity_ids = unique_ids(activities, problems, root)
         pages = {urls.venue(i) for i in venue_ids.values()} | {urls.brand(i) for i in brand_ids.values()} | {urls.org(i) for i in vocab.orgs} | {urls.venue_type(k) for k in vocab.venue_types}
         pages |= {urls.activity(i) for i in activity_ids.values()}
         return cls(vocab, brand_ids, venue_ids, activity_ids, Resolver(root, pages))
 
 
-def unique_ids(files: list[ContentFile], problems: list[Problem]) -> dict[str, str]:
+def unique_ids(files: list[ContentFile], problems: list[Problem], root: Path | None = None) -> dict[str, str]:
+    """Each file's id, each id once. Two files with one id: the one that came later in git (or is not
+    committed yet) is named, never the established one, whose URL and printed QR codes must not change."""
     seen: dict[str, str] = {}
     ids: dict[str, str] = {}
     for f in files:
         if f.ident is None:
             continue
         if f.ident in seen:
-            problems.append(Problem(f.rel, 1, "文件名", f"“{f.ident}”与 {seen[f.ident]} 重名", "文件名即网址，全站必须唯一；请改名，例如加上县区前缀"))
+            kept, newcomer = seen[f.ident], f.rel
+            if root is not None and gitdates.added_at(root, newcomer) < gitdates.added_at(root, kept):
+                kept, newcomer = newcomer, kept
+                del ids[newcomer]
+                ids[kept] = f.ident
+                seen[f.ident] = kept
+            problems.append(Problem(newcomer, 1, "文件名", f"“{f.ident}”与 {kept} 重名", f"文件名即网址，全站必须唯一；{kept} 先有，它的网址和二维码不能变，请给本文件改名，例如加上县区前缀"))
             continue
         seen[f.ident] = f.rel
         ids[f.rel] = f.ident

@@ -86,3 +86,15 @@ def first_owners(root: Path | str, folder: str) -> dict[str, set[str]]:
 def newest(dates: dict[str, str], prefixes: tuple[str, ...]) -> str:
     """The latest date among files under any of `prefixes` ('' when none)."""
     return max((d for path, d in dates.items() if path.startswith(prefixes)), default="")
+
+
+def added_at(root: Path | str, path: str) -> float:
+    """When `path` first entered the history (Unix seconds); infinity for a file git does not know yet
+    (new in the working tree), or outside a checkout, so an established file always counts as older."""
+    try:
+        out = subprocess.run(
+            ["git", "log", "--diff-filter=A", "--format=%ct", "--", path], cwd=root, capture_output=True, text=True, check=True, timeout=60
+        ).stdout.split()
+    except (OSError, subprocess.SubprocessError):
+        return float("inf")
+    return float(out[-1]) if out else float("inf")

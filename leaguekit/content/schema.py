@@ -311,6 +311,10 @@ class Venue(Strict):
     # Closing and renaming keep printed URLs and QR codes working.
     status: Literal["open", "closed"] = Field("open", title="状态", description="open 开放；closed 已关闭（不删文件，页面保留并指向附近阵地）", examples=["closed"], json_schema_extra={"labels": {"open": "开放", "closed": "已关闭"}})
     closed_on: YearMonthDay | None = Field(None, title="关闭日期", description="status: closed 时必填", examples=["2024-06-30"])
+    successor: str | None = Field(None, title="接续阵地", description="已关闭的阵地由哪个阵地接续：写那个阵地的文件名（id），页面会链接过去", examples=["taigu-baita-wenmiao-youth-home"])
+    # A venue that moved keeps its id, URL and printed QR codes: the file says where it is now, and since when.
+    moved_on: YearMonthDay | None = Field(None, title="搬迁日期", description="搬到现在地址的日期（文件名和网址不变）；此后一年内页面提示已搬迁", examples=["2025-05-01"])
+    moved_from: str | None = Field(None, title="原址", max_length=ADDRESS_MAX, description="搬迁前的地址；写了原址就要写搬迁日期", examples=["山西省晋中市太谷区明星镇旧街 1 号"])
     aliases: list[str] = Field(default_factory=list, title="旧网址", max_length=NAMES_MAX, description="改名或移动前的旧文件名；旧网址和二维码会跳转到本页", examples=[["taigu-old-name"]])
     # Search: what people call the venue besides its full name (北大 for 北京大学). Not `aliases`, which are old ids.
     also_known_as: list[Annotated[str, Field(min_length=2, max_length=40)]] = Field(
@@ -335,6 +339,12 @@ class Venue(Strict):
             raise PydanticCustomError("closed_on", "已关闭的阵地需要关闭日期", {"field": "status", "hint": "请添加一行 `closed_on: 2024-06-30`"})
         if self.status == "open" and self.closed_on is not None:
             raise PydanticCustomError("closed_on", "只有已关闭的阵地才写关闭日期", {"field": "closed_on", "hint": "阵地已关闭请写 `status: closed`；否则删除 closed_on"})
+        if self.status == "open" and self.successor is not None:
+            raise PydanticCustomError("successor", "只有已关闭的阵地才写接续阵地", {"field": "successor", "hint": "阵地已关闭请写 `status: closed` 和关闭日期；否则删除 successor"})
+        if self.successor is not None and not ID_RE.match(self.successor):
+            raise PydanticCustomError("successor", "不是阵地的文件名", {"field": "successor", "hint": "写接续阵地的文件名去掉 .md，例如 taigu-baita-wenmiao-youth-home"})
+        if self.moved_from is not None and self.moved_on is None:
+            raise PydanticCustomError("moved_on", "写了原址，没有写搬迁日期", {"field": "moved_from", "hint": "请添加一行 `moved_on: 2025-05-01`（搬到现在地址的日期）"})
         return self
 
     @property

@@ -44,7 +44,7 @@ LAYOUT = (
 OTHER = "其他信息（可以不填）"
 # A new venue is open and has no old ids; closures and a public mobile are later edits; photos
 # go under docs/, which only maintainers change; a form-made venue is real, never sample data.
-SKIP = frozenset({"status", "closed_on", "aliases", "closures", "public_mobile", "photos", "sample"})
+SKIP = frozenset({"status", "closed_on", "successor", "moved_on", "moved_from", "aliases", "closures", "public_mobile", "photos", "sample"})
 # The schema gives the datum a default (WGS-84), but the form asks: coordinates copied from 高德 without
 # saying so are the mistake the question is there to prevent.
 ASKED = frozenset({"location.datum"})

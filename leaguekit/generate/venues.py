@@ -134,6 +134,40 @@ def facts(site: Site, venue: VenueEntry, here: str) -> list[Fact]:
     return found
 
 
+MOVED_SHOWN_DAYS = 365  # how long after a move the page says so
+
+
+@dataclass(frozen=True)
+class Moved:
+    on: str
+    origin: str
+
+
+def moved(site: Site, venue: VenueEntry) -> Moved | None:
+    """The move the page mentions: for a year after `moved_on` (the build's day decides)."""
+    v = venue.data
+    if not v.moved_on or not v.is_open:
+        return None
+    parts = [int(p) for p in v.moved_on.split("-")] + [1, 1]
+    since = (site.today - date(parts[0], parts[1], parts[2])).days
+    return Moved(v.moved_on, v.moved_from or "") if 0 <= since <= MOVED_SHOWN_DAYS else None
+
+
+def intro(site: Site, venue: VenueEntry) -> str:
+    """What a venue without a story says, from its facts: a new row from the ledger reads as a page."""
+    c, v = site.content, venue.data
+    district = site.district(venue)
+    text = f"{v.name}是{district.full_name}{v.town or ''}的{site.type_label(venue)}"
+    if v.services:
+        text += "，提供" + "、".join(c.services[s].label for s in v.services)
+    text += "。"
+    if venue.hours and v.is_open:
+        text += f"开放时间：{venue.hours.label()}。"
+    if v.phone and v.is_open:
+        text += f"来访前可致电 {v.phone}。"
+    return text
+
+
 def html(site: Site, venue: VenueEntry) -> str:
     c, v, here = site.content, venue.data, urls.venue(venue.id)
     closed = ""
@@ -142,7 +176,9 @@ def html(site: Site, venue: VenueEntry) -> str:
             Card(title=n.venue.data.name, href=urls.relative(here, urls.venue(n.venue.id)), meta=(n.label, site.district(n.venue).full_name), sample=n.venue.data.sample)
             for n in nearest_open(c, venue)
         ]
-        closed = render("closed.html", closed_on=v.closed_on, nearby=nearby, type_label=c.venue_types[v.type].label, listing=urls.relative(here, "venues/"))
+        heir = c.venue.get(v.successor) if v.successor else None
+        successor = Link(heir.data.name, urls.relative(here, urls.venue(heir.id))) if heir else None
+        closed = render("closed.html", closed_on=v.closed_on, successor=successor, nearby=nearby, type_label=c.venue_types[v.type].label, listing=urls.relative(here, "venues/"))
     return closed + render(
         "venue.html",
         venue=venue,
@@ -150,5 +186,7 @@ def html(site: Site, venue: VenueEntry) -> str:
         photos=[(urls.relative(here, p.src), p.alt) for p in v.photos],
         nav=nav_menu(venue.id, v.name, v.address, v.location.lat, v.location.lng) if v.is_open else None,
         hours=hours_view(site, venue),
-        body=site.body_html(venue.source, venue.body, venue.body_line, here),
+        moved=moved(site, venue),
+        body=site.body_html(venue.source, venue.body, venue.body_line, here) if venue.body.strip() else "",
+        intro=intro(site, venue),
     ) + recent(site, c.activities_at(venue.id), here, query=f"venue={venue.id}", calendar=urls.calendar("venues", venue.id))

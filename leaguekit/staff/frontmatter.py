@@ -5,8 +5,11 @@ copied, before the loader converts it), read once by the loader's own venue read
 on every core above 2,000 files), so a broken file is still listed and the import can hand the
 files it does not change to `content.load` as they are. A tool that sets `hours` rewrites the `hours` line and nothing else: other fields, their
 quoting, comments (the scaffold's commented examples) and the body stay as written, so the
-pull request shows only what changed. A field that is not there yet takes the place of its
-commented example (`# phone: …`) when the file has one, else goes last.
+pull request shows only what changed. A record written as a block (`location:` with `lat:`,
+`lng:` below) is changed line by line too: only the sub-fields whose value changed are rewritten,
+comments inside the block and each line's trailing comment stay. A field that is not there yet
+takes the place of its commented example (`# phone: …`) when the file has one, else goes last.
+Line ends (CRLF) are the file's own.
 """
 
 from __future__ import annotations
@@ -59,8 +62,11 @@ def edit(text: str, changes: dict[str, Any]) -> str:
     spans = _spans(front, lines)
     edits: list[tuple[int, int, list[str]]] = []
     appended: list[str] = []
+    blocks = _blocks(front)
     for key, value in changes.items():
-        if key in spans:
+        if key in blocks and isinstance(value, dict) and value:
+            edits += _block_edits(lines, *blocks[key], value)
+        elif key in spans:
             first, end, suffix = spans[key]
             edits.append((first, end, [] if value is DELETE else [line(key, value) + suffix]))
         elif value is not DELETE:
@@ -74,6 +80,41 @@ def edit(text: str, changes: dict[str, Any]) -> str:
     if appended:
         lines = [*lines, *appended] if front.strip() else appended
     return text[: match.start(1)] + newline.join(lines) + text[match.end(1) :]
+
+
+def _blocks(front: str) -> dict[str, tuple[yaml.MappingNode, dict[str, Any]]]:
+    """Top-level records written as blocks (not `{…}`): their node, and their values as read."""
+    node = yaml.compose(front, Loader=_Loader)
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    data = yaml.load(front, Loader=_Loader)
+    return {
+        str(k.value): (v, data[k.value])
+        for k, v in node.value
+        if isinstance(v, yaml.MappingNode) and not v.flow_style and isinstance(data.get(k.value), dict) and all(isinstance(sub, yaml.ScalarNode) for pair in v.value for sub in pair)
+    }
+
+
+def _block_edits(lines: list[str], node: yaml.MappingNode, old: dict[str, Any], new: dict[str, Any]) -> list[tuple[int, int, list[str]]]:
+    """The lines of a block record to rewrite: each changed sub-field's own line (its indent and
+    trailing comment kept), a removed one's line dropped, a new one after the last."""
+    edits = []
+    last, indent = 0, "  "
+    for key_node, value_node in node.value:
+        at = key_node.start_mark.line
+        text = lines[at]
+        indent = text[: len(text) - len(text.lstrip())]
+        last = max(last, value_node.end_mark.line)
+        key = str(key_node.value)
+        if key not in new:
+            edits.append((at, at + 1, []))
+        elif new[key] != old.get(key) or type(new[key]) is not type(old.get(key)):
+            rest = text[value_node.end_mark.column :] if value_node.end_mark.line == at else ""
+            edits.append((at, at + 1, [f"{indent}{line(key, new[key])}{rest if rest.strip().startswith('#') else ''}"]))
+    added = [f"{indent}{line(key, value)}" for key, value in new.items() if key not in old]
+    if added:
+        edits.append((last + 1, last + 1, added))
+    return edits
 
 
 def _spans(front: str, lines: list[str]) -> dict[str, tuple[int, int, str]]:

@@ -100,6 +100,10 @@ def _allowed(content: Content, info: Any) -> str:
     return "、".join(f"{k} {label}" for k, label in entries.items()) if 0 < len(entries) <= 4 else ""
 
 
+# Fields of a venue's later life (a move, a successor once closed): no example in a new file.
+LATER_ONLY = frozenset({"successor", "moved_on", "moved_from"})
+
+
 def optional_lines(model: type[BaseModel], skip: set[str], content: Content, org: str) -> list[str]:
     """A commented example line for every optional field of `model` not in `skip`."""
     lines = []
@@ -195,7 +199,7 @@ def new_venue(content: Content, *, name: str, type: str, org: str, district: str
         _line("address", yaml_value(address), "地址：写到门牌号和楼层"),
         _line("location", yaml_value({"lat": lat, "lng": lng, "datum": datum}), "坐标：datum 是坐标系（" + DATUM_CHOICES + "）" + ("；暂用附近阵地的中心点，请改成实际位置" if placeholder else "")),
     ]
-    skip = {"name", "type", "org", "district", "address", "location", "sample"}
+    skip = {"name", "type", "org", "district", "address", "location", "sample", *LATER_ONLY}
     if hours:
         lines.append(_line("hours", yaml_value(hours), "开放时间"))
         skip.add("hours")

@@ -34,7 +34,7 @@ from ..content.validation import TYPE_WORDS
 from . import sheet_stamp
 from .columns import CONFIRM, CONFIRM_LABEL, DATUM, ID, Column, columns, fold_header, get, header_words, vocabularies
 from .frontmatter import DELETE, VenueFile, edit, line, read_venues
-from .scaffold import new_venue_id, optional_lines
+from .scaffold import LATER_ONLY, new_venue_id, optional_lines
 from .sheet_identity import Known, doubt
 from .sheet_read import Sheet, SheetError, column_letter, read
 
@@ -45,9 +45,9 @@ NAME_MAX = 255  # bytes in a file name (ext4, NTFS, APFS) where the system canno
 BOM = "\ufeff"
 DATUM_NEEDED = "改了坐标，请在“坐标系”一列选择坐标从哪个地图取得（高德、腾讯选 GCJ-02，百度选 BD-09，天地图、手机 GPS 选 WGS-84）"
 CONFLICT = "导出后文件中的这一格也改了（{when}）：现为 {now}，表中改为 {cell}；请与改动的人核对，再用 make export-sheet 重新导出、在新表中修改"
-UNSTAMPED = "这份表格没有导出记录（不是 make export-sheet 导出的 .xlsx，或记录被删去），看不出导出后文件是否被别人改过：这一行的修改可能撤销别人后来的修改，请逐项核对"
-UNKNOWN_BASE = "本仓库中找不到这份表格导出时的版本（{}），看不出导出后文件是否被别人改过：这一行的修改可能撤销别人后来的修改，请逐项核对"
-NO_COMMIT = "这份表格导出时文件有未提交的修改（或不在 git 仓库中），看不出导出后文件是否被别人改过：这一行的修改可能撤销别人后来的修改，请逐项核对"
+UNSTAMPED = "这份表格没有导出记录（不是 make export-sheet 导出的 .xlsx，或记录被删去），看不出导出后文件是否被别人改过：每一行修改都可能撤销别人后来的修改，请逐项核对"
+UNKNOWN_BASE = "本仓库中找不到这份表格导出时的版本（{}），看不出导出后文件是否被别人改过：每一行修改都可能撤销别人后来的修改，请逐项核对"
+NO_COMMIT = "这份表格导出时文件有未提交的修改（或不在 git 仓库中），看不出导出后文件是否被别人改过：每一行修改都可能撤销别人后来的修改，请逐项核对"
 NO_ID = "{} 没有“id”列，无法确认每一行是哪个阵地（按名称对应，排序后会张冠李戴）：请用 make export-sheet 导出最新的台账，在导出的表格中修改后再导入；新增阵地在末尾添加一行、id 留空"
 
 
@@ -67,6 +67,7 @@ class Change:
     old_rel: str | None  # the file before (None: a new venue)
     fields: list[tuple[Column, Any, Any]]  # column, old value, new value
     text: str = ""
+    unsure: bool = False  # no stamp to merge against: it may undo a later edit
 
 
 @dataclass
@@ -78,6 +79,7 @@ class Plan:
     errors: list[tuple[int, int, str]] = field(default_factory=list)  # row, column, message
     warnings: list[tuple[int, int, str]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    unsure: str = ""  # why changes marked `unsure` may undo later edits
 
     @property
     def writes(self) -> list[Change]:
@@ -247,22 +249,24 @@ def plan(root: Path, path: Path) -> Plan:
             error(row, rows.by_key.get(DATUM) or rows.by_key.get("location.lat"), DATUM_NEEDED)
         after = {**front, **{k: v for k, v in _top_level(front, fields).items() if v is not DELETE}}
         confirmed = rows.value(cells, CONFIRM) is True
+        relocated = "moved_on" in keys  # a move recorded in its own columns says the row is the same venue
         label = rows.by_key.get("name") or rows.by_key.get(ID)
-        if target is not None and not confirmed and (why := doubt(front, after)):
+        if target is not None and not confirmed and not relocated and (why := doubt(front, after)):
             error(row, label, f"是同一个阵地吗？与 {target.rel}（{front.get('name')}）相比，{why}；确是这个阵地（改名、搬迁）请在“{CONFIRM_LABEL}”一列填“是”，是另一个阵地请在末尾另起一行、id 留空")
         if target is None and not confirmed:
             places = places or Known.of(venues)
             if (same := places.duplicate(after)) is not None:
                 other, why = same
                 error(row, label, f"可能与已有阵地重复：{(other.front or {}).get('name')}（{other.rel}），{why}；确是另一个阵地请在“{CONFIRM_LABEL}”一列填“是”")
-        if target is not None and fields and base is None:
-            result.warnings.append((row, -1, f"{rows.where(row, None)}：{unstamped}（提醒）"))
         if target is None:
             change = _new(content, row, str(name or ""), fields, known.taken)
             known.taken.add(Path(change.rel).stem)
             result.added.append(change)
         elif fields:
             result.changed.append(_changed(root, row, str(front.get("name") or ""), target, fields, set(content.orgs)))
+            if base is None:
+                result.changed[-1].unsure = True
+                result.unsure = unstamped
         else:
             result.same += 1
     for change in result.writes:
@@ -324,7 +328,7 @@ def _new(content: Any, row: int, name: str, fields: list[tuple[Column, Any, Any]
         "# 由台账导入。以“# ”开头的行是可选字段的示例：删去行首的“# ”并改成实际内容即可启用。",
         "# 改完运行 make check；字段说明见网站“参与维护”页。",
         *(line(key, value) for key, value in values.items()),
-        *optional_lines(Venue, set(values) | (set() if vtype is None or vtype.grades else {"grade"}), content, org),
+        *optional_lines(Venue, set(values) | LATER_ONLY | (set() if vtype is None or vtype.grades else {"grade"}), content, org),
         "---",
         "",  # no story yet: a placeholder body would stop the file at make check (content.placeholders)
     ]
@@ -431,6 +435,9 @@ def report(plan: Plan, *, everything: bool = False) -> list[str]:
     lines = [f"读取 {sheet.name}：表头在第 {sheet.header_row} 行，{len(sheet.rows)} 行阵地。", *plan.notes]
     lines += [text for _, _, text in sorted(plan.errors)] + [text for _, _, text in sorted(plan.warnings)]
     lines.append(f"新增 {len(plan.added)} / 修改 {len(plan.changed)} / 不变 {plan.same}")
+    unsure = sum(c.unsure for c in plan.changed)
+    if unsure:
+        lines.append(f"提醒：{plan.unsure}。以下标有“（可能撤销后来的修改）”的 {unsure} 行都是如此。")
     listed = plan.writes if everything else plan.writes[:LISTED]
     for change in sorted(listed, key=lambda c: c.row):
         if change.old_rel is None:
@@ -438,7 +445,7 @@ def report(plan: Plan, *, everything: bool = False) -> list[str]:
             continue
         moved = f"（移到 {change.rel}）" if change.rel != change.old_rel else ""
         diffs = "；".join(f"{col.label} {_masked(col.show(old))} → {_masked(col.show(new))}" for col, old, new in change.fields)
-        lines.append(f"  第 {change.row} 行 修改 {change.old_rel}{moved}（{change.name}）：{diffs}")
+        lines.append(f"  第 {change.row} 行 修改 {change.old_rel}{moved}（{change.name}）：{diffs}" + ("（可能撤销后来的修改）" if change.unsure else ""))
     if len(listed) < len(plan.writes):
         lines.append(f"  …… 其余 {len(plan.writes) - len(listed)} 行未列出（加 --all 列出全部）")
     counts = Counter(col.label for change in plan.changed for col, _, _ in change.fields)

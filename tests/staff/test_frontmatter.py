@@ -52,3 +52,12 @@ def test_windows_line_endings_are_kept():
     crlf = FILE.replace("\n", "\r\n")
     changed = edit(crlf, {"hours": "Mo-Su 08:00-20:00"})
     assert changed == crlf.replace('hours: "Mo-Fr 09:00-12:00"', "hours: Mo-Su 08:00-20:00")
+
+
+def test_a_block_record_changes_line_by_line_with_its_comments():
+    """Only 纬度 changed: its line alone is rewritten (its trailing comment kept), the comment inside
+    the block stays, a new sub-field goes after the last, in the file's CRLF."""
+    text = "---\r\nname: 某青年之家\r\nlocation:\r\n  lat: 37.4236   # 2024 年复核\r\n  # 从天地图取得\r\n  lng: 112.5488\r\nhours: Mo-Fr 09:00-12:00\r\n---\r\n正文\r\n"
+    changed = edit(text, {"location": {"lat": 37.425, "lng": 112.5488, "datum": "wgs84"}})
+    assert changed == text.replace("  lat: 37.4236   # 2024 年复核", "  lat: 37.425   # 2024 年复核").replace("  lng: 112.5488\r\n", "  lng: 112.5488\r\n  datum: wgs84\r\n")
+    assert edit(text, {"location": {"lat": 37.4236}}) == text.replace("  lng: 112.5488\r\n", "")

@@ -72,8 +72,10 @@ def test_scaffolded_file_lists_every_optional_field_and_each_example_validates(p
     commented = set(re.findall(r"^# (\w+): ", text, re.M))
     written = set(re.findall(r"^(\w+): ", text, re.M))
     optional = {k for k, f in Venue.model_fields.items() if not f.is_required()}
-    # Night schools have no grades; public_mobile goes only beside a mobile number (the staff guide says when).
-    assert optional - {"grade", "public_mobile"} <= commented | written
+    # Night schools have no grades; public_mobile goes only beside a mobile number (the staff guide says when);
+    # a new venue has not moved, nor closed with a successor.
+    assert optional - {"grade", "public_mobile", "successor", "moved_on", "moved_from"} <= commented | written
+    assert not {"successor", "moved_on", "moved_from"} & (commented | written)
     assert "grade" not in commented | written
 
     path.write_text(re.sub(r"^# (\w+: )", r"\1", text, flags=re.M), encoding="utf-8")

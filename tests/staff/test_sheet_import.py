@@ -4,15 +4,18 @@ matched, compared, validated by the kit's own loader and written only when every
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
 import xlsxwriter
 import yaml
 from conftest import REPO, make_project, venue_md, write
+from python_calamine import CalamineWorkbook
 
 from leaguekit.content import load
 from leaguekit.staff import sheet_export, sheet_import
@@ -77,7 +80,7 @@ def test_a_sheet_as_libreoffice_saved_it_is_read_cell_by_cell(ledger, name):
     lines = sheet_import.report(plan)
     assert lines[0] == f"读取 {name}：表头在第 2 行，4 行阵地。"
     assert "新增 1 / 修改 3 / 不变 0" in lines
-    assert "  第 7 行 修改 venues/taigu/taigu-fancun.md（太谷区范村镇青年之家）：状态 开放 → 已关闭；关闭日期 （空） → 2024-06-30" in lines
+    assert "  第 7 行 修改 venues/taigu/taigu-fancun.md（太谷区范村镇青年之家）：状态 开放 → 已关闭；关闭日期 （空） → 2024-06-30（可能撤销后来的修改）" in lines
 
 
 def test_apply_writes_only_the_changed_fields_and_new_files_that_pass_the_check(ledger):
@@ -112,7 +115,7 @@ def test_every_problem_by_row_and_column_in_chinese_and_nothing_written(ledger):
     before = {p: p.read_text(encoding="utf-8") for p in (ledger / "venues").rglob("*.md")}
     result = run(ledger, "import-sheet", str(SHEETS / "errors.xlsx"), "--apply")
     assert result.returncode == 1
-    problems = [line for line in result.stdout.splitlines() if line.startswith("errors.xlsx 第") and not line.endswith("（提醒）")]
+    problems = [line for line in result.stdout.splitlines() if line.startswith("errors.xlsx 第")]
     assert problems == [
         "errors.xlsx 第 2 行“纬度”：112.5488 不在中国范围内；经纬度是否写反了？",
         "errors.xlsx 第 3 行“id”：“taigu-nowhere”不是已有阵地的 id；新增阵地请把 id 留空，导入时按名称生成",
@@ -502,3 +505,136 @@ def test_hours_as_staff_write_them_are_written_as_osm(ledger, tmp_path):
     assert "days.xlsx 第 5 行“开放时间”：上午9:00-12:00 开放时间写法不对；“上午9:00-12:00”没有写哪几天：请在前面写上日子，例如 每天、工作日 或 周一至周五" in refused.stdout
     # Words silent on holidays are asked the holiday question (issue 30), by row and column.
     assert "days.xlsx 第 6 行“开放时间”：没有说法定节假日开不开放：请在后面加上“节假日休息”“节假日照常开放”或节假日的时间（如“节假日 9:00-12:00”）" in refused.stdout
+
+
+# --- a stale sheet: merged three ways against the commit it was exported from -----------------
+
+# The venue files at the export's commit, written out in full: that commit's id is in the committed
+# sheets (stale.*, made by sheets/make.py from an export of this project), so nothing here may come
+# from a factory that could change.
+STALE_VENUE = """\
+---
+name: {name}
+type: youth-home
+grade: standard
+org: taigu
+district: 太谷区
+address: {address}
+location: {{lat: {lat}, lng: {lng}, datum: wgs84}}
+hours: Mo-Fr 09:00-12:00
+phone: {phone}
+services: [study]
+---
+{name}的正文。
+"""
+STALE = {
+    "venues/taigu/taigu-baita.md": STALE_VENUE.format(name="太谷区白塔社区青年之家", address="山西省晋中市太谷区明星镇白塔社区党群服务中心二楼", lat=37.4236, lng=112.5488, phone="0354-6231018"),
+    "venues/taigu/taigu-beiguang.md": STALE_VENUE.format(name="太谷区北洸乡青年之家", address="山西省晋中市太谷区北洸乡党群服务中心", lat=37.4083, lng=112.4925, phone="0354-6271013"),
+    "venues/taigu/taigu-fancun.md": STALE_VENUE.format(name="太谷区范村镇青年之家", address="山西省晋中市太谷区范村镇党群服务中心", lat=37.3611, lng=112.4261, phone="0354-6291018"),
+}
+EXPORTED = "2025-03-04T10:00:00+08:00"
+
+
+def stale_project(dest: Path) -> Path:
+    """The project the stale sheets were exported from: a commit holding only venues/ (its id fixed by
+    the files above and the date), then the rest of the site in a later commit."""
+    from gitrepo import git
+
+    root = make_project(dest, sample_content=False)
+    shutil.rmtree(root / "venues")
+    for rel, text in STALE.items():
+        write(root, rel, text)
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", "venues")
+    git(root, "commit", "-q", "-m", "阵地", date=EXPORTED)
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "网站", date="2025-03-04T11:00:00+08:00")
+    return root
+
+
+def colleague(root: Path, edits: dict[str, tuple[str, str]], date: str = "2025-03-06T09:00:00+08:00") -> None:
+    """A colleague's commit after the export."""
+    from gitrepo import git
+
+    for rel, (old, new) in edits.items():
+        text = (root / rel).read_text(encoding="utf-8")
+        assert old in text
+        (root / rel).write_text(text.replace(old, new), encoding="utf-8")
+    git(root, "commit", "-q", "-am", "同事的修改", date=date)
+
+
+@pytest.mark.parametrize("name", ["stale.xlsx", "stale.ods", "stale.xls"])
+def test_a_stale_sheet_keeps_later_edits_it_did_not_touch(tmp_path, name):
+    """Exported, then edited and saved in LibreOffice (白塔's hours, 北洸's phone); meanwhile a colleague
+    changed 范村's and 北洸's hours. Only the staffer's two cells are written; the colleague's stay."""
+    root = stale_project(tmp_path / "p")
+    colleague(root, {"venues/taigu/taigu-fancun.md": ("hours: Mo-Fr 09:00-12:00", "hours: Mo-Fr 08:30-12:00"), "venues/taigu/taigu-beiguang.md": ("hours: Mo-Fr 09:00-12:00", "hours: Mo-Sa 09:00-12:00")})
+    plan = sheet_import.plan(root, SHEETS / name)
+    assert plan.errors == [] and plan.warnings == [] and not any(c.unsure for c in plan.changed)
+    assert {c.rel: [(col.label, old, new) for col, old, new in c.fields] for c in plan.changed} == {
+        "venues/taigu/taigu-baita.md": [("开放时间", "Mo-Fr 09:00-12:00", "Mo-Fr 09:00-17:00")],
+        "venues/taigu/taigu-beiguang.md": [("电话", "0354-6271013", "0354-6271099")],
+    }
+    assert plan.same == 1
+    sheet_import.apply(root, plan)
+    assert front(root, "venues/taigu/taigu-fancun.md")["hours"] == "Mo-Fr 08:30-12:00"
+    assert (front(root, "venues/taigu/taigu-beiguang.md")["hours"], front(root, "venues/taigu/taigu-beiguang.md")["phone"]) == ("Mo-Sa 09:00-12:00", "0354-6271099")
+
+
+@pytest.mark.parametrize("name", ["stale.xlsx", "stale.ods"])
+def test_a_cell_changed_in_the_sheet_and_in_the_file_since_the_export_is_a_conflict(tmp_path, name):
+    root = stale_project(tmp_path / "p")
+    colleague(root, {"venues/taigu/taigu-beiguang.md": ("phone: 0354-6271013", "phone: 0354-6271000")})
+    before = tree(root / "venues")
+    result = run(root, "import-sheet", str(SHEETS / name), "--apply")
+    assert result.returncode == 1
+    assert f"{name} 第 3 行“电话”：导出后文件中的这一格也改了（2025-03-06 提交）：现为 0354-6271000，表中改为 0354-6271099；请与改动的人核对，再用 make export-sheet 重新导出、在新表中修改" in result.stdout.splitlines()
+    assert "共 1 个问题，未写入任何文件。" in result.stderr
+    assert tree(root / "venues") == before
+
+
+def test_the_stamp_libreoffice_kept_is_hidden_and_names_the_commit(tmp_path):
+    """Round trips through LibreOffice keep the hidden 导出记录 sheet, and the id column locked."""
+    root = stale_project(tmp_path / "p")
+    from gitrepo import git
+
+    commit = git(root, "rev-list", "-1", "HEAD", "--", "venues").strip()
+    for name in ("stale.xlsx", "stale.ods", "stale.xls"):
+        book = CalamineWorkbook.from_path(SHEETS / name)
+        assert {m.name: str(m.visible) for m in book.sheets_metadata}["导出记录"] == "SheetVisibleEnum.Hidden"
+        assert book.get_sheet_by_name("导出记录").to_python()[0][:2] == ["leaguekit-export", commit]
+    with zipfile.ZipFile(SHEETS / "stale.xlsx") as archive:
+        xml = archive.read("xl/worksheets/sheet1.xml").decode("utf-8")
+        styles = archive.read("xl/styles.xml").decode("utf-8")
+    assert re.search(r'<sheetProtection [^>]*sheet="true"', xml) or re.search(r'<sheetProtection [^>]*sheet="1"', xml)
+    xfs = re.findall(r"<xf [^>]*?(?:/>|>.*?</xf>)", styles.split("<cellXfs")[1])
+    style = {ref: int(s) for ref, s in re.findall(r'<c r="([A-Z]+2)" s="(\d+)"', xml)}
+    assert 'locked="false"' not in xfs[style["A2"]] and 'locked="0"' not in xfs[style["A2"]]
+    assert re.search(r'locked="(false|0)"', xfs[style["B2"]])
+    with zipfile.ZipFile(SHEETS / "stale.ods") as archive:
+        content = archive.read("content.xml").decode("utf-8")
+    assert re.search(r'<table:table table:name="阵地台账"[^>]*table:protected="true"', content)
+
+
+def test_a_sheet_without_a_stamp_warns_on_every_change(ledger, tmp_path):
+    sheet = tmp_path / "plain.csv"
+    sheet.write_text("id,开放时间\ntaigu-baita,Mo-Fr 09:00-17:00\ntaigu-fancun,Mo-Fr 09:00-12:00\n", encoding="utf-8")
+    plan = sheet_import.plan(ledger, sheet)
+    assert plan.errors == [] and len(plan.changed) == 1
+    lines = sheet_import.report(plan)
+    assert lines[lines.index("新增 0 / 修改 1 / 不变 1") + 1 :] == [
+        "提醒：这份表格没有导出记录（不是 make export-sheet 导出的 .xlsx，或记录被删去），看不出导出后文件是否被别人改过：每一行修改都可能撤销别人后来的修改，请逐项核对。以下标有“（可能撤销后来的修改）”的 1 行都是如此。",
+        "  第 2 行 修改 venues/taigu/taigu-baita.md（太谷区白塔社区青年之家）：开放时间 Mo-Fr 09:00-12:00,14:30-17:30; Sa 09:00… → Mo-Fr 09:00-17:00（可能撤销后来的修改）",
+        "修改的列：开放时间 1 行",
+    ]
+
+
+def test_a_move_recorded_in_the_sheet_keeps_the_id_and_passes(ledger, tmp_path):
+    """搬迁日期 and 原址 say the row is the same venue at a new place: no doubt, the file keeps its name."""
+    sheet = tmp_path / "moved.csv"
+    sheet.write_text("id,地址,纬度,经度,坐标系,搬迁日期,原址\ntaigu-fancun,山西省晋中市太谷区范村镇新址 1 号,37.40,112.45,WGS-84,2025年5月,山西省晋中市太谷区范村镇党群服务中心\n", encoding="utf-8")
+    plan = sheet_import.plan(ledger, sheet)
+    assert plan.errors == [] and [c.rel for c in plan.changed] == ["venues/taigu/taigu-fancun.md"]
+    sheet_import.apply(ledger, plan)
+    moved = front(ledger, "venues/taigu/taigu-fancun.md")
+    assert (moved["moved_on"], moved["moved_from"], moved["address"]) == ("2025-05", "山西省晋中市太谷区范村镇党群服务中心", "山西省晋中市太谷区范村镇新址 1 号")

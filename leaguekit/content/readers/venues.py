@@ -14,6 +14,7 @@ from ..problems import Problem
 from ..schema import NAME_MAX, Org, Venue
 
 FOLDER = "venues"
+NO_DESCRIPTION = "页面暂按类型、服务项目和开放时间写一句介绍；请在文件末尾（第二个 --- 之后）写几句：阵地做什么、青年来了能做什么"
 
 
 def read(root: Path, problems: list[Problem]) -> list[ContentFile]:
@@ -50,6 +51,12 @@ def _check(venue: Venue, src: ContentFile, index: Index, problems: list[Problem]
     known_brands = dict.fromkeys(index.brand_ids.values())
     for i, key in enumerate(venue.brands):
         ok &= check_ref(problems, src, ("brands", i), key, known_brands, "品牌", "brands/ 文件夹", "承接品牌")
+    if venue.successor is not None:
+        if venue.successor == index.venue_ids.get(src.path):
+            problems.append(Problem(src.path, src.line(("successor",)), "successor", "是本阵地自己", "写接续本阵地的另一个阵地的文件名；没有就删除 successor", label="接续阵地", value=venue.successor))
+            ok = False
+        else:
+            ok &= check_ref(problems, src, ("successor",), venue.successor, dict.fromkeys(index.venue_ids.values()), "阵地", "venues/ 文件夹", "接续阵地")
     for i, photo in enumerate(venue.photos):
         if index.resolve.file(photo.src) is None:
             problems.append(Problem(src.path, src.line(("photos", i, "src")), f"photos[{i}].src", "找不到这张图片", f"图片须放在 docs/ 下，按 docs/ 内的路径写，例如 assets/photos/{Path(photo.src).name or 'x.jpg'}", label="图片路径", value=photo.src))
@@ -65,6 +72,8 @@ def warnings(venues: list[VenueEntry], files: list[ContentFile], orgs: dict[str,
         missing = [label for label, value in (("开放时间 hours", v.data.hours), ("电话 phone", v.data.phone)) if value is None]
         if missing:
             found.append(Problem(v.source, 2, "、".join(m.split()[1] for m in missing), f"未填写{'和'.join(m.split()[0] for m in missing)}", "群众需要知道何时开放、如何联系", level="warning"))
+        if v.data.is_open and not v.body.strip():
+            found.append(Problem(v.source, v.body_line, "正文", "没有介绍", NO_DESCRIPTION, level="warning"))
         for i, photo in enumerate(v.data.photos):
             if not photo.alt:
                 found.append(Problem(v.source, 2, f"photos[{i}].alt", "照片没有图片说明", "请写 alt：图里有什么（例如“青年之家活动室”），供读屏软件朗读", label="图片说明", value=photo.src, level="warning"))

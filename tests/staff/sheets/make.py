@@ -11,7 +11,10 @@ typed without its dash becomes the number 3546231018, 2021/5/1 a date), then for
 merges the title row, hides the 乡镇街道 column, and saves .xlsx, .xls and .ods; the ledger is
 also saved back as CSV in GBK, as Excel on Chinese Windows does. merged.csv becomes the usual
 台账 layout with 所属团组织 and 县区 merged over the rows they hold for (merged.*), and the ledger
-again with its sheet hidden behind a visible one that says nothing (hidden-ledger.*).
+again with its sheet hidden behind a visible one that says nothing (hidden-ledger.*). For the
+stale-sheet tests, the ledger exported from their project (stale_export.py, run with .venv's
+Python) is opened, two cells edited as a staffer would (白塔's hours, 北洸's phone) and saved as
+stale.xlsx, .ods and .xls: the export's hidden stamp and its locked id column go through LibreOffice.
 """
 
 from __future__ import annotations
@@ -26,6 +29,8 @@ import uno  # LibreOffice's Python bridge (python3-uno)
 from com.sun.star.beans import PropertyValue
 
 HERE = Path(__file__).resolve().parent
+VENV_PYTHON = HERE.parents[2] / ".venv" / "bin" / "python"
+STALE_EDITS = {("taigu-baita", "开放时间"): "Mo-Fr 09:00-17:00", ("taigu-beiguang", "电话"): "0354-6271099"}
 # Comma, double quote, UTF-8, from line 1, standard cells, zh-CN, quoted text not forced to text,
 # detect special numbers (dates), keep spaces.
 CSV_IN = "44,34,76,1,,2052,false,true,false,false,false"
@@ -72,6 +77,24 @@ def date_format(doc, sheet) -> None:
                 sheet.getCellRangeByPosition(col, row + 1, col, used.RangeAddress.EndRow).NumberFormat = key
 
 
+def stale(desktop) -> None:
+    """The exported ledger edited in LibreOffice and saved in each format (the stale-sheet tests)."""
+    with tempfile.TemporaryDirectory() as folder:
+        exported = Path(folder) / "台账.xlsx"
+        subprocess.run([str(VENV_PYTHON), str(HERE / "stale_export.py"), str(exported)], check=True)
+        doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(str(exported)), "_blank", 0, props(Hidden=True))
+        sheet = doc.Sheets.getByName("阵地台账")
+        used = sheet.createCursor()
+        used.gotoEndOfUsedArea(False)
+        headers = {sheet.getCellByPosition(col, 0).String: col for col in range(used.RangeAddress.EndColumn + 1)}
+        rows = {sheet.getCellByPosition(0, row).String: row for row in range(1, used.RangeAddress.EndRow + 1)}
+        for (ident, header), value in STALE_EDITS.items():
+            sheet.getCellByPosition(headers[header], rows[ident]).String = value
+        for suffix, filter_name in SAVE.items():
+            doc.storeToURL(uno.systemPathToFileUrl(str(HERE / f"stale.{suffix}")), props(FilterName=filter_name, Overwrite=True))
+        doc.close(True)
+
+
 def main() -> None:
     pipe = f"leaguekit{os.getpid()}"
     with tempfile.TemporaryDirectory() as profile:
@@ -109,6 +132,7 @@ def main() -> None:
             for suffix, filter_name in SAVE.items():
                 doc.storeToURL(uno.systemPathToFileUrl(str(HERE / f"merged.{suffix}")), props(FilterName=filter_name, Overwrite=True))
             doc.close(True)
+            stale(desktop)
         finally:
             try:
                 desktop.terminate()
