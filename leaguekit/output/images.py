@@ -31,7 +31,6 @@ from ..generate.pictures import ImageSet, Variant
 
 CACHE = ".cache/images"  # relative to the project root; delete it to derive everything again
 URL_FOLDER = "assets/photos"
-RECIPE = "1"  # part of every key: changing how photos are derived changes every name
 WIDTHS = (480, 800, 1200)
 # (MIME type, extension, Pillow options), best first: browsers take the first <source> they decode.
 ENCODINGS = (
@@ -42,6 +41,9 @@ FALLBACK_WIDTH = 800
 SHARE_MAX_BYTES = 300 * 1024  # what chat apps fetch for a link preview
 JPEG_QUALITIES = (80, 70, 60, 50, 40)
 SRGB = ImageCms.createProfile("sRGB")
+# Part of every key, so a change to how photos are derived changes every name: the settings above, and
+# a number to raise when the steps in `_decode` change.
+RECIPE = repr((1, WIDTHS, ENCODINGS, FALLBACK_WIDTH, SHARE_MAX_BYTES, JPEG_QUALITIES))
 
 
 class DeriveError(Exception):
