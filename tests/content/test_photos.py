@@ -105,3 +105,14 @@ def test_photo_without_alt_warns_on_its_line(project):
     assert [str(w) for w in load(project).warnings] == [
         f"{VENUE}:{line} photos[0].alt（图片说明）= photos/door.jpg 照片没有图片说明；请写 alt：图里有什么（例如“青年之家活动室”），供读屏软件朗读（提醒）"
     ]
+
+
+def test_a_symbolic_link_is_no_photo(project):
+    """A link in photos/ could publish any file of the machine that builds the site."""
+    photo(project, "docs/assets/photos/real.jpg")
+    (project / "venues/taigu/photos").mkdir(parents=True)
+    (project / "venues/taigu/photos/link.jpg").symlink_to(project / "docs/assets/photos/real.jpg")
+    (line,) = with_photos(project, "photos/link.jpg")
+    found = problems_of(project)
+    assert "venues/taigu/photos/link.jpg:1 文件名 是符号链接，不允许；请放入文件本身，不要用链接" in found
+    assert any(p.startswith(f"{VENUE}:{line} photos[0].src（图片路径）= photos/link.jpg 找不到这张图片") for p in found), found
