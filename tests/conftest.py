@@ -107,6 +107,20 @@ def write(root: Path, rel: str, text: str) -> Path:
     return path
 
 
+def photo(root: Path, rel: str, size: tuple[int, int] = (64, 48), fmt: str | None = None, **save: object) -> Path:
+    """A small photo-like image (a gradient with noise, which compresses like a photo) saved as `fmt`
+    (default: from the extension) with Pillow's `save` options (exif=…, quality=…)."""
+    from PIL import Image
+
+    width, height = size
+    gradient = Image.linear_gradient("L").resize(size)
+    image = Image.merge("RGB", (gradient, gradient.transpose(Image.Transpose.ROTATE_90).resize(size), Image.effect_noise(size, 60)))
+    path = root / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    image.save(path, format=fmt or {".jpg": "JPEG", ".jpeg": "JPEG", ".heic": "HEIF"}.get(path.suffix.lower(), path.suffix[1:].upper()), **save)
+    return path
+
+
 def build_site(project: Path) -> Path:
     """Build `project` in-process, as MkDocs' own tests do; returns the site dir."""
     site = project / "site"

@@ -134,14 +134,15 @@ def folder_paths(root: Path, folder: str, problems: list[Problem]) -> Iterator[P
             if path.is_symlink():
                 problems.append(Problem(path.relative_to(root).as_posix(), 1, "文件名", "是符号链接，不允许", "请放入文件本身，不要用链接"))
         dirnames[:] = [d for d in dirnames if not (here / d).is_symlink()]
+        in_photos = here.relative_to(base).parts[1:2] == ("photos",)  # <folder>/<org>/photos/ and below
         for name in filenames:
             path = here / name
             if name.startswith(".") or path.is_symlink():
                 continue
-            if not check_file_name(path.relative_to(root).as_posix(), problems):
-                continue
+            if not check_file_name(path.relative_to(root).as_posix(), problems) or in_photos:
+                continue  # a photo is checked when a venue names it (`photos`), never read as content
             if path.suffix != ".md":
-                problems.append(Problem(path.relative_to(root).as_posix(), 1, "文件名", f"{folder}/ 中只能放 .md 文件", "图片请放到 docs/assets/ 下，再在 photos 中引用"))
+                problems.append(Problem(path.relative_to(root).as_posix(), 1, "文件名", f"{folder}/ 中只能放 .md 文件", "照片请放到团组织文件夹的 photos/ 中（如 venues/taigu/photos/），再在 photos 中引用"))
                 continue
             found.append(path)
     yield from sorted(found)

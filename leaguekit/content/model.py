@@ -14,6 +14,7 @@ from functools import cached_property
 from pathlib import Path
 
 from .hours import Calendar, Hours, Period
+from .photos import PhotoFile
 from .problems import Problem
 from .schedule import ActivityEntry
 from .schema import Brand, Org, SiteSettings, Term, Venue, VenueType
@@ -41,6 +42,7 @@ class VenueEntry:
     body: str
     hours: Hours | None
     body_line: int = 1
+    photos: tuple[PhotoFile, ...] = ()  # the files behind data.photos, checked (`photos`)
 
     @cached_property
     def closures(self) -> tuple[Period, ...]:

@@ -15,6 +15,7 @@ class Resolver:
     """
 
     def __init__(self, root: Path, pages: set[str]):
+        self.root = root
         self.docs = (root / "docs").resolve()
         self.pages = pages
 

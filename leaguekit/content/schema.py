@@ -268,7 +268,7 @@ class Location(Strict):
 
 
 class Photo(Strict):
-    src: str = Field(title="图片路径", description="相对 docs/ 的路径", examples=["assets/photos/baita.jpg"])
+    src: str = Field(title="图片路径", description="photos/文件名：照片放在场馆文件旁的 photos/ 文件夹；JPEG、PNG、WebP 或 HEIC，20 MB 以内", examples=["photos/baita-door.jpg"])
     alt: str = Field("", title="图片说明", description="替代文字：图里有什么，供读屏软件朗读；不写会提醒", examples=["青年之家活动室"])
 
 
@@ -306,7 +306,7 @@ class Venue(Strict):
     partners: list[Name] = Field(default_factory=list, title="共建单位", max_length=NAMES_MAX, examples=[["太谷区明星镇党群服务中心"]])
     area_m2: float | None = Field(None, title="面积（平方米）", gt=0, examples=[120])
     website: HttpUrl | None = Field(None, title="网址", examples=["https://mp.weixin.qq.com/"])
-    photos: list[Photo] = Field(default_factory=list, title="照片", description="图片放在 docs/ 下；不放可识别未成年人面部的照片", examples=[[{"src": "assets/photos/baita.jpg", "alt": "青年之家活动室"}]])
+    photos: list[Photo] = Field(default_factory=list, title="照片", description="第一张是分享图；不放可认出未成年人面部（未经同意）、身份证、手写报名表的照片", examples=[[{"src": "photos/baita-door.jpg", "alt": "青年之家活动室"}]])
     sample: bool = Field(False, title="示例数据", description="地址、坐标、时间等为示意时写 true", examples=[True])
     # Closing and renaming keep printed URLs and QR codes working.
     status: Literal["open", "closed"] = Field("open", title="状态", description="open 开放；closed 已关闭（不删文件，页面保留并指向附近阵地）", examples=["closed"], json_schema_extra={"labels": {"open": "开放", "closed": "已关闭"}})

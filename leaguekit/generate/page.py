@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from .. import urls
 from ..content import body
+from .pictures import Variant
 
 BODY_CHARS = 400  # how much of a venue's or brand's text is searchable
 
@@ -76,6 +77,7 @@ class GeneratedPage:
     icon: str = ""
     hide: tuple[str, ...] = ()
     json_ld: dict | None = field(default=None, compare=False)  # schema.org data (site-relative URLs)
+    image: Variant | None = None  # what a chat app shows beside a shared link (none: the site's share card)
     # How site search finds this page (none: not findable, e.g. page 2 of a list).
     search: tuple[SearchEntry, ...] = ()
 

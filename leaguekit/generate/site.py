@@ -17,6 +17,7 @@ from ..content.geo import DEFAULT_MODE, MODES, NavLink, nav_links, region_of, to
 from ..content.hours import closures_json
 from ..content.model import BrandEntry, Content, District, VenueEntry
 from ..content.resolver import Resolver
+from .pictures import ImageSet
 
 
 @dataclass(frozen=True)
@@ -127,6 +128,7 @@ class Site:
         today: date | None = None,
         repo_url: str | None = "",
         edit_uri: str | None = "",
+        images: Mapping[str, ImageSet] | None = None,
     ):
         self.content = content
         self.figures = figures or FigureBook({})
@@ -134,6 +136,7 @@ class Site:
         self.site_url = site_url or ""  # the public address: QR codes and absolute links need it
         self.repo_url = repo_url or ""  # the repository (REPO_URL) and mkdocs.yml's edit_uri: the venue form's new-file link
         self.edit_uri = edit_uri or ""
+        self.images = images or {}  # photo path -> its derived files (output.images); photos without are not drawn
         self.today = today or schedule.build_date()
         self.memo: dict[str, object] = {}  # results two sections share, computed once per build
 

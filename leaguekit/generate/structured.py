@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from ..content.hours import DAYS, Hours
 from ..content.model import Content, VenueEntry
+from .pictures import Variant
 
 SCHEMA_DAYS = dict(zip(DAYS, ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")))
 
@@ -29,7 +30,7 @@ def opening_hours(hours: Hours) -> list[dict]:
     ]
 
 
-def venue(content: Content, entry: VenueEntry, url: str) -> dict:
+def venue(content: Content, entry: VenueEntry, url: str, image: Variant | None = None) -> dict:
     v = entry.data
     org = content.orgs[v.org]
     city = content.city_of(v.org)
@@ -50,6 +51,8 @@ def venue(content: Content, entry: VenueEntry, url: str) -> dict:
         "publicAccess": v.is_open,
         "maintainer": {"@type": "Organization", "name": org.name},
     }
+    if image is not None:
+        data["image"] = {"@type": "ImageObject", "url": image.path, "width": image.width, "height": image.height}
     if v.phone:
         data["telephone"] = v.phone
     if entry.hours and v.is_open:

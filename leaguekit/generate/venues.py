@@ -15,6 +15,7 @@ from . import structured
 from .activities import recent
 from .alternatives import nearest_open
 from .page import GeneratedPage, SearchEntry, markdown_text
+from .pictures import ImageSet, Picture, picture
 from .render import render
 from .site import Card, Fact, Link, Site, nav_menu
 
@@ -62,6 +63,8 @@ def page(site: Site, venue: VenueEntry) -> GeneratedPage:
     else:
         names = "、".join(n.venue.data.name for n in nearest_open(c, venue))
         description = f"{v.name}已于 {v.closed_on} 关闭。" + (f"附近开放的{type_label}：{names}。" if names else "")
+    first = first_image(site, venue)
+    share = first.fallback if first else None
     return GeneratedPage(
         url=urls.venue(venue.id),
         title=v.name,
@@ -69,8 +72,9 @@ def page(site: Site, venue: VenueEntry) -> GeneratedPage:
         render=partial(html, site, venue),
         source=venue.source,
         icon=c.venue_types[v.type].icon,
-        json_ld=structured.venue(c, venue, urls.venue(venue.id)),
+        json_ld=structured.venue(c, venue, urls.venue(venue.id), image=share),
         search=(search_entry(site, venue),),
+        image=share,
     )
 
 
@@ -168,6 +172,17 @@ def intro(site: Site, venue: VenueEntry) -> str:
     return text
 
 
+def first_image(site: Site, venue: VenueEntry) -> ImageSet | None:
+    """The venue's first photo, as derived: its share image and JSON-LD `image`."""
+    return next((site.images[p.path] for p in venue.photos if p.path in site.images), None)
+
+
+def pictures(site: Site, venue: VenueEntry, here: str) -> list[Picture]:
+    """The venue's photos; the first loads at once, the rest when scrolled near."""
+    drawn = [(site.images[p.path], p.alt.strip()) for p in venue.photos if p.path in site.images]
+    return [picture(images, here, alt, eager=i == 0) for i, (images, alt) in enumerate(drawn)]
+
+
 def html(site: Site, venue: VenueEntry) -> str:
     c, v, here = site.content, venue.data, urls.venue(venue.id)
     closed = ""
@@ -183,7 +198,7 @@ def html(site: Site, venue: VenueEntry) -> str:
         "venue.html",
         venue=venue,
         facts=facts(site, venue, here),
-        photos=[(urls.relative(here, p.src), p.alt) for p in v.photos],
+        photos=pictures(site, venue, here),
         nav=nav_menu(venue.id, v.name, v.address, v.location.lat, v.location.lng) if v.is_open else None,
         hours=hours_view(site, venue),
         moved=moved(site, venue),

@@ -3,7 +3,7 @@
 - on_config: load and validate all content and figures (a problem stops the build
   before `site/` is touched); site name and description from data/, escaped; the footer;
   the kit's theme (`leaguekit/theme/`, after the site's own `custom_dir`) and its scripts and styles.
-- on_files: one page per venue, brand, listing, district, org and activity and the finder page
+- on_files: venue photos derived (`leaguekit.output.images`, cached in .cache/images/); one page per venue, brand, listing, district, org and activity and the finder page
   (`leaguekit.generate`), the open-data page (`leaguekit.output.pages`); the files beside them (`leaguekit.output.files`): alias redirects,
   the finder's JSON, the share card, door posters, calendars, feeds and open-data downloads.
 - on_page_markdown: "最后更新" from git. on_page_context / on_post_page: a generated
@@ -35,7 +35,7 @@ from leaguekit.content import gitdates, schedule
 from leaguekit.content.model import Content
 from leaguekit.content.problems import ContentError
 from leaguekit.generate import footer, fragments
-from leaguekit.output import publish, search_index, share
+from leaguekit.output import images, publish, search_index, share
 from leaguekit.staff import GUIDE_DIR
 
 CONTENT_DIRS = ("venues/", "brands/", "activities/", "data/")
@@ -107,7 +107,8 @@ class LeagueKitPlugin(BasePlugin):
         docs = _docs_dir(config)
         in_nav = set(_nav_paths(config.nav or []))
         loaded = build_of(config)
-        built = generate.Site(loaded.content, figures=loaded.figures, dates=loaded.dates, today=loaded.today, site_url=config.site_url or "", repo_url=config.repo_url, edit_uri=config.edit_uri)
+        derived = _photos(files, config)
+        built = generate.Site(loaded.content, figures=loaded.figures, dates=loaded.dates, today=loaded.today, site_url=config.site_url or "", repo_url=config.repo_url, edit_uri=config.edit_uri, images=derived)
         index = loaded.extras["search_index"] = search_index.SearchIndex()
         for page in itertools.chain(generate.pages(built), output.pages(built)):
             index.add(page.url, page.search)
@@ -169,6 +170,7 @@ class LeagueKitPlugin(BasePlugin):
             url=page.url,
             site_url=config.site_url,
             json_ld=generated.json_ld if generated else None,
+            image=generated.image if generated else None,
         )
         return context
 
@@ -205,6 +207,27 @@ def _add_theme(config: MkDocsConfig) -> None:
     config.extra_css[:0] = [p for p in KIT_CSS if p not in config.extra_css]
     listed = {str(s) for s in config.extra_javascript}
     config.extra_javascript[:0] = [p for p in KIT_JS if p not in listed]
+
+
+def _photos(files: Files, config: MkDocsConfig) -> dict:
+    """Venue photos derived (`leaguekit.output.images`, cached outside site/) and their files added;
+    a photo kept under docs/ is never published as taken: its own address serves the derived JPEG."""
+    root = Path(config.config_file_path).parent
+    cache = root / images.CACHE
+    photos = [p for v in content_of(config).venues for p in v.photos]
+    try:
+        derived = images.derive(root, photos, cache)
+    except images.DeriveError as exc:
+        raise PluginError(f"照片有误，未生成网站：\n{exc}") from None
+    for path, source in images.files(derived, cache):
+        files.append(File.generated(config, path, abs_src_path=str(source)))
+    docs = _docs_dir(config) + "/"
+    for photo in {p.path: p for p in photos if p.path.startswith(docs)}.values():
+        rel = photo.path.removeprefix(docs)
+        if (original := files.get_file_from_path(rel)) is not None:
+            files.remove(original)
+        files.append(File.generated(config, rel, abs_src_path=str(images.cached_file(cache, derived[photo.path].fallback.path))))
+    return derived
 
 
 def _nav_paths(items) -> list[str]:

@@ -16,6 +16,7 @@ from markupsafe import Markup
 from PIL import Image, ImageDraw
 
 from .. import urls
+from ..generate.pictures import Variant
 
 CARD = "assets/share-card.png"
 CARD_SIZE = (1200, 630)
@@ -57,10 +58,12 @@ def _json_ld(data: dict, site_url: str | None, here: str) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def head_tags(*, title: str, description: str, site_name: str, url: str, site_url: str | None, json_ld: dict | None = None) -> Markup:
+def head_tags(*, title: str, description: str, site_name: str, url: str, site_url: str | None, json_ld: dict | None = None, image: Variant | None = None) -> Markup:
     """<meta> tags and JSON-LD for the page at site-relative `url` (plain strings: every page
-    of a national build gets these, so no template engine per page)."""
-    image = _absolute(site_url, url, CARD)
+    of a national build gets these, so no template engine per page). `image`: the page's own
+    share image (a venue's first photo, as `images` derived it), else the site's card."""
+    shown = image or Variant(CARD, *CARD_SIZE)
+    image_url = _absolute(site_url, url, shown.path)
     tags = [
         ("property", "og:type", "website"),
         ("property", "og:locale", "zh_CN"),
@@ -68,14 +71,14 @@ def head_tags(*, title: str, description: str, site_name: str, url: str, site_ur
         ("property", "og:title", title),
         ("property", "og:description", description),
         *([("property", "og:url", _absolute(site_url, url, url))] if site_url else []),
-        ("property", "og:image", image),
-        ("property", "og:image:width", str(CARD_SIZE[0])),
-        ("property", "og:image:height", str(CARD_SIZE[1])),
-        ("property", "og:image:alt", site_name),
+        ("property", "og:image", image_url),
+        ("property", "og:image:width", str(shown.width)),
+        ("property", "og:image:height", str(shown.height)),
+        ("property", "og:image:alt", title if image else site_name),
         ("name", "twitter:card", "summary_large_image"),
         ("name", "twitter:title", title),
         ("name", "twitter:description", description),
-        ("name", "twitter:image", image),
+        ("name", "twitter:image", image_url),
     ]
     text = "".join(f'<meta {kind}="{name}" content="{html.escape(value)}">\n' for kind, name, value in tags)
     if json_ld:

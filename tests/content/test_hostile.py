@@ -88,7 +88,7 @@ CASES = [
     ("brand-index", {"brands/index.md": VALID_BRAND}, ["brands/index.md:1 文件名 “index”是保留名"]),
     ("org-index", {"data/orgs.yml": edit("- id: taiyuan\n", "- id: index\n")}, ["data/orgs.yml:32 id “index”是保留名，会占用网站自动生成的页面"]),
     ("photo-outside", {VENUE: venue_md(photos=[{"src": "/etc/hostname", "alt": "x"}, {"src": "../../../etc/passwd", "alt": "y"}])}, [
-        f"{VENUE}:22 photos[0].src（图片路径）= /etc/hostname 找不到这张图片；图片须放在 docs/ 下",
+        f"{VENUE}:22 photos[0].src（图片路径）= /etc/hostname 找不到这张图片；照片放在场馆文件旁的 photos/ 文件夹",
         f"{VENUE}:24 photos[1].src（图片路径）= ../../../etc/passwd 找不到这张图片",
     ]),
     # Personal data

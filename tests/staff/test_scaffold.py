@@ -7,7 +7,7 @@ import re
 import subprocess
 
 import pytest
-from conftest import REPO, soup, venue_md, write
+from conftest import REPO, photo, soup, venue_md, write
 from gitrepo import commit_all
 
 from leaguekit.content import load
@@ -64,8 +64,7 @@ def test_scaffold_check_build_edit_link_and_date(project):
 
 
 def test_scaffolded_file_lists_every_optional_field_and_each_example_validates(project):
-    (project / "docs/assets/photos").mkdir(parents=True)
-    (project / "docs/assets/photos/baita.jpg").write_bytes(b"\xff\xd8\xff")
+    photo(project, "venues/taigu/photos/baita-door.jpg")
     assert make(project, "new-venue", "NAME=测试青年夜校", "TYPE=night-school", "ORG=taigu", "DISTRICT=太谷区", "ID=taigu-test-night").returncode == 0
     path = project / "venues/taigu/taigu-test-night.md"
     text = path.read_text(encoding="utf-8")

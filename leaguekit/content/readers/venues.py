@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ... import urls
+from .. import photos
 from ..crosscheck import Index, check_owner, check_ref, folder_orgs, with_bodies_checked
 from ..files import ContentFile, read_folder
 from ..hours import parse_hours
@@ -29,10 +30,20 @@ def entries(files: list[ContentFile], index: Index, problems: list[Problem]) -> 
     found: list[VenueEntry] = []
     owners = folder_orgs(files, FOLDER, index.vocab.orgs, problems)
     for f, ident in with_bodies_checked(files, index.venue_ids, urls.venue, index.resolve, problems):
-        if _check(f.record, f, index, problems) & check_owner(f, owners, FOLDER, "所属团组织", problems):
+        pictures = _photos(f, index, problems)
+        if _check(f.record, f, index, problems) & check_owner(f, owners, FOLDER, "所属团组织", problems) & (pictures is not None):
             hours = parse_hours(f.record.hours) if f.record.hours else None
-            found.append(VenueEntry(ident, f.rel, f.record, f.body, hours, f.body_line))
+            found.append(VenueEntry(ident, f.rel, f.record, f.body, hours, f.body_line, pictures))
     return found
+
+
+def _photos(src: ContentFile, index: Index, problems: list[Problem]) -> tuple[photos.PhotoFile, ...] | None:
+    """The venue's photo files, each checked (every problem reported); None when one fails."""
+    found = [
+        photos.check(index.resolve.root, index.resolve, src.rel, p.src, p.alt, (src.line(("photos", i, "src")), f"photos[{i}].src"), problems)
+        for i, p in enumerate(src.record.photos)
+    ]
+    return None if None in found else tuple(found)
 
 
 def _check(venue: Venue, src: ContentFile, index: Index, problems: list[Problem]) -> bool:
@@ -57,17 +68,14 @@ def _check(venue: Venue, src: ContentFile, index: Index, problems: list[Problem]
             ok = False
         else:
             ok &= check_ref(problems, src, ("successor",), venue.successor, dict.fromkeys(index.venue_ids.values()), "阵地", "venues/ 文件夹", "接续阵地")
-    for i, photo in enumerate(venue.photos):
-        if index.resolve.file(photo.src) is None:
-            problems.append(Problem(src.path, src.line(("photos", i, "src")), f"photos[{i}].src", "找不到这张图片", f"图片须放在 docs/ 下，按 docs/ 内的路径写，例如 assets/photos/{Path(photo.src).name or 'x.jpg'}", label="图片路径", value=photo.src))
-            ok = False
     return ok
 
 
 def warnings(venues: list[VenueEntry], files: list[ContentFile], orgs: dict[str, Org]) -> list[Problem]:
     """What a venue should say but may leave out (hours, a phone, photo descriptions), and a district
     name one character away from another in the same city (a typo, or a look-alike)."""
-    found = _near_districts(venues, {f.rel: f for f in files}, orgs)
+    by_path = {f.rel: f for f in files}
+    found = _near_districts(venues, by_path, orgs)
     for v in venues:
         missing = [label for label, value in (("开放时间 hours", v.data.hours), ("电话 phone", v.data.phone)) if value is None]
         if missing:
@@ -75,8 +83,9 @@ def warnings(venues: list[VenueEntry], files: list[ContentFile], orgs: dict[str,
         if v.data.is_open and not v.body.strip():
             found.append(Problem(v.source, v.body_line, "正文", "没有介绍", NO_DESCRIPTION, level="warning"))
         for i, photo in enumerate(v.data.photos):
-            if not photo.alt:
-                found.append(Problem(v.source, 2, f"photos[{i}].alt", "照片没有图片说明", "请写 alt：图里有什么（例如“青年之家活动室”），供读屏软件朗读", label="图片说明", value=photo.src, level="warning"))
+            if not photo.alt.strip():
+                line = by_path[v.source].line(("photos", i)) if v.source in by_path else 2
+                found.append(Problem(v.source, line, f"photos[{i}].alt", "照片没有图片说明", "请写 alt：图里有什么（例如“青年之家活动室”），供读屏软件朗读", label="图片说明", value=photo.src, level="warning"))
     return found
 
 
