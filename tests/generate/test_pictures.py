@@ -26,12 +26,15 @@ def test_picture_urls_are_relative_to_the_page_and_sized_by_the_largest():
 
 def test_the_form_and_the_staff_guide_say_where_photos_go(project):
     site = build_site(project)
-    guide = soup(site, "contribute/")
+    guide = soup(site, "contribute/admin/")
     section = guide.find(id="photos")
     assert section is not None and section.get_text() == "阵地照片"
     text = guide.get_text()
     for words in ("venues/taigu/photos/", "GPS", "身份证", "报名表", "未成年人", "20 MB", ".cache/images/"):
         assert words in text, words
+    filler = soup(site, "contribute/").get_text()
+    for words in ("大门", "拍摄地点", "签到表"):
+        assert words in filler, words
     note = soup(site, "contribute/new/").select_one(".lk-vform__photos")
     assert "photos/" in note.get_text() and "原图不会发布" in note.get_text()
     assert note.a["href"] == "../#photos"
