@@ -12,6 +12,8 @@ without a selector applies to Mo-Su. `off` always names its days: a bare `off`
 would close every day, which is what `status: closed` or `closures:` say better.
 
 Public holidays close a venue unless a `PH` rule (or `24/7`) says otherwise.
+The holiday table (`Calendar`) holds the State Council's notices and, for a year
+without one, the statutory days the law fixes (`statutory`).
 An adjusted working day (调休上班日, a Saturday or Sunday worked in exchange
 for a holiday) takes the venue's ordinary weekday hours: the hours most of
 Monday to Friday have (the earliest such weekday on a tie).
@@ -32,6 +34,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import cached_property
 from zoneinfo import ZoneInfo
+
+from . import statutory
 
 DAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
 DAY_LABELS = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
@@ -215,7 +219,9 @@ class Period:
 
 @dataclass(frozen=True)
 class Calendar:
-    """Public holidays and adjusted working days, from data/holidays.yml."""
+    """Public holidays and adjusted working days: the State Council's notices in data/holidays.yml
+    (`years`), and for any other year the statutory days alone (`statutory`), whose bridge days and
+    adjusted working days wait for that year's notice."""
 
     holidays: tuple[Period, ...] = ()
     workdays: tuple[tuple[date, str], ...] = ()
@@ -226,7 +232,10 @@ class Calendar:
         return {p.first + timedelta(days=n): p.name for p in self.holidays for n in range((p.last - p.first).days + 1)}
 
     def holiday(self, day: date) -> str | None:
-        return self._holiday.get(day)
+        name = self._holiday.get(day)
+        if name is None and self.provisional(day.year) and day.year >= statutory.FIRST_YEAR:
+            return statutory.days(day.year).get(day)
+        return name
 
     @cached_property
     def _workday(self) -> dict[date, str]:
@@ -235,15 +244,22 @@ class Calendar:
     def workday(self, day: date) -> str | None:
         return self._workday.get(day)
 
-    def to_json(self) -> dict:
-        """For the browser: {"h": [[from, to, name] …], "w": [[date, name] …]} with ISO dates."""
+    def provisional(self, year: int) -> bool:
+        """True while `year`'s notice is not in the table: only its statutory days are known."""
+        return year not in self.years
+
+    def to_json(self, today: date) -> dict:
+        """For the browser, the years a page built on `today` may be read in (this one and the next):
+        {"h": [[from, to, name] …], "w": [[date, name] …], "p": [years known from the law alone]} with ISO dates.
+        A notice's periods come first: a notice's 元旦 break may begin in a December with no notice."""
+        provisional = [year for year in (today.year, today.year + 1) if self.provisional(year)]
+        computed = [Period(first, last, name) for year in provisional for first, last, name in statutory.periods(year)]
+        notice = [p for p in self.holidays if p.last.year >= today.year]
         return {
-            "h": [[p.first.isoformat(), p.last.isoformat(), p.name] for p in self.holidays],
-            "w": [[d.isoformat(), name] for d, name in self.workdays],
+            "h": [[p.first.isoformat(), p.last.isoformat(), p.name] for p in (*notice, *computed)],
+            "w": [[d.isoformat(), name] for d, name in self.workdays if d.year >= today.year],
+            "p": provisional,
         }
-
-
-NO_HOLIDAYS = Calendar()
 
 
 def closures_json(closures: Sequence[Period]) -> list[list[str]]:
@@ -257,7 +273,7 @@ class DayPlan:
     name: str = ""
 
 
-def day_plan(hours: Hours, day: date, calendar: Calendar = NO_HOLIDAYS, closures: Sequence[Period] = ()) -> DayPlan:
+def day_plan(hours: Hours, day: date, calendar: Calendar, closures: Sequence[Period] = ()) -> DayPlan:
     """A venue's opening ranges on one date: a closure beats a public holiday, which beats the week."""
     for closure in closures:
         if day in closure:
@@ -276,7 +292,7 @@ class OpenState:
     next_open: datetime | None
 
 
-def open_state(hours: Hours, when: datetime, calendar: Calendar = NO_HOLIDAYS, closures: Sequence[Period] = ()) -> OpenState:
+def open_state(hours: Hours, when: datetime, calendar: Calendar, closures: Sequence[Period] = ()) -> OpenState:
     """Whether the venue is open at `when`, judged in China time, and if not, when it opens next."""
     now = when.astimezone(CHINA_TZ)
     today = now.date()

@@ -126,6 +126,6 @@ def html(site: Site) -> str:
         total=len(c.open_venues),
         coverage=coverage(c),
         finder_url=urls.relative(URL, urls.FINDER_DATA + "/"),
-        calendar=c.calendar.to_json(),
+        calendar=c.calendar.to_json(site.today),
         root=urls.relative(URL, ""),
     )

@@ -84,7 +84,9 @@ def test_venue_page_shows_its_live_state_and_coming_holidays(page, served_site):
     page.reload()
     page.locator(".lk-open[data-state='closed']").wait_for()
     assert page.locator(".lk-open").inner_text() == "休息中 · 明天 09:00 开门"
-    assert today_row(page) == "4" and page.locator(".lk-closures").is_hidden()
+    assert today_row(page) == "4"
+    # 2027's notice is not out: its 元旦 comes from the law.
+    assert page.locator(".lk-closures li:visible").all_inner_texts() == ["1月1日 元旦假期（法定假日；连休和调休以国务院办公厅通知为准），休息"]
     assert page.watch.errors == []
 
 
@@ -113,4 +115,23 @@ def test_venue_closure_is_listed_while_it_is_coming(page, served_site):
         page.locator(".lk-open[data-state]:not([data-state='unknown'])").wait_for()
         assert page.locator(".lk-open").inner_text() == state
         assert page.locator(".lk-closures li", has_text="装修").is_visible() == listed
+    assert page.watch.errors == []
+
+
+def test_a_year_without_a_notice_closes_on_the_statutory_days(page, served_dated_site):
+    """Built in November 2026, read in 2027 before its notice is in data/holidays.yml: the law's days close the
+    venue, and the coming holidays say that bridge days and 调休 follow the State Council's notice."""
+    url = served_dated_site + f"venues/{VENUE}/"
+    open_venue(page, url, datetime(2027, 1, 25, 10, 0, tzinfo=CHINA))
+    assert page.locator(".lk-open").inner_text() == "开放中 · 12:00 关门"
+    assert page.locator(".lk-closures li:visible").all_inner_texts() == ["2月5日至2月8日 春节假期（法定假日；连休和调休以国务院办公厅通知为准），休息"]
+    for at, label in (
+        (datetime(2027, 1, 1, 10, 0, tzinfo=CHINA), "节假日休息（元旦） · 明天 09:00 开门"),
+        (datetime(2027, 2, 8, 10, 0, tzinfo=CHINA), "节假日休息（春节） · 明天 09:00 开门"),
+    ):
+        page.clock.set_fixed_time(at)
+        page.goto(url)
+        page.locator(".lk-open[data-state='holiday']").wait_for()
+        assert page.locator(".lk-open").inner_text() == label == open_state(CONTENT.venue[VENUE].hours, at, CONTENT.calendar).label
+        assert today_row(page) == "ph"
     assert page.watch.errors == []

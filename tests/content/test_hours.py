@@ -23,11 +23,11 @@ CASES = CASE_FILE["cases"]
 
 
 def calendar_of(table: dict) -> Calendar:
-    """The case file's holiday table (Calendar.to_json form) as a Calendar."""
+    """The case file's holiday table (Calendar.to_json form) as a Calendar: the notice years, and those `p` names from the law."""
     return Calendar(
         holidays=tuple(Period(date.fromisoformat(a), date.fromisoformat(b), name) for a, b, name in table["h"]),
         workdays=tuple((date.fromisoformat(d), name) for d, name in table["w"]),
-        years=frozenset(date.fromisoformat(a).year for a, _, _ in table["h"]),
+        years=frozenset(date.fromisoformat(a).year for a, _, _ in table["h"]) - set(table["p"]),
     )
 
 
@@ -61,10 +61,11 @@ def test_case_file_covers_off_holidays_workdays_and_closures():
     assert {c["hours"] for c in CASES} <= {c["hours"] for c in PARSED}
 
 
-def test_case_calendar_is_the_published_2026_table():
-    published = load(REPO).calendar
-    assert list(CALENDAR.holidays) == [p for p in published.holidays if p.first.year == 2026]
-    assert list(CALENDAR.workdays) == [w for w in published.workdays if w[0].year == 2026]
+def test_case_calendar_is_what_a_page_built_in_december_2026_ships():
+    """The 2026 notice, and 2027's statutory days (its notice was not out): the years such a page is read in."""
+    assert load(REPO).calendar.to_json(date(2026, 12, 6)) == CASE_FILE["calendar"]
+    assert CASE_FILE["calendar"]["p"] == [2027]
+    assert any(c["at"].startswith("2027-02-08") and c["state"] == "holiday" for c in CASES)
 
 
 @pytest.mark.parametrize("case", CASES, ids=[f"{c['hours']}@{c['at']}" for c in CASES])

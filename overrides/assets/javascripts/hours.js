@@ -2,7 +2,8 @@
  * OpenStreetMap text.
  *   schedule  9 lists of [start, end] minutes: Monday … Sunday, public holiday, adjusted working day
  *   closures  [[from, to, reason]] (ISO dates, both days included)
- *   calendar  {h: [[from, to, name]] public holidays, w: [[date, name]] adjusted working days}
+ *   calendar  {h: [[from, to, name]] public holidays, w: [[date, name]] adjusted working days,
+ *             p: [years]  whose State Council notice is not out: only the statutory days are in h}
  * Same rules and Chinese labels as hours.open_state; both run tests/hours_cases.json. Times are judged
  * in China time (UTC+8, no daylight saving since 1991) whatever the phone's time zone.
  * On a venue page it also fills the live state, marks today's row and lists the coming holidays. */
@@ -13,6 +14,8 @@
   var CLOSING_SOON_MINUTES = 30;
   var HORIZON_DAYS = 366;
   var COMING_DAYS = 42;
+  /* After a holiday of a year whose notice is not out yet (calendar.p). */
+  var PROVISIONAL = "（法定假日；连休和调休以国务院办公厅通知为准）";
   var CHINA_OFFSET_MS = 8 * 3600 * 1000;
   var DAY_MS = 86400 * 1000;
 
@@ -130,7 +133,8 @@
       var first = dayOf(h[0]), end = dayOf(h[1]);
       if (end < today || first > last) return;
       var effect = data.s[PH].length ? "开放 " + times(data.s[PH]) : "休息";
-      items.push([first, holidayItem(span(first, end) + " " + h[2] + "假期，" + effect)]);
+      var law = (data.c.p || []).indexOf(+h[0].slice(0, 4)) >= 0 ? PROVISIONAL : "";
+      items.push([first, holidayItem(span(first, end) + " " + h[2] + "假期" + law + "，" + effect)]);
     });
     data.c.w.forEach(function (w) {
       var day = dayOf(w[0]);
