@@ -11,7 +11,8 @@ Days are Mo Tu We Th Fr Sa Su; `PH` is a public holiday (法定节假日). A rul
 without a selector applies to Mo-Su. `off` always names its days: a bare `off`
 would close every day, which is what `status: closed` or `closures:` say better.
 
-Public holidays close a venue unless a `PH` rule (or `24/7`) says otherwise.
+On a public holiday a venue keeps what its `PH` rule (or `24/7`) says; hours that
+never mention PH leave holidays unknown (`UNSTATED`): never shown as open or closed.
 The holiday table (`Calendar`) holds the State Council's notices and, for a year
 without one, the statutory days the law fixes (`statutory`).
 An adjusted working day (调休上班日, a Saturday or Sunday worked in exchange
@@ -40,6 +41,9 @@ from . import statutory
 DAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
 DAY_LABELS = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
 HOLIDAY_LABEL = "法定节假日"
+# A venue whose hours say nothing about public holidays: what its week table and labels say for them.
+UNSTATED_TIMES = "未说明，请先电话确认"
+UNSTATED_LABEL = "节假日开放情况未说明，请先电话确认"
 WORKDAY_LABEL = "调休上班日"
 CHINA_TZ = ZoneInfo("Asia/Shanghai")
 CLOSING_SOON_MINUTES = 30
@@ -72,7 +76,7 @@ class Hours:
 
     source: str
     week: tuple[Ranges, ...]
-    holiday: Ranges = ()
+    holiday: Ranges | None = None  # None: the hours say nothing about public holidays
 
     @cached_property
     def workday(self) -> Ranges:
@@ -82,8 +86,8 @@ class Hours:
         return max(weekdays, key=lambda ranges: (counts[ranges], -weekdays.index(ranges)))
 
     def schedule(self) -> list[list[list[int]]]:
-        """What the browser gets instead of OSM text: Monday … Sunday, public holiday, adjusted working day."""
-        return [[list(r) for r in ranges] for ranges in (*self.week, self.holiday, self.workday)]
+        """What the browser gets instead of OSM text: Monday … Sunday, public holiday (null when unstated), adjusted working day."""
+        return [None if ranges is None else [list(r) for r in ranges] for ranges in (*self.week, self.holiday, self.workday)]
 
     def label(self) -> str:
         return format_hours(self)
@@ -136,12 +140,14 @@ def parse_hours(text: str) -> Hours:
     if source in _OFF:
         raise HoursError(f"“{source}”表示每天都不开放；临时闭馆（如装修）请写 closures，长期停用请写 status: closed，不知道开放时间请删除 hours 这一行")
     days: list[Ranges] = [() for _ in range(PH + 1)]
+    holiday_stated = False
     for raw_rule in source.split(";"):
         rule = raw_rule.strip()
         if not rule:
             continue
         if rule == "24/7":
             days = [((0, 1440),) for _ in days]
+            holiday_stated = True
             continue
         if rule in _OFF:
             raise HoursError(f"“{rule}”没有写哪几天休息，会让每天都不开放；请写明星期，例如 Sa,Su off 或 PH off")
@@ -155,16 +161,19 @@ def parse_hours(text: str) -> Hours:
         ranges = () if spec in _OFF else _parse_times(spec)
         for day in selected:
             days[day] = ranges
+        holiday_stated = holiday_stated or PH in selected
     if not any(days):
         raise HoursError("按这样写，阵地任何时候都不开放；临时闭馆请写 closures，长期停用请写 status: closed")
-    return Hours(source=source, week=tuple(days[:PH]), holiday=days[PH])
+    return Hours(source=source, week=tuple(days[:PH]), holiday=days[PH] if holiday_stated else None)
 
 
 def _hm(minutes: int) -> str:
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
-def _times(ranges: Ranges) -> str:
+def _times(ranges: Ranges | None) -> str:
+    if ranges is None:
+        return UNSTATED_TIMES
     return "、".join(f"{_hm(a)}–{_hm(b)}" for a, b in ranges) if ranges else "休息"
 
 
@@ -269,7 +278,7 @@ def closures_json(closures: Sequence[Period]) -> list[list[str]]:
 @dataclass(frozen=True)
 class DayPlan:
     ranges: Ranges
-    why: str  # "closure" | "holiday" | "workday" | ""
+    why: str  # "closure" | "holiday" | "unstated" (a holiday the hours say nothing about) | "workday" | ""
     name: str = ""
 
 
@@ -279,7 +288,7 @@ def day_plan(hours: Hours, day: date, calendar: Calendar, closures: Sequence[Per
         if day in closure:
             return DayPlan((), "closure", closure.name)
     if (name := calendar.holiday(day)) is not None:
-        return DayPlan(hours.holiday, "holiday", name)
+        return DayPlan((), "unstated", name) if hours.holiday is None else DayPlan(hours.holiday, "holiday", name)
     if (name := calendar.workday(day)) is not None:
         return DayPlan(hours.workday, "workday", name)
     return DayPlan(hours.week[day.weekday()], "")
@@ -287,24 +296,29 @@ def day_plan(hours: Hours, day: date, calendar: Calendar, closures: Sequence[Per
 
 @dataclass(frozen=True)
 class OpenState:
-    state: str  # "open" | "closing" | "closed" | "holiday" | "closure"
+    state: str  # "open" | "closing" | "closed" | "holiday" | "closure" | "unstated"
     label: str
     next_open: datetime | None
 
 
 def open_state(hours: Hours, when: datetime, calendar: Calendar, closures: Sequence[Period] = ()) -> OpenState:
-    """Whether the venue is open at `when`, judged in China time, and if not, when it opens next."""
+    """Whether the venue is open at `when`, judged in China time, and if not, when it opens next.
+
+    On a holiday its hours say nothing about, neither: the visitor is asked to call. So is a
+    closed venue whose next opening would come after such a holiday."""
     now = when.astimezone(CHINA_TZ)
     today = now.date()
     minute = now.hour * 60 + now.minute
     plan = day_plan(hours, today, calendar, closures)
+    if plan.why == "unstated":
+        return OpenState("unstated", f"节假日开放情况未说明（{plan.name}），请先电话确认", None)
     for start, end in plan.ranges:
         if start <= minute < end:
             closes = _closing_minute(hours, today, end, calendar, closures)
             if closes - minute <= CLOSING_SOON_MINUTES:
                 return OpenState("closing", f"即将关门 · {_hm(closes % 1440)} 关门", None)
             return OpenState("open", f"开放中 · {_hm(closes % 1440)} 关门" if closes < 1440 * 7 else "开放中", None)
-    nxt = _next_opening(hours, today, minute, calendar, closures)
+    nxt, unstated = _next_opening(hours, today, minute, calendar, closures)
     if plan.why == "closure":
         state, label = "closure", f"暂停开放（{plan.name}）"
     elif plan.why == "holiday" and not plan.ranges:
@@ -313,6 +327,8 @@ def open_state(hours: Hours, when: datetime, calendar: Calendar, closures: Seque
         state, label = "closed", "休息中"
     if nxt is not None:
         label += f" · {_when(nxt, today)} 开门"
+    elif unstated:
+        label += f" · {unstated}假期开放情况未说明，请先电话确认"
     return OpenState(state, label, nxt)
 
 
@@ -342,11 +358,15 @@ def _closing_minute(hours: Hours, today: date, end: int, calendar: Calendar, clo
     return total
 
 
-def _next_opening(hours: Hours, today: date, minute: int, calendar: Calendar, closures: Sequence[Period]) -> datetime | None:
+def _next_opening(hours: Hours, today: date, minute: int, calendar: Calendar, closures: Sequence[Period]) -> tuple[datetime | None, str]:
+    """The next opening, or (None, holiday) when a holiday the hours say nothing about comes first."""
     midnight = datetime(today.year, today.month, today.day, tzinfo=CHINA_TZ)
     for offset in range(HORIZON_DAYS + 1):
-        for start, _ in day_plan(hours, today + timedelta(days=offset), calendar, closures).ranges:
+        plan = day_plan(hours, today + timedelta(days=offset), calendar, closures)
+        if plan.why == "unstated":
+            return None, plan.name
+        for start, _ in plan.ranges:
             if offset == 0 and start <= minute:
                 continue
-            return midnight + timedelta(days=offset, minutes=start)
-    return None
+            return midnight + timedelta(days=offset, minutes=start), ""
+    return None, ""

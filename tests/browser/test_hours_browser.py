@@ -135,3 +135,26 @@ def test_a_year_without_a_notice_closes_on_the_statutory_days(page, served_dated
         assert page.locator(".lk-open").inner_text() == label == open_state(CONTENT.venue[VENUE].hours, at, CONTENT.calendar).label
         assert today_row(page) == "ph"
     assert page.watch.errors == []
+
+
+def test_hours_silent_on_holidays_say_so_instead_of_open_or_closed(page, served_site):
+    """A 7-day 青年驿站 whose hours never mention PH: on 国庆节 the page asks the visitor to call, and so does its week table."""
+    station = CONTENT.venue["taiyuan-liuxiang-youth-station"]
+    assert station.hours.holiday is None
+    url = served_site + f"venues/{station.id}/"
+    open_venue(page, url, datetime(2026, 9, 28, 10, 0, tzinfo=CHINA))
+    assert page.locator(".lk-open").inner_text() == "开放中 · 21:00 关门"
+    assert page.locator(".lk-closures li:visible").all_inner_texts() == ["10月1日至10月7日 国庆节假期，开放情况未说明，请先电话确认", "10月10日（周六）调休上班，开放 08:00–21:00"]
+    assert page.locator('.lk-week tr[data-day="ph"] td').inner_text() == "未说明，请先电话确认"
+    at = datetime(2026, 10, 2, 10, 0, tzinfo=CHINA)
+    page.clock.set_fixed_time(at)
+    page.goto(url)
+    page.locator(".lk-open[data-state='unstated']").wait_for()
+    assert page.locator(".lk-open").inner_text() == "节假日开放情况未说明（国庆节），请先电话确认" == open_state(station.hours, at, CONTENT.calendar).label
+    assert today_row(page) == "ph"
+    # The evening before, the next opening is not promised either.
+    page.clock.set_fixed_time(datetime(2026, 9, 30, 21, 30, tzinfo=CHINA))
+    page.goto(url)
+    page.locator(".lk-open[data-state='closed']").wait_for()
+    assert page.locator(".lk-open").inner_text() == "休息中 · 国庆节假期开放情况未说明，请先电话确认"
+    assert page.watch.errors == []

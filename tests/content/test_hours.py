@@ -54,7 +54,7 @@ def test_case_file_covers_off_holidays_workdays_and_closures():
     assert {"off", "Mo-Fr 09:00-17:00; off", "PH off"} <= rejected
     assert "Mo-Fr 09:00-17:00; We off" in {c["hours"] for c in PARSED}
     states = {c["state"] for c in CASES}
-    assert states == {"open", "closing", "closed", "holiday", "closure"}
+    assert states == {"open", "closing", "closed", "holiday", "closure", "unstated"}
     assert any(CALENDAR.workday(datetime.fromisoformat(c["at"]).date()) for c in CASES)
     assert sum("closures" in c for c in CASES) >= 3
     # Every case's hours have their schedule in `parse`: that is what the browser test feeds hours.js.

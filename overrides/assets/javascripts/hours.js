@@ -1,6 +1,6 @@
 /* Open now? In the browser, from what the build computed (leaguekit/content/hours.py); nothing here reads
  * OpenStreetMap text.
- *   schedule  9 lists of [start, end] minutes: Monday … Sunday, public holiday, adjusted working day
+ *   schedule  9 lists of [start, end] minutes: Monday … Sunday, public holiday (null: the hours do not say), adjusted working day
  *   closures  [[from, to, reason]] (ISO dates, both days included)
  *   calendar  {h: [[from, to, name]] public holidays, w: [[date, name]] adjusted working days,
  *             p: [years]  whose State Council notice is not out: only the statutory days are in h}
@@ -29,14 +29,16 @@
     return (h < 10 ? "0" : "") + h + ":" + (m < 10 ? "0" : "") + m;
   }
 
-  /* {ranges, why: "closure" | "holiday" | "workday" | "", name}: a closure beats a public holiday, which beats the week. */
+  /* {ranges, why: "closure" | "holiday" | "unstated" | "workday" | "", name}: a closure beats a public holiday, which beats the week. */
   function dayPlan(schedule, closures, calendar, day) {
     var d = iso(day), i;
     for (i = 0; i < (closures || []).length; i++) {
       if (closures[i][0] <= d && d <= closures[i][1]) return { ranges: [], why: "closure", name: closures[i][2] };
     }
     for (i = 0; i < calendar.h.length; i++) {
-      if (calendar.h[i][0] <= d && d <= calendar.h[i][1]) return { ranges: schedule[PH], why: "holiday", name: calendar.h[i][2] };
+      if (calendar.h[i][0] <= d && d <= calendar.h[i][1]) {
+        return schedule[PH] === null ? { ranges: [], why: "unstated", name: calendar.h[i][2] } : { ranges: schedule[PH], why: "holiday", name: calendar.h[i][2] };
+      }
     }
     for (i = 0; i < calendar.w.length; i++) {
       if (calendar.w[i][0] === d) return { ranges: schedule[WORKDAY], why: "workday", name: calendar.w[i][1] };
@@ -60,13 +62,15 @@
     return name + " " + hm(start);
   }
 
-  /* {state: "open" | "closing" | "closed" | "holiday" | "closure", label, next: Date | null, opens: "明天 09:00"}
-   * at `when` (default now); `next` and `opens` only while closed and an opening is in sight. */
+  /* {state: "open" | "closing" | "closed" | "holiday" | "closure" | "unstated", label, next: Date | null, opens: "明天 09:00"}
+   * at `when` (default now); `next` and `opens` only while closed and an opening is in sight, before any holiday the
+   * hours say nothing about ("unstated": neither open nor closed, the visitor is asked to call). */
   function openState(schedule, closures, calendar, when) {
     var china = (when || new Date()).getTime() + CHINA_OFFSET_MS;
     var day = Math.floor(china / DAY_MS);
     var minute = Math.floor((china - day * DAY_MS) / 60000);
     var plan = dayPlan(schedule, closures, calendar, day);
+    if (plan.why === "unstated") return { state: "unstated", label: "节假日开放情况未说明（" + plan.name + "），请先电话确认", next: null };
     for (var i = 0; i < plan.ranges.length; i++) {
       if (plan.ranges[i][0] <= minute && minute < plan.ranges[i][1]) {
         var closes = closingMinute(schedule, closures, calendar, day, plan.ranges[i][1]);
@@ -83,7 +87,9 @@
       label = "节假日休息（" + plan.name + "）";
     }
     for (var offset = 0; offset <= HORIZON_DAYS; offset++) {
-      var ranges = dayPlan(schedule, closures, calendar, day + offset).ranges;
+      var ahead = dayPlan(schedule, closures, calendar, day + offset);
+      if (ahead.why === "unstated") return { state: state, label: label + " · " + ahead.name + "假期开放情况未说明，请先电话确认", next: null };
+      var ranges = ahead.ranges;
       for (var j = 0; j < ranges.length; j++) {
         var start = ranges[j][0];
         if (offset === 0 && start <= minute) continue;
@@ -116,7 +122,7 @@
 
     var today = Math.floor((now.getTime() + CHINA_OFFSET_MS) / DAY_MS);
     var plan = dayPlan(data.s, data.z, data.c, today);
-    var key = plan.why === "holiday" ? "ph" : plan.why === "workday" ? "workday" : plan.why === "closure" ? "" : String(weekday(today));
+    var key = plan.why === "holiday" || plan.why === "unstated" ? "ph" : plan.why === "workday" ? "workday" : plan.why === "closure" ? "" : String(weekday(today));
     root.querySelectorAll(".lk-week tr").forEach(function (row) {
       if (row.dataset.day === key) row.setAttribute("aria-current", "date");
       else row.removeAttribute("aria-current");
@@ -132,7 +138,7 @@
     data.c.h.forEach(function (h) {
       var first = dayOf(h[0]), end = dayOf(h[1]);
       if (end < today || first > last) return;
-      var effect = data.s[PH].length ? "开放 " + times(data.s[PH]) : "休息";
+      var effect = data.s[PH] === null ? "开放情况未说明，请先电话确认" : data.s[PH].length ? "开放 " + times(data.s[PH]) : "休息";
       var law = (data.c.p || []).indexOf(+h[0].slice(0, 4)) >= 0 ? PROVISIONAL : "";
       items.push([first, holidayItem(span(first, end) + " " + h[2] + "假期" + law + "，" + effect)]);
     });
