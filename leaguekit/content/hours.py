@@ -17,7 +17,8 @@ The holiday table (`Calendar`) holds the State Council's notices and, for a year
 without one, the statutory days the law fixes (`statutory`).
 An adjusted working day (调休上班日, a Saturday or Sunday worked in exchange
 for a holiday) takes the venue's ordinary weekday hours: the hours most of
-Monday to Friday have (the earliest such weekday on a tie).
+Monday to Friday have (the earliest such weekday on a tie), and keeps what the
+venue opens that weekend day anyway (a Saturday class still runs; `working_day`).
 
 Only this module reads OSM text. The build ships each venue's parsed week
 (`Hours.schedule`), the holiday table (`Calendar.to_json`) and its closures to
@@ -191,7 +192,14 @@ def table_rows(hours: Hours) -> list[tuple[str, str, str]]:
     hours.js marks today's row by the same keys.
     """
     rows = [(str(i), DAY_LABELS[i], _times(ranges)) for i, ranges in enumerate(hours.week)]
-    return rows + [("ph", HOLIDAY_LABEL, _times(hours.holiday)), ("workday", WORKDAY_LABEL, _times(hours.workday))]
+    weekend = [working_day(hours, day) for day in (5, 6)]
+    if all(ranges == hours.workday for ranges in weekend):
+        workday = _times(hours.workday)
+    elif not hours.workday:
+        workday = "同当天周六、周日开放时间"
+    else:
+        workday = f"{_times(hours.workday)}，另加当天周六、周日原有时段"
+    return rows + [("ph", HOLIDAY_LABEL, _times(hours.holiday)), ("workday", WORKDAY_LABEL, workday)]
 
 
 def format_hours(hours: Hours) -> str:
@@ -275,6 +283,17 @@ def closures_json(closures: Sequence[Period]) -> list[list[str]]:
     return [[c.first.isoformat(), c.last.isoformat(), c.name] for c in closures]
 
 
+def working_day(hours: Hours, weekday: int) -> Ranges:
+    """An adjusted working day's ranges: the weekday hours and that weekend day's own, merged."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted((*hours.workday, *hours.week[weekday])):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return tuple(merged)
+
+
 @dataclass(frozen=True)
 class DayPlan:
     ranges: Ranges
@@ -290,7 +309,7 @@ def day_plan(hours: Hours, day: date, calendar: Calendar, closures: Sequence[Per
     if (name := calendar.holiday(day)) is not None:
         return DayPlan((), "unstated", name) if hours.holiday is None else DayPlan(hours.holiday, "holiday", name)
     if (name := calendar.workday(day)) is not None:
-        return DayPlan(hours.workday, "workday", name)
+        return DayPlan(working_day(hours, day.weekday()), "workday", name)
     return DayPlan(hours.week[day.weekday()], "")
 
 

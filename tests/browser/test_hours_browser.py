@@ -10,10 +10,13 @@ import json
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from conftest import REPO
+import pytest
+from conftest import REPO, build_site, make_project
 
-from leaguekit.content import load
-from leaguekit.content.hours import open_state
+from leaguekit.content import load, schedule
+from leaguekit.content.hours import open_state, table_rows
+
+from .conftest import serve
 
 CONTENT = load(REPO)
 CHINA = ZoneInfo("Asia/Shanghai")
@@ -157,4 +160,38 @@ def test_hours_silent_on_holidays_say_so_instead_of_open_or_closed(page, served_
     page.goto(url)
     page.locator(".lk-open[data-state='closed']").wait_for()
     assert page.locator(".lk-open").inner_text() == "休息中 · 国庆节假期开放情况未说明，请先电话确认"
+    assert page.watch.errors == []
+
+
+@pytest.fixture(scope="module")
+def served_october_site(tmp_path_factory):
+    """The sample built as of Thursday 2026-10-08, the week before the adjusted working Saturday."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SOURCE_DATE_EPOCH", str(int(datetime(2026, 10, 8, tzinfo=CHINA).timestamp())))
+        site = build_site(make_project(tmp_path_factory.mktemp("october")))
+    with serve(site, tmp_path_factory.mktemp("www-october")) as url:
+        yield url
+
+
+def test_adjusted_working_saturday_keeps_the_night_schools_class_and_its_hours_in_agreement(page, served_october_site):
+    """2026-10-10, a Saturday worked for 国庆节: the night school (Tu,Th evenings; Sa 14:30-17:00) holds its Saturday
+    calligraphy class, so its page says open while the class is on, and lists the class as 正在进行."""
+    venue = CONTENT.venue["taigu-youth-night-school"]
+    at = datetime(2026, 10, 10, 15, 0, tzinfo=CHINA)
+    open_venue(page, served_october_site + f"venues/{venue.id}/", at)
+    assert page.locator(".lk-open").inner_text() == "开放中 · 17:00 关门" == open_state(venue.hours, at, CONTENT.calendar).label
+    assert today_row(page) == "workday"
+    assert page.locator('.lk-week tr[data-day="workday"] td').inner_text() == "同当天周六、周日开放时间" == table_rows(venue.hours)[-1][2]
+    card = page.locator('.lk-recent .lk-act[data-id="taigu-yexiao-shufa-2026-autumn"]')
+    assert card.is_visible()
+    assert card.locator(".lk-act__badge").inner_text() == "正在进行"
+    assert card.locator(".lk-act__when").inner_text() == "10月10日 周六 14:30–16:30"
+    session = schedule.status(CONTENT.activity["taigu-yexiao-shufa-2026-autumn"].occurrences, at)
+    assert session.state == "ongoing"
+    # After the class and the venue's Saturday hours: closed until Tuesday evening's dance class.
+    page.clock.set_fixed_time(datetime(2026, 10, 10, 17, 30, tzinfo=CHINA))
+    page.goto(served_october_site + f"venues/{venue.id}/")
+    page.locator(".lk-open[data-state='closed']").wait_for()
+    assert page.locator(".lk-open").inner_text() == "休息中 · 周二 19:00 开门"
+    assert card.locator(".lk-act__when").inner_text() == "10月17日 周六 14:30–16:30"  # the next session
     assert page.watch.errors == []

@@ -14,7 +14,7 @@ import pytest
 from conftest import REPO
 
 from leaguekit.content import load
-from leaguekit.content.hours import Calendar, HoursError, Period, open_state, parse_hours, table_rows
+from leaguekit.content.hours import Calendar, HoursError, Period, open_state, parse_hours, table_rows, working_day
 
 CASE_FILE = json.loads((Path(__file__).parents[1] / "hours_cases.json").read_text(encoding="utf-8"))
 PARSED = [c for c in CASE_FILE["parse"] if "schedule" in c]
@@ -79,6 +79,15 @@ def test_adjusted_working_day_takes_the_hours_most_weekdays_have():
     assert parse_hours("Tu-Su 09:00-17:00; Mo off").workday == ((540, 1020),)
     assert parse_hours("Mo,We 09:00-12:00; Tu,Th 14:00-17:00").workday == ((540, 720),)  # a tie: Monday's
     assert parse_hours("Tu,Th 19:00-21:00; Sa 14:30-17:00").workday == ()
+
+
+def test_adjusted_working_day_keeps_what_the_weekend_day_opens():
+    """A Saturday class still runs on a Saturday worked for a holiday; weekday hours are added, never taken away."""
+    night_school = parse_hours("Tu,Th 19:00-21:00; Sa 14:30-17:00")
+    assert working_day(night_school, 5) == ((870, 1020),) and working_day(night_school, 6) == ()
+    assert working_day(parse_hours("Mo-Fr 09:00-12:00; Sa 11:00-18:00"), 5) == ((540, 1080),)
+    assert table_rows(night_school)[-1] == ("workday", "调休上班日", "同当天周六、周日开放时间")
+    assert table_rows(parse_hours("Mo-Fr 09:00-12:00; Sa,Su 14:00-18:00"))[-1][2] == "09:00–12:00，另加当天周六、周日原有时段"
 
 
 def test_week_table_rows_name_today_keys():

@@ -29,6 +29,17 @@
     return (h < 10 ? "0" : "") + h + ":" + (m < 10 ? "0" : "") + m;
   }
 
+  /* An adjusted working day: the weekday hours and that weekend day's own, merged (hours.working_day). */
+  function workingDay(schedule, wd) {
+    var merged = [];
+    schedule[WORKDAY].concat(schedule[wd]).sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; }).forEach(function (r) {
+      var last = merged[merged.length - 1];
+      if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+      else merged.push([r[0], r[1]]);
+    });
+    return merged;
+  }
+
   /* {ranges, why: "closure" | "holiday" | "unstated" | "workday" | "", name}: a closure beats a public holiday, which beats the week. */
   function dayPlan(schedule, closures, calendar, day) {
     var d = iso(day), i;
@@ -41,7 +52,7 @@
       }
     }
     for (i = 0; i < calendar.w.length; i++) {
-      if (calendar.w[i][0] === d) return { ranges: schedule[WORKDAY], why: "workday", name: calendar.w[i][1] };
+      if (calendar.w[i][0] === d) return { ranges: workingDay(schedule, weekday(day)), why: "workday", name: calendar.w[i][1] };
     }
     return { ranges: schedule[weekday(day)], why: "", name: "" };
   }
@@ -144,8 +155,9 @@
     });
     data.c.w.forEach(function (w) {
       var day = dayOf(w[0]);
-      if (day < today || day > last || !data.s[WORKDAY].length) return;
-      items.push([day, holidayItem(monthDay(day) + "（" + DAY_LABELS[weekday(day)] + "）调休上班，开放 " + times(data.s[WORKDAY]))]);
+      var ranges = workingDay(data.s, weekday(day));
+      if (day < today || day > last || !ranges.length) return;
+      items.push([day, holidayItem(monthDay(day) + "（" + DAY_LABELS[weekday(day)] + "）调休上班，开放 " + times(ranges))]);
     });
     items.sort(function (x, y) { return x[0] - y[0]; }).forEach(function (item) { list.appendChild(item[1]); });
     box.hidden = items.length === 0;
