@@ -7,6 +7,7 @@ again by the reader's clock in China time with the rules of `leaguekit.content.s
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
@@ -80,8 +81,18 @@ def who_label(entry: ActivityEntry) -> str:
     return a.who + (f"（{ages}）" if ages and ages not in a.who else "")
 
 
+# A sign-up note saying only those invited come: the phone is for questions, not for signing up.
+INVITED = re.compile(r"凭通知|凭邀请|受邀|邀请制|定向邀请|不对外")
+
+
+def invited(entry: ActivityEntry) -> bool:
+    return bool(entry.data.join.note and INVITED.search(entry.data.join.note))
+
+
 def join_label(entry: ActivityEntry) -> str:
     j = entry.data.join
+    if invited(entry):
+        return "凭通知参加" + (f"；咨询 {j.phone}" if j.phone else "")
     parts = ["到场即可" if j.walk_in else "", "在线报名" if j.url else "", f"电话报名 {j.phone}" if j.phone else ""]
     return "；".join(p for p in parts if p)
 
@@ -296,11 +307,15 @@ def facts(site: Site, entry: ActivityEntry, here: str) -> list[Fact]:
     if a.capacity:
         found.append(Fact("名额", f"{a.capacity} 人"))
     join = []
-    if a.join.walk_in:
+    if invited(entry):
+        found.append(Fact("参加方式", a.join.note or "凭通知参加"))
+        if a.join.phone:
+            found.append(Fact("咨询电话", a.join.phone, href=f"tel:{a.join.phone}"))
+    elif a.join.walk_in:
         found.append(Fact("参加方式", "到场即可" + (f"。{a.join.note}" if a.join.note and not (a.join.url or a.join.phone) else "")))
-    if a.join.url:
+    if a.join.url and not invited(entry):
         join.append(Link("在线报名", a.join.url))
-    if a.join.phone:
+    if a.join.phone and not invited(entry):
         join.append(Link(f"电话报名 {a.join.phone}", f"tel:{a.join.phone}"))
     if join:
         found.append(Fact("报名", links=tuple(join)))

@@ -48,7 +48,7 @@ def register(env) -> None:
 
     @env.macro
     def district_count() -> int:
-        return len(content.venues_by_district())
+        return sum(not d.elsewhere for d, _ in content.venues_by_district())
 
     @env.macro
     def upcoming_activities() -> Markup:
