@@ -7,7 +7,9 @@
  * 本周已结束; the filters (适合人群 from the groups the build computed, 县区, 阵地类型, 品牌,
  * 阵地) are kept in the query string; on a public holiday with nothing on today it points
  * to the venues open now and the rest of the holiday's activities; on an activity page
- * the status line changes; on venue and brand pages "近期活动" shows the next few.
+ * the status line changes; on venue and brand pages "近期活动" shows the next few. The home page's "近期活动"
+ * and /activities/ also read the month files (assets/activities/<YYYY-MM>.json, the same cards) from the
+ * reader's month on, so what is on today shows however long ago the page was built.
  * Hooked into Material's instant navigation through document$. */
 (function () {
   "use strict";

@@ -222,7 +222,8 @@
     showOpenState(open, fromRecord(r), calendar, now);
     li.appendChild(open);
     if (r.f) {
-      var tel = el("a", "lk-place__tel", "电话 " + r.f);
+      var tel = el("a", "lk-place__tel", "电话 ");
+      tel.appendChild(el("span", "lk-tel", r.f));
       tel.href = "tel:" + r.f;
       li.appendChild(tel);
     }
@@ -533,7 +534,12 @@
     this.districts.hidden = true;
     var entering = this.near.hidden;
     this.near.hidden = false;
-    if (entering) this.near.querySelector("h2").focus();
+    if (entering) {
+      /* The list's heading at the top of the screen, so the nearest venue is on the first screen; then focus it
+       * (screen readers read it) without scrolling again. */
+      this.near.scrollIntoView({ block: "start" });
+      this.near.querySelector("h2").focus({ preventScroll: true });
+    }
     this.say(!items.length ? (this.filters.open ? "附近没有现在开放的阵地。" : "附近没有符合条件的阵地，请放宽筛选条件。")
       : "已按离你的直线距离排序" + (ahead.length ? "，" + ahead.join("，") : "") + "。");
     this.count.textContent = items.length ? "显示最近的 " + items.length + " 个阵地。" : "";
