@@ -50,7 +50,7 @@ CHINA_TZ = ZoneInfo("Asia/Shanghai")
 CLOSING_SOON_MINUTES = 30
 # How far ahead "next opening" looks: a closure for renovation may last months.
 HORIZON_DAYS = 366
-PH = 7  # index of the public-holiday entry in a schedule; 8 is the adjusted working day
+PH = 7  # index of the public-holiday entry in a schedule; 8 and 9 are an adjusted working Saturday and Sunday
 
 _SEL_RE = r"(?:PH|(?:Mo|Tu|We|Th|Fr|Sa|Su)(?:-(?:Mo|Tu|We|Th|Fr|Sa|Su))?)"
 _SELECTOR_RE = re.compile(rf"^{_SEL_RE}(?:,{_SEL_RE})*$")
@@ -87,8 +87,10 @@ class Hours:
         return max(weekdays, key=lambda ranges: (counts[ranges], -weekdays.index(ranges)))
 
     def schedule(self) -> list[list[list[int]]]:
-        """What the browser gets instead of OSM text: Monday … Sunday, public holiday (null when unstated), adjusted working day."""
-        return [None if ranges is None else [list(r) for r in ranges] for ranges in (*self.week, self.holiday, self.workday)]
+        """What the browser gets instead of OSM text: Monday … Sunday, public holiday (null when unstated), and an
+        adjusted working day that falls on a Saturday, then on a Sunday (`working_day`)."""
+        days = (*self.week, self.holiday, working_day(self, 5), working_day(self, 6))
+        return [None if ranges is None else [list(r) for r in ranges] for ranges in days]
 
     def label(self) -> str:
         return format_hours(self)

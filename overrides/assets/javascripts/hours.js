@@ -1,6 +1,7 @@
 /* Open now? In the browser, from what the build computed (leaguekit/content/hours.py); nothing here reads
  * OpenStreetMap text.
- *   schedule  9 lists of [start, end] minutes: Monday … Sunday, public holiday (null: the hours do not say), adjusted working day
+ *   schedule  10 lists of [start, end] minutes: Monday … Sunday, public holiday (null: the hours do not say),
+ *             adjusted working day on a Saturday, on a Sunday
  *   closures  [[from, to, reason]] (ISO dates, both days included)
  *   calendar  {h: [[from, to, name]] public holidays, w: [[date, name]] adjusted working days,
  *             p: [years]  whose State Council notice is not out: only the statutory days are in h}
@@ -29,16 +30,8 @@
     return (h < 10 ? "0" : "") + h + ":" + (m < 10 ? "0" : "") + m;
   }
 
-  /* An adjusted working day: the weekday hours and that weekend day's own, merged (hours.working_day). */
-  function workingDay(schedule, wd) {
-    var merged = [];
-    schedule[WORKDAY].concat(schedule[wd]).sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; }).forEach(function (r) {
-      var last = merged[merged.length - 1];
-      if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
-      else merged.push([r[0], r[1]]);
-    });
-    return merged;
-  }
+  /* An adjusted working day is a Saturday or a Sunday: the build ships each one's hours (hours.working_day). */
+  function workingDay(schedule, wd) { return schedule[wd === 6 ? WORKDAY + 1 : WORKDAY]; }
 
   /* {ranges, why: "closure" | "holiday" | "unstated" | "workday" | "", name}: a closure beats a public holiday, which beats the week. */
   function dayPlan(schedule, closures, calendar, day) {
