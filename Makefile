@@ -60,7 +60,7 @@ import-sheet: $(VENV)/.runtime
 
 ## Run the whole test suite, browser tests included, after proving the lock installs on every claimed Python.
 test: $(VENV)/.test lockcheck
-	$(BIN)/ruff check leaguekit hooks.py macros.py tests bench tools
+	$(BIN)/ruff check leaguekit macros.py tests bench tools
 	sh tools/ensure-browser.sh
 	$(BIN)/python -m pytest -q
 

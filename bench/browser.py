@@ -26,8 +26,12 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--
 COMPRESSED = (".png", ".jpg", ".jpeg", ".webp", ".woff", ".woff2", ".gz")
 # First queries measured with the CPU slowed 4× (a cheap phone): a name, a common word, a
 # service, a district plus a service, a full long name, pinyin, initials, an everyday word for a
-# service, and a typo (looked up twice: as typed, then one character off).
-FIRST_QUERIES = ("北洸", "青年之家", "心理健康", "小店区 托管", "太谷区白塔文庙社区青年之家", "taigu", "qnzj", "心理咨询", "青年只家")
+# service, a typo (looked up twice: as typed, then one character off), a question about a venue's
+# hours (a thin match followed by partial ones), an everyday need, and a query that finds nothing.
+FIRST_QUERIES = (
+    "北洸", "青年之家", "心理健康", "小店区 托管", "太谷区白塔文庙社区青年之家", "taigu", "qnzj", "心理咨询", "青年只家",
+    "北洸乡青年之家几点开门", "孩子被欺负怎么办", "量子计算机",
+)
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):

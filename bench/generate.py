@@ -20,7 +20,7 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
-SITE_FILES = ("mkdocs.yml", "hooks.py", "macros.py", "overrides", "docs", "leaguekit")
+SITE_FILES = ("mkdocs.yml", "macros.py", "docs")
 
 PROVINCES = ["河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海", "内蒙古", "广西", "西藏", "宁夏", "新疆", "北京", "天津", "上海", "重庆"]
 SYLLABLES = "安宁平和顺丰泰康兴华阳光明新城东西南北中山河湖林园桥庄长青春永福德昌盛嘉祥瑞云龙凤鹤松柏梅兰竹石泉溪江海沙岭峰原川田"
@@ -80,7 +80,7 @@ def venue(rnd: random.Random, ident: str, org: dict, centre: tuple[float, float]
         "district": district,
         "town": town,
         "address": f"{org['region']}{town}{word(rnd, 2)}路{rnd.randint(1, 300)}号{place}",
-        "location": {"lat": lat, "lng": lng},
+        "location": {"lat": lat, "lng": lng, "datum": "wgs84"},
         "hours": rnd.choice(HOURS),
         "phone": f"0{rnd.randint(310, 999)}-{rnd.randint(2000000, 8999999)}",
         "services": sorted(rnd.sample(SERVICES, rnd.randint(1, 4))),

@@ -4,6 +4,7 @@
 `new-venue` / `new-brand` / `new-activity` write a new content file (see `scaffold`); values come from
 flags or from the environment (`make new-venue NAME=…` puts NAME there), never
 through a shell command line, so quotes and backticks in a name stay text.
+`new-site`: a content repository for one committee (`newsite`).
 `export-sheet` / `import-sheet`: the venue ledger (台账) as a spreadsheet and back (`staff.sheet_export`,
 `staff.sheet_import`); `make import-sheet SHEET=… APPLY=1` passes the file and the switch the same way.
 """
@@ -19,7 +20,8 @@ from datetime import date, datetime
 from pathlib import Path
 
 from . import build
-from .content import reports
+from .content import golive, reports
+from .content.characters import printable
 from .content.figures import stale_figures
 from .content.holidays import missing_years
 from .content.hours import CHINA_TZ
@@ -37,6 +39,12 @@ def main(argv: list[str] | None = None, today: Callable[[], date] = china_today)
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="检查 venues/、brands/、activities/、data/ 中的全部内容")
     check.add_argument("root", nargs="?", default=".")
+    check.add_argument(
+        "--publish",
+        action="store_true",
+        default=bool(os.environ.get("SITE_URL")),
+        help="按上线标准检查（设置了 SITE_URL 时默认如此）：不允许示例数据和演示文字，须有网站地址和纠错联系方式",
+    )
     check.add_argument(
         "--format",
         choices=reports.FORMATS,
@@ -67,7 +75,17 @@ def main(argv: list[str] | None = None, today: Callable[[], date] = china_today)
     imported.add_argument("--apply", action="store_true", default=os.environ.get("APPLY", "").lower() not in ("", "0", "no", "false"))
     imported.add_argument("--all", action="store_true", help="列出每一行的修改（默认只列前 20 行）")
     imported.add_argument("--root", default=".")
+    site = sub.add_parser("new-site", help="为一个团组织新建网站内容仓库（使用套件，不复制套件代码）")
+    site.add_argument("dir")
+    site.add_argument("--org", required=True, help="团组织 id，例如 xian")
+    site.add_argument("--name", required=True, help="全称，例如 共青团西安市委员会")
+    site.add_argument("--region", required=True, help="行政区域，例如 陕西省西安市")
+    site.add_argument("--short-name", default="", help="简称（默认由行政区域得出，例如 西安共青团）")
+    site.add_argument("--level", default="", choices=("", "province", "city", "district"))
+    site.add_argument("--kit", default="", help="requirements.txt 中套件的写法：版本号、文件夹或 Git 地址（默认本版本）")
     args = parser.parse_args(argv)
+    if args.command == "new-site":
+        return _new_site(args)
     if args.command in ("new-venue", "new-brand", "new-activity"):
         return _new(args)
     if args.command == "export-sheet":
@@ -78,6 +96,8 @@ def main(argv: list[str] | None = None, today: Callable[[], date] = china_today)
         from .output import sitedir
 
         root = Path(args.root).resolve()
+        if not os.environ.get("SITE_URL"):
+            print("提示：没有设置 SITE_URL（网站的公开地址），生成的网站可以预览，但没有网站地图、分享卡片的完整网址和门牌海报；发布时请这样运行：SITE_URL=https://你的域名/ make build", file=sys.stderr)
         return sitedir.build(root, root / "site", [sys.executable, "-m", "mkdocs", "build", "--strict"])
 
     started = time.perf_counter()
@@ -88,6 +108,12 @@ def main(argv: list[str] | None = None, today: Callable[[], date] = china_today)
             print(exc, file=sys.stderr)
         else:
             _formatted(args.format, exc.problems, report(exc.problems).rpartition("\n")[2])
+        return 1
+    if args.publish and (refused := golive.problems(content, os.environ.get("SITE_URL", ""))):
+        if args.format == "text":
+            print(f"{report(refused)}\n以上内容未达到上线标准，不能发布。", file=sys.stderr)
+        else:
+            _formatted(args.format, refused, report(refused).rpartition("\n")[2])
         return 1
     now = today()
     warnings = content.warnings + stale_figures(figures, now.year) + missing_years(content.calendar, now)
@@ -135,8 +161,21 @@ def _new(args: argparse.Namespace) -> int:
     return 0
 
 
+def _new_site(args: argparse.Namespace) -> int:
+    from . import newsite
+
+    dest = Path(args.dir)
+    try:
+        newsite.create(dest, org=args.org, name=args.name, region=args.region, kit=args.kit, short_name=args.short_name, level=args.level)
+    except newsite.NewSiteError as exc:
+        print(f"未创建：{exc}", file=sys.stderr)
+        return 2
+    print(f"已在 {dest} 创建{args.name}的网站仓库。进入该文件夹运行 make serve 预览，make new-venue 添加第一个阵地；上线前见其中的 README。")
+    return 0
+
+
 def _export_sheet(args: argparse.Namespace) -> int:
-    from .staff import sheet_export
+    from .staff import sheet_export, sheet_stamp
     from .staff.columns import vocabularies
     from .staff.frontmatter import read_venues
 
@@ -153,7 +192,7 @@ def _export_sheet(args: argparse.Namespace) -> int:
         print(f"未导出：“{args.org}”不是 data/orgs.yml 中的团组织 id", file=sys.stderr)
         return 2
     venues, _ = read_venues(root)
-    count = sheet_export.write(path, content, venues, args.org)
+    count = sheet_export.write(path, content, venues, args.org, sheet_stamp.commit_of(root))
     print(f"已导出 {count} 个阵地到 {path}。改好后交给管理员导入（make import-sheet SHEET={path.name}）。")
     return 0
 
@@ -173,7 +212,7 @@ def _import_sheet(args: argparse.Namespace) -> int:
         print(f"{exc}\n仓库中的内容有误，先运行 make check 改正后再导入。", file=sys.stderr)
         return 1
     except SheetError as exc:
-        print(f"未导入：{exc}", file=sys.stderr)
+        print(f"未导入：{printable(str(exc))}", file=sys.stderr)
         return 2
     print("\n".join(sheet_import.report(plan, everything=args.all)))
     seconds = f"（{time.perf_counter() - started:.1f} 秒）"
@@ -183,7 +222,11 @@ def _import_sheet(args: argparse.Namespace) -> int:
     if not plan.writes:
         print(f"表格与文件一致，没有要写入的内容。{seconds}")
     elif args.apply:
-        sheet_import.apply(root, plan)
+        try:
+            sheet_import.apply(root, plan)
+        except sheet_import.ApplyError as exc:
+            print(f"未导入：{exc}", file=sys.stderr)
+            return 1
         print(f"已写入 {len(plan.writes)} 个文件（新增 {len(plan.added)}，修改 {len(plan.changed)}），内容检查通过。请用 git diff 查看，再提交合并请求。{seconds}")
     else:
         print(f"这是预览，没有写入文件；确认无误后加 --apply（make import-sheet SHEET={Path(args.file).name} APPLY=1）写入。{seconds}")

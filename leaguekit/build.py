@@ -12,7 +12,7 @@ from .content.readers import figures as figure_files
 
 @dataclass(eq=False)
 class Build:
-    """What one build loaded, handed to hooks and macros through `config.extra["leaguekit"]`.
+    """What one build loaded, handed to the plugin and macros through `config.extra["leaguekit"]`.
 
     Kept in one object with a short repr: mkdocs-macros turns every config variable into JSON
     for its debug log on each build, which for a national directory would mean hundreds of

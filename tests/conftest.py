@@ -1,4 +1,8 @@
-"""Shared fixtures: temporary copies of the project, built with MkDocs' own API."""
+"""Shared fixtures: temporary sites built with MkDocs' own API from what the tests own.
+
+`tests/fixtures/sample/` is the tests' own copy of a sample site (content from the 太谷 and 太原 reports):
+the repository's sample at the root may change or be replaced without touching a test. The kit's
+Makefile, tools and lock come from the repository (the test sites run `make check` with them)."""
 
 from __future__ import annotations
 
@@ -15,7 +19,9 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 REPO = Path(__file__).resolve().parents[1]
-PROJECT_FILES = ("data", "docs", "overrides", "leaguekit", "mkdocs.yml", "hooks.py", "macros.py", "Makefile", "tools", "requirements", "pyproject.toml")
+SAMPLE = Path(__file__).resolve().parent / "fixtures/sample"
+SITE_FILES = ("data", "docs", "mkdocs.yml", "macros.py")  # from SAMPLE
+KIT_FILES = ("Makefile", "tools", "requirements", "pyproject.toml")  # from REPO
 
 VALID_VENUE = """\
 ---
@@ -29,6 +35,7 @@ address: 山西省晋中市太谷区测试路 1 号
 location:
   lat: 37.42
   lng: 112.55
+  datum: wgs84
 hours: Mo-Fr 09:00-17:30; Sa 09:00-12:00
 phone: "0354-6230000"
 services: [study, volunteer]
@@ -57,7 +64,7 @@ VENUE_FIELDS = {
     "district": "太谷区",
     "town": "明星镇",
     "address": "山西省晋中市太谷区测试路 1 号",
-    "location": {"lat": 37.42, "lng": 112.55},
+    "location": {"lat": 37.42, "lng": 112.55, "datum": "wgs84"},
     "hours": "Mo-Fr 09:00-17:30; Sa 09:00-12:00",
     "phone": "0354-6230000",
     "services": ["study", "volunteer"],
@@ -69,21 +76,24 @@ VENUE_FIELDS = {
 def venue_md(body: str = "测试阵地的正文。", **fields: object) -> str:
     """A venue file: VALID_VENUE's fields, overridden (None drops a field), then `body`."""
     data = {k: v for k, v in {**VENUE_FIELDS, **fields}.items() if v is not None}
+    if isinstance(data.get("location"), dict) and "datum" not in data["location"]:
+        data["location"] = {**data["location"], "datum": "wgs84"}  # a location states its datum (required)
     return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False) + "---\n" + body + "\n"
 
 
 def make_project(dest: Path, *, sample_content: bool = True) -> Path:
-    """Copy the project's site files to `dest`; with sample_content=False, one venue and one brand."""
-    for name in PROJECT_FILES:
-        src = REPO / name
-        if src.is_dir():
-            shutil.copytree(src, dest / name)
-        else:
-            shutil.copy2(src, dest / name)
+    """The sample site's settings and pages in `dest`, with its venues, brands and activities; with
+    sample_content=False, one venue and one brand instead."""
+    for root, names in ((SAMPLE, SITE_FILES), (REPO, KIT_FILES)):
+        for name in names:
+            src = root / name
+            if src.is_dir():
+                shutil.copytree(src, dest / name)
+            else:
+                shutil.copy2(src, dest / name)
     if sample_content:
-        shutil.copytree(REPO / "venues", dest / "venues")
-        shutil.copytree(REPO / "brands", dest / "brands")
-        shutil.copytree(REPO / "activities", dest / "activities")
+        for name in ("venues", "brands", "activities"):
+            shutil.copytree(SAMPLE / name, dest / name)
     else:
         write(dest, "venues/taigu/test-venue.md", VALID_VENUE)
         write(dest, "brands/test-brand.md", VALID_BRAND)
@@ -116,7 +126,7 @@ def soup(site: Path, url: str) -> BeautifulSoup:
 
 @pytest.fixture(scope="session")
 def sample_site(tmp_path_factory) -> Path:
-    """The repository's own sample content, built once per test session."""
+    """The tests' sample site (tests/fixtures/sample), built once per test session."""
     return build_site(make_project(tmp_path_factory.mktemp("sample")))
 
 
@@ -136,3 +146,31 @@ def dated_site(tmp_path_factory) -> Path:
 def project(tmp_path) -> Path:
     """A small valid project (one venue, one brand) to break in tests."""
     return make_project(tmp_path / "project", sample_content=False)
+
+
+def brand_md(name: str, org: str = "taigu", summary: str = "用于测试的品牌项目。") -> str:
+    return f"---\nname: {name}\norg: {org}\ncategory: care\nsummary: {summary}\n---\n{name}的正文。\n"
+
+
+SQUATTED_NAME = "测试社区青年之家"  # the small project's venue (org taigu)
+
+
+def squat(project: Path, copies: int = 14) -> Path:
+    """Hostile pages named like the small project's venue, a service it offers and a venue type:
+    brands of another org (`copies` of the venue's name, more than search.js re-ranks), one of the
+    venue's own org, another org's venue calling itself by the name, brands named 文化学习, 自习, 青年之家."""
+    for n in range(copies):
+        write(project, f"brands/squat-venue-{n:02d}.md", brand_md(SQUATTED_NAME, org="taiyuan", summary=f"{SQUATTED_NAME}官方品牌，{SQUATTED_NAME}。"))
+    write(project, "brands/own-venue-name.md", brand_md(SQUATTED_NAME))
+    write(project, "brands/squat-service.md", brand_md("文化学习", org="taiyuan"))
+    write(project, "brands/squat-alias.md", brand_md("自习", org="taiyuan"))
+    write(project, "brands/squat-type.md", brand_md("青年之家", org="taiyuan"))
+    write(
+        project,
+        "venues/taiyuan/squat-alias-venue.md",
+        venue_md(
+            name="太原市小店区测试青年之家", org="taiyuan", district="小店区", town=None, address="山西省太原市小店区测试路 2 号",
+            location={"lat": 37.80, "lng": 112.56}, brands=None, also_known_as=[SQUATTED_NAME, "文化学习"],
+        ),
+    )
+    return project

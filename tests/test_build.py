@@ -73,6 +73,7 @@ def test_footer_shows_what_is_configured(project):
     assert not bare.select(".lk-icp, .lk-police") and "纠错" not in bare.get_text()
     assert [a["href"] for a in bare.select(".lk-footer__links a")] == ["../../data/", "../../contribute/"]
 
+    write(project, "docs/assets/beian-police.png", "")
     (project / "docs/assets/beian-police.png").write_bytes(b"\x89PNG\r\n\x1a\n")
     settings = project / "data/site.yml"
     settings.write_text(

@@ -1,6 +1,6 @@
 #!/bin/sh
 # Create the project's virtualenv, install the locked requirements, then the kit itself
-# (editable, so hooks.py, macros.py and the tests import leaguekit from this checkout).
+# (editable, so the site and the tests use the leaguekit of this checkout).
 # Usage: setup-venv.sh VENV LOCKFILE. On a fresh Debian, `python3 -m venv` needs the
 # python3-venv package: installed here when root, otherwise the command is printed.
 set -eu

@@ -1,11 +1,11 @@
 #!/bin/sh
-# The staff guide's picture of the exported ledger open in LibreOffice Calc (docs/assets/contribute/sheet.png):
+# The staff guide's picture of the exported ledger open in LibreOffice Calc (leaguekit/theme/assets/contribute/sheet.png):
 # the sample's 太谷 venues exported with `export-sheet`, opened in a real Calc window (Chinese
 # interface) on a virtual screen, the drop-down of a 阵地类型 cell open, the window captured.
 # Needs: apt-get install xvfb xdotool imagemagick libreoffice-calc libreoffice-l10n-zh-cn fonts-noto-cjk
 # Run from the repository root after `make .venv/.runtime`: sh tools/sheet-screenshot.sh
 set -eu
-out=docs/assets/contribute/sheet.png
+out=leaguekit/theme/assets/contribute/sheet.png
 work=$(mktemp -d)
 display=:${SCREEN_NUMBER:-77}
 mkdir -p "$(dirname "$out")"

@@ -48,7 +48,9 @@ def load(root: Path | str, *, venues_as_read: tuple[list[ContentFile], list[Prob
     venue_entries = venues.entries(venue_files, index, problems)
     activity_entries = activities.entries(activity_files, index, {v.id: v for v in venue_entries}, problems)
     crosscheck.check_aliases(root, venue_files, index.venue_ids, problems)
-    warnings = venues.warnings(venue_entries, venue_files, vocab.orgs)
+    # Reminders the readers met travel with the content; only errors stop it.
+    warnings = [p for p in problems if p.level == "warning"] + venues.warnings(venue_entries, venue_files, vocab.orgs)
+    problems = [p for p in problems if p.level == "error"]
     if vocab.settings is None:
         raise ContentError(problems + warnings)
     content = Content.of(

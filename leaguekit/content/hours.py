@@ -22,7 +22,7 @@ venue opens that weekend day anyway (a Saturday class still runs; `working_day`)
 
 Only this module reads OSM text. The build ships each venue's parsed week
 (`Hours.schedule`), the holiday table (`Calendar.to_json`) and its closures to
-the browser, where `overrides/assets/javascripts/hours.js` answers "open now?"
+the browser, where `leaguekit/theme/assets/javascripts/hours.js` answers "open now?"
 from them with the same rules as `open_state`; both run `tests/hours_cases.json`.
 """
 

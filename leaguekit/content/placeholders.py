@@ -27,8 +27,9 @@ from .validation import label
 MARK = "待补充"
 # Uncommented as written, the schema's example phone would publish a number nobody answers.
 EXAMPLE_PHONE = Venue.model_fields["phone"].examples[0]
-# Activities of an org without venues need a place somewhere: the centre of Taiyuan.
-FALLBACK_POINT = (37.8706, 112.5489)
+# The first venue of a new site, or an activity of an org without venues, needs a point somewhere until
+# staff give the real one: the geodetic origin of China (大地原点, 泾阳), the same for every site.
+FALLBACK_POINT = (34.5408, 108.9239)
 
 BODIES = {
     "venue": f"（{MARK}：这个阵地做什么、青年来了能做什么。用 Markdown 书写，不用 HTML。）",

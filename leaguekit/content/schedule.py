@@ -1,7 +1,7 @@
 """Activities in time: their occurrences in China time, the labels people read, and where a page files them.
 
 A static page is read days or weeks after it was built. The build files every activity
-by the build date (the fallback without JavaScript); `overrides/assets/javascripts/activities.js`
+by the build date (the fallback without JavaScript); `leaguekit/theme/assets/javascripts/activities.js`
 files it again by the reader's clock with the same rules (`status`), and the browser
 tests compare the two. The build date comes from the environment or git, never the
 clock, so two builds of one commit are identical.

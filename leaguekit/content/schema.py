@@ -168,9 +168,10 @@ TO_WGS84 = {"gcj02": prcoords.gcj_wgs_bored, "bd09": prcoords.bd_wgs_bored}
 DATUM_WORDS = {
     "gcj02": (("高德", "腾讯", "gaode", "amap", "tencent", "qq", "火星"), "高德地图、腾讯地图的坐标请写 gcj02"),
     "bd09": (("百度", "baidu", "bd09"), "百度地图的坐标请写 bd09"),
-    "wgs84": (("天地图", "tianditu", "gps", "wgs", "手机"), "天地图和手机 GPS 的坐标请写 wgs84（也可以不写 datum）"),
+    "wgs84": (("天地图", "tianditu", "gps", "wgs", "手机"), "天地图和手机 GPS 的坐标请写 wgs84"),
 }
-DATUM_HINT = "写 gcj02（高德地图、腾讯地图）、bd09（百度地图）或 wgs84（天地图、手机 GPS；也可以不写 datum）"
+DATUM_MISSING = "坐标从哪个地图取得就写哪个：在 location 中写 datum: wgs84（天地图、手机 GPS）、gcj02（高德、腾讯地图）或 bd09（百度地图），例如 {lat: 37.42, lng: 112.55, datum: wgs84}"
+DATUM_HINT = "写 gcj02（高德地图、腾讯地图）、bd09（百度地图）或 wgs84（天地图、手机 GPS）"
 
 
 def datum_hint(value: object) -> str:
@@ -196,9 +197,8 @@ class Location(Strict):
     lat: float = Field(title="纬度", description="十进制度", examples=[37.4216], json_schema_extra={"minimum": CHINA_LAT[0], "maximum": CHINA_LAT[1]})
     lng: float = Field(title="经度", description="十进制度", examples=[112.5513], json_schema_extra={"minimum": CHINA_LNG[0], "maximum": CHINA_LNG[1]})
     datum: Literal["wgs84", "gcj02", "bd09"] = Field(
-        "wgs84",
         title="坐标系",
-        description="高德、腾讯地图的坐标写 gcj02，百度地图的写 bd09，天地图、手机 GPS 的写 wgs84（默认，可不写）；读入时统一换算为 WGS-84",
+        description="高德、腾讯地图的坐标写 gcj02，百度地图的写 bd09，天地图、手机 GPS 的写 wgs84；必填（同一个点在三种坐标系中相差可达 1 公里以上）；读入时统一换算为 WGS-84",
         examples=["gcj02"],
         json_schema_extra={"labels": DATUM_LABELS},
     )
@@ -217,7 +217,7 @@ class Location(Strict):
         if written.datum == "wgs84" or not in_china(written.lat, written.lng):
             return written  # out of range: `_in_china` says so about the numbers as written
         wgs = TO_WGS84[written.datum]((written.lat, written.lng), check_china=False)
-        return handler({"lat": round(wgs.lat, 6), "lng": round(wgs.lon, 6)})
+        return handler({"lat": round(wgs.lat, 6), "lng": round(wgs.lon, 6), "datum": "wgs84"})
 
     @model_validator(mode="after")
     def _in_china(self) -> Location:
@@ -264,7 +264,7 @@ class Venue(Strict):
     type: str = Field(title="阵地类型", description="data/venue_types.yml 中的键", examples=["youth-home"], json_schema_extra={"vocabulary": "venue_types"})
     org: str = Field(title="所属团组织", description="data/orgs.yml 中的 id", examples=["taigu"], json_schema_extra={"vocabulary": "orgs"})
     address: str = Field(title="地址", min_length=4, examples=["山西省晋中市太谷区文庙街 1 号"])
-    location: Location = Field(title="坐标", description="经纬度：{lat: 纬度, lng: 经度}；从高德、腾讯地图复制的加 datum: gcj02，从百度地图复制的加 datum: bd09", examples=[{"lat": 37.4216, "lng": 112.5513}])
+    location: Location = Field(title="坐标", description="经纬度和坐标系：{lat: 纬度, lng: 经度, datum: wgs84}；从高德、腾讯地图复制的写 datum: gcj02，从百度地图复制的写 datum: bd09", examples=[{"lat": 37.4216, "lng": 112.5513, "datum": "wgs84"}])
     grade: str | None = Field(None, title="星级", description="仅青年之家：data/grades.yml 中的键", examples=["standard"], json_schema_extra={"vocabulary": "grades"})
     district: str | None = Field(None, title="县区", examples=["太谷区"])
     town: str | None = Field(None, title="乡镇街道", examples=["明星镇"])
@@ -520,7 +520,7 @@ class Place(Strict):
     name: str = Field(title="地点名称", min_length=2, examples=["某某中学报告厅"])
     address: str = Field(title="地址", min_length=4, examples=["山西省太原市迎泽区某某路 1 号"])
     district: str = Field(title="县区", description="用于按县区筛选", examples=["迎泽区"])
-    location: Location = Field(title="坐标", description="经纬度：{lat: 纬度, lng: 经度}；从高德、腾讯地图复制的加 datum: gcj02，从百度地图复制的加 datum: bd09", examples=[{"lat": 37.8570, "lng": 112.5600}])
+    location: Location = Field(title="坐标", description="经纬度和坐标系：{lat: 纬度, lng: 经度, datum: wgs84}；从高德、腾讯地图复制的写 datum: gcj02，从百度地图复制的写 datum: bd09", examples=[{"lat": 37.8570, "lng": 112.5600, "datum": "wgs84"}])
 
 
 class Weekly(Strict):

@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from .problems import Problem, did_you_mean
+from .schema import DATUM_MISSING
 from .yamlsource import Loc, YamlSource, dotted
 
 M = TypeVar("M", bound=BaseModel)
@@ -121,7 +122,7 @@ def validate(model: type[M], data: Any, src: YamlSource, base: Loc, problems: li
             full = base + loc
             hint = ctx.get("hint", "")
             if err["type"] == "missing":
-                hint = f"请添加一行 `{loc[-1]}: …`"
+                hint = DATUM_MISSING if loc[-2:] == ("location", "datum") else f"请添加一行 `{loc[-1]}: …`"
             elif err["type"] == "extra_forbidden":
                 parent = submodel(model, loc[:-1])
                 hint = did_you_mean(str(loc[-1]), field_names(parent) if parent else [])

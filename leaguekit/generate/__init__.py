@@ -1,6 +1,6 @@
 """Every page the kit generates, one generator per section (the shape of Hugo's content adapters).
 
-Each section module has `pages(site)` yielding `GeneratedPage`s; `hooks.py` adds them to
+Each section module has `pages(site)` yielding `GeneratedPage`s; `leaguekit.mkdocs.plugin` adds them to
 MkDocs and draws each only when MkDocs writes it.
 """
 

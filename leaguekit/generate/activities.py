@@ -213,16 +213,19 @@ def pages(site: Site) -> Iterator[GeneratedPage]:
 
 
 def search_entry(site: Site, entry: ActivityEntry, place: Where) -> SearchEntry:
-    """Found by its title, brand, place and audience; shown with when and where."""
+    """Found by its title, brand, place, audience and the everyday words of the services it names;
+    shown with when and where."""
     a = entry.data
     brand = site.content.brand[a.brand].data.name if a.brand else ""
+    needs = site.everyday_words(f"{a.title} {a.summary} {a.audience.who}")
     return SearchEntry(
         kind="activity",
         title=a.title,
         summary=" · ".join(x for x in (schedule_text(entry), place.name, place.district) if x),
-        keywords=" ".join(x for x in (brand, place.name, place.district, place.type_label) if x),
+        keywords=" ".join(x for x in (brand, place.name, place.district, place.type_label, a.audience.who, *needs) if x),
         body=a.summary + " " + markdown_text(entry.body),
         group=entry.id,
+        org=a.org,
     )
 
 

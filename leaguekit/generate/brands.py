@@ -49,9 +49,12 @@ def pages(site: Site) -> Iterator[GeneratedPage]:
                     kind="brand",
                     title=b.name,
                     summary=b.summary,
-                    keywords=" ".join([c.brand_categories[b.category].label, c.orgs[b.org].name, c.orgs[b.org].short_name, *b.partners]),
+                    keywords=" ".join(
+                        [c.brand_categories[b.category].label, *c.brand_categories[b.category].aliases, c.orgs[b.org].name, c.orgs[b.org].short_name, *b.partners, *site.everyday_words(f"{b.name} {b.summary}")]
+                    ),
                     body=markdown_text(brand.body),
                     group=b.org,
+                    org=b.org,
                 ),
             ),
         )

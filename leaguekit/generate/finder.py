@@ -91,6 +91,7 @@ def service_entries(content: Content) -> Iterator[SearchEntry]:
                 summary=f"{offering[key]} 个阵地提供{term.label}服务：按距离、县区和开放时间查找。",
                 keywords=" ".join((term.description, *term.aliases)),
                 at=f"?service={key}",
+                answers=(term.label, *term.aliases),
             )
 
 

@@ -3,7 +3,7 @@
 The form is drawn from the venue schema's JSON Schema (pydantic): each input is labelled with the
 field's Chinese title (the names of the field reference), vocabulary fields become selects and
 checkboxes of the vocabularies' labels, the opening hours a builder. The page ships that JSON
-Schema, and `overrides/assets/javascripts/venue-form.js` checks in the browser what it can express
+Schema, and `leaguekit/theme/assets/javascripts/venue-form.js` checks in the browser what it can express
 (required, lengths, patterns, ranges, allowed values) and writes the file text. `make check` stays
 the authority: a Chromium test fills the form and runs the kit's check on what it wrote.
 

@@ -37,7 +37,7 @@ def pages(site: Site) -> Iterator[GeneratedPage]:
             description=vtype.description or vtype.plural,
             render=partial(type_page, site, vtype, by_type[vtype.key]),
             icon=vtype.icon,
-            search=(SearchEntry(kind="type", title=vtype.plural, summary=vtype.description, keywords=vtype.label, names=" ".join(vtype.aliases)),),
+            search=(SearchEntry(kind="type", title=vtype.plural, summary=vtype.description, keywords=vtype.label, names=" ".join(vtype.aliases), answers=(vtype.label, *vtype.aliases)),),
         )
     districts = c.venues_by_district()
     description = f"按县区列出的 {total} 个青年阵地。"
@@ -71,6 +71,7 @@ def district_entry(district: District, venues: list[VenueEntry], description: st
         summary=description,
         places=" ".join([district.name, district.city, *towns]),
         group=district.key,
+        answers=(district.name,),
     )
 
 

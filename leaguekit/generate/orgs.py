@@ -41,7 +41,7 @@ def pages(site: Site) -> Iterator[GeneratedPage]:
             description=description,
             render=partial(org_page, site, org.id),
             json_ld=structured.organization(c, org.id, urls.org(org.id), urls.org(org.parent) if org.parent else None),
-            search=(SearchEntry(kind="org", title=org.name, summary=description, names=org.short_name, places=org.region, group=org.id),),
+            search=(SearchEntry(kind="org", title=org.name, summary=description, names=org.short_name, places=org.region, group=org.id, org=org.id),),
         )
 
 

@@ -17,14 +17,16 @@ KINDS: dict[str, tuple[str, float]] = {
     "type": ("阵地类型", 1.3),
     "district": ("县区", 1.2),
     "org": ("团组织", 1.2),
-    "brand": ("品牌项目", 1.1),
     "finder": ("找阵地", 1.1),
+    # A venue is stored before any brand or activity and weighs as much: a page named like it
+    # neither outscores it nor, on a tie, comes first (search_index.owned_names does the rest).
+    "venue": ("阵地", 1.0),
+    "brand": ("品牌项目", 1.0),
+    "activity": ("活动", 0.9),
     "listing": ("列表", 0.6),
     "report": ("工作报告", 0.7),
     "figures": ("报告数据", 0.6),
     "page": ("页面", 0.7),
-    "venue": ("阵地", 1.0),
-    "activity": ("活动", 0.9),
     # Pages for league staff (参与维护, 字段说明, 门牌海报): search.js lists them after every public
     # result unless the query holds one of their words (`SearchEntry.keywords`).
     "staff": ("工作人员", 0.6),
@@ -41,10 +43,15 @@ class SearchEntry:
     keywords: str = ""  # words the page should be found by: type, district, services, their everyday words …
     names: str = ""  # the page's other names (short names, aliases): found like the title, by pinyin too
     places: str = ""  # where it is (district, town): found like keywords, by pinyin too
+    # Everyday words for what the page offers rather than what it is (a venue's services' and type's):
+    # below keywords, so the brand or activity named for a need comes before the thousands of venues listing it.
+    related: str = ""
     body: str = ""
     weight: float = 1.0  # on top of the kind's weight, e.g. lower for a closed venue
     group: str = ""  # entries with the same group are stored side by side (a district's venues)
     at: str = ""  # appended to the page's URL: "?service=lodging" finds the page pre-filtered
+    org: str = ""  # the org that publishes it (data/orgs.yml id); "" for the kit's own pages (types, districts, the finder)
+    answers: tuple[str, ...] = ()  # names besides the title a query may be exactly (a service's everyday words)
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:

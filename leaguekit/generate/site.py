@@ -142,6 +142,16 @@ class Site:
         """The moment pages are filed by without JavaScript: the start of the build date in China."""
         return schedule.start_of_day(self.today)
 
+    def everyday_words(self, text: str) -> list[str]:
+        """The everyday words of each service that `text` names by its label or one of them (a brand
+        called 七彩假期爱心托管班 names 托管): search finds the brand or activity by all of them (暑假托管, 看孩子)."""
+        found: list[str] = []
+        for term in self.content.services.values():
+            words = (term.label, *term.aliases)
+            if any(w in text for w in words):
+                found += words
+        return found
+
     @cached_property
     def resolve(self) -> Resolver:
         c = self.content

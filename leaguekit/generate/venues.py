@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -16,6 +17,8 @@ from .alternatives import nearest_open
 from .page import GeneratedPage, SearchEntry, markdown_text
 from .render import render
 from .site import Card, Fact, Link, Site, nav_menu
+
+BRACKETED = re.compile(r".+[（(]([^（）()]{2,12})[)）]")  # 太原市青春驿站（柳巷）: the place in brackets
 
 
 @dataclass(frozen=True)
@@ -74,6 +77,8 @@ def page(site: Site, venue: VenueEntry) -> GeneratedPage:
 def search_entry(site: Site, venue: VenueEntry) -> SearchEntry:
     """Found by its name and what people call it (pinyin too), and by type, district, town, services
     (with their everyday words), brands and address; shown as "青年之家（标准型） · 晋中市太谷区 · 北洸乡 · 地址".
+    A name with a place in brackets is also found the way people say it, the place before the type:
+    太原市青春驿站（柳巷） as 柳巷青春驿站.
     A district's and a town's pinyin find the district page (and the venues named after them): not
     repeated on every venue, where it would double the index."""
     c, v = site.content, venue.data
@@ -82,24 +87,22 @@ def search_entry(site: Site, venue: VenueEntry) -> SearchEntry:
     summary = [site.type_label(venue), district.full_name, v.town or "", v.address]
     if not v.is_open:
         summary.insert(0, f"已于 {v.closed_on} 关闭")
-    keywords = [
-        vtype.plural,
-        *vtype.aliases,
-        district.full_name,
-        c.orgs[v.org].short_name,
-        *(word for s in v.services for word in (c.services[s].label, *c.services[s].aliases)),
-        *(c.brand[b].data.name for b in v.brands),
-        *v.partners,
-    ]
+    keywords = [vtype.plural, district.full_name, c.orgs[v.org].short_name, *(c.services[s].label for s in v.services), *(c.brand[b].data.name for b in v.brands), *v.partners]
+    related = [*vtype.aliases, *(word for s in v.services for word in c.services[s].aliases)]
+    said = [f"{m[1]}{vtype.label}"] if (m := BRACKETED.fullmatch(v.name)) and vtype.label in v.name else []
+    names = list(dict.fromkeys([*v.also_known_as, *said]))
     return SearchEntry(
         kind="venue",
         title=v.name,
         summary=" · ".join(x for x in summary if x),
         keywords=" ".join(keywords),
-        names=" ".join(v.also_known_as),
+        related=" ".join(related),
+        names=" ".join(names),
         body=markdown_text(venue.body),
         weight=1.0 if v.is_open else 0.5,
         group=f"{district.key} {v.town or ''}",
+        org=v.org,
+        answers=tuple(names),
     )
 
 

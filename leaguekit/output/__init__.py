@@ -6,7 +6,7 @@
 `files(site)` yields every such file as (path under site/, text or bytes): alias redirects
 (`publish`), the finder's grid cells (`finder_data`), each month's activity cards (`activity_months`), the share card (`share`), door posters
 (`posters`), calendars and Atom feeds (`feeds`) and the open data (`opendata`). After MkDocs
-has written the pages, `hooks.py` writes the search index (`search_index`), robots.txt and
+has written the pages, `leaguekit.mkdocs.plugin` writes the search index (`search_index`), robots.txt and
 the sitemap (`publish`); `sitedir` swaps a finished build into site/ in one step.
 """
 

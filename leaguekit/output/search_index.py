@@ -13,10 +13,14 @@ each word a *token* (`search_text`: character pairs, names' gap pairs and pinyin
 - Postings go to `t/<n>.json`, sharded by the token's CRC-32 into as many files as keep
   one near `SHARD_BYTES`; document records to `d/<n>.json`, `CHUNK` to a file, in an order
   that keeps a district's venues together, so one query's results usually share a file.
-  `manifest.json` holds the counts, the pinyin syllables a query is split with, and where the
-  staff pages are and the words that ask for them. Builds are byte-identical for the same input.
+  `manifest.json` holds the counts, the pinyin syllables a query is split with, the question
+  words a query is cleaned of, and where the staff pages are and the words that ask for them.
+  Builds are byte-identical for the same input.
+- A page's record also says which names it owns (`owned_names`): a query that is exactly one of
+  them puts the page first, a venue before any other. A page named like another org's venue, a
+  service or a venue type does not own that name, so it cannot squat the top result.
 
-The browser side (query rules, ranking) is overrides/assets/javascripts/search.js; both
+The browser side (query rules, ranking) is leaguekit/theme/assets/javascripts/search.js; both
 sides are checked against tests/search_cases.json.
 """
 
@@ -39,17 +43,17 @@ from .. import urls
 from ..content.figures import FigureBook
 from ..content.model import Content
 from ..generate.page import KINDS, SearchEntry
-from .search_text import HAN_RE, WORD_RE, name_tokens, normalize, shard_of, syllables, tokens
+from .search_text import FILLERS, HAN_RE, PARTICLES, WORD_RE, name_key, name_tokens, normalize, shard_of, syllables, tokens
 
 FOLDER = "search"
-FORMAT = 2  # search.js reads this format only
+FORMAT = 3  # search.js reads this format only
 CAP = 600  # postings kept for a token found in more documents than this
 CHUNK = 64  # document records per d/<n>.json
 SHARD_BYTES = 24_000  # raw JSON per t/<n>.json (about 9 KB gzip)
 STAFF_SECTION = "contribute/"  # hand-written pages here are for league staff
 
 # Score of a token by where it stands; a title's score grows as the title gets shorter.
-TITLE, TITLE_SHORT, KEYWORDS, BODY, BODY_REPEAT = 48.0, 48.0, 16.0, 4.0, 1.0
+TITLE, TITLE_SHORT, KEYWORDS, RELATED, BODY, BODY_REPEAT = 48.0, 48.0, 16.0, 8.0, 4.0, 1.0
 
 
 # --- text -------------------------------------------------------------------------------
@@ -157,8 +161,12 @@ class SearchIndex:
         chunks = -(-len(docs) // CHUNK)
         kinds = list(KINDS)
         staff = [n for n, (_, e) in enumerate(docs) if e.kind == "staff"]
+        owned = owned_names([e for _, e in docs])
         for n in range(chunks):
-            records = [[url, e.title, e.summary, kinds.index(e.kind)] for url, e in docs[n * CHUNK : (n + 1) * CHUNK]]
+            records = [
+                [url, e.title, e.summary, kinds.index(e.kind), *([] if names is None else [names])]
+                for (url, e), names in zip(docs[n * CHUNK : (n + 1) * CHUNK], owned[n * CHUNK : (n + 1) * CHUNK], strict=True)
+            ]
             written += _write(folder / "d" / f"{n}.json", _json(records), digest)
         manifest = {
             "format": FORMAT,
@@ -166,7 +174,10 @@ class SearchIndex:
             "chunk": CHUNK,
             "shards": shards,
             "kinds": [label for label, _ in KINDS.values()],
+            "kindKeys": kinds,
             "syllables": list(syllables()),
+            "fillers": list(FILLERS),
+            "particles": PARTICLES,
             # Staff pages are stored last, side by side: documents staff[0] to staff[1] - 1.
             "staff": [staff[0], staff[-1] + 1] if staff else [len(docs), len(docs)],
             "staffWords": staff_words(e for _, e in docs),
@@ -174,6 +185,35 @@ class SearchIndex:
         }
         written += _write(folder / "manifest.json", _json(manifest), None)
         return IndexStats(documents=len(docs), tokens=len(encoded), truncated=truncated, shards=shards, chunks=chunks, bytes=written)
+
+
+def owned_names(entries: list[SearchEntry]) -> list[list[str] | None]:
+    """The names (`name_key`) each page owns; None when that is its title alone (the record leaves it out).
+
+    Every page claims its title and `answers`. The kit's own pages (no org: types, districts, the
+    finder filtered to a service) claim first; then a venue's or an org's own name; then anything
+    else an org publishes (brands, activities, a venue's other names). A page owns a name when its
+    org is among those with the strongest claim on it: a brand may share its own org's venue's
+    name (the venue still comes first), never another org's, a service's or a type's."""
+    claims: dict[str, tuple[int, set[str]]] = {}
+    wanted: list[list[tuple[str, int]]] = []
+    titles = [name_key(e.title) for e in entries]
+    for e, title in zip(entries, titles, strict=True):
+        strength = 0 if not e.org else 1 if e.kind in ("venue", "org") else 2
+        names = [(title, strength)] + [(name_key(a), 2 if e.org else 0) for a in e.answers]
+        names = [(key, level) for key, level in names if key]
+        wanted.append(names)
+        for key, level in names:
+            best = claims.get(key)
+            if best is None or level < best[0]:
+                claims[key] = (level, {e.org})
+            elif level == best[0]:
+                best[1].add(e.org)
+    found: list[list[str] | None] = []
+    for e, title, names in zip(entries, titles, wanted, strict=True):
+        keys = list(dict.fromkeys(key for key, _ in names if e.org in claims[key][1]))
+        found.append(None if keys == [title] else keys)
+    return found
 
 
 def staff_words(entries: Iterable[SearchEntry]) -> list[str]:
@@ -196,6 +236,8 @@ def _scores(entry: SearchEntry) -> dict[str, int]:
             if count == 1:
                 break
             found[token] = scaled(BODY + BODY_REPEAT * min(count - 1, 4))
+    if entry.related:
+        found.update(dict.fromkeys(tokens(entry.related, unigrams=True), scaled(RELATED)))
     found.update(dict.fromkeys(tokens(f"{entry.summary} {entry.keywords}", unigrams=True), scaled(KEYWORDS)))
     if entry.places:
         found.update(dict.fromkeys(name_tokens(entry.places), scaled(KEYWORDS)))

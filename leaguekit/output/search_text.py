@@ -16,6 +16,9 @@ are checked against tests/search_cases.json.
   short) looks up its neighbouring syllables joined (taiguq → taigu guq); one that does not is
   read as initials (tgq → tg gq). Latin words in the text are indexed by the same rule as a query
   of them, so `wifi` finds WiFi; a word with digits (g20, 12355) is one token.
+- A query is asked the way people talk (青年之家电话, 七彩假期什么时候开始): `clean_query` drops
+  question words and fillers (`FILLERS`, wherever they stand; `PARTICLES`, at the end of a run
+  of Chinese) before it becomes tokens. The build ships both lists in the manifest.
 """
 
 from __future__ import annotations
@@ -36,9 +39,44 @@ PAIR_RE = re.compile(f"(?=([{CJK}]{{2}}))")  # every overlapping pair, in one pa
 GAP_RE = re.compile(f"(?=([{CJK}])[{CJK}]([{CJK}]))")  # the characters either side of each inner one
 HAN_RE = re.compile(f"[{CJK}]")
 RUN_RE = re.compile(f"[{CJK}]+")
+OTHER_RE = re.compile(f"[^{CJK}a-z0-9]")  # punctuation and spaces: never part of a token
 GAP = "_"  # joins a gap pair: never part of a token made any other way
 LONGEST_WORD = 40  # letters; a longer Latin word is not read as pinyin
 LONGEST_SYLLABLE = 6  # zhuang
+
+
+# Question words and fillers: what a visitor adds around a name, never what a page is found by.
+# Longer words first: one alternation (here and in search.js) takes 电话号码 whole, not 电话 and a stray 号码.
+FILLERS = tuple(
+    sorted(
+        {
+            "电话号码", "联系电话", "联系方式", "电话", "号码", "手机号",
+            "地址在哪", "在哪里", "在哪儿", "在哪", "哪里", "哪儿", "去哪玩", "去哪儿", "去哪", "哪里玩", "哪个", "哪些", "哪家",
+            "怎么走", "怎么去", "怎么办", "怎么样", "怎么报名", "怎么", "怎样", "如何", "地址", "位置",
+            "什么时候", "什么时间", "啥时候", "几点钟", "几点", "几号", "多久", "时间表", "开放时间", "营业时间",
+            "开门", "关门", "开始", "结束", "报名", "参加", "有没有", "有什么", "是什么", "是多少", "多少",
+            "什么", "那个", "这个", "一下", "请问", "我想", "我要", "想要", "想找", "可以", "能不能", "好玩",
+            "今天", "明天", "后天", "的",
+        },
+        key=lambda w: (-len(w), w),
+    )
+)
+PARTICLES = "吗呢啊呀吧么嘛哦"  # dropped at the end of a run of Chinese (开门吗, 在哪呢)
+FILLER_RE = re.compile("|".join(map(re.escape, FILLERS)))
+PARTICLE_RE = re.compile(f"[{PARTICLES}]+(?![{CJK}])")
+
+
+def clean_query(text: str) -> str:
+    """`text` normalised, its punctuation and question words and fillers each made a space; `text` as
+    typed (normalised) when nothing else is left: someone who types only 电话 means it."""
+    text = normalize(text)
+    cleaned = " ".join(PARTICLE_RE.sub(" ", FILLER_RE.sub(" ", OTHER_RE.sub(" ", text))).split())
+    return cleaned if WORD_RE.search(cleaned) or HAN_RE.search(cleaned) else " ".join(text.split())
+
+
+def name_key(text: str) -> str:
+    """What a name is compared by when a query is exactly a page's name: cleaned like a query, without spaces."""
+    return OTHER_RE.sub("", clean_query(text))
 
 
 def normalize(text: str) -> str:
@@ -147,9 +185,13 @@ def tokens(text: str, *, unigrams: bool = False) -> list[str]:
 
 
 def name_tokens(text: str) -> list[str]:
-    """Tokens of a name (a title, a short name, a town): as `tokens` with single characters, plus gap pairs and pinyin."""
-    gaps = [a + GAP + b for a, b in GAP_RE.findall(normalize(text))]
-    return tokens(text, unigrams=True) + gaps + pinyin_tokens(text)
+    """Tokens of a name (a title, a short name, a town): as `tokens` with single characters, plus gap pairs,
+    pinyin, and the pairs across its punctuation (青年夜校·舞蹈课 → 校舞: nobody types the dot)."""
+    text = normalize(text)
+    gaps = [a + GAP + b for a, b in GAP_RE.findall(text)]
+    joined = OTHER_RE.sub("", text)
+    across = PAIR_RE.findall(joined) if len(joined) < len(text) else []
+    return tokens(text, unigrams=True) + gaps + across + pinyin_tokens(text)
 
 
 def query_tokens(text: str, table: frozenset[str] | None = None, starts: frozenset[str] | None = None) -> list[str]:

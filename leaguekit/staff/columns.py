@@ -33,6 +33,10 @@ from .vocabulary import value_labels, vocabulary, vocabulary_of
 
 ID = "id"
 ID_LABEL = "id"
+# Not a venue field: a row the import doubts (“是同一个阵地吗？”, a probable duplicate) passes when this says 是.
+CONFIRM = "confirm"
+DATUM = "location.datum"
+CONFIRM_LABEL = "确认"
 # How a list is written in one cell: 学习、志愿 or 学习，志愿 (commas, semicolons and line breaks too).
 LIST_SEPARATOR = "、"
 SPLIT = re.compile(r"\s*[、，,；;\n]+\s*")
@@ -296,7 +300,8 @@ LEADING = ("name", "type", "grade", "org", "district", "town", "address", "locat
 
 def columns(content: Content) -> list[Column]:
     """One column per venue field a cell can hold (lists of records such as photos and closures
-    stay in the files), headed by the field reference's Chinese name, then the file's id."""
+    stay in the files), headed by the field reference's Chinese name; the file's id first, the
+    confirmation a doubted row needs last."""
     found = []
     for row in rows(Venue, content):
         info = _field(Venue, row.key)
@@ -304,7 +309,11 @@ def columns(content: Content) -> list[Column]:
             continue
         found.append(_column(row, info, content))
     order = {key: n for n, key in enumerate(LEADING)}
-    return [*sorted(found, key=lambda c: order.get(c.key, len(order))), Column(ID, ID_LABEL, "code", False, None, None)]
+    return [
+        Column(ID, ID_LABEL, "code", False, None, None),
+        *sorted(found, key=lambda c: order.get(c.key, len(order))),
+        Column(CONFIRM, CONFIRM_LABEL, "flag", False, None, None),
+    ]
 
 
 def _field(model: type[BaseModel], key: str) -> FieldInfo | None:

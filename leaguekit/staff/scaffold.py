@@ -134,10 +134,7 @@ def new_venue(content: Content, *, name: str, type: str, org: str, district: str
 
     placeholder = not (address and lat is not None and lng is not None)
     if lat is None or lng is None:
-        nearby = placeholders.venues_near(content, org_rec.id)
-        if not nearby:
-            raise ScaffoldError("还没有任何阵地可参照坐标，请用 LAT= 和 LNG= 给出坐标（WGS-84 十进制度）")
-        lat, lng = placeholders.point(nearby)
+        lat, lng = placeholders.point(placeholders.venues_near(content, org_rec.id))
     if not address:
         address = placeholders.address(org_rec.region if district in org_rec.region else org_rec.region + district)
 
@@ -150,7 +147,7 @@ def new_venue(content: Content, *, name: str, type: str, org: str, district: str
         _line("org", org_rec.id, f"所属团组织：{org_rec.name}"),
         _line("district", yaml_value(district), "县区"),
         _line("address", yaml_value(address), "地址：写到门牌号和楼层"),
-        _line("location", yaml_value({"lat": lat, "lng": lng}), "坐标（WGS-84）" + ("：暂用附近阵地的中心点，请改成实际位置" if placeholder else "")),
+        _line("location", yaml_value({"lat": lat, "lng": lng, "datum": "wgs84"}), "坐标（WGS-84）" + ("：暂用附近阵地的中心点，请改成实际位置" if placeholder else "")),
     ]
     skip = {"name", "type", "org", "district", "address", "location"}
     if placeholder:
@@ -238,7 +235,7 @@ def new_activity(content: Content, *, title: str, org: str, venue: str = "", bra
             f"  name: {yaml_value(placeholders.PLACE_NAME)}",
             f"  address: {yaml_value(placeholders.address(org_rec.region))}",
             f"  district: {yaml_value(district)}",
-            f"  location: {yaml_value({'lat': lat, 'lng': lng})}",
+            f"  location: {yaml_value({'lat': lat, 'lng': lng, 'datum': 'wgs84'})}",
         ]
     if brand_id:
         lines.append(_line("brand", brand_id, f"所属品牌：{content.brand[brand_id].data.name}"))
@@ -270,12 +267,12 @@ def new_activity(content: Content, *, title: str, org: str, venue: str = "", bra
 
 def example_activity(content: Content) -> Draft:
     """A filled-in example of what `make new-activity` writes (for the staff guide)."""
-    org = _example_org(content)
+    org = example_org(content)
     venue = next((v.id for v in content.venues_of_org(org)), "")
     return new_activity(content, title="某某青年夜校课程", org=org, venue=venue, start="2026-12-05 09:00", end="2026-12-05 11:00", ident=f"{org}-example")
 
 
-def _example_org(content: Content) -> str:
+def example_org(content: Content) -> str:
     """The schema's example org when it exists, else the first district-level org."""
     example = Venue.model_fields["org"].examples[0]
     if example in content.orgs:
@@ -285,14 +282,14 @@ def _example_org(content: Content) -> str:
 
 def example_venue(content: Content) -> Draft:
     """A filled-in example of what `make new-venue` writes (for the staff guide)."""
-    org = content.orgs[_example_org(content)]
+    org = content.orgs[example_org(content)]
     vtype = next(iter(content.venue_types.values()))
     district = org.region.removeprefix(content.orgs[org.parent].region) if org.parent else org.region
     return new_venue(content, name=f"{district}某某社区{vtype.label}", type=vtype.key, org=org.id, district=district, ident=f"{org.id}-example")
 
 
 def example_brand(content: Content) -> Draft:
-    org = _example_org(content)
+    org = example_org(content)
     category = next(iter(content.brand_categories))
     return new_brand(content, name="某某品牌项目", org=org, category=category, summary="一两句话说明这个项目为谁做什么。", ident=f"{org}-example")
 

@@ -15,24 +15,27 @@ from pathlib import Path
 from typing import Any
 
 from ..content.model import Content
-from .columns import ID, LIST_SEPARATOR, Column, columns, get, guard
+from .columns import CONFIRM_LABEL, DATUM, ID, LIST_SEPARATOR, Column, columns, get, guard
 from .frontmatter import VenueFile
 from .reference import MAX_LISTED
-from .sheet_read import column_letter
+from .sheet_read import STAMP_SHEET, column_letter
+from .sheet_stamp import table as stamp_table
 
 SHEET = "阵地台账"
 EXPLAIN = "字段说明"
 CHOICES = "可选值"
 LAST_ROW = 1_048_575  # drop-downs reach rows added below the export
 MAX_WIDTH = 40
-ID_NOTE = "文件名即网址（/venues/<id>/），导出时已填好，不要修改。新增阵地这一格留空：导入时按名称生成，文件放在所属团组织的文件夹。"
+ID_NOTE = "文件名即网址（/venues/<id>/），导出时已填好，已锁定不能修改。新增阵地这一格留空：导入时按名称生成，文件放在所属团组织的文件夹。"
+CONFIRM_NOTE = "导入时提示“是同一个阵地吗？”（名称、地址、位置都改了，或位置移动超过 2 公里）或“可能与已有阵地重复”的行，核实无误后在这一格填“是”再导入。"
 NOTES = (
     "怎样填写",
     "一行一个阵地。修改时直接改格子里的内容；新增阵地在表格末尾添加一行，id 留空。",
-    "导入时按 id 找到阵地文件；id 为空的行按“名称”和“县区”找，找不到就新增。表中没有的阵地不会改动，也不会删除。",
+    "第一列 id 已锁定：导入时按 id 找到阵地文件，id 为空的行是新增的阵地。表中没有的阵地不会改动，也不会删除。工作表不能排序（排序会打乱 id 与各行的对应），可以筛选。",
+    "名称、地址和位置都改了，或位置移动超过 2 公里的行，导入时会问“是同一个阵地吗？”；新增的行离已有阵地不到 100 米，或电话、地址与已有阵地相同，会提示可能重复。核实无误后在“确认”一列填“是”。",
     "只有表中有的列会写入文件；正文、照片、临时闭馆等表中没有的内容保持不变。格子留空表示不写这一项（用默认值）。",
     f"服务项目、承接品牌等可填多项，用“{LIST_SEPARATOR}”或“，”分隔，写下拉列表或“可选值”工作表中的名称。",
-    "坐标系：从高德、腾讯地图复制的坐标选“高德地图、腾讯地图（GCJ-02）”（也可写“高德”），从百度地图复制的选“百度地图（BD-09）”（或写“百度”），天地图、手机 GPS 的选“天地图、手机 GPS 定位（WGS-84）”或留空。",
+    "坐标系：导出时留空，文件中的坐标系不变。改了纬度、经度（或新增阵地）的行必须选择：从高德、腾讯地图复制的坐标选“高德地图、腾讯地图（GCJ-02）”（也可写“高德”），从百度地图复制的选“百度地图（BD-09）”（或写“百度”），天地图、手机 GPS 的选“天地图、手机 GPS 定位（WGS-84）”。",
     "阵地关闭了不要删行：把“状态”改为“已关闭”并填写“关闭日期”。",
     "改好后保存为 .xlsx（也可以是 .xls、.ods 或 .csv），交给网站管理员导入；有问题时会按“第几行、哪一列”列出。",
 )
@@ -48,18 +51,21 @@ def rows_of(venues: list[VenueFile], content: Content, org: str = "") -> list[Ve
 
 
 def values(venue: VenueFile, cols: list[Column]) -> list[Any]:
-    return [venue.id if col.key == ID else col.show(get(venue.front or {}, col.key)) for col in cols]
+    """A venue's row; 坐标系 stays empty (a row whose coordinates change must choose it, the file keeps its own)."""
+    return [venue.id if col.key == ID else None if col.key == DATUM else col.show(get(venue.front or {}, col.key)) for col in cols]
 
 
-def write(path: Path, content: Content, venues: list[VenueFile], org: str = "") -> int:
-    """Write the ledger to `path` (.xlsx or .csv); returns the number of venues written."""
+def write(path: Path, content: Content, venues: list[VenueFile], org: str = "", commit: str = "") -> int:
+    """Write the ledger to `path` (.xlsx or .csv); returns the number of venues written. The .xlsx
+    carries the stamp (`sheet_stamp`): `commit`, and each row's file and fingerprint."""
     cols = columns(content)
     chosen = rows_of(venues, content, org)
     table = [values(v, cols) for v in chosen]
     if path.suffix.lower() == ".csv":
         _csv(path, cols, table)
     else:
-        _xlsx(path, cols, table, [get(v.front or {}, "status") == "closed" for v in chosen])
+        stamp = stamp_table(commit, [(str(v.id), v.rel, row) for v, row in zip(chosen, table, strict=True)])
+        _xlsx(path, cols, table, [get(v.front or {}, "status") == "closed" for v in chosen], stamp)
     return len(table)
 
 
@@ -77,29 +83,33 @@ def width(text: Any) -> int:
     return (len(text.encode("utf-8")) + len(text)) // 2
 
 
-def _xlsx(path: Path, cols: list[Column], table: list[list[Any]], closed: list[bool]) -> None:
+def _xlsx(path: Path, cols: list[Column], table: list[list[Any]], closed: list[bool], stamp: list[list[str]]) -> None:
     import xlsxwriter  # only the export needs it
 
     book = xlsxwriter.Workbook(str(path), {"constant_memory": True, "strings_to_formulas": False, "strings_to_urls": False})
     book.set_properties({"title": "阵地台账", "comments": "python -m leaguekit export-sheet"})
     header = book.add_format({"bold": True, "bg_color": "#DCE6F1", "border": 1, "text_wrap": True, "valign": "vcenter"})
-    text = book.add_format({"num_format": "@"})
-    number = book.add_format({})
-    greyed = {False: book.add_format({"num_format": "@", "font_color": "#6B6B6B", "bg_color": "#EDEDED"}), True: book.add_format({"font_color": "#6B6B6B", "bg_color": "#EDEDED"})}
+    # The id column is locked (the sheet is protected, without a password), every other cell stays editable.
+    text = book.add_format({"num_format": "@", "locked": False})
+    number = book.add_format({"locked": False})
+    locked = book.add_format({"num_format": "@", "locked": True, "font_color": "#6B6B6B"})
+    greyed = {False: book.add_format({"num_format": "@", "font_color": "#6B6B6B", "bg_color": "#EDEDED", "locked": False}), True: book.add_format({"font_color": "#6B6B6B", "bg_color": "#EDEDED", "locked": False})}
+    greyed_id = book.add_format({"num_format": "@", "font_color": "#6B6B6B", "bg_color": "#EDEDED", "locked": True})
 
     sheet = book.add_worksheet(SHEET)
     explain = book.add_worksheet(EXPLAIN)
     lists = book.add_worksheet(CHOICES)
+    kept = book.add_worksheet(STAMP_SHEET)
     for n, col in enumerate(cols):
         widest = max([width(col.label) + 2, *(width(row[n]) for row in table if row[n] is not None)])
-        sheet.set_column(n, n, min(max(widest, 6), MAX_WIDTH) + 1, number if col.kind == "number" else text)
+        sheet.set_column(n, n, min(max(widest, 6), MAX_WIDTH) + 1, locked if col.key == ID else number if col.kind == "number" else text)
     sheet.set_row(0, 30)
-    sheet.freeze_panes(1, 1)
+    sheet.freeze_panes(1, 2)
     for n, col in enumerate(cols):
         sheet.write_string(0, n, col.label, header)
     for r, row in enumerate(table, start=1):
         for n, value in enumerate(row):
-            fmt = greyed[cols[n].kind == "number"] if closed[r - 1] else None
+            fmt = (greyed_id if cols[n].key == ID else greyed[cols[n].kind == "number"]) if closed[r - 1] else None
             if value is None:
                 if fmt is not None:
                     sheet.write_blank(r, n, None, fmt)
@@ -108,8 +118,13 @@ def _xlsx(path: Path, cols: list[Column], table: list[list[Any]], closed: list[b
             else:
                 sheet.write_string(r, n, value, fmt)
     sheet.autofilter(0, 0, max(len(table), 1), len(cols) - 1)
+    # No sorting: a sort that leaves the locked id column behind would give rows other venues' ids.
+    sheet.protect("", {"autofilter": True, "format_cells": True, "format_columns": True, "format_rows": True, "insert_rows": True, "select_locked_cells": True, "select_unlocked_cells": True})
     _drop_downs(sheet, lists, cols, header)
     _explain(explain, cols, header, book.add_format({"text_wrap": True, "valign": "top"}), book.add_format({"bold": True}))
+    for r, row in enumerate(stamp):
+        kept.write_row(r, 0, row)
+    kept.hide()
     sheet.activate()
     book.close()
 
@@ -164,6 +179,8 @@ def _prompt(col: Column, cols: list[Column]) -> str:
     """What a cell's pop-up says: the field's description, and how to write the cell."""
     if col.key == ID:
         return ID_NOTE
+    if col.label == CONFIRM_LABEL:
+        return CONFIRM_NOTE
     description = sheet_words(col.reference.description, col, cols) if col.reference else ""
     parts = [description] if description else []
     if col.kind == "choice":

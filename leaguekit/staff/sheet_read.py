@@ -18,7 +18,7 @@ import os
 import threading
 import zipfile
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +31,7 @@ MEMORY_CAP = 3 * 1024**3  # address space the reading child may add to what it s
 TIMEOUT = 300
 HEADER_SEARCH = 20  # rows searched for the header row
 SHEET_NAME = "阵地台账"  # the export's sheet; else the first visible sheet
+STAMP_SHEET = "导出记录"  # the export's hidden stamp (`sheet_stamp`): read for the stamp only, never as the ledger
 
 
 class SheetError(Exception):
@@ -43,6 +44,7 @@ class Sheet:
     headers: dict[int, str]  # column index -> header text
     header_row: int  # as the spreadsheet shows it (1-based)
     rows: list[tuple[int, list[Any]]]  # row number, cells (None when empty)
+    stamp: list[list[Any]] | None = None  # the 导出记录 sheet's cells, when the file has one
 
 
 def read(path: Path, is_header: Callable[[Any], bool]) -> Sheet:
@@ -56,10 +58,10 @@ def read(path: Path, is_header: Callable[[Any], bool]) -> Sheet:
     if size > MAX_BYTES:
         raise SheetError(f"{path.name} 太大（{size / 1e6:.0f} MB），上限 {MAX_BYTES // 1_000_000} MB；请删去图片和不用的工作表")
     if suffix == ".csv":
-        grid, merged = _csv(path), []
+        grid, merged, stamp = _csv(path), [], None
     else:
-        grid, merged = _in_child(path)
-    return _sheet(path.name, grid, merged, is_header)
+        grid, merged, stamp = _in_child(path)
+    return replace(_sheet(path.name, grid, merged, is_header), stamp=stamp)
 
 
 # --- CSV ---------------------------------------------------------------------------
@@ -99,7 +101,7 @@ def _csv(path: Path) -> list[list[Any]]:
 # --- .xlsx, .xls, .ods in a child process -----------------------------------------------
 
 
-def _in_child(path: Path) -> tuple[list[list[Any]], list[tuple[tuple[int, int], tuple[int, int]]]]:
+def _in_child(path: Path) -> tuple[list[list[Any]], list[tuple[tuple[int, int], tuple[int, int]]], list[list[Any]] | None]:
     if path.suffix.lower() != ".xls":
         _check_zip(path)
     context = multiprocessing.get_context("fork" if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods() else "spawn")
@@ -157,21 +159,66 @@ def _child(path: str, sender: Any) -> None:
         sender.close()
 
 
-def _calamine(path: str) -> tuple[list[list[Any]], list[tuple[tuple[int, int], tuple[int, int]]]]:
+def _calamine(path: str) -> tuple[list[list[Any]], list[tuple[tuple[int, int], tuple[int, int]]], list[list[Any]] | None]:
     from python_calamine import CalamineWorkbook, SheetVisibleEnum
 
     with CalamineWorkbook.from_path(path) as book:
         visible = [m.name for m in book.sheets_metadata if m.visible == SheetVisibleEnum.Visible]
-        name = SHEET_NAME if SHEET_NAME in book.sheet_names else (visible or book.sheet_names or [None])[0]
+        if SHEET_NAME in book.sheet_names and SHEET_NAME not in visible:
+            raise SheetError(f"中的工作表“{SHEET_NAME}”被隐藏了：只导入看得见的工作表；请在表格软件中取消隐藏后重新保存")
+        name = SHEET_NAME if SHEET_NAME in visible else (visible or [None])[0]
         if name is None:
-            raise SheetError("中没有工作表")
+            raise SheetError("中没有看得见的工作表：请在表格软件中取消隐藏台账后重新保存")
         sheet = book.get_sheet_by_name(name)
         if sheet.total_width > MAX_COLUMNS:
             raise SheetError(f"的工作表“{name}”超过 {MAX_COLUMNS} 列：请只保留台账的各列")
         if sheet.total_height > MAX_ROWS + HEADER_SEARCH:
             raise SheetError(f"的工作表“{name}”超过 {MAX_ROWS:,} 行：请按团组织分成几个表格")
         grid = [[None if cell == "" else cell for cell in row] for row in sheet.to_python(skip_empty_area=False)]
-        return grid, list(sheet.merged_cell_ranges or [])
+        merged = _ods_merged(path, name) if path.lower().endswith(".ods") else list(sheet.merged_cell_ranges or [])
+        stamp = None
+        if STAMP_SHEET in book.sheet_names and name != STAMP_SHEET:
+            kept = book.get_sheet_by_name(STAMP_SHEET)
+            if kept.total_width <= 3 and kept.total_height <= MAX_ROWS + 1:
+                stamp = [[None if cell == "" else cell for cell in row] for row in kept.to_python(skip_empty_area=False)]
+        return grid, merged, stamp
+
+
+TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+
+
+def _ods_merged(path: str, name: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """The merged ranges of an .ods sheet (calamine reads none there): cells spanning rows or
+    columns in content.xml, streamed; repeated rows and cells are counted, not expanded."""
+    import xml.etree.ElementTree as ET  # expat >= 2.4 refuses entity expansion bombs
+
+    found: list[tuple[tuple[int, int], tuple[int, int]]] = []
+    row = col = 0
+    inside = False
+    with zipfile.ZipFile(path) as archive, archive.open("content.xml") as xml:
+        for event, element in ET.iterparse(xml, events=("start", "end")):
+            tag = element.tag
+            if tag == f"{TABLE}table":
+                if event == "start":
+                    inside, row = element.get(f"{TABLE}name") == name, 0
+                elif inside:
+                    break
+            elif not inside:
+                if event == "end":
+                    element.clear()
+            elif tag == f"{TABLE}table-row":
+                if event == "start":
+                    col = 0
+                else:
+                    row += int(element.get(f"{TABLE}number-rows-repeated", "1"))
+                    element.clear()
+            elif tag in (f"{TABLE}table-cell", f"{TABLE}covered-table-cell") and event == "start":
+                rows = int(element.get(f"{TABLE}number-rows-spanned", "1"))
+                cols = int(element.get(f"{TABLE}number-columns-spanned", "1"))
+                if rows > 1 or cols > 1:
+                    found.append(((row, col), (row + rows - 1, col + cols - 1)))
+                col += int(element.get(f"{TABLE}number-columns-repeated", "1"))
+    return found
 
 
 # --- the header row and the rows ----------------------------------------------------
@@ -202,11 +249,30 @@ def _sheet(name: str, grid: list[list[Any]], merged: list[tuple[tuple[int, int],
             for col in range(left, min(right, width - 1) + 1):
                 header[col] = header[col] if header[col] is not None else grid[top][left]
     headers = {col: str(cell).strip() for col, cell in enumerate(header) if cell is not None and str(cell).strip()}
+    _fill_merged(name, grid, merged, block[-1] + 1)
     rows = []
     for n in range(block[-1] + 1, len(grid)):
         if any(c is not None and not (isinstance(c, str) and not c.strip()) for c in grid[n]):
             rows.append((n + 1, grid[n]))
     return Sheet(name, headers, block[-1] + 1, rows)
+
+
+def _fill_merged(name: str, grid: list[list[Any]], merged: list[tuple[tuple[int, int], tuple[int, int]]], first: int) -> None:
+    """A range merged below the header (a district over its rows, as 台账 are laid out) holds its
+    value in every row it covers, as a person reads it. Merged ranges do not overlap in a file a
+    program saved; one that claims more cells than the sheet has is refused, so filling stays linear."""
+    height, width = len(grid), len(grid[0]) if grid else 0
+    budget = height * width
+    for (top, left), (bottom, right) in merged:
+        if top < first or top >= height or left >= width:
+            continue
+        bottom, right = min(bottom, height - 1), min(right, width - 1)
+        budget -= (bottom - top + 1) * (right - left + 1)
+        if budget < 0:
+            raise SheetError(f"{name} 中合并的单元格互相重叠，无法读取：请取消合并后重新保存")
+        value = grid[top][left]
+        for r in range(top, bottom + 1):
+            grid[r][left : right + 1] = [value] * (right - left + 1)
 
 
 def column_letter(index: int) -> str:

@@ -57,13 +57,14 @@ def open_box(page, base_url: str | None):
 
 
 def search(page, box, text: str, base_url: str) -> tuple[tuple[str, ...], float]:
-    """Types `text` (replacing what is there) and returns the result URLs and how long they took."""
+    """Types `text` (replacing what is there) and returns the result URLs (not the ways on offered
+    when nothing is found) and how long they took."""
     page.evaluate("delete document.getElementById('lk-search-list').dataset.query")
     box.fill(text)
     started = time.perf_counter()
     page.wait_for_function("q => document.getElementById('lk-search-list').dataset.query === q", arg=text.strip())
     seconds = time.perf_counter() - started
-    hrefs = page.locator("#lk-search-list [role=option][data-href]").evaluate_all("els => els.map(e => e.dataset.href)")
+    hrefs = page.locator("#lk-search-list [role=option][data-href]:not([data-road])").evaluate_all("els => els.map(e => e.dataset.href)")
     return tuple(h.removeprefix(base_url) for h in hrefs), seconds
 
 

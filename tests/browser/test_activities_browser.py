@@ -12,7 +12,7 @@ from urllib.parse import parse_qs, urlsplit
 from zoneinfo import ZoneInfo
 
 import pytest
-from conftest import REPO, SAMPLE_BUILD_DAY
+from conftest import SAMPLE, SAMPLE_BUILD_DAY
 
 from leaguekit.content import audience, load
 from leaguekit.content import schedule as acts
@@ -21,7 +21,7 @@ from leaguekit.generate.activities import RECENT, RECENT_SPARE, WINDOW_DAYS, lis
 
 CHINA = ZoneInfo("Asia/Shanghai")
 NOW = datetime(2026, 12, 2, 10, 0, tzinfo=CHINA)
-CONTENT = load(REPO)
+CONTENT = load(SAMPLE)
 BUILT = Site(CONTENT, today=SAMPLE_BUILD_DAY.date())
 ON_PAGE = listed(BUILT)  # the cards /activities/ holds, filed by the build date
 

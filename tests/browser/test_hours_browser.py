@@ -11,14 +11,14 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
-from conftest import REPO, build_site, make_project
+from conftest import REPO, SAMPLE, build_site, make_project
 
 from leaguekit.content import load, schedule
 from leaguekit.content.hours import open_state, table_rows
 
 from .conftest import serve
 
-CONTENT = load(REPO)
+CONTENT = load(SAMPLE)
 CHINA = ZoneInfo("Asia/Shanghai")
 CASE_FILE = json.loads((REPO / "tests/hours_cases.json").read_text(encoding="utf-8"))
 # Mo-Fr 09:00-12:00,14:30-17:30; Sa 09:00-12:00: a youth home like most in the sample.

@@ -12,7 +12,7 @@ from datetime import datetime
 from urllib.parse import parse_qs, urlsplit
 from zoneinfo import ZoneInfo
 
-from conftest import REPO
+from conftest import REPO, SAMPLE
 from playwright.sync_api import expect
 
 from leaguekit.content import load
@@ -20,7 +20,7 @@ from leaguekit.content.geo import MODES, distance_m, format_distance, nav_links,
 from leaguekit.content.hours import open_state
 from leaguekit.output import finder_data as export
 
-CONTENT = load(REPO)
+CONTENT = load(SAMPLE)
 HERE = (37.4205, 112.5530)  # a street in 太谷区明星镇
 CHINA = ZoneInfo("Asia/Shanghai")
 DISTANCES = json.loads((REPO / "tests/distance_cases.json").read_text(encoding="utf-8"))

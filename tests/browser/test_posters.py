@@ -6,13 +6,13 @@ import io
 
 import pytest
 import zxingcpp
-from conftest import REPO, build_site, make_project, soup
+from conftest import SAMPLE, build_site, make_project, soup
 from PIL import Image
 
 from leaguekit.content import load
 
 SITE_URL = "https://example.org/kit/"
-CONTENT = load(REPO)
+CONTENT = load(SAMPLE)
 
 
 @pytest.fixture(scope="module")

@@ -9,13 +9,13 @@ import re
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from conftest import REPO
+from conftest import SAMPLE
 
 from leaguekit.content import load
 
 CHINA = ZoneInfo("Asia/Shanghai")
 NOW = datetime(2026, 12, 2, 10, 0, tzinfo=CHINA)
-CONTENT = load(REPO)
+CONTENT = load(SAMPLE)
 # What only staff should read: field names, file names, YAML and Markdown syntax.
 STAFF_WORDS = re.compile(r"字段|data/\w+\.yml|data_license|front matter|brands:|hours:|status: closed|```|\{\{|\]\(")
 

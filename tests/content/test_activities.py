@@ -6,7 +6,7 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from conftest import REPO, SAMPLE_BUILD_DAY, VALID_VENUE, write
+from conftest import SAMPLE, SAMPLE_BUILD_DAY, VALID_VENUE, write
 
 from leaguekit.content import audience, load
 from leaguekit.content import schedule as acts
@@ -44,7 +44,7 @@ sample: true
 ---
 测试课程的正文。
 """
-CONTENT = load(REPO)
+CONTENT = load(SAMPLE)
 BUILT = Site(CONTENT, today=SAMPLE_BUILD_DAY.date())
 
 
@@ -130,7 +130,7 @@ def test_every_broken_activity_file_at_once_with_other_content(project):
 
 
 def test_place_instead_of_a_venue_and_closed_venues(project):
-    place = "place:\n  name: 某中学报告厅\n  address: 山西省晋中市太谷区某路 1 号\n  district: 太谷区\n  location: {lat: 112.55, lng: 37.42}\n"
+    place = "place:\n  name: 某中学报告厅\n  address: 山西省晋中市太谷区某路 1 号\n  district: 太谷区\n  location: {lat: 112.55, lng: 37.42, datum: wgs84}\n"
     with_activity(project, "venue: test-venue\n", place)
     assert f"{FILE}:9 place.location.lat（纬度）= 112.55 不在中国范围内；经纬度是否写反了？" in problems_of(project)
     with_activity(project, "venue: test-venue\n", place.replace("lat: 112.55, lng: 37.42", "lat: 37.42, lng: 112.55"))

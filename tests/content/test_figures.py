@@ -7,7 +7,7 @@ import re
 
 import pytest
 import yaml
-from conftest import REPO, build_site, soup, write
+from conftest import SAMPLE, build_site, soup, write
 
 from leaguekit.content import figures as figures_module
 from leaguekit.content import load
@@ -19,7 +19,7 @@ NOT_FIGURES = ("“12345”", "12345", "12355", "2020年", "2021年", "5年来",
 
 
 def repo_book():
-    return figure_files.load(REPO, load(REPO))
+    return figure_files.load(SAMPLE, load(SAMPLE))
 
 
 def test_both_reports_are_in_data_with_period_and_source():
@@ -41,7 +41,7 @@ def test_both_reports_are_in_data_with_period_and_source():
 @pytest.mark.parametrize("org", ["taigu", "taiyuan"])
 def test_report_prose_types_no_figure_digits(org):
     """Every number on a work page comes from a macro; digits left in the prose are a drift risk."""
-    text = (REPO / f"docs/orgs/{org}/report.md").read_text(encoding="utf-8").split("---", 2)[2]
+    text = (SAMPLE / f"docs/orgs/{org}/report.md").read_text(encoding="utf-8").split("---", 2)[2]
     prose = re.sub(r"\{\{.*?\}\}", "", text)
     for allowed in NOT_FIGURES:
         prose = prose.replace(allowed, "")
@@ -81,7 +81,7 @@ def test_figures_page_lists_every_figure_once_with_its_source(sample_site):
 
 
 def test_org_page_shows_reported_and_listed_counts(sample_site):
-    content = load(REPO)
+    content = load(SAMPLE)
     listed = sum(v.data.type == "youth-home" for v in content.venues_of_org("taiyuan"))
     page = soup(sample_site, "orgs/taiyuan/")
     work = page.select_one("#work").find_next("dl").get_text(" ", strip=True)
@@ -191,7 +191,7 @@ def test_group_table_and_computed_counts_on_a_hand_written_page(project):
 
 
 def test_figures_older_than_three_years_warn_once_per_file():
-    book = figure_files.load(REPO, load(REPO))
+    book = figure_files.load(SAMPLE, load(SAMPLE))
     warnings = [str(w) for w in figures_module.stale_figures(book, 2026)]
     assert len(warnings) == 1
     assert warnings[0].startswith("data/figures/taiyuan.yml:")

@@ -6,7 +6,7 @@ import re
 from datetime import date
 
 import pytest
-from conftest import REPO
+from conftest import SAMPLE
 
 from leaguekit.__main__ import main
 from leaguekit.content import load
@@ -32,14 +32,14 @@ def problems_of(project) -> str:
 
 
 def test_published_table_loads_with_its_sources():
-    table = load(REPO).calendar
+    table = load(SAMPLE).calendar
     assert table.years == {2025, 2026}  # the 2027 notice was not out when the table was written
     national_day = next(p for p in table.holidays if p.name == "国庆节")
     assert (national_day.first, national_day.last) == (date(2026, 10, 1), date(2026, 10, 7))
     assert table.holiday(date(2026, 10, 1)) == "国庆节" and table.holiday(date(2026, 10, 8)) is None
     assert table.workday(date(2026, 10, 10)) == "国庆节" and date(2026, 10, 10).weekday() == 5
     assert all(day.weekday() >= 5 for day, _ in table.workdays)
-    text = (REPO / HOLIDAYS).read_text(encoding="utf-8")
+    text = (SAMPLE / HOLIDAYS).read_text(encoding="utf-8")
     assert text.count("https://www.gov.cn/zhengce/content/") == 2
 
 
@@ -136,7 +136,7 @@ def test_a_notice_year_must_give_every_statutory_day(project):
 
 
 def test_a_year_without_a_notice_has_the_statutory_days_only():
-    table = load(REPO).calendar
+    table = load(SAMPLE).calendar
     assert table.provisional(2027) and not table.provisional(2026)
     assert table.holiday(date(2027, 1, 1)) == "元旦" and table.holiday(date(2027, 2, 8)) == "春节"
     assert table.holiday(date(2027, 2, 9)) is None and table.workday(date(2027, 2, 20)) is None  # bridge days wait for the notice

@@ -16,7 +16,7 @@ from leaguekit.content import load
 from leaguekit.content.problems import ContentError
 
 VENUE = "venues/taigu/test-venue.md"
-BODY_LINE = 21  # first body line of venue_md()
+BODY_LINE = 22  # first body line of venue_md()
 
 
 def edit(old: str, new: str):
@@ -71,8 +71,8 @@ CASES = [
     ("long-body", {VENUE: venue_md("青年之家。" * 5000)}, [f"{VENUE}:{BODY_LINE} 正文 有 25001 个字符，超过 20000 字"]),
     # Tracebacks instead of messages
     ("gbk", {VENUE: venue_md("正文").encode("gb18030")}, [f"{VENUE}:2 文件 不是 UTF-8 编码（像是 GBK/GB18030，Windows 记事本的“ANSI”）；请在编辑器中选择“另存为 UTF-8”后再提交"]),
-    ("impossible-date", {VENUE: venue_md(status="closed", closed_on="2024-13-45").replace("'2024-13-45'", "2024-13-45")}, [f"{VENUE}:21 closed_on（关闭日期）= 2024-13-45 不是日期；请写成 2019、2019-05 或 2019-05-04，月、日须真实存在"]),
-    ("python-tag", {VENUE: venue_md().replace("sample: true", "sample: !!python/object/apply:os.system ['id']")}, [f"{VENUE}:19 YAML 语法错误：用了不支持的标记（以 ! 开头）"]),
+    ("impossible-date", {VENUE: venue_md(status="closed", closed_on="2024-13-45").replace("'2024-13-45'", "2024-13-45")}, [f"{VENUE}:22 closed_on（关闭日期）= 2024-13-45 不是日期；请写成 2019、2019-05 或 2019-05-04，月、日须真实存在"]),
+    ("python-tag", {VENUE: venue_md().replace("sample: true", "sample: !!python/object/apply:os.system ['id']")}, [f"{VENUE}:20 YAML 语法错误：用了不支持的标记（以 ! 开头）"]),
     ("nul-bytes", {VENUE: venue_md("正文\x00")}, [f"{VENUE}:{BODY_LINE} 文件 含有空字符（\\0），不是文本文件"]),
     ("empty-site-settings", {"data/site.yml": ""}, ["data/site.yml:1 文件是空的；请填写publisher、title、description"]),
     ("figure-inf", {"data/figures/taigu.yml": edit("value: 100000\n", "value: .inf\n")}, ["data/figures/taigu.yml:31 figures[0].value（数值）= inf 应为有限的数字"]),
@@ -87,22 +87,22 @@ CASES = [
     ("brand-index", {"brands/index.md": VALID_BRAND}, ["brands/index.md:1 文件名 “index”是保留名"]),
     ("org-index", {"data/orgs.yml": edit("- id: taiyuan\n", "- id: index\n")}, ["data/orgs.yml:32 id “index”是保留名，会占用网站自动生成的页面"]),
     ("photo-outside", {VENUE: venue_md(photos=[{"src": "/etc/hostname", "alt": "x"}, {"src": "../../../etc/passwd", "alt": "y"}])}, [
-        f"{VENUE}:21 photos[0].src（图片路径）= /etc/hostname 找不到这张图片；图片须放在 docs/ 下",
-        f"{VENUE}:23 photos[1].src（图片路径）= ../../../etc/passwd 找不到这张图片",
+        f"{VENUE}:22 photos[0].src（图片路径）= /etc/hostname 找不到这张图片；图片须放在 docs/ 下",
+        f"{VENUE}:24 photos[1].src（图片路径）= ../../../etc/passwd 找不到这张图片",
     ]),
     # Personal data
-    ("mobile-field", {VENUE: venue_md(phone="13812345678")}, [f"{VENUE}:13 phone 含有个人手机号 138****5678；写座机或服务热线；如确为对外服务手机，加 public_mobile: true"]),
+    ("mobile-field", {VENUE: venue_md(phone="13812345678")}, [f"{VENUE}:14 phone 含有个人手机号 138****5678；写座机或服务热线；如确为对外服务手机，加 public_mobile: true"]),
     ("mobile-body", {VENUE: venue_md("联系王老师：138 1234 5678")}, [f"{VENUE}:{BODY_LINE} 正文 含有个人手机号 138****5678"]),
     ("resident-id", {VENUE: venue_md("负责人身份证 11010519491231002X")}, [f"{VENUE}:{BODY_LINE} 正文 含有居民身份证号 110105********002X"]),
-    ("mobile-partner", {VENUE: venue_md(partners=["王老师 13912345678"])}, [f"{VENUE}:21 partners[0] 含有个人手机号 139****5678"]),
-    ("public-mobile-on-landline", {VENUE: venue_md(public_mobile=True)}, [f"{VENUE}:20 public_mobile（公开服务手机）= True 只在电话是手机号时写"]),
+    ("mobile-partner", {VENUE: venue_md(partners=["王老师 13912345678"])}, [f"{VENUE}:22 partners[0] 含有个人手机号 139****5678"]),
+    ("public-mobile-on-landline", {VENUE: venue_md(public_mobile=True)}, [f"{VENUE}:21 public_mobile（公开服务手机）= True 只在电话是手机号时写"]),
     # Personal data in disguise (issue 18): checked as a reader sees it
     ("mobile-after-chinese", {VENUE: venue_md("咨询电话13912340001。")}, [f"{VENUE}:{BODY_LINE} 正文 含有个人手机号 139****0001；不得公开个人手机号和身份证号"]),
     ("mobile-split-by-markup", {VENUE: venue_md("电话 **139**1234`00`01")}, [f"{VENUE}:{BODY_LINE} 正文 含有个人手机号 139****0001"]),
     ("mobile-escapes-and-entities", {VENUE: venue_md("电话 &#49;39\\-1234\\-0001")}, [f"{VENUE}:{BODY_LINE} 正文 含有个人手机号 139****0001"]),
     ("mobile-dots-and-zero-width", {VENUE: venue_md("第一段。\n\n电话 139.1234\u200b.0001")}, [f"{VENUE}:{BODY_LINE + 2} 正文 含有个人手机号 139****0001"]),
     ("mobile-line-breaks", {VENUE: venue_md("电话 139\n1234\n0001")}, [f"{VENUE}:{BODY_LINE} 正文 含有个人手机号 139****0001"]),
-    ("mobile-full-width-field", {VENUE: venue_md(partners=["联系人１３９ １２３４ ０００１"])}, [f"{VENUE}:21 partners[0] 含有个人手机号 139****0001"]),
+    ("mobile-full-width-field", {VENUE: venue_md(partners=["联系人１３９ １２３４ ０００１"])}, [f"{VENUE}:22 partners[0] 含有个人手机号 139****0001"]),
     ("mobile-image-alt", {VENUE: venue_md("![联系13912340001](assets/favicon.svg)")}, [f"{VENUE}:{BODY_LINE} 正文 含有个人手机号 139****0001"]),
     ("mobile-link-title", {VENUE: venue_md('[官网](https://example.org "电话 139 1234 0001")')}, [f"{VENUE}:{BODY_LINE} 正文 链接提示文字含有个人手机号 139****0001"]),
     ("mobile-tel-link", {VENUE: venue_md("[打电话](tel:+86-139-1234-0001)")}, [f"{VENUE}:{BODY_LINE} 正文 链接地址含有个人手机号 139****0001"]),
@@ -124,8 +124,8 @@ CASES = [
     ("weekly-year-9999", {ACTIVITY: activity_md(start="", end="weekly:\n  days: [Fr]\n  time: '19:00-21:00'\n  start_date: 9999-12-01\n  end_date: 9999-12-31")}, [
         f"{ACTIVITY}:9 weekly.start_date（首次日期）= 9999-12-01 年份 9999 不在 2000–2100 之间；请写实际的日期，例如 2026-10-01",
     ]),
-    ("closure-year-0001", {VENUE: venue_md(closures=[{"from": "0001-01-01", "to": "2026-01-01", "reason": "装修"}])}, [f"{VENUE}:21 closures[0].from（开始日期）= 0001-01-01 年份 1 不在 2000–2100 之间"]),
-    ("established-year-1000", {VENUE: venue_md(established="1000")}, [f"{VENUE}:20 established（建成时间）= 1000 年份 1000 不在 1900–2100 之间"]),
+    ("closure-year-0001", {VENUE: venue_md(closures=[{"from": "0001-01-01", "to": "2026-01-01", "reason": "装修"}])}, [f"{VENUE}:22 closures[0].from（开始日期）= 0001-01-01 年份 1 不在 2000–2100 之间"]),
+    ("established-year-1000", {VENUE: venue_md(established="1000")}, [f"{VENUE}:21 established（建成时间）= 1000 年份 1000 不在 1900–2100 之间"]),
     # Ownership: the folder names the org (CODEOWNERS gives each org its folder)
     ("venue-in-other-org-folder", {"venues/taiyuan/taken.md": venue_md()}, ["venues/taiyuan/taken.md:5 org（所属团组织）= taigu 与所在文件夹 venues/taiyuan/ 不符；文件夹决定由哪个团组织审核"]),
     ("venue-in-unknown-folder", {"venues/nowhere/other.md": venue_md()}, ["venues/nowhere/other.md:1 文件夹 “nowhere”不是 data/orgs.yml 中的团组织"]),
@@ -139,7 +139,7 @@ CASES = [
     ("windows-reserved-file", {"venues/taigu/con.md": venue_md()}, ["venues/taigu/con.md:1 文件名 “con”是 Windows 的设备保留名，这样命名的文件在 Windows 电脑上无法检出"]),
     ("windows-reserved-folder", {"venues/aux/other.md": venue_md()}, ["venues/aux/other.md:1 文件名 “aux”是 Windows 的设备保留名"]),
     ("windows-reserved-data-file", {"data/figures/nul.yml": "org: taigu\n"}, ["data/figures/nul.yml:1 文件名 “nul”是 Windows 的设备保留名"]),
-    ("windows-reserved-alias", {VENUE: venue_md(aliases=["aux"])}, [f"{VENUE}:21 aliases[0]（旧网址）= aux “aux”是 Windows 的设备保留名"]),
+    ("windows-reserved-alias", {VENUE: venue_md(aliases=["aux"])}, [f"{VENUE}:22 aliases[0]（旧网址）= aux “aux”是 Windows 的设备保留名"]),
     ("windows-reserved-org", {"data/orgs.yml": edit("- id: taiyuan\n", "- id: com1\n")}, ["data/orgs.yml:32 id “com1”是 Windows 的设备保留名"]),
     # Odd input gets one-line messages
     ("newline-in-file-name", {"venues/taigu/a\nb.md": venue_md()}, ["venues/taigu/a\\nb.md:1 文件名 含有换行符或控制字符 U+000A；文件名只用小写英文字母、数字和连字符"]),

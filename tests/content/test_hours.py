@@ -11,7 +11,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from conftest import REPO
+from conftest import SAMPLE
 
 from leaguekit.content import load
 from leaguekit.content.hours import Calendar, HoursError, Period, open_state, parse_hours, table_rows, working_day
@@ -63,7 +63,7 @@ def test_case_file_covers_off_holidays_workdays_and_closures():
 
 def test_case_calendar_is_what_a_page_built_in_december_2026_ships():
     """The 2026 notice, and 2027's statutory days (its notice was not out): the years such a page is read in."""
-    assert load(REPO).calendar.to_json(date(2026, 12, 6)) == CASE_FILE["calendar"]
+    assert load(SAMPLE).calendar.to_json(date(2026, 12, 6)) == CASE_FILE["calendar"]
     assert CASE_FILE["calendar"]["p"] == [2027]
     assert any(c["at"].startswith("2027-02-08") and c["state"] == "holiday" for c in CASES)
 

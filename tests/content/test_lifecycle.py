@@ -68,11 +68,11 @@ def test_aliases_redirect_relatively_to_the_new_page(closed_site):
 
 def test_closed_needs_a_date_and_only_closed_has_one(project):
     write(project, VENUE, venue("甲青年之家", 37.42, "status: closed"))
-    assert f"{VENUE}:17 status（状态）= closed 已关闭的阵地需要关闭日期；请添加一行 `closed_on: 2024-06-30`" in problems_of(project)
+    assert f"{VENUE}:18 status（状态）= closed 已关闭的阵地需要关闭日期；请添加一行 `closed_on: 2024-06-30`" in problems_of(project)
     write(project, VENUE, venue("甲青年之家", 37.42, "closed_on: 2024-06-30"))
-    assert f"{VENUE}:17 closed_on（关闭日期）= 2024-06-30 只有已关闭的阵地才写关闭日期" in problems_of(project)
+    assert f"{VENUE}:18 closed_on（关闭日期）= 2024-06-30 只有已关闭的阵地才写关闭日期" in problems_of(project)
     write(project, VENUE, venue("甲青年之家", 37.42, "status: shut"))
-    assert f"{VENUE}:17 status（状态）= shut 不是允许的值；可选值：'open' or 'closed'" in problems_of(project)
+    assert f"{VENUE}:18 status（状态）= shut 不是允许的值；可选值：'open' or 'closed'" in problems_of(project)
 
 
 def test_alias_must_not_collide(project):
@@ -80,12 +80,12 @@ def test_alias_must_not_collide(project):
     write(project, "venues/taigu/second.md", venue("乙青年之家", 37.43, "aliases: [shared]"))
     write(project, "venues/taiyuan/third.md", venue("丙青年之家", 37.44, "aliases:\n  - shared"))
     text = problems_of(project)
-    assert f"{VENUE}:17 aliases[2]（旧网址）= Old_Name 不是合法的旧文件名" in text
+    assert f"{VENUE}:18 aliases[2]（旧网址）= Old_Name 不是合法的旧文件名" in text
     write(project, VENUE, venue("甲青年之家", 37.42, "aliases: [second, test-venue]"))
     text = problems_of(project)
-    assert f"{VENUE}:17 aliases[0]（旧网址）= second 与 venues/taigu/second.md 的文件名相同" in text
-    assert f"{VENUE}:17 aliases[1]（旧网址）= test-venue 就是本阵地的文件名" in text
-    assert "venues/taiyuan/third.md:18 aliases[0]（旧网址）= shared 已是 venues/taigu/second.md 的旧网址" in text
+    assert f"{VENUE}:18 aliases[0]（旧网址）= second 与 venues/taigu/second.md 的文件名相同" in text
+    assert f"{VENUE}:18 aliases[1]（旧网址）= test-venue 就是本阵地的文件名" in text
+    assert "venues/taiyuan/third.md:19 aliases[0]（旧网址）= shared 已是 venues/taigu/second.md 的旧网址" in text
 
 
 def test_photo_without_alt_is_a_warning(project):

@@ -47,7 +47,7 @@ def test_missing_required_field(project):
 
 def test_wrong_type(project):
     replace_line(project, "sample: true", "sample: true\narea_m2: 很大")
-    assert f"{VENUE}:17 area_m2（面积（平方米））= 很大 应为数字" in problems_of(project)
+    assert f"{VENUE}:18 area_m2（面积（平方米））= 很大 应为数字" in problems_of(project)
 
 
 def test_unknown_key_suggests_nearest(project):
@@ -64,8 +64,8 @@ def test_unknown_key_suggests_nearest(project):
         ("type: youth-home", "type: 青年之家", "3 type（阵地类型）= 青年之家 是未知的阵地类型；“青年之家”对应的键是 “youth-home”"),
         ("grade: standard", "grade: gold", "4 grade（星级）= gold 是未知的星级"),
         ("org: taigu", "org: taigou", "5 org（所属团组织）= taigou 是未知的团组织；是否想写 “taigu”？"),
-        ("services: [study, volunteer]", "services: [study, volunter]", "14 services[1]（服务项目）= volunter 是未知的服务项目；是否想写 “volunteer”？"),
-        ("brands: [test-brand]", "brands: [no-such-brand]", "15 brands[0]（承接品牌）= no-such-brand 是未知的品牌"),
+        ("services: [study, volunteer]", "services: [study, volunter]", "15 services[1]（服务项目）= volunter 是未知的服务项目；是否想写 “volunteer”？"),
+        ("brands: [test-brand]", "brands: [no-such-brand]", "16 brands[0]（承接品牌）= no-such-brand 是未知的品牌"),
     ],
 )
 def test_unknown_references(project, old, new, expected):
@@ -103,14 +103,14 @@ def test_coordinates_outside_china(project):
 @pytest.mark.parametrize(
     ("written", "datum"),
     [
-        ("  lat: 37.4216\n  lng: 112.5513", None),
+        ("  lat: 37.4216\n  lng: 112.5513\n  datum: wgs84", "wgs84"),
         ("  lat: 37.422100\n  lng: 112.557542\n  datum: gcj02", "gcj02"),  # copied from 高德's coordinate picker
         ("  lat: 37.428430\n  lng: 112.563915\n  datum: bd09", "bd09"),  # copied from 百度's
     ],
 )
 def test_coordinates_in_any_map_datum_load_as_wgs84(project, written, datum):
     """GCJ-02 and BD-09 are converted once, at load: everything downstream sees WGS-84 (within a metre)."""
-    replace_line(project, "  lat: 37.42\n  lng: 112.55", written)
+    replace_line(project, "  lat: 37.42\n  lng: 112.55\n  datum: wgs84", written)
     location = load(project).venue["test-venue"].data.location
     assert (location.datum, round(location.lat, 5), round(location.lng, 5)) == ("wgs84", 37.4216, 112.5513), datum
 
@@ -123,14 +123,20 @@ def test_coordinates_in_any_map_datum_load_as_wgs84(project, written, datum):
         ("GCJ-02", "请写 gcj02（小写字母和数字，不带连字符）"),
         ("百度", "百度地图的坐标请写 bd09"),
         ("WGS-84", "请写 wgs84（小写字母和数字，不带连字符）"),
-        ("天地图", "天地图和手机 GPS 的坐标请写 wgs84（也可以不写 datum）"),
-        ("mars", "写 gcj02（高德地图、腾讯地图）、bd09（百度地图）或 wgs84（天地图、手机 GPS；也可以不写 datum）"),
+        ("天地图", "天地图和手机 GPS 的坐标请写 wgs84"),
+        ("mars", "写 gcj02（高德地图、腾讯地图）、bd09（百度地图）或 wgs84（天地图、手机 GPS）"),
     ],
 )
 def test_unknown_datum_says_what_to_write(project, written, hint):
     """Staff write the map they copied from, or the datum's printed name: the hint gives the key for it."""
-    replace_line(project, "  lng: 112.55", f"  lng: 112.55\n  datum: {written}")
+    replace_line(project, "  datum: wgs84", f"  datum: {written}")
     assert f"{VENUE}:12 location.datum（坐标系）= {written} 不是坐标系的写法；{hint}" in problems_of(project)
+
+
+def test_a_location_without_its_datum_is_refused(project):
+    """Which map a coordinate came from moves it by up to 1.3 km: every written location says so."""
+    replace_line(project, "  datum: wgs84\n", "")
+    assert f"{VENUE}:9 location.datum（坐标系） 缺少必填字段；坐标从哪个地图取得就写哪个：在 location 中写 datum: wgs84（天地图、手机 GPS）、gcj02（高德、腾讯地图）或 bd09（百度地图），例如 {{lat: 37.42, lng: 112.55, datum: wgs84}}" in problems_of(project)
 
 
 @pytest.mark.parametrize(
@@ -150,30 +156,30 @@ def test_unknown_datum_says_what_to_write(project, written, hint):
 def test_invalid_hours(project, hours, why):
     replace_line(project, "hours: Mo-Fr 09:00-17:30; Sa 09:00-12:00", f'hours: "{hours}"')
     text = problems_of(project)
-    assert f"{VENUE}:12 hours（开放时间）= {hours} 开放时间写法不对；" in text
+    assert f"{VENUE}:13 hours（开放时间）= {hours} 开放时间写法不对；" in text
     assert why in text
 
 
 def test_url_must_be_http(project):
     replace_line(project, "sample: true", "sample: true\nwebsite: ftp://example.cn/x")
-    assert f"{VENUE}:17 website（网址）= ftp://example.cn/x 不是以 http:// 或 https:// 开头的网址" in problems_of(project)
+    assert f"{VENUE}:18 website（网址）= ftp://example.cn/x 不是以 http:// 或 https:// 开头的网址" in problems_of(project)
 
 
 def test_phone_must_be_a_number(project):
     replace_line(project, '"0354-6230000"', '"找王老师"')
-    assert f"{VENUE}:13 phone（电话）= 找王老师 不是电话号码" in problems_of(project)
+    assert f"{VENUE}:14 phone（电话）= 找王老师 不是电话号码" in problems_of(project)
 
 
 def test_raw_html_in_body_is_rejected(project):
     replace_line(project, "测试阵地的正文。", "第一段。\n\n<script>alert(1)</script>\n\n`<b>` 在代码里可以。")
     text = problems_of(project)
-    assert f"{VENUE}:20 正文 含有 HTML 标签“<script…”，会原样显示为文字" in text
+    assert f"{VENUE}:21 正文 含有 HTML 标签“<script…”，会原样显示为文字" in text
     assert "“<b…”" not in text and "内容检查：2 个错误" in text
 
 
 def test_missing_photo_file(project):
     replace_line(project, "sample: true", "sample: true\nphotos:\n  - src: assets/photos/none.jpg\n    alt: 阵地外景")
-    assert f"{VENUE}:18 photos[0].src（图片路径）= assets/photos/none.jpg 找不到这张图片" in problems_of(project)
+    assert f"{VENUE}:19 photos[0].src（图片路径）= assets/photos/none.jpg 找不到这张图片" in problems_of(project)
 
 
 def test_duplicate_key(project):
@@ -259,7 +265,7 @@ def test_reading_beside_other_threads_starts_workers_from_a_clean_process(projec
 )
 def test_closures_need_real_dates_in_order(project, closure, where, message):
     replace_line(project, "sample: true", f"sample: true\nclosures:\n  - {closure}")
-    assert f"{VENUE}:18 {where} {message}" in problems_of(project)
+    assert f"{VENUE}:19 {where} {message}" in problems_of(project)
 
 
 def test_closures_load_as_periods(project):
@@ -270,11 +276,11 @@ def test_closures_load_as_periods(project):
 
 def test_unquoted_off_is_read_by_yaml_as_false_and_explained(project):
     replace_line(project, "hours: Mo-Fr 09:00-17:30; Sa 09:00-12:00", "hours: off")
-    assert f"{VENUE}:12 hours（开放时间）= False 开放时间写法不对；“off”表示每天都不开放" in problems_of(project)
+    assert f"{VENUE}:13 hours（开放时间）= False 开放时间写法不对；“off”表示每天都不开放" in problems_of(project)
 
 
 def test_what_people_call_a_venue_is_a_list_of_real_names(project):
     replace_line(project, "sample: true", "sample: true\nalso_known_as: [测试之家, 家]")
-    assert f"{VENUE}:17 also_known_as[1]（简称或俗称）= 家 太短" in problems_of(project)
+    assert f"{VENUE}:18 also_known_as[1]（简称或俗称）= 家 太短" in problems_of(project)
     replace_line(project, "sample: true", "sample: true\nalso_known_as: [测试之家]")
     assert load(project).venue["test-venue"].data.also_known_as == ["测试之家"]

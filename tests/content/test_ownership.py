@@ -27,7 +27,7 @@ def test_an_alias_may_not_take_another_orgs_former_address(project):
     write(project, "venues/taigu/test-venue.md", venue_md(aliases=["old-home", "old-station"]))
     with pytest.raises(ContentError) as checked:
         build.load(project)
-    message = "venues/taigu/test-venue.md:22 aliases[1]（旧网址）= old-station 曾是 venues/taiyuan/old-station.md（taiyuan 的阵地）的网址；旧网址只能写本团组织阵地改名前的文件名"
+    message = "venues/taigu/test-venue.md:23 aliases[1]（旧网址）= old-station 曾是 venues/taiyuan/old-station.md（taiyuan 的阵地）的网址；旧网址只能写本团组织阵地改名前的文件名"
     assert message in str(checked.value)
     assert "old-home" not in str(checked.value)  # its own org's former page: a rename, allowed
     with pytest.raises(Abort):

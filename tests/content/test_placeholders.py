@@ -42,7 +42,7 @@ def test_scaffolded_venue_without_sample_names_every_placeholder(project):
     path, text = scaffolded(project, "venue", name="太谷区明星镇测试青年之家", type="youth-home", org="taigu", district="太谷区", ident="taigu-new")
     text = without_sample(project, path, text)
     # The one venue of the org is the centre the scaffold used.
-    assert re.search(r"^location: \{lat: 37\.42, lng: 112\.55\}", text, re.M)
+    assert re.search(r"^location: \{lat: 37\.42, lng: 112\.55, datum: wgs84\}", text, re.M)
     assert problems_of(project) == [
         f"{path}:{line_of(text, 'address:')} address（地址）= 山西省晋中市太谷区（详细地址待补充） 还是模板的占位文字；请写实际地址，写到门牌号和楼层{KEEP}",
         f"{path}:{line_of(text, 'location:')} location（坐标） 还是模板的占位坐标（本团组织各阵地的中心点）；请在地图上找到实际位置，复制经纬度；从高德、腾讯地图复制的加 datum: gcj02，从百度地图复制的加 datum: bd09{KEEP}",
@@ -56,7 +56,7 @@ def test_scaffolded_venue_without_sample_names_every_placeholder(project):
 
     filled = (
         text.replace("（详细地址待补充）", "明星镇明星村 18 号")
-        .replace("{lat: 37.42, lng: 112.55}", "{lat: 37.401233, lng: 112.530211, datum: gcj02}")
+        .replace("{lat: 37.42, lng: 112.55, datum: wgs84}", "{lat: 37.401233, lng: 112.530211, datum: gcj02}")
         .replace(placeholders.BODIES["venue"], "明星镇的青年之家，周末有亲子阅读。")
         .replace("0354-6231234", "0354-6239999")
     )

@@ -49,7 +49,7 @@ def test_github_annotates_each_line_and_writes_the_job_summary(broken, capsys, m
     assert code == 1
     assert out.splitlines() == [
         f"::error file={VENUE},line=10,title=location.lat（纬度）= 112.55::location.lat（纬度）= 112.55 不在中国范围内；经纬度是否写反了？",
-        f"::error file={VENUE},line=12,title=hours（开放时间）= Mo-Fri 09%3A00-17%3A30; Sa 09%3A00-12%3A00::hours（开放时间）= Mo-Fri 09:00-17:30; Sa 09:00-12:00 开放时间写法不对；{WEEKDAY_HINT}",
+        f"::error file={VENUE},line=13,title=hours（开放时间）= Mo-Fri 09%3A00-17%3A30; Sa 09%3A00-12%3A00::hours（开放时间）= Mo-Fri 09:00-17:30; Sa 09:00-12:00 开放时间写法不对；{WEEKDAY_HINT}",
         "内容检查：2 个错误，0 个提醒。请逐条修改后再提交。",
     ]
     text = summary.read_text(encoding="utf-8")
@@ -58,7 +58,7 @@ def test_github_annotates_each_line_and_writes_the_job_summary(broken, capsys, m
     rows = [[td.get_text() for td in tr.select("td")] for tr in table.select("tbody tr")]
     assert rows == [
         ["错误", VENUE, "10", "location.lat（纬度）= 112.55", "不在中国范围内；经纬度是否写反了？"],
-        ["错误", VENUE, "12", "hours（开放时间）= Mo-Fri 09:00-17:30; Sa 09:00-12:00", f"开放时间写法不对；{WEEKDAY_HINT}"],
+        ["错误", VENUE, "13", "hours（开放时间）= Mo-Fri 09:00-17:30; Sa 09:00-12:00", f"开放时间写法不对；{WEEKDAY_HINT}"],
     ]
     assert table.select("tbody a")[0]["href"] == f"https://github.com/league/venues/blob/0123abc/{VENUE}#L10"
 
@@ -107,7 +107,7 @@ def test_json_report(broken, capsys, monkeypatch, project):
     data = json.loads(out)
     assert code == 1 and (data["ok"], data["errors"], data["warnings"]) == (False, 2, 0)
     assert data["problems"][1] == {
-        "path": VENUE, "line": 12, "field": "hours", "label": "开放时间", "value": "Mo-Fri 09:00-17:30; Sa 09:00-12:00", "message": "开放时间写法不对",
+        "path": VENUE, "line": 13, "field": "hours", "label": "开放时间", "value": "Mo-Fri 09:00-17:30; Sa 09:00-12:00", "message": "开放时间写法不对",
         "hint": WEEKDAY_HINT, "level": "error", "text": f"hours（开放时间）= Mo-Fri 09:00-17:30; Sa 09:00-12:00 开放时间写法不对；{WEEKDAY_HINT}",
     }
     write(project, VENUE, VALID_VENUE)

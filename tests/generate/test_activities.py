@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from zoneinfo import ZoneInfo
 
-from conftest import REPO, SAMPLE_BUILD_DAY, soup
+from conftest import SAMPLE, SAMPLE_BUILD_DAY, soup
 
 from leaguekit.content import audience, load
 from leaguekit.content import schedule as acts
@@ -14,7 +14,7 @@ from leaguekit.generate import Site
 from leaguekit.generate.activities import RECENT, RECENT_SPARE, WINDOW_DAYS, listed, month_url, who_label
 
 CHINA = ZoneInfo("Asia/Shanghai")
-CONTENT = load(REPO)
+CONTENT = load(SAMPLE)
 BUILT = Site(CONTENT, today=SAMPLE_BUILD_DAY.date())
 
 

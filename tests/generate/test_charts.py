@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import REPO, soup
+from conftest import SAMPLE, soup
 
 from leaguekit.content import load
 from leaguekit.generate import stats
@@ -28,7 +28,7 @@ def test_line_points_are_placed_by_year_not_by_index():
 
 
 def test_cumulative_year_counts_match_content():
-    content = load(REPO)
+    content = load(SAMPLE)
     years = stats.venues_by_year(content)
     dated = [v for v in content.venues if v.data.established]
     assert years[-1].value == len(dated)
@@ -52,7 +52,7 @@ def test_built_charts_have_title_text_alternative_and_table(sample_site):
 
 
 def test_computed_count_chart_matches_venue_files(sample_site):
-    content = load(REPO)
+    content = load(SAMPLE)
     expected = {vt.plural: sum(v.data.type == vt.key for v in content.venues_of_org("taigu")) for vt in content.venue_types.values()}
     table = soup(sample_site, "orgs/taigu/figures/").select_one("#chart-taigu-venues-by-type table")
     shown = {tr.th.get_text(): tr.td.get_text() for tr in table.select("tbody tr")}

@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import REPO, soup
+from conftest import SAMPLE, soup
 
 from leaguekit.content import load
 from leaguekit.content.hours import DAYS, HoursError, parse_hours
@@ -18,7 +18,7 @@ from leaguekit.content.schema import Venue
 from leaguekit.generate import form
 
 CASES = json.loads((Path(__file__).parents[1] / "hours_builder_cases.json").read_text(encoding="utf-8"))
-CONTENT = load(REPO)
+CONTENT = load(SAMPLE)
 
 
 def minutes(text: str, end: bool) -> int:

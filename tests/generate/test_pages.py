@@ -6,12 +6,12 @@ import re
 from collections import Counter
 
 import pytest
-from conftest import REPO, soup
+from conftest import SAMPLE, soup
 
 from leaguekit.content import load
 from leaguekit.content.hours import table_rows
 
-CONTENT = load(REPO)
+CONTENT = load(SAMPLE)
 
 
 def text(node) -> str:
@@ -63,10 +63,10 @@ def test_every_venue_has_its_page_with_facts(sample_site, venue):
 
 
 def test_no_venue_file_is_left_without_a_page(sample_site):
-    files = sorted(p.stem for p in (REPO / "venues").rglob("*.md"))
+    files = sorted(p.stem for p in (SAMPLE / "venues").rglob("*.md"))
     pages = sorted(p.parent.name for p in (sample_site / "venues").glob("*/index.html"))
     assert files == pages and len(files) >= 20
-    assert sorted(p.stem for p in (REPO / "brands").rglob("*.md")) == sorted(p.parent.name for p in (sample_site / "brands").glob("*/index.html"))
+    assert sorted(p.stem for p in (SAMPLE / "brands").rglob("*.md")) == sorted(p.parent.name for p in (sample_site / "brands").glob("*/index.html"))
 
 
 def test_brand_and_venue_link_both_ways(sample_site):

@@ -6,7 +6,7 @@ import json
 from datetime import date, datetime
 
 from bs4 import BeautifulSoup
-from conftest import REPO, build_site, write
+from conftest import SAMPLE, build_site, write
 
 from leaguekit.content import load
 from leaguekit.content.schedule import CHINA
@@ -14,7 +14,7 @@ from leaguekit.generate import Site
 from leaguekit.generate.activities import month_keys
 from leaguekit.output import activity_months
 
-CONTENT = load(REPO)
+CONTENT = load(SAMPLE)
 
 
 def test_a_month_file_holds_the_activities_on_in_that_month_from_the_build_month_on():

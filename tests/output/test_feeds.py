@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 import feedparser
 import pytest
 import recurring_ical_events
-from conftest import REPO, SAMPLE_BUILD_DAY
+from conftest import SAMPLE, SAMPLE_BUILD_DAY
 from icalendar import Calendar
 
 from leaguekit import urls
@@ -20,7 +20,7 @@ from leaguekit.generate import Site
 from leaguekit.output import feeds
 
 CHINA = ZoneInfo("Asia/Shanghai")
-CONTENT = load(REPO)
+CONTENT = load(SAMPLE)
 BUILT = Site(CONTENT, today=SAMPLE_BUILD_DAY.date())
 
 

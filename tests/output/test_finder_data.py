@@ -6,14 +6,14 @@ import json
 import random
 
 import pytest
-from conftest import REPO, VALID_VENUE, build_site, soup, write
+from conftest import SAMPLE, VALID_VENUE, build_site, soup, write
 
 from leaguekit.content import load
 from leaguekit.content.geo import distance_m
 from leaguekit.content.schedule import build_date
 from leaguekit.output import finder_data as export
 
-CONTENT = load(REPO)
+CONTENT = load(SAMPLE)
 
 
 def records(n: int, seed: int = 7) -> list[dict]:

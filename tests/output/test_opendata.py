@@ -8,13 +8,13 @@ import json
 import uuid
 
 import pytest
-from conftest import REPO, soup
+from conftest import SAMPLE, soup
 from frictionless import Package
 
 from leaguekit.content import load
 from leaguekit.output import opendata
 
-CONTENT = load(REPO)
+CONTENT = load(SAMPLE)
 KINDS = {"venues": CONTENT.venues, "brands": CONTENT.brands, "activities": CONTENT.activities}
 
 

@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import REPO
+from conftest import REPO, SAMPLE, build_site, squat
 
 from leaguekit import generate, output
 from leaguekit.content import load
@@ -22,7 +22,7 @@ from leaguekit.generate.page import KINDS, SearchEntry
 from leaguekit.output import search_index, search_text
 from leaguekit.output.search_index import CAP, CHUNK, SearchIndex
 
-CONTENT = load(REPO)
+CONTENT = load(SAMPLE)
 CASES = json.loads((REPO / "tests/search_cases.json").read_text(encoding="utf-8"))
 
 
@@ -37,6 +37,16 @@ def test_names_are_found_by_pinyin_initials_prefixes_and_gap_pairs(case):
     for query in case["found_by"]:
         looked_up = [query] if search_text.GAP in query else search_text.query_tokens(query)
         assert looked_up and set(looked_up) <= held, query
+
+
+@pytest.mark.parametrize("case", CASES["clean"], ids=lambda c: c["text"])
+def test_clean_query(case):
+    assert search_text.clean_query(case["text"]) == case["clean"]
+
+
+@pytest.mark.parametrize("case", CASES["keys"], ids=lambda c: c["text"])
+def test_name_key(case):
+    assert search_text.name_key(case["text"]) == case["key"]
 
 
 @pytest.mark.parametrize("case", CASES["split"], ids=lambda c: c["word"][:12])
@@ -78,7 +88,7 @@ def test_html_text_leaves_out_scripts_styles_and_svg():
 
 
 def pages() -> dict[str, generate.GeneratedPage]:
-    site = generate.Site(CONTENT, figures=load_figures(REPO, CONTENT))
+    site = generate.Site(CONTENT, figures=load_figures(SAMPLE, CONTENT))
     return {p.url: p for p in itertools.chain(generate.pages(site), output.pages(site))}
 
 
@@ -89,11 +99,13 @@ def test_venue_entry_describes_the_venue():
     assert entry.summary == "青年之家（标准型） · 晋中市太谷区 · 北洸乡 · " + venue.data.address
     for word in ("青年之家", "晋中市太谷区", "文化学习", "志愿公益", "太谷共青团"):
         assert word in entry.keywords
-    assert "自习" in entry.keywords and "志愿者" in entry.keywords  # the services' everyday words (data/services.yml aliases)
+    assert "自习" in entry.related and "志愿者" in entry.related  # the services' everyday words (data/services.yml aliases)
+    assert "自习" not in entry.keywords  # below the services' names: a brand named for the need comes first
     district = pages()["districts/jinzhong-taiguqu/"].search[0]
     assert "北洸乡" in district.places.split()  # a town's pinyin finds its district page
     pku = pages()["venues/taiyuan-xuezi-guichao-pku/"].search[0]
-    assert pku.names == "北大学子归巢工作站 北大工作站"
+    assert pku.names == "北大学子归巢工作站 北大工作站 北京大学学子归巢工作站"  # also_known_as, and the place in brackets before the type
+    assert pages()["venues/taiyuan-liuxiang-youth-station/"].search[0].names == "柳巷青春驿站"
     assert entry.body and entry.body in page.markdown_text(venue.body)
     assert entry.group.startswith(CONTENT.district(venue).key)
 
@@ -122,6 +134,8 @@ def test_scores_rank_title_over_keywords_over_body_and_hubs_over_listings():
     venue = SearchEntry(kind="venue", title="北洸乡青年之家", keywords="托管", body="托管 读书 读书")
     scores = search_index._scores(venue)
     assert scores["北洸"] > scores["托管"] > scores["读书"]
+    related = search_index._scores(SearchEntry(kind="venue", title="北洸乡青年之家", keywords="托管", related="看孩子", body="读书"))
+    assert related["托管"] > related["看孩"] > related["读书"]  # a service's everyday words weigh less than its name
     assert scores["北"] == scores["北洸"]  # titles index single characters too
     assert "读" not in scores  # body text does not
     listing = search_index._scores(SearchEntry(kind="listing", title="北洸乡青年之家"))
@@ -194,3 +208,43 @@ def test_sample_index_files(sample_site):
     for path in folder.rglob("*.json"):
         assert len(gzip.compress(path.read_bytes())) < 12_000, path
     assert all(len(json.loads((folder / f"d/{n}.json").read_text(encoding="utf-8"))) <= CHUNK for n in range(-(-len(docs) // CHUNK)))
+
+
+def test_a_page_owns_only_names_no_stronger_claim_holds():
+    """The kit's own pages (types, the finder by service) first, then venues' and orgs' own names,
+    then anything else an org publishes; a page of the same org as the strongest claim shares it."""
+    entries = [
+        SearchEntry(kind="type", title="青年之家", answers=("团员之家",)),
+        SearchEntry(kind="finder", title="提供心理健康服务的阵地", answers=("心理健康", "心理咨询"), at="?service=mental-health"),
+        SearchEntry(kind="venue", title="太谷区北洸乡青年之家", org="taigu", answers=("北洸青年之家",)),
+        SearchEntry(kind="venue", title="心理咨询", org="taiyuan", answers=("太谷区北洸乡青年之家", "小店驿站")),
+        SearchEntry(kind="brand", title="太谷区北洸乡青年之家", org="taiyuan"),
+        SearchEntry(kind="brand", title="太谷区 北洸乡青年之家！", org="taigu"),
+        SearchEntry(kind="brand", title="团员之家", org="taigu"),
+        SearchEntry(kind="activity", title="青年之家开放日", org="taigu"),
+    ]
+    assert search_index.owned_names(entries) == [
+        ["青年之家", "团员之家"],
+        ["提供心理健康服务阵地", "心理健康", "心理咨询"],
+        ["太谷区北洸乡青年之家", "北洸青年之家"],
+        ["小店驿站"],  # named like a service, and calling itself by another org's venue's name
+        [],  # another org's venue's name
+        None,  # its own org's venue's name (as typed, without spaces and punctuation): the venue still comes first
+        [],  # a type's everyday name
+        None,
+    ]
+
+
+def test_squatters_own_nothing_in_the_built_index(project):
+    """Hostile pages of a small project (conftest.squat): the records say who owns which name."""
+    site = build_site(squat(project))
+    _, _, docs = read_index(site / "search")
+    names = {r[0]: (r[4] if len(r) > 4 else None) for r in docs}
+    assert names["venues/test-venue/"] is None  # its own name
+    assert names["brands/own-venue-name/"] is None
+    assert all(names[f"brands/squat-venue-{n:02d}/"] == [] for n in range(14))
+    assert names["brands/squat-service/"] == names["brands/squat-alias/"] == names["brands/squat-type/"] == []
+    assert names["venues/squat-alias-venue/"] is None  # its own name only: not the other org's venue's, not the service's
+    assert {"文化学习", "自习"} <= set(names["nearby/?service=study"])
+    kinds = [r[3] for r in docs]
+    assert kinds.index(list(KINDS).index("venue")) < kinds.index(list(KINDS).index("brand"))  # venues are stored first

@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import REPO, build_site, make_project, soup
+from conftest import SAMPLE, build_site, make_project, soup
 
 from leaguekit.content import load
 
-CONTENT = load(REPO)
+CONTENT = load(SAMPLE)
 SITE_URL = "https://example.org/kit/"
 
 

@@ -6,13 +6,13 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from conftest import REPO
+from conftest import SAMPLE
 
 from leaguekit.content.schema import Venue
 from leaguekit.staff.columns import columns, header_words, vocabularies
 from leaguekit.staff.reference import rows
 
-COLS = {c.key: c for c in columns(vocabularies(REPO))}
+COLS = {c.key: c for c in columns(vocabularies(SAMPLE))}
 
 
 def read(key: str, cell: object, old: object = None) -> object:
@@ -20,10 +20,11 @@ def read(key: str, cell: object, old: object = None) -> object:
 
 
 def test_every_venue_field_a_cell_can_hold_is_a_column_headed_by_its_reference_name():
-    reference = {r.key: r for r in rows(Venue, vocabularies(REPO))}
-    assert set(COLS) == {k for k, r in reference.items() if "[]" not in k and k not in ("location", "closures", "photos")} | {"id"}
+    reference = {r.key: r for r in rows(Venue, vocabularies(SAMPLE))}
+    assert set(COLS) == {k for k, r in reference.items() if "[]" not in k and k not in ("location", "closures", "photos")} | {"id", "confirm"}
+    assert [c.key for c in columns(vocabularies(SAMPLE))][::len(COLS) - 1] == ["id", "confirm"]  # id first, 确认 last
     for key, col in COLS.items():
-        if key != "id":
+        if key not in ("id", "confirm"):
             assert col.label == reference[key].label and col.required == reference[key].required
     words = header_words(list(COLS.values()))
     assert words["名称"] is COLS["name"] and words["name"] is COLS["name"] and words["面积(平方米)"] is COLS["area_m2"]
@@ -91,7 +92,7 @@ def test_an_unknown_name_says_which_and_what_was_meant():
 def test_same_means_the_same_whatever_the_writing():
     assert COLS["phone"].same("0354-6231234", "03546231234")
     assert COLS["location.lat"].same(37.4216, 37.4216)
-    assert COLS["location.datum"].same(None, "wgs84")  # absent is the default
+    assert not COLS["location.datum"].same(None, "wgs84")  # required: no default stands in for it
     assert COLS["sample"].same(None, False) and not COLS["sample"].same(None, True)
     assert COLS["established"].same(2019, "2019")
     assert not COLS["services"].same(["study", "volunteer"], ["volunteer", "study"])

@@ -69,7 +69,7 @@ def test_a_sheet_as_libreoffice_saved_it_is_read_cell_by_cell(ledger, name):
     changed = {c.rel: {col.label: (old, new) for col, old, new in c.fields} for c in plan.changed}
     assert changed == {
         "venues/taigu/taigu-baita.md": {"开放时间": ("Mo-Fr 09:00-12:00,14:30-17:30; Sa 09:00-12:00", "Mo-Fr 09:00-17:00; Sa 09:00-12:00")},
-        "venues/taigu/taigu-beiguang.md": {"乡镇街道": ("北洸乡", "北洸镇")},  # the hidden column, matched by 名称 + 县区
+        "venues/taigu/taigu-beiguang.md": {"乡镇街道": ("北洸乡", "北洸镇")},  # the hidden column
         "venues/taigu/taigu-fancun.md": {"状态": (None, "closed"), "关闭日期": (None, "2024-06-30")},
     }
     assert [(c.row, c.rel) for c in plan.added] == [(6, "venues/taigu/taigu-ceshixin.md")]
@@ -103,14 +103,15 @@ def test_apply_writes_only_the_changed_fields_and_new_files_that_pass_the_check(
     content = load(ledger)
     assert content.venue["taigu-ceshixin"].data.location.lat != 37.43  # 高德 (GCJ-02) converted at load
     again = sheet_import.plan(ledger, SHEETS / "ledger.ods")
-    assert (len(again.added), len(again.changed), again.same) == (0, 0, 4)
+    assert (len(again.changed), again.same) == (0, 3)
+    assert [text for _, _, text in again.errors] == ["ledger.ods 第 6 行“名称”：可能与已有阵地重复：太谷区测试新青年之家（venues/taigu/taigu-ceshixin.md），相距 0 米；确是另一个阵地请在“确认”一列填“是”"]
 
 
 def test_every_problem_by_row_and_column_in_chinese_and_nothing_written(ledger):
     before = {p: p.read_text(encoding="utf-8") for p in (ledger / "venues").rglob("*.md")}
     result = run(ledger, "import-sheet", str(SHEETS / "errors.xlsx"), "--apply")
     assert result.returncode == 1
-    problems = [line for line in result.stdout.splitlines() if line.startswith("errors.xlsx 第")]
+    problems = [line for line in result.stdout.splitlines() if line.startswith("errors.xlsx 第") and not line.endswith("（提醒）")]
     assert problems == [
         "errors.xlsx 第 2 行“纬度”：112.5488 不在中国范围内；经纬度是否写反了？",
         "errors.xlsx 第 3 行“id”：“taigu-nowhere”不是已有阵地的 id；新增阵地请把 id 留空，导入时按名称生成",
@@ -167,13 +168,13 @@ def test_changing_the_org_moves_the_file_to_that_orgs_folder(ledger, tmp_path):
 
 def test_rows_name_one_venue_each(ledger, tmp_path):
     sheet = tmp_path / "twice.csv"
-    head = "id,名称,阵地类型,所属团组织,县区,地址,纬度,经度\n"
-    baita = "太谷区白塔社区青年之家,青年之家,太谷共青团,太谷区,山西省晋中市太谷区明星镇白塔社区党群服务中心二楼,37.4236,112.5488"
-    new = "新青年之家,青年之家,太谷共青团,太谷区,山西省晋中市太谷区新路 1 号,37.42,112.55"
-    sheet.write_text(head + f"taigu-baita,{baita}\n,{baita}\n,{new}\n,{new}\n", encoding="utf-8")
+    head = "id,名称,阵地类型,所属团组织,县区,地址,纬度,经度,坐标系\n"
+    baita = "太谷区白塔社区青年之家,青年之家,太谷共青团,太谷区,山西省晋中市太谷区明星镇白塔社区党群服务中心二楼,37.4236,112.5488,WGS-84"
+    new = "新青年之家,青年之家,太谷共青团,太谷区,山西省晋中市太谷区新路 1 号,37.44,112.57,WGS-84"
+    sheet.write_text(head + f"taigu-baita,{baita}\ntaigu-baita,{baita}\n,{new}\n,{new}\n", encoding="utf-8")
     plan = sheet_import.plan(ledger, sheet)
     assert [text for _, _, text in sorted(plan.errors)] == [
-        "twice.csv 第 3 行“名称”：与第 2 行是同一个阵地（venues/taigu/taigu-baita.md），请删去一行",
+        "twice.csv 第 3 行“id”：与第 2 行是同一个阵地（venues/taigu/taigu-baita.md），请删去一行",
         "twice.csv 第 5 行“名称”：与第 4 行的名称和县区相同，请删去一行",
     ]
 
@@ -184,7 +185,7 @@ def test_a_big_dry_run_lists_twenty_rows_and_counts_the_rest(ledger, tmp_path):
     path = tmp_path / "many.csv"
     sheet_export.write(path, content, venues)
     rows = path.read_text(encoding="utf-8-sig").splitlines()
-    extra = [f"太谷区第{n}青年之家,青年之家,标准型,太谷共青团,太谷区,明星镇,山西省晋中市太谷区明星镇第{n}号,37.4{n:03d},112.55" for n in range(30)]
+    extra = [f",太谷区第{n}青年之家,青年之家,标准型,太谷共青团,太谷区,明星镇,山西省晋中市太谷区明星镇第{n}号,37.4{n:03d},112.55,WGS-84" for n in range(30)]
     path.write_text("\n".join(rows + extra) + "\n", encoding="utf-8")
     plan = sheet_import.plan(ledger, path)
     assert plan.errors == [] and (len(plan.added), plan.same) == (30, 5)
@@ -221,3 +222,250 @@ def test_a_hostile_or_broken_file_gets_a_chinese_message_never_a_traceback(ledge
     with pytest.raises(SheetError, match="找不到表头"):
         (tmp_path / "blank.csv").write_text("a,b\n1,2\n", encoding="utf-8")
         sheet_import.plan(ledger, tmp_path / "blank.csv")
+
+
+# --- the import writes only where it should, and all or nothing ----------------------------
+
+HOSTILE = (
+    "id,名称,阵地类型,所属团组织,县区,地址,纬度,经度\n"
+    "taigu-fancun,太谷区范村镇青年之家,青年之家,../../docs,太谷区,山西省晋中市太谷区范村镇党群服务中心,37.3611,112.4261\n"
+    ",太谷区{{ 1 + 1 }}青年之家,青年之家,../../docs,../..,山西省晋中市太谷区明星镇某路 1 号,37.45,112.58\n"
+    "../../docs/evil,太谷区白塔社区青年之家,青年之家,太谷共青团,太谷区,山西省晋中市太谷区明星镇白塔社区党群服务中心二楼,37.4236,112.5488\n"
+)
+
+
+def tree(folder: Path) -> dict[str, bytes | None]:
+    """Every file (its bytes) and folder (None) under `folder`."""
+    return {p.relative_to(folder).as_posix(): (p.read_bytes() if p.is_file() else None) for p in folder.rglob("*")}
+
+
+@pytest.mark.parametrize("sheet", ["hostile.csv", "ledger.csv", "ledger.xlsx"])
+@pytest.mark.parametrize("apply", [False, True])
+def test_no_import_writes_outside_its_scratch_folder_and_venues(tmp_path, sheet, apply):
+    """Dry or applied, valid or hostile (an org cell `../../docs`): only venues/ changes, and the
+    scratch folder the run made in TMPDIR is gone afterwards."""
+    root = make_project(tmp_path / "a" / "b" / "root", sample_content=False)
+    for ident, fields in VENUES.items():
+        write(root, f"venues/taigu/{ident}.md", venue_md(**fields))
+    (tmp_path / "tmp").mkdir()
+    path = tmp_path / sheet
+    if sheet == "hostile.csv":
+        path.write_text(HOSTILE, encoding="utf-8")
+    else:
+        shutil.copy(SHEETS / sheet, path)
+    before = tree(tmp_path)
+    result = subprocess.run(
+        [sys.executable, "-m", "leaguekit", "import-sheet", str(path), "--root", str(root), *(["--apply"] if apply else [])],
+        cwd=root, capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=300, env={**os.environ, "TMPDIR": str(tmp_path / "tmp")},
+    )
+    assert "Traceback" not in result.stderr
+    after = tree(tmp_path)
+    changed = {rel for rel in before.keys() | after.keys() if before.get(rel, b"") != after.get(rel, b"")}
+    assert {rel for rel in changed if not rel.startswith("a/b/root/venues/")} == set()
+    assert not (tmp_path / "tmp").exists() or list((tmp_path / "tmp").iterdir()) == []
+    if sheet == "hostile.csv":
+        assert result.returncode == 1 and changed == set()
+        assert "hostile.csv 第 2 行“所属团组织”：“../../docs”不是已有的所属团组织；" in result.stdout
+        assert "hostile.csv 第 4 行“id”：“../../docs/evil”不是已有阵地的 id；新增阵地请把 id 留空，导入时按名称生成" in result.stdout
+    else:
+        assert result.returncode == 0, result.stderr
+        assert bool(changed) == apply
+
+
+def test_apply_checks_every_target_first(ledger, tmp_path):
+    """A file name whose temporary name the disk cannot hold is refused in the dry run, before any file is written."""
+    long = "taigu-" + "a" * 241
+    write(ledger, f"venues/taigu/{long}.md", venue_md(name="太谷区长名青年之家", address="山西省晋中市太谷区长名路 1 号"))
+    sheet = tmp_path / "long.csv"
+    sheet.write_text(f"id,开放时间\ntaigu-baita,Mo-Fr 09:00-17:00\n{long},Mo-Fr 09:00-17:00\n", encoding="utf-8")
+    plan = sheet_import.plan(ledger, sheet)
+    assert [text for _, _, text in plan.errors] == [
+        f"long.csv 第 3 行“id”：文件名 {long}.md 太长（写入时的临时文件名 258 字节，上限 255）；请缩短名称或 id",
+    ]
+    before = tree(ledger / "venues")
+    with pytest.raises(sheet_import.ApplyError, match=f"^文件名 {long}.md 太长（写入时的临时文件名 258 字节，上限 255）；请缩短名称或 id。没有写入任何文件。$"):
+        sheet_import.apply(ledger, plan)
+    assert tree(ledger / "venues") == before
+
+
+def test_apply_puts_everything_back_when_the_system_refuses_a_write(ledger, tmp_path):
+    """A file-size limit (RLIMIT_FSIZE) makes the system refuse the last, large file after a file
+    was moved to a new org's folder and another changed: both are undone, the new folder too."""
+    write(ledger, "data/orgs.yml", (ledger / "data/orgs.yml").read_text(encoding="utf-8") + "- id: qixian\n  name: 共青团晋中市祁县委员会\n  short_name: 祁县共青团\n  parent: jinzhong\n  region: 山西省晋中市祁县\n  level: district\n")
+    write(ledger, "venues/taigu/taigu-fancun.md", venue_md(body="范村镇青年之家的正文。" * 1000, **VENUES["taigu-fancun"]))
+    sheet = tmp_path / "refused.csv"
+    sheet.write_text(
+        "id,所属团组织,县区,开放时间\n"
+        "taigu-baita,祁县共青团,祁县,Mo-Fr 09:00-17:00\n"
+        "taigu-beiguang,太谷共青团,太谷区,Mo-Fr 09:00-17:00\n"
+        "taigu-fancun,太谷共青团,太谷区,Mo-Fr 09:00-17:00\n",
+        encoding="utf-8",
+    )
+    plan = sheet_import.plan(ledger, sheet)
+    assert plan.errors == [] and [c.rel for c in plan.writes] == ["venues/qixian/taigu-baita.md", "venues/taigu/taigu-beiguang.md", "venues/taigu/taigu-fancun.md"]
+    sizes = [len(c.text.encode("utf-8")) for c in plan.writes]
+    limit = max(sizes[:2]) + 1
+    assert sizes[2] > limit
+    before = tree(ledger)
+
+    reader, writer = os.pipe()
+    child = os.fork()
+    if child == 0:  # the system's own refusal: the child may write no file larger than `limit`
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+        try:
+            sheet_import.apply(ledger, plan)
+            os.write(writer, b"written")
+        except sheet_import.ApplyError as exc:
+            os.write(writer, str(exc).encode())
+        os._exit(0)
+    os.close(writer)
+    os.waitpid(child, 0)
+    with os.fdopen(reader, encoding="utf-8") as said:
+        assert said.read() == "写入 venues/taigu/taigu-fancun.md 时被系统拒绝（File too large）；已撤销本次写入的全部文件，仓库保持导入前的样子。"
+    assert tree(ledger) == before
+
+
+@pytest.mark.parametrize("name", ["merged.xlsx", "merged.xls", "merged.ods"])
+def test_merged_cells_fill_every_row_they_cover(ledger, name):
+    """所属团组织 and 县区 merged over three rows by LibreOffice: every row has them, nothing changes."""
+    plan = sheet_import.plan(ledger, SHEETS / name)
+    assert plan.errors == [] and plan.changed == [] and plan.same == 3
+
+
+@pytest.mark.parametrize("name", ["hidden-ledger.xlsx", "hidden-ledger.ods"])
+def test_a_hidden_ledger_sheet_is_refused_by_name(ledger, name):
+    with pytest.raises(SheetError, match=f"^{name} 中的工作表“阵地台账”被隐藏了：只导入看得见的工作表；请在表格软件中取消隐藏后重新保存$"):
+        sheet_import.plan(ledger, SHEETS / name)
+
+
+def test_a_very_hidden_sheet_is_never_read_in_place_of_the_visible_one(ledger, tmp_path):
+    """A very hidden sheet (a state only a macro or another program sets) rewriting a venue beside a
+    visible one that changes nothing: read, the visible one; named 阵地台账, refused."""
+    import xlsxwriter
+
+    book = xlsxwriter.Workbook(str(tmp_path / "veryhidden.xlsx"))
+    for name in ("改动", "阵地台账"):
+        book = xlsxwriter.Workbook(str(tmp_path / f"{name}.xlsx"))
+        hidden, shown = book.add_worksheet(name), book.add_worksheet("Sheet1")
+        for sheet, hours in ((hidden, "Mo-Su 00:00-24:00"), (shown, VENUES["taigu-baita"]["hours"])):
+            sheet.write_row(0, 0, ["id", "名称", "开放时间"])
+            sheet.write_row(1, 0, ["taigu-baita", "太谷区白塔社区青年之家", hours])
+        shown.activate()
+        hidden.very_hidden()
+        book.close()
+    plan = sheet_import.plan(ledger, tmp_path / "改动.xlsx")
+    assert plan.errors == [] and plan.changed == [] and plan.same == 1
+    with pytest.raises(SheetError, match="^阵地台账.xlsx 中的工作表“阵地台账”被隐藏了"):
+        sheet_import.plan(ledger, tmp_path / "阵地台账.xlsx")
+
+
+def test_a_venue_file_with_a_bom_and_crlf_is_changed_line_by_line(ledger, tmp_path):
+    """Saved by Windows Notepad: a BOM and CRLF line ends; the import reads it as make check does and keeps both."""
+    text = "\ufeff" + venue_md(**VENUES["taigu-beiguang"]).replace("\n", "\r\n")
+    (ledger / "venues/taigu/taigu-beiguang.md").write_bytes(text.encode("utf-8"))
+    sheet = tmp_path / "bom.csv"
+    sheet.write_text("id,开放时间\ntaigu-beiguang,Mo-Fr 09:00-17:00\n", encoding="utf-8")
+    plan = sheet_import.plan(ledger, sheet)
+    assert plan.errors == []
+    sheet_import.apply(ledger, plan)
+    assert (ledger / "venues/taigu/taigu-beiguang.md").read_bytes() == text.replace("hours: Mo-Fr 09:00-12:00\r\n", "hours: Mo-Fr 09:00-17:00\r\n").encode("utf-8")
+
+
+def test_control_characters_are_escaped_and_personal_data_masked_in_what_is_printed(ledger, tmp_path):
+    sheet = tmp_path / "escapes.csv"
+    sheet.write_text(
+        "id,名称,电话,公开服务手机,\x1b[2J备注\n"
+        "taigu-baita,太谷区白塔社区青年之家,13812345678,是,\x1b]0;x\x07\n"
+        "taigu-fancun,太谷区范村镇\x1b[31m青年之家,,,\n",
+        encoding="utf-8",
+    )
+    result = run(ledger, "import-sheet", str(sheet), "--all")
+    printed = result.stdout + result.stderr
+    assert "\x1b" not in printed and "\x07" not in printed and "13812345678" not in printed
+    assert "未导入的列：“\\x1b[2J备注”（不是台账的列名，见“字段说明”）" in result.stdout
+    assert "  第 2 行 修改 venues/taigu/taigu-baita.md（太谷区白塔社区青年之家）：电话 0354-6231018 → 含有个人手机号 138****5678；公开服务手机 否 → 是" in result.stdout
+    assert "escapes.csv 第 3 行“名称”：含有控制字符 U+001B，订阅源和下载文件会因此无法读取；请删除这个看不见的字符（常见于从网页、文档复制来的文字）" in result.stdout
+    assert "  第 3 行 修改 venues/taigu/taigu-fancun.md（太谷区范村镇青年之家）：名称 太谷区范村镇青年之家 → 太谷区范村镇\\x1b[31m青年之家；电话 0354-6291018 → （空）" in result.stdout
+
+
+# --- which venue a row is -------------------------------------------------------------------
+
+
+def test_a_sheet_without_the_id_column_is_refused_never_matched_by_name(ledger, tmp_path):
+    sheet = tmp_path / "noid.csv"
+    sheet.write_text("名称,县区,开放时间\n太谷区白塔社区青年之家,太谷区,Mo-Fr 09:00-17:00\n", encoding="utf-8")
+    result = run(ledger, "import-sheet", str(sheet))
+    assert result.returncode == 2
+    assert result.stderr.strip() == "未导入：noid.csv 没有“id”列，无法确认每一行是哪个阵地（按名称对应，排序后会张冠李戴）：请用 make export-sheet 导出最新的台账，在导出的表格中修改后再导入；新增阵地在末尾添加一行、id 留空"
+
+
+def test_a_sorted_sheet_whose_rows_took_other_venues_ids_is_refused(ledger, tmp_path):
+    """Sorted by 名称 with the id column left behind: each id now heads another venue's name, address and position."""
+    head = "id,名称,地址,纬度,经度,电话\n"
+    rows = [(ident, f["name"], f["address"], f["location"]["lat"], f["location"]["lng"], f["phone"]) for ident, f in VENUES.items()]
+    shifted = [(rows[n][0], *rows[(n + 1) % 3][1:]) for n in range(3)]
+    sheet = tmp_path / "sorted.csv"
+    sheet.write_text(head + "".join(",".join(map(str, row)) + "\n" for row in shifted), encoding="utf-8")
+    plan = sheet_import.plan(ledger, sheet)
+    assert [text for _, _, text in plan.errors if "是同一个阵地吗" in text] == [
+        "sorted.csv 第 2 行“名称”：是同一个阵地吗？与 venues/taigu/taigu-baita.md（太谷区白塔社区青年之家）相比，位置移动了 5.3 公里；确是这个阵地（改名、搬迁）请在“确认”一列填“是”，是另一个阵地请在末尾另起一行、id 留空",
+        "sorted.csv 第 3 行“名称”：是同一个阵地吗？与 venues/taigu/taigu-beiguang.md（太谷区北洸乡青年之家）相比，位置移动了 7.9 公里；确是这个阵地（改名、搬迁）请在“确认”一列填“是”，是另一个阵地请在末尾另起一行、id 留空",
+        "sorted.csv 第 4 行“名称”：是同一个阵地吗？与 venues/taigu/taigu-fancun.md（太谷区范村镇青年之家）相比，位置移动了 13 公里；确是这个阵地（改名、搬迁）请在“确认”一列填“是”，是另一个阵地请在末尾另起一行、id 留空",
+    ]
+
+
+def test_a_venue_that_moved_far_or_changed_name_address_and_position_passes_when_confirmed(ledger, tmp_path):
+    sheet = tmp_path / "moved.csv"
+    head = "id,名称,地址,纬度,经度,坐标系,确认\n"
+    sheet.write_text(
+        head + "taigu-fancun,太谷区范村镇青年之家,山西省晋中市太谷区范村镇新址 1 号,37.40,112.45,WGS-84,\n"
+        "taigu-beiguang,太谷区北洸镇青年之家,山西省晋中市太谷区北洸镇新址 1 号,37.4090,112.4930,WGS-84,\n",
+        encoding="utf-8",
+    )
+    assert [text for _, _, text in sheet_import.plan(ledger, sheet).errors] == [
+        "moved.csv 第 2 行“名称”：是同一个阵地吗？与 venues/taigu/taigu-fancun.md（太谷区范村镇青年之家）相比，位置移动了 4.8 公里；确是这个阵地（改名、搬迁）请在“确认”一列填“是”，是另一个阵地请在末尾另起一行、id 留空",
+        "moved.csv 第 3 行“名称”：是同一个阵地吗？与 venues/taigu/taigu-beiguang.md（太谷区北洸乡青年之家）相比，名称、地址和位置都改了；确是这个阵地（改名、搬迁）请在“确认”一列填“是”，是另一个阵地请在末尾另起一行、id 留空",
+    ]
+    sheet.write_text(head + "taigu-fancun,太谷区范村镇青年之家,山西省晋中市太谷区范村镇新址 1 号,37.40,112.45,WGS-84,是\n", encoding="utf-8")
+    plan = sheet_import.plan(ledger, sheet)
+    assert plan.errors == []
+    sheet_import.apply(ledger, plan)
+    assert front(ledger, "venues/taigu/taigu-fancun.md")["location"] == {"lat": 37.4, "lng": 112.45, "datum": "wgs84"}
+
+
+def test_a_new_row_near_an_existing_venue_or_with_its_phone_or_address_is_a_probable_duplicate(ledger, tmp_path):
+    head = "id,名称,阵地类型,所属团组织,县区,地址,纬度,经度,坐标系,电话,确认\n"
+    rows = (
+        ",太谷区白塔青年之家,青年之家,太谷共青团,太谷区,山西省晋中市太谷区白塔路 9 号,37.4240,112.5490,WGS-84,0354-6239999,\n"
+        ",太谷区北洸新青年之家,青年之家,太谷共青团,太谷区,山西省晋中市太谷区北洸路 9 号,37.30,112.30,WGS-84,0354 6271013,\n"
+        ",太谷区范村新青年之家,青年之家,太谷共青团,太谷区,山西省晋中市太谷区范村镇 党群服务中心,37.31,112.31,WGS-84,0354-6239998,\n"
+        ",太谷区高德旁青年之家,青年之家,太谷共青团,太谷区,山西省晋中市太谷区高德路 9 号,37.4216,112.5573,高德,0354-6239997,\n"
+        ",太谷区确认新青年之家,青年之家,太谷共青团,太谷区,山西省晋中市太谷区确认路 9 号,37.4240,112.5490,WGS-84,0354-6239996,是\n"
+    )
+    sheet = tmp_path / "dup.csv"
+    sheet.write_text(head + rows, encoding="utf-8")
+    plan = sheet_import.plan(ledger, sheet)
+    assert [text for _, _, text in sorted(plan.errors)] == [
+        "dup.csv 第 2 行“名称”：可能与已有阵地重复：太谷区白塔社区青年之家（venues/taigu/taigu-baita.md），相距 50 米；确是另一个阵地请在“确认”一列填“是”",
+        "dup.csv 第 3 行“名称”：可能与已有阵地重复：太谷区北洸乡青年之家（venues/taigu/taigu-beiguang.md），电话相同；确是另一个阵地请在“确认”一列填“是”",
+        "dup.csv 第 4 行“名称”：可能与已有阵地重复：太谷区范村镇青年之家（venues/taigu/taigu-fancun.md），地址相同；确是另一个阵地请在“确认”一列填“是”",
+        "dup.csv 第 5 行“名称”：可能与已有阵地重复：太谷区高德坐标青年之家（venues/taigu/taigu-gcj.md），相距 0 米；确是另一个阵地请在“确认”一列填“是”",
+    ]
+
+
+def test_changed_coordinates_must_say_which_map_they_came_from(ledger, tmp_path):
+    """坐标系 is exported empty: left empty, the file keeps its datum (高德 here); changed coordinates must choose it."""
+    sheet = tmp_path / "datum.csv"
+    sheet.write_text("id,纬度,经度,坐标系\ntaigu-gcj,37.4216,112.5573,\ntaigu-baita,37.4240,112.5490,\n", encoding="utf-8")
+    plan = sheet_import.plan(ledger, sheet)
+    assert [text for _, _, text in plan.errors] == [
+        "datum.csv 第 3 行“坐标系”：改了坐标，请在“坐标系”一列选择坐标从哪个地图取得（高德、腾讯选 GCJ-02，百度选 BD-09，天地图、手机 GPS 选 WGS-84）",
+    ]
+    sheet.write_text("id,纬度,经度,坐标系\ntaigu-gcj,37.4216,112.5573,\ntaigu-baita,37.4240,112.5490,百度\n", encoding="utf-8")
+    plan = sheet_import.plan(ledger, sheet)
+    assert plan.errors == [] and plan.same == 1
+    sheet_import.apply(ledger, plan)
+    assert front(ledger, "venues/taigu/taigu-baita.md")["location"] == {"lat": 37.424, "lng": 112.549, "datum": "bd09"}
+    assert front(ledger, "venues/taigu/taigu-gcj.md")["location"]["datum"] == "gcj02"

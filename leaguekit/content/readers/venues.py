@@ -19,7 +19,8 @@ FOLDER = "venues"
 def read(root: Path, problems: list[Problem]) -> list[ContentFile]:
     files = read_folder(root, FOLDER, Venue, problems)
     if not files:
-        problems.append(Problem("venues/", 1, "", "没有任何场馆文件", "在 venues/ 中添加 .md 文件，参见 README"))
+        # A new site starts empty: it builds, and the reminder says how to add the first venue.
+        problems.append(Problem("venues/", 1, "", "还没有任何阵地", "用 make new-venue NAME=… TYPE=… ORG=… DISTRICT=… 添加第一个阵地，参见“参与维护”页", level="warning"))
     return files
 
 

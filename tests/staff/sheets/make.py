@@ -9,7 +9,9 @@ changing ledger.csv or errors.csv (Debian: apt-get install libreoffice-calc pyth
 LibreOffice opens each CSV the way a person does (zh-CN, numbers and dates recognised: a phone
 typed without its dash becomes the number 3546231018, 2021/5/1 a date), then for the ledger
 merges the title row, hides the 乡镇街道 column, and saves .xlsx, .xls and .ods; the ledger is
-also saved back as CSV in GBK, as Excel on Chinese Windows does.
+also saved back as CSV in GBK, as Excel on Chinese Windows does. merged.csv becomes the usual
+台账 layout with 所属团组织 and 县区 merged over the rows they hold for (merged.*), and the ledger
+again with its sheet hidden behind a visible one that says nothing (hidden-ledger.*).
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ CSV_IN = "44,34,76,1,,2052,false,true,false,false,false"
 CSV_GBK = "44,34,67,1,,2052"  # 67: GBK
 SAVE = {"xlsx": "Calc MS Excel 2007 XML", "xls": "MS Excel 97", "ods": "calc8"}
 HIDDEN_COLUMN = 6  # 乡镇街道 in ledger.csv
+MERGED = ((3, 1, 3), (4, 1, 3))  # merged.csv: 所属团组织 and 县区 over the three venue rows (column, first row, last row)
 DATE_HEADERS = ("建成时间", "关闭日期")  # shown 2021/5/1, as in Excel on Chinese Windows
 
 
@@ -90,7 +93,22 @@ def main() -> None:
                     doc.storeToURL(uno.systemPathToFileUrl(str(HERE / f"{name}.{suffix}")), props(FilterName=filter_name, Overwrite=True))
                 if name == "ledger":
                     doc.storeToURL(uno.systemPathToFileUrl(str(HERE / "ledger-gbk.csv")), props(FilterName="Text - txt - csv (StarCalc)", FilterOptions=CSV_GBK, Overwrite=True))
+                if name == "ledger":
+                    doc.Sheets.insertNewByName("说明", 0)
+                    doc.Sheets.getByName("说明").getCellByPosition(0, 0).String = "台账在另一张工作表中"
+                    sheet.IsVisible = False
+                    for suffix in ("xlsx", "ods"):
+                        doc.storeToURL(uno.systemPathToFileUrl(str(HERE / f"hidden-ledger.{suffix}")), props(FilterName=SAVE[suffix], Overwrite=True))
                 doc.close(True)
+            url = uno.systemPathToFileUrl(str(HERE / "merged.csv"))
+            doc = desktop.loadComponentFromURL(url, "_blank", 0, props(FilterName="Text - txt - csv (StarCalc)", FilterOptions=CSV_IN, Hidden=True))
+            sheet = doc.Sheets.getByIndex(0)
+            sheet.Name = "阵地台账"
+            for col, first, last in MERGED:
+                sheet.getCellRangeByPosition(col, first, col, last).merge(True)
+            for suffix, filter_name in SAVE.items():
+                doc.storeToURL(uno.systemPathToFileUrl(str(HERE / f"merged.{suffix}")), props(FilterName=filter_name, Overwrite=True))
+            doc.close(True)
         finally:
             try:
                 desktop.terminate()

@@ -1,0 +1,223 @@
+"""The MkDocs plugin (`plugins: [leaguekit]` in a site's mkdocs.yml): the only place where MkDocs meets the content model.
+
+- on_config: load and validate all content and figures (a problem stops the build
+  before `site/` is touched); site name and description from data/, escaped; the footer;
+  the kit's theme (`leaguekit/theme/`, after the site's own `custom_dir`) and its scripts and styles.
+- on_files: one page per venue, brand, listing, district, org and activity and the finder page
+  (`leaguekit.generate`), the open-data page (`leaguekit.output.pages`); the files beside them (`leaguekit.output.files`): alias redirects,
+  the finder's JSON, the share card, door posters, calendars, feeds and open-data downloads.
+- on_page_markdown: "最后更新" from git. on_page_context / on_post_page: a generated
+  page's HTML exists only while MkDocs writes it; every page's sharing tags and JSON-LD.
+- Search (`leaguekit.output.search_index`): generated pages bring their own entries (on_files),
+  hand-written pages give their text (on_page_content); on_post_build writes site/search/.
+- on_post_build: robots.txt and a reproducible sitemap.xml.gz.
+- on_serve: `mkdocs serve` rebuilds on edits in the content folders.
+"""
+
+from __future__ import annotations
+
+import html
+import itertools
+import posixpath
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from markupsafe import Markup
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+
+from leaguekit import build, generate, output
+from leaguekit.content import gitdates
+from leaguekit.content.model import Content
+from leaguekit.content.problems import ContentError
+from leaguekit.generate import footer, fragments
+from leaguekit.output import publish, search_index, share
+from leaguekit.staff import GUIDE_DIR
+
+CONTENT_DIRS = ("venues/", "brands/", "activities/", "data/")
+THEME_DIR = Path(__file__).resolve().parent.parent / "theme"
+# The kit's own styles and scripts, served from THEME_DIR; a site lists only what it adds itself.
+KIT_CSS = ("assets/stylesheets/leaguekit.css", "assets/stylesheets/nearby.css", "assets/stylesheets/activities.css", "assets/stylesheets/search.css")
+# hours.js: open now in China time; nearby.js: the finder; activities.js: what is on by the reader's clock;
+# search.js: the header box, which fetches site/search/ only once it is opened.
+KIT_JS = ("assets/javascripts/hours.js", "assets/javascripts/nearby.js", "assets/javascripts/activities.js", "assets/javascripts/search.js")
+
+
+class KitPage(Page):
+    """A page the kit draws itself: MkDocs' Markdown step is skipped (the kit's HTML,
+    with contributor text already sanitised, is the content)."""
+
+    def __init__(self, generated: generate.GeneratedPage, file: File, config: MkDocsConfig):
+        super().__init__(None, file, config)
+        self.generated = generated
+
+    def read_source(self, config: MkDocsConfig) -> None:
+        self.markdown = ""
+        self.meta = self.generated.meta()
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        self.content = ""
+        self.toc = get_toc([])
+
+
+def build_of(config: MkDocsConfig) -> build.Build:
+    return config.extra["leaguekit"]
+
+
+def content_of(config: MkDocsConfig) -> Content:
+    return build_of(config).content
+
+
+def _safe(text: str) -> Markup:
+    """Material prints site_name, site_description and copyright unescaped in places."""
+    return Markup(html.escape(text))
+
+
+class LeagueKitPlugin(BasePlugin):
+    """Registered as `leaguekit` under the `mkdocs.plugins` entry point (pyproject.toml)."""
+
+    @event_priority(100)  # before mkdocs-macros reads config.extra
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        root = Path(config.config_file_path).parent
+        _add_theme(config)
+        try:
+            content, figures = build.load(root)
+        except ContentError as exc:
+            raise PluginError(f"内容有误，未生成网站：\n{exc}") from None
+        publisher = content.publisher
+        config.extra["footer"] = footer.footer(content)
+        config.site_name = _safe(f"{publisher.short_name} · {content.settings.title}")
+        config.site_description = _safe(content.settings.description)
+        if not config.repo_url:  # no repository, no "编辑此页"
+            config.edit_uri = config.edit_uri_template = None
+        # The 404 page links from the site's own path (it is served at any depth).
+        path = urlsplit(config.site_url).path if config.site_url else ""
+        config.extra["site_path"] = path.rstrip("/") + "/" if path else ""
+        dates = gitdates.last_changed(root)
+        config.extra["leaguekit"] = build.Build(content, figures, dates)
+        config.extra["content_updated"] = gitdates.newest(dates, CONTENT_DIRS)
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        docs = _docs_dir(config)
+        in_nav = set(_nav_paths(config.nav or []))
+        loaded = build_of(config)
+        built = generate.Site(loaded.content, figures=loaded.figures, dates=loaded.dates, site_url=config.site_url or "", repo_url=config.repo_url, edit_uri=config.edit_uri)
+        index = loaded.extras["search_index"] = search_index.SearchIndex()
+        for page in itertools.chain(generate.pages(built), output.pages(built)):
+            index.add(page.url, page.search)
+            if (existing := files.get_file_from_path(page.src_uri)) is not None:
+                files.remove(existing)
+            inclusion = InclusionLevel.INCLUDED if page.src_uri in in_nav else InclusionLevel.NOT_IN_NAV
+            file = File.generated(config, page.src_uri, content="", inclusion=inclusion)
+            # "编辑此页" opens the venue or brand file: edit_uri in mkdocs.yml ends at docs/, so step out of it.
+            file.edit_uri = posixpath.relpath(page.source, docs) if page.source and config.edit_uri else None
+            KitPage(page, file, config)
+            files.append(file)
+        # The staff guide comes with the kit; a site's own docs/contribute/<page>.md replaces the kit's.
+        for path in sorted(GUIDE_DIR.glob("*.md")):
+            if files.get_file_from_path(f"contribute/{path.name}") is None:
+                files.append(File.generated(config, f"contribute/{path.name}", abs_src_path=str(path), inclusion=InclusionLevel.NOT_IN_NAV))
+        # Top-level sections, for the 404 page to find the site root in an address (…/kit/venues/x/ → /kit/).
+        config.extra["site_sections"] = sorted({f.url.split("/")[0] for f in files.documentation_pages() if "/" in f.url})
+        for path, data in output.files(built):  # redirects, finder data, share card, posters, calendars, feeds, open data
+            files.append(File.generated(config, path, content=data))
+        return files
+
+    def on_env(self, env, config: MkDocsConfig, files: Files):
+        """Each build makes a new theme environment, so templates need no stat() on every include of every page;
+        the menu is drawn once per distinct state (leaguekit.generate.fragments), afresh for each build."""
+        env.auto_reload = False
+        env.globals["memo"] = fragments.Fragments().memo
+        env.globals["nav_state"] = fragments.nav_state
+        return env
+
+    def on_page_markdown(self, markdown: str, page, config: MkDocsConfig, files: Files) -> str:
+        """`updated`: the last commit date of the page's source file (listings: of any content)."""
+        dates = build_of(config).dates
+        if isinstance(page, KitPage):
+            source = page.generated.source
+            updated = dates.get(source, "") if source else config.extra["content_updated"]
+        else:
+            updated = dates.get(posixpath.join(_docs_dir(config), page.file.src_uri), "")
+        if updated:
+            page.meta["updated"] = updated
+        return markdown
+
+    def on_page_content(self, html: str, page, config: MkDocsConfig, files: Files) -> str:
+        if not isinstance(page, KitPage):
+            loaded = build_of(config)
+            meta = page.meta
+            entry = search_index.page_entry(page.url, page.title, meta.get("description", ""), html, loaded.content, loaded.figures, keywords=str(meta.get("keywords") or ""))
+            loaded.extras["search_index"].add(page.url, [entry])
+        return html
+
+    def on_page_context(self, context, page, config: MkDocsConfig, nav):
+        generated = page.generated if isinstance(page, KitPage) else None
+        if generated is not None:
+            page.content = generated.render()
+        site_name = html.unescape(str(config.site_name))
+        page.meta["share_head"] = share.head_tags(
+            title=generated.title if generated else (site_name if page.is_homepage else page.title or ""),
+            description=generated.description if generated else page.meta.get("description") or content_of(config).settings.description,
+            site_name=site_name,
+            url=page.url,
+            site_url=config.site_url,
+            json_ld=generated.json_ld if generated else None,
+        )
+        return context
+
+    def on_post_page(self, output: str, page, config: MkDocsConfig) -> str:
+        if isinstance(page, KitPage):
+            page.content = ""  # written; a large build should not keep every page's HTML
+        return output
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        out = Path(config.site_dir)
+        build_of(config).extras["search_index"].write(out / search_index.FOLDER)
+        (out / "robots.txt").write_text(publish.robots_txt(config.site_url), encoding="utf-8")
+        sitemap = out / "sitemap.xml"
+        if sitemap.exists():
+            for name, data in publish.split_sitemap(sitemap.read_bytes(), config.site_url).items():
+                (out / name).write_bytes(data)
+            # MkDocs stamps the .gz with the clock; rewrite it without
+            (out / "sitemap.xml.gz").write_bytes(publish.gzip_bytes(sitemap.read_bytes(), "sitemap.xml"))
+
+    def on_serve(self, server, config: MkDocsConfig, builder):
+        """`mkdocs serve` rebuilds on edits in the content folders, without a `watch:` list in every site's mkdocs.yml."""
+        root = Path(config.config_file_path).parent
+        for name in CONTENT_DIRS:
+            if (root / name).is_dir():
+                server.watch(str(root / name))
+        return server
+
+
+def _add_theme(config: MkDocsConfig) -> None:
+    """The kit's templates sit between the site's own `custom_dir` (which wins) and Material;
+    its styles and scripts come first, so a site's own extra_css can restyle them."""
+    if str(THEME_DIR) not in config.theme.dirs:
+        config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
+    config.extra_css[:0] = [p for p in KIT_CSS if p not in config.extra_css]
+    listed = {str(s) for s in config.extra_javascript}
+    config.extra_javascript[:0] = [p for p in KIT_JS if p not in listed]
+
+
+def _nav_paths(items) -> list[str]:
+    """Every file named in mkdocs.yml's nav."""
+    found: list[str] = []
+    for item in items:
+        value = next(iter(item.values())) if isinstance(item, dict) else item
+        if isinstance(value, list):
+            found += _nav_paths(value)
+        elif isinstance(value, str):
+            found.append(value)
+    return found
+
+
+def _docs_dir(config: MkDocsConfig) -> str:
+    """docs_dir relative to the project root, e.g. 'docs'."""
+    return Path(config.docs_dir).relative_to(Path(config.config_file_path).parent).as_posix()
