@@ -91,3 +91,11 @@ def data_file(name: str) -> str:
 
 # The finder's grid cells (`output.finder_data`), fetched by nearby.js from /nearby/.
 FINDER_DATA = "assets/finder"
+
+# The activity cards of each month (`output.activity_months`), fetched by activities.js to show what is on
+# by the reader's clock: `assets/activities/2027-02.json`.
+ACTIVITY_MONTHS = "assets/activities"
+
+
+def activity_month_cards(key: str) -> str:
+    return f"{ACTIVITY_MONTHS}/{key}.json"

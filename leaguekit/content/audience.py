@@ -43,12 +43,19 @@ WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
 FAMILY = re.compile(r"家长|亲子|家庭|父母")
 
 
+def _shares(low: int, high: int, first: int, last: int) -> bool:
+    """Ages low–high belong to a group first–last when they share two years or more, or all of low–high lie in it:
+    “12 岁以上” is not for 少儿 (12 and under) for the sake of its first year."""
+    common = min(high, last) - max(low, first) + 1
+    return common >= 2 or (common >= 1 and first <= low and high <= last)
+
+
 def groups(audience: Audience) -> tuple[str, ...]:
     """The keys of GROUPS an activity is for, in GROUPS order."""
     found: set[str] = set()
     if audience.min_age is not None or audience.max_age is not None:
         low, high = audience.min_age or 0, 120 if audience.max_age is None else audience.max_age
-        found |= {g.key for g in GROUPS if g.ages and g.ages[0] <= high and low <= g.ages[1]}
+        found |= {g.key for g in GROUPS if g.ages and _shares(low, high, *g.ages)}
     else:
         text = audience.who
         for pattern, keys in WORDS:

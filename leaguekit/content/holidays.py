@@ -2,14 +2,16 @@
 
 One entry per year, copied from the State Council's annual notice (国务院办公厅关于某年
 部分节假日安排的通知), which is published in November or December for the next year.
-A year is listed only once its notice is out; `missing_years` is the `make check`
-reminder (a warning) when this year is missing, or from 1 December next year.
+A year is listed only once its notice is out, and must give every statutory day the law
+fixes (`statutory`); until then pages use the statutory days alone. `missing_years` is the
+`make check` reminder (a warning) when this year is missing, or from 1 December next year.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
+from . import statutory
 from .hours import DAY_LABELS, Calendar, Period
 from .problems import Problem, did_you_mean
 from .schema import HolidayYear
@@ -48,6 +50,12 @@ def calendar(src: YamlSource, problems: list[Problem]) -> Calendar:
             continue
         years[entry.year] = index
         names = [h.name for h in entry.holidays]
+        periods = [Period(h.first, h.last, h.name) for h in entry.holidays]
+        required = statutory.days(entry.year) if entry.year >= statutory.FIRST_YEAR else {}
+        left_out = [(day, name) for day, name in required.items() if not any(day in p for p in periods)]
+        if left_out:
+            days = "、".join(f"{name} {day}" for day, name in left_out)
+            problem((index, "holidays"), f"漏了法定假日：{days}", "《全国年节及纪念日放假办法》规定的假日每年都放；请照通知原文补上含这些日期的放假安排")
         for i, h in enumerate(entry.holidays):
             wrong = [(key, day) for key, day in (("from", h.first), ("to", h.last)) if not _in_year(day, entry.year)]
             for key, day in wrong:
@@ -82,7 +90,7 @@ def missing_years(table: Calendar, today: date) -> list[Problem]:
     """Warnings when this year's notice is missing, and from 1 December when next year's is."""
     found = []
     if today.year not in table.years:
-        found.append(Problem(PATH, 1, "year", f"没有 {today.year} 年的节假日安排", "请按国务院办公厅当年的节假日安排通知补上；补上之前，节假日按平日开放时间显示", level="warning"))
+        found.append(Problem(PATH, 1, "year", f"没有 {today.year} 年的节假日安排", "请按国务院办公厅当年的节假日安排通知补上；补上之前，页面只按法定假日显示，并说明调休以通知为准", level="warning"))
     if today.month >= NEXT_YEAR_FROM_MONTH and today.year + 1 not in table.years:
         found.append(
             Problem(

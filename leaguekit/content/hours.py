@@ -11,10 +11,14 @@ Days are Mo Tu We Th Fr Sa Su; `PH` is a public holiday (法定节假日). A rul
 without a selector applies to Mo-Su. `off` always names its days: a bare `off`
 would close every day, which is what `status: closed` or `closures:` say better.
 
-Public holidays close a venue unless a `PH` rule (or `24/7`) says otherwise.
+On a public holiday a venue keeps what its `PH` rule (or `24/7`) says; hours that
+never mention PH leave holidays unknown (`UNSTATED`): never shown as open or closed.
+The holiday table (`Calendar`) holds the State Council's notices and, for a year
+without one, the statutory days the law fixes (`statutory`).
 An adjusted working day (调休上班日, a Saturday or Sunday worked in exchange
 for a holiday) takes the venue's ordinary weekday hours: the hours most of
-Monday to Friday have (the earliest such weekday on a tie).
+Monday to Friday have (the earliest such weekday on a tie), and keeps what the
+venue opens that weekend day anyway (a Saturday class still runs; `working_day`).
 
 Only this module reads OSM text. The build ships each venue's parsed week
 (`Hours.schedule`), the holiday table (`Calendar.to_json`) and its closures to
@@ -33,15 +37,20 @@ from datetime import date, datetime, timedelta
 from functools import cached_property
 from zoneinfo import ZoneInfo
 
+from . import statutory
+
 DAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
 DAY_LABELS = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
 HOLIDAY_LABEL = "法定节假日"
+# A venue whose hours say nothing about public holidays: what its week table and labels say for them.
+UNSTATED_TIMES = "未说明，请先电话确认"
+UNSTATED_LABEL = "节假日开放情况未说明，请先电话确认"
 WORKDAY_LABEL = "调休上班日"
 CHINA_TZ = ZoneInfo("Asia/Shanghai")
 CLOSING_SOON_MINUTES = 30
 # How far ahead "next opening" looks: a closure for renovation may last months.
 HORIZON_DAYS = 366
-PH = 7  # index of the public-holiday entry in a schedule; 8 is the adjusted working day
+PH = 7  # index of the public-holiday entry in a schedule; 8 and 9 are an adjusted working Saturday and Sunday
 
 _SEL_RE = r"(?:PH|(?:Mo|Tu|We|Th|Fr|Sa|Su)(?:-(?:Mo|Tu|We|Th|Fr|Sa|Su))?)"
 _SELECTOR_RE = re.compile(rf"^{_SEL_RE}(?:,{_SEL_RE})*$")
@@ -86,7 +95,7 @@ class Hours:
 
     source: str
     week: tuple[Ranges, ...]
-    holiday: Ranges = ()
+    holiday: Ranges | None = None  # None: the hours say nothing about public holidays
 
     @cached_property
     def workday(self) -> Ranges:
@@ -96,8 +105,10 @@ class Hours:
         return max(weekdays, key=lambda ranges: (counts[ranges], -weekdays.index(ranges)))
 
     def schedule(self) -> list[list[list[int]]]:
-        """What the browser gets instead of OSM text: Monday … Sunday, public holiday, adjusted working day."""
-        return [[list(r) for r in ranges] for ranges in (*self.week, self.holiday, self.workday)]
+        """What the browser gets instead of OSM text: Monday … Sunday, public holiday (null when unstated), and an
+        adjusted working day that falls on a Saturday, then on a Sunday (`working_day`)."""
+        days = (*self.week, self.holiday, working_day(self, 5), working_day(self, 6))
+        return [None if ranges is None else [list(r) for r in ranges] for ranges in days]
 
     def label(self) -> str:
         return format_hours(self)
@@ -168,12 +179,14 @@ def parse_hours(text: str) -> Hours:
     if source in _OFF:
         raise HoursError(f"“{source}”表示每天都不开放；临时闭馆（如装修）请写 closures，长期停用请写 status: closed，不知道开放时间请删除 hours 这一行")
     days: list[Ranges] = [() for _ in range(PH + 1)]
+    holiday_stated = False
     for raw_rule in source.split(";"):
         rule = raw_rule.strip()
         if not rule:
             continue
         if rule == "24/7":
             days = [((0, 1440),) for _ in days]
+            holiday_stated = True
             continue
         if rule in _OFF:
             raise HoursError(f"“{rule}”没有写哪几天休息，会让每天都不开放；请写明星期，例如 Sa,Su off 或 PH off")
@@ -187,16 +200,19 @@ def parse_hours(text: str) -> Hours:
         ranges = () if spec in _OFF else _parse_times(spec)
         for day in selected:
             days[day] = ranges
+        holiday_stated = holiday_stated or PH in selected
     if not any(days):
         raise HoursError("按这样写，阵地任何时候都不开放；临时闭馆请写 closures，长期停用请写 status: closed")
-    return Hours(source=source, week=tuple(days[:PH]), holiday=days[PH])
+    return Hours(source=source, week=tuple(days[:PH]), holiday=days[PH] if holiday_stated else None)
 
 
 def _hm(minutes: int) -> str:
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
-def _times(ranges: Ranges) -> str:
+def _times(ranges: Ranges | None) -> str:
+    if ranges is None:
+        return UNSTATED_TIMES
     return "、".join(f"{_hm(a)}–{_hm(b)}" for a, b in ranges) if ranges else "休息"
 
 
@@ -214,7 +230,14 @@ def table_rows(hours: Hours) -> list[tuple[str, str, str]]:
     hours.js marks today's row by the same keys.
     """
     rows = [(str(i), DAY_LABELS[i], _times(ranges)) for i, ranges in enumerate(hours.week)]
-    return rows + [("ph", HOLIDAY_LABEL, _times(hours.holiday)), ("workday", WORKDAY_LABEL, _times(hours.workday))]
+    weekend = [working_day(hours, day) for day in (5, 6)]
+    if all(ranges == hours.workday for ranges in weekend):
+        workday = _times(hours.workday)
+    elif not hours.workday:
+        workday = "同当天周六、周日开放时间"
+    else:
+        workday = f"{_times(hours.workday)}，另加当天周六、周日原有时段"
+    return rows + [("ph", HOLIDAY_LABEL, _times(hours.holiday)), ("workday", WORKDAY_LABEL, workday)]
 
 
 def format_hours(hours: Hours) -> str:
@@ -251,7 +274,9 @@ class Period:
 
 @dataclass(frozen=True)
 class Calendar:
-    """Public holidays and adjusted working days, from data/holidays.yml."""
+    """Public holidays and adjusted working days: the State Council's notices in data/holidays.yml
+    (`years`), and for any other year the statutory days alone (`statutory`), whose bridge days and
+    adjusted working days wait for that year's notice."""
 
     holidays: tuple[Period, ...] = ()
     workdays: tuple[tuple[date, str], ...] = ()
@@ -262,7 +287,10 @@ class Calendar:
         return {p.first + timedelta(days=n): p.name for p in self.holidays for n in range((p.last - p.first).days + 1)}
 
     def holiday(self, day: date) -> str | None:
-        return self._holiday.get(day)
+        name = self._holiday.get(day)
+        if name is None and self.provisional(day.year) and day.year >= statutory.FIRST_YEAR:
+            return statutory.days(day.year).get(day)
+        return name
 
     @cached_property
     def _workday(self) -> dict[date, str]:
@@ -271,60 +299,83 @@ class Calendar:
     def workday(self, day: date) -> str | None:
         return self._workday.get(day)
 
-    def to_json(self) -> dict:
-        """For the browser: {"h": [[from, to, name] …], "w": [[date, name] …]} with ISO dates."""
+    def provisional(self, year: int) -> bool:
+        """True while `year`'s notice is not in the table: only its statutory days are known."""
+        return year not in self.years
+
+    def to_json(self, today: date) -> dict:
+        """For the browser, the years a page built on `today` may be read in (this one and the next):
+        {"h": [[from, to, name] …], "w": [[date, name] …], "p": [years known from the law alone]} with ISO dates.
+        A notice's periods come first: a notice's 元旦 break may begin in a December with no notice."""
+        provisional = [year for year in (today.year, today.year + 1) if self.provisional(year)]
+        computed = [Period(first, last, name) for year in provisional for first, last, name in statutory.periods(year)]
+        notice = [p for p in self.holidays if p.last.year >= today.year]
         return {
-            "h": [[p.first.isoformat(), p.last.isoformat(), p.name] for p in self.holidays],
-            "w": [[d.isoformat(), name] for d, name in self.workdays],
+            "h": [[p.first.isoformat(), p.last.isoformat(), p.name] for p in (*notice, *computed)],
+            "w": [[d.isoformat(), name] for d, name in self.workdays if d.year >= today.year],
+            "p": provisional,
         }
-
-
-NO_HOLIDAYS = Calendar()
 
 
 def closures_json(closures: Sequence[Period]) -> list[list[str]]:
     return [[c.first.isoformat(), c.last.isoformat(), c.name] for c in closures]
 
 
+def working_day(hours: Hours, weekday: int) -> Ranges:
+    """An adjusted working day's ranges: the weekday hours and that weekend day's own, merged."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted((*hours.workday, *hours.week[weekday])):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return tuple(merged)
+
+
 @dataclass(frozen=True)
 class DayPlan:
     ranges: Ranges
-    why: str  # "closure" | "holiday" | "workday" | ""
+    why: str  # "closure" | "holiday" | "unstated" (a holiday the hours say nothing about) | "workday" | ""
     name: str = ""
 
 
-def day_plan(hours: Hours, day: date, calendar: Calendar = NO_HOLIDAYS, closures: Sequence[Period] = ()) -> DayPlan:
+def day_plan(hours: Hours, day: date, calendar: Calendar, closures: Sequence[Period] = ()) -> DayPlan:
     """A venue's opening ranges on one date: a closure beats a public holiday, which beats the week."""
     for closure in closures:
         if day in closure:
             return DayPlan((), "closure", closure.name)
     if (name := calendar.holiday(day)) is not None:
-        return DayPlan(hours.holiday, "holiday", name)
+        return DayPlan((), "unstated", name) if hours.holiday is None else DayPlan(hours.holiday, "holiday", name)
     if (name := calendar.workday(day)) is not None:
-        return DayPlan(hours.workday, "workday", name)
+        return DayPlan(working_day(hours, day.weekday()), "workday", name)
     return DayPlan(hours.week[day.weekday()], "")
 
 
 @dataclass(frozen=True)
 class OpenState:
-    state: str  # "open" | "closing" | "closed" | "holiday" | "closure"
+    state: str  # "open" | "closing" | "closed" | "holiday" | "closure" | "unstated"
     label: str
     next_open: datetime | None
 
 
-def open_state(hours: Hours, when: datetime, calendar: Calendar = NO_HOLIDAYS, closures: Sequence[Period] = ()) -> OpenState:
-    """Whether the venue is open at `when`, judged in China time, and if not, when it opens next."""
+def open_state(hours: Hours, when: datetime, calendar: Calendar, closures: Sequence[Period] = ()) -> OpenState:
+    """Whether the venue is open at `when`, judged in China time, and if not, when it opens next.
+
+    On a holiday its hours say nothing about, neither: the visitor is asked to call. So is a
+    closed venue whose next opening would come after such a holiday."""
     now = when.astimezone(CHINA_TZ)
     today = now.date()
     minute = now.hour * 60 + now.minute
     plan = day_plan(hours, today, calendar, closures)
+    if plan.why == "unstated":
+        return OpenState("unstated", f"节假日开放情况未说明（{plan.name}），请先电话确认", None)
     for start, end in plan.ranges:
         if start <= minute < end:
             closes = _closing_minute(hours, today, end, calendar, closures)
             if closes - minute <= CLOSING_SOON_MINUTES:
                 return OpenState("closing", f"即将关门 · {_hm(closes % 1440)} 关门", None)
             return OpenState("open", f"开放中 · {_hm(closes % 1440)} 关门" if closes < 1440 * 7 else "开放中", None)
-    nxt = _next_opening(hours, today, minute, calendar, closures)
+    nxt, unstated = _next_opening(hours, today, minute, calendar, closures)
     if plan.why == "closure":
         state, label = "closure", f"暂停开放（{plan.name}）"
     elif plan.why == "holiday" and not plan.ranges:
@@ -333,6 +384,8 @@ def open_state(hours: Hours, when: datetime, calendar: Calendar = NO_HOLIDAYS, c
         state, label = "closed", "休息中"
     if nxt is not None:
         label += f" · {_when(nxt, today)} 开门"
+    elif unstated:
+        label += f" · {unstated}假期开放情况未说明，请先电话确认"
     return OpenState(state, label, nxt)
 
 
@@ -362,11 +415,15 @@ def _closing_minute(hours: Hours, today: date, end: int, calendar: Calendar, clo
     return total
 
 
-def _next_opening(hours: Hours, today: date, minute: int, calendar: Calendar, closures: Sequence[Period]) -> datetime | None:
+def _next_opening(hours: Hours, today: date, minute: int, calendar: Calendar, closures: Sequence[Period]) -> tuple[datetime | None, str]:
+    """The next opening, or (None, holiday) when a holiday the hours say nothing about comes first."""
     midnight = datetime(today.year, today.month, today.day, tzinfo=CHINA_TZ)
     for offset in range(HORIZON_DAYS + 1):
-        for start, _ in day_plan(hours, today + timedelta(days=offset), calendar, closures).ranges:
+        plan = day_plan(hours, today + timedelta(days=offset), calendar, closures)
+        if plan.why == "unstated":
+            return None, plan.name
+        for start, _ in plan.ranges:
             if offset == 0 and start <= minute:
                 continue
-            return midnight + timedelta(days=offset, minutes=start)
-    return None
+            return midnight + timedelta(days=offset, minutes=start), ""
+    return None, ""

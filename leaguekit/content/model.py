@@ -73,6 +73,12 @@ class District:
             return self.name
         return self.city + self.name
 
+    @property
+    def elsewhere(self) -> bool:
+        """A place outside the org's city (a 学子归巢 station at a university in 北京市海淀区): listed after
+        the city's own districts and not counted among them."""
+        return bool(self.city) and bool(re.match(r"^[^市省]{2,}?[省市]", self.name)) and not self.name.startswith(self.city)
+
 
 def city_of(orgs: dict[str, Org], org_id: str) -> Org:
     """The nearest org at city level (or the top of the tree) above `org_id`: districts are told apart by it."""
@@ -274,11 +280,11 @@ class Content:
         return found
 
     def venues_by_district(self) -> list[tuple[District, list[VenueEntry]]]:
-        """Districts with their open venues, largest first."""
+        """Districts with their open venues, largest first; places outside the org's city last."""
         groups: dict[District, list[VenueEntry]] = defaultdict(list)
         for v in self.open_venues:
             groups[self.district(v)].append(v)
-        return sorted(groups.items(), key=lambda item: (-len(item[1]), item[0].key))
+        return sorted(groups.items(), key=lambda item: (item[0].elsewhere, -len(item[1]), item[0].key))
 
 
 def _label_of(value: object) -> str:

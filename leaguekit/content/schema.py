@@ -296,7 +296,7 @@ class Venue(Strict):
     grade: str | None = Field(None, title="星级", description="仅青年之家：data/grades.yml 中的键", examples=["standard"], json_schema_extra={"vocabulary": "grades"})
     district: str | None = Field(None, title="县区", max_length=PLACE_MAX, examples=["太谷区"])
     town: str | None = Field(None, title="乡镇街道", max_length=PLACE_MAX, examples=["明星镇"])
-    hours: OsmHours | None = Field(None, title="开放时间", max_length=HOURS_MAX, description="OpenStreetMap 写法；法定节假日休息，除非写了 PH（如 PH 09:00-12:00）", examples=["Mo-Fr 09:00-17:30; Sa 09:00-12:00"])
+    hours: OsmHours | None = Field(None, title="开放时间", max_length=HOURS_MAX, description="OpenStreetMap 写法；节假日休息写 PH off，照常或另有时间写 PH 规则（如 PH 09:00-12:00）；不写 PH，网站显示“节假日开放情况未说明，请先电话确认”", examples=["Mo-Fr 09:00-17:30; Sa 09:00-12:00"])
     closures: list[Closure] = Field(default_factory=list, title="临时闭馆", max_length=KEYS_MAX, description="装修等临时不开放的日期（含首尾两天）；法定节假日不用写", examples=[[{"from": "2026-12-01", "to": "2026-12-31", "reason": "装修"}]])
     phone: VenuePhone | None = Field(None, title="电话", description="办公座机或服务热线，不写个人手机", examples=["0354-6231234"])
     public_mobile: bool = Field(False, title="公开服务手机", description="电话是阵地对外公布的服务手机（不是个人手机）时写 true，审核时会核实")

@@ -7,15 +7,33 @@ again by the reader's clock in China time with the rules of `leaguekit.content.s
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from functools import partial
 
 from .. import urls
 from ..content import audience
 from ..content.model import District
-from ..content.schedule import CHINA, SECTIONS, ActivityEntry, Occurrence, Status, ages_label, by_month, fee_label, month_title, rule_label, schedule_text, sort_key, status, week_start, when_label
+from ..content.schedule import (
+    CHINA,
+    SECTIONS,
+    ActivityEntry,
+    Occurrence,
+    Status,
+    ages_label,
+    by_month,
+    fee_label,
+    month_key,
+    month_title,
+    rule_label,
+    schedule_text,
+    sort_key,
+    status,
+    week_start,
+    when_label,
+)
 from .page import GeneratedPage, SearchEntry, markdown_text
 from .render import render
 from .site import Fact, Link, Site, chunks, nav_menu
@@ -63,8 +81,18 @@ def who_label(entry: ActivityEntry) -> str:
     return a.who + (f"（{ages}）" if ages and ages not in a.who else "")
 
 
+# A sign-up note saying only those invited come: the phone is for questions, not for signing up.
+INVITED = re.compile(r"凭通知|凭邀请|受邀|邀请制|定向邀请|不对外")
+
+
+def invited(entry: ActivityEntry) -> bool:
+    return bool(entry.data.join.note and INVITED.search(entry.data.join.note))
+
+
 def join_label(entry: ActivityEntry) -> str:
     j = entry.data.join
+    if invited(entry):
+        return "凭通知参加" + (f"；咨询 {j.phone}" if j.phone else "")
     parts = ["到场即可" if j.walk_in else "", "在线报名" if j.url else "", f"电话报名 {j.phone}" if j.phone else ""]
     return "；".join(p for p in parts if p)
 
@@ -258,7 +286,8 @@ def index(site: Site) -> str:
         atom=urls.relative(here, urls.atom()),
         org_feeds=[Link(org.short_name, urls.relative(here, urls.atom(org.id))) for org in orgs],
         data=urls.relative(here, "data/"),
-        holiday_calendar=c.calendar.to_json(),
+        holiday_calendar=c.calendar.to_json(site.today),
+        feed=feed_attributes(site, here),
         open_now=urls.relative(here, "nearby/") + "?near=1&open=1",
     )
 
@@ -281,11 +310,15 @@ def facts(site: Site, entry: ActivityEntry, here: str) -> list[Fact]:
     if a.capacity:
         found.append(Fact("名额", f"{a.capacity} 人"))
     join = []
-    if a.join.walk_in:
+    if invited(entry):
+        found.append(Fact("参加方式", a.join.note or "凭通知参加"))
+        if a.join.phone:
+            found.append(Fact("咨询电话", a.join.phone, href=f"tel:{a.join.phone}"))
+    elif a.join.walk_in:
         found.append(Fact("参加方式", "到场即可" + (f"。{a.join.note}" if a.join.note and not (a.join.url or a.join.phone) else "")))
-    if a.join.url:
+    if a.join.url and not invited(entry):
         join.append(Link("在线报名", a.join.url))
-    if a.join.phone:
+    if a.join.phone and not invited(entry):
         join.append(Link(f"电话报名 {a.join.phone}", f"tel:{a.join.phone}"))
     if join:
         found.append(Fact("报名", links=tuple(join)))
@@ -373,13 +406,17 @@ def month_page(site: Site, key: str, items: list[tuple[ActivityEntry, tuple[Occu
     )
 
 
-def recent(site: Site, entries: list[ActivityEntry], here: str, *, query: str, calendar: str) -> str:
-    """ "近期活动" for a venue or brand page (or the home page, for every activity): the next few, a link to
-    the rest on /activities/ (filtered by `query`), the calendar."""
+def recent(site: Site, entries: list[ActivityEntry], here: str, *, query: str, calendar: str, months: bool = False) -> str:
+    """ "近期活动" for a venue or brand page (or the home page, for every activity): what is on or coming, a link
+    to the rest on /activities/ (filtered by `query`), the calendar. A venue or brand page carries every such
+    activity of its own; the home page (`months`) carries the next few as of the build, and activities.js
+    replaces them with what is on by the reader's clock from the month files (`month_cards`)."""
     if not entries:
         return ""
     coming = sorted(((e, status(e.occurrences, site.now)) for e in entries), key=sort_key)
-    coming = [(e, st) for e, st in coming if st.section != "past"][: RECENT + RECENT_SPARE]
+    coming = [(e, st) for e, st in coming if st.state != "over"]
+    if months:
+        coming = coming[: RECENT + RECENT_SPARE]
     return render(
         "activities_recent.html",
         cards=[card(site, e, here, st) for e, st in coming],
@@ -387,4 +424,58 @@ def recent(site: Site, entries: list[ActivityEntry], here: str, *, query: str, c
         total=len(entries),
         more=urls.relative(here, URL) + (f"?{query}" if query else ""),
         calendar=urls.relative(here, calendar),
+        feed=feed_attributes(site, here) if months else None,
     )
+
+
+def feed_attributes(site: Site, here: str) -> dict[str, str]:
+    """What activities.js needs to fetch the month files from a page at `here`."""
+    return {
+        "root": urls.relative(here, ""),
+        "months": " ".join(month_keys(site)),
+        "window": str(WINDOW_DAYS),
+    }
+
+
+def month_keys(site: Site) -> list[str]:
+    """The months with a month file: each month an activity is on in, from the build month on."""
+    first = f"{site.now:%Y-%m}"
+    return sorted({key for entry in site.content.activities for key in _months_on(entry) if key >= first})
+
+
+def _month_start(key: str) -> datetime:
+    year, month = (int(x) for x in key.split("-"))
+    return datetime(year, month, 1, tzinfo=CHINA)
+
+
+def _next_month(key: str) -> str:
+    year, month = (int(x) for x in key.split("-"))
+    return f"{year + month // 12}-{month % 12 + 1:02d}"
+
+
+def _months_on(entry: ActivityEntry) -> set[str]:
+    """Every month a session of `entry` starts, ends or runs through."""
+    found: set[str] = set()
+    for occ in entry.occurrences:
+        key, last = month_key(occ), f"{(occ.end - timedelta(minutes=1)).astimezone(CHINA):%Y-%m}"
+        found.add(key)
+        while key < last:
+            key = _next_month(key)
+            found.add(key)
+    return found
+
+
+def month_cards(site: Site) -> dict[str, list[str]]:
+    """Month → the cards (HTML, links relative to the site root) of every activity on in it, for activities.js.
+
+    A card carries the sessions from its month's start to the end of the month after, and the one after
+    those: enough to file it by any moment in its month. Cost: each session in at most three files."""
+    found: dict[str, list[str]] = {key: [] for key in month_keys(site)}
+    for entry in site.content.activities:
+        for key in sorted(_months_on(entry) & found.keys()):
+            start, end = _month_start(key), _month_start(_next_month(_next_month(key)))
+            kept = [o for o in entry.occurrences if o.end > start and o.start < end]
+            kept += [o for o in entry.occurrences if o.start >= end][:1]
+            c = card(site, entry, "", status(tuple(kept), start))
+            found[key].append(render("activity_card.html", c=replace(c, occ=" ".join(o.data for o in kept))))
+    return found

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import partial
 
 from .. import urls
 from ..content.model import BrandEntry
+from ..content.schema import Contact
 from .activities import recent
 from .page import GeneratedPage, SearchEntry, markdown_text
 from .render import render
@@ -86,6 +88,35 @@ def index(site: Site) -> str:
     return render("listing.html", intro=f"共 {len(c.brands)} 个品牌项目。", groups=groups, toc=True)
 
 
+# Categories whose programmes people apply to for help rather than take part in.
+AID_CATEGORIES = frozenset({"hope-project", "care"})
+
+
+@dataclass(frozen=True)
+class Join:
+    """How a visitor takes part in (or applies to) a programme: whom to contact."""
+
+    title: str
+    lead: str
+    contacts: tuple[Contact, ...]
+
+
+def how_to_join(site: Site, brand: BrandEntry, hosted: bool) -> Join | None:
+    """The organising org's contacts, else the nearest parent org's that has some; None when no org lists any."""
+    c, b = site.content, brand.data
+    org = c.orgs[b.org]
+    found = org
+    while not found.contacts and found.parent:
+        found = c.orgs[found.parent]
+    if not found.contacts:
+        return None
+    who = org.name if found is org else f"{org.name}或{found.name}"
+    venues = "，也可以到下面的承接阵地咨询" if hosted else ""
+    if b.category in AID_CATEGORIES:
+        return Join("怎么申请", f"需要资助或帮扶的青少年和家庭，可以联系主办的{who}了解申请条件和办法{venues}：", tuple(found.contacts))
+    return Join("怎么参加", f"想参加或了解详情，可以联系主办的{who}{venues}：", tuple(found.contacts))
+
+
 def html(site: Site, brand: BrandEntry) -> str:
     c, b, here = site.content, brand.data, urls.brand(brand.id)
     facts = [
@@ -104,6 +135,7 @@ def html(site: Site, brand: BrandEntry) -> str:
         "brand.html",
         brand=brand,
         facts=facts,
+        join=how_to_join(site, brand, bool(hosts)),
         body=site.body_html(brand.source, brand.body, brand.body_line, here),
         host_count=len(hosts),
         cards=[site.card(v, here) for v in hosts] if few else [],

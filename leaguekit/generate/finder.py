@@ -104,7 +104,7 @@ def coverage(content: Content) -> str:
     for district, members in districts:
         cities[district.city] = cities.get(district.city, 0) + len(members)
     if len(cities) == 1:
-        names, unit = [d.full_name for d, _ in districts], "个县区"
+        names, unit = [d.full_name for d, _ in districts if not d.elsewhere], "个县区"
     else:
         names, unit = [c or "其他" for c, _ in sorted(cities.items(), key=lambda kv: (-kv[1], kv[0]))], "个市"
     where = "、".join(names[:3]) + (f"等 {len(names)} {unit}" if len(names) > 3 else "")
@@ -127,6 +127,6 @@ def html(site: Site) -> str:
         total=len(c.open_venues),
         coverage=coverage(c),
         finder_url=urls.relative(URL, urls.FINDER_DATA + "/"),
-        calendar=c.calendar.to_json(),
+        calendar=c.calendar.to_json(site.today),
         root=urls.relative(URL, ""),
     )

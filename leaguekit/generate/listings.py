@@ -103,7 +103,8 @@ def type_page(site: Site, vtype: VenueType, venues: list[VenueEntry]) -> str:
 def district_index(site: Site, districts: list[tuple[District, list[VenueEntry]]]) -> str:
     here = "districts/"
     total = sum(len(vs) for _, vs in districts)
-    intro = f"{len(districts)} 个县区，共 {total} 个阵地。"
+    away = sum(d.elsewhere for d, _ in districts)
+    intro = f"{len(districts) - away} 个县区" + (f"和外地 {away} 处" if away else "") + f"，共 {total} 个阵地。"
     if total <= site.INLINE_LIMIT:
         groups = [
             Group(f"{d.full_name}（{len(vs)}）", f"d-{d.key}", tuple(site.card(v, here) for v in vs), href=urls.relative(here, district_url(d)))

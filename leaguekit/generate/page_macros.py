@@ -48,13 +48,13 @@ def register(env) -> None:
 
     @env.macro
     def district_count() -> int:
-        return len(content.venues_by_district())
+        return sum(not d.elsewhere for d, _ in content.venues_by_district())
 
     @env.macro
     def upcoming_activities() -> Markup:
-        """The next few activities anywhere (activities.js files them again by the reader's clock), with a link to /activities/."""
+        """What is on anywhere: the next few as of the build, replaced by activities.js with what is on by the reader's clock."""
         site = Site(content, build.figures, dates=build.dates, today=build.today)
-        return Markup(recent(site, content.activities, here(), query="", calendar=urls.calendar("site")))
+        return Markup(recent(site, content.activities, here(), query="", calendar=urls.calendar("site"), months=True))
 
     @env.macro
     def type_tiles() -> Markup:

@@ -242,7 +242,7 @@ class Site:
             groups.setdefault(self.district(v), []).append(v)
         return [
             Group(f"{d.full_name}（{len(vs)}）", f"d-{d.key}", tuple(self.card(v, here) for v in vs), href=urls.relative(here, urls.district(d.key)))
-            for d, vs in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0].key))
+            for d, vs in sorted(groups.items(), key=lambda kv: (kv[0].elsewhere, -len(kv[1]), kv[0].key))
         ]
 
     def district_counts(self, venues: list[VenueEntry], here: str, anchor: str = "") -> list[Count]:
@@ -253,5 +253,5 @@ class Site:
             groups[d] = groups.get(d, 0) + 1
         return [
             Count(d.full_name, n, urls.relative(here, urls.district(d.key)) + (f"#{anchor}" if anchor else ""))
-            for d, n in sorted(groups.items(), key=lambda kv: (-kv[1], kv[0].key))
+            for d, n in sorted(groups.items(), key=lambda kv: (kv[0].elsewhere, -kv[1], kv[0].key))
         ]

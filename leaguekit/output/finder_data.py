@@ -19,7 +19,7 @@ A record holds only what a result shows (short keys keep 69,000 venues small):
     i id · n name · t type · g grade · s services · d district (with its city) · w town · a address
     y the address's city (Baidu's route page asks for it; omitted when the address names none)
     p [lat, lng] WGS-84 · c [lat, lng] GCJ-02 · f phone · x sample
-    h the parsed week (`Hours.schedule`: Monday … Sunday, public holiday, adjusted working day)
+    h the parsed week (`Hours.schedule`: Monday … Sunday, public holiday, adjusted working Saturday and Sunday)
     z closures [[from, to, reason]]
 
 The browser never reads OpenStreetMap text: hours.js judges "open now" from `h`, `z`

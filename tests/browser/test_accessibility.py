@@ -17,6 +17,9 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from conftest import build_site, make_project, venue_md, write
@@ -232,5 +235,96 @@ def test_care_mode_is_a_remembered_keyboard_toggle_applied_before_the_first_pain
         assert page.evaluate("window.careAtBody") is False
         assert page.evaluate(text_size) == normal
         assert errors == []
+    finally:
+        ctx.close()
+
+
+# Whether the element at `selector` (first match) overlaps any visible link, button, disclosure or line of text.
+COVERS_JS = """(selector) => {
+  const top = document.querySelector(selector).getBoundingClientRect(), hits = [];
+  for (const e of document.querySelectorAll("article a, article button, article summary, article h1, article h2, article p, article span")) {
+    const r = e.getBoundingClientRect();
+    if (!r.width || !r.height || getComputedStyle(e).visibility === "hidden") continue;
+    if (r.left < top.right && top.left < r.right && r.top < top.bottom && top.top < r.bottom) hits.push(e.tagName + "." + e.className + " " + e.textContent.trim().slice(0, 12));
+  }
+  return hits;
+}"""
+
+
+def care_at_200(browser, a11y_url, font: int = 32):
+    """A 390 px phone in 关怀版 with the browser's text at `font` px (32: 200%), its clock frozen on a Wednesday morning."""
+    ctx = context(browser, 390, is_mobile=True, has_touch=True, device_scale_factor=2)
+    page = ctx.new_page()
+    page.clock.install(time=datetime(2026, 12, 2, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai")))
+    cdp = ctx.new_cdp_session(page)
+    cdp.send("Page.enable")
+    cdp.send("Page.setFontSizes", {"fontSizes": {"standard": font, "fixed": font * 13 // 16}})
+    set_care(page, a11y_url)
+    return ctx, page
+
+
+def test_care_mode_at_200_percent_text_keeps_the_name_the_figures_and_the_nearest_venue_in_sight(browser, a11y_url):
+    ctx, page = care_at_200(browser, a11y_url)
+    try:
+        page.goto(a11y_url)
+        # No sideways scrolling, and no figure cut at the tile's edge.
+        assert page.evaluate("document.documentElement.scrollWidth") == 390
+        cut = page.locator(".lk-figtile__value").evaluate_all("els => els.filter(e => e.scrollWidth > e.clientWidth + 1).map(e => e.textContent)")
+        assert page.locator(".lk-figtile__value").count() and cut == []
+        # The site's name stays in the header, beside ☰, 关怀版 and search.
+        name = page.locator(".md-header__topic:first-child .md-ellipsis")
+        box = name.bounding_box()
+        assert name.evaluate("e => getComputedStyle(e).visibility") == "visible" and box["width"] >= 100 and box["x"] + box["width"] <= 390
+        assert name.evaluate("e => e.scrollHeight <= e.clientHeight + 1")  # nothing of the name clipped
+        assert name.inner_text().replace("\n", "") == page.evaluate("document.querySelector('.md-header__topic:first-child').textContent.trim()")
+
+        # After 使用我的位置 the nearest venue, compact, with its distance and open state, is on the first screen.
+        page.goto(a11y_url + "nearby/")
+        page.get_by_role("button", name="使用我的位置").click()
+        first = page.locator(".lk-near__list .lk-place").first
+        first.locator(".lk-place__distance:not(:empty)").wait_for()
+        page.wait_for_function("document.getAnimations().every(a => a.playState === 'finished')")
+        for part in (".lk-place__name", ".lk-place__distance", ".lk-place__open"):
+            r = first.locator(part).bounding_box()
+            assert 60 <= r["y"] and r["y"] + r["height"] <= 800, part
+        assert first.locator(".lk-place__addr").is_hidden() and first.bounding_box()["height"] < 1000
+        assert page.evaluate("document.activeElement.id") == "lk-near-title"
+
+        # 回到页面顶部 shows on scrolling back up: a 44 px arrow that covers no text and no 导航 button.
+        page.mouse.wheel(0, 2500)
+        page.wait_for_timeout(300)
+        page.mouse.wheel(0, -400)
+        top = page.locator(".md-top")
+        page.wait_for_function("!document.querySelector('.md-top').hidden")
+        page.wait_for_function("document.getAnimations().every(a => a.playState === 'finished')")
+        box = top.bounding_box()
+        assert 44 <= box["width"] <= 50 and 44 <= box["height"] <= 50
+        assert page.evaluate(COVERS_JS, ".md-top") == []
+
+        # A phone number stays on one line, on the venue page and on a card.
+        page.goto(a11y_url + "venues/taigu-mingxing-youth-home/")
+        numbers = page.locator("article .lk-tel")
+        assert numbers.count() >= 2
+        assert numbers.evaluate_all("els => els.map(e => e.getClientRects().length)") == [1] * numbers.count()
+        assert page.evaluate("document.documentElement.scrollWidth") == 390
+    finally:
+        ctx.close()
+
+
+@pytest.mark.parametrize("font", [16, 32], ids=["care", "care 200% text"])
+def test_care_mode_radio_buttons_and_toggles_are_at_least_44_px(browser, a11y_url, font):
+    ctx, page = care_at_200(browser, a11y_url, font)
+    try:
+        page.goto(a11y_url + "nearby/")
+        page.locator(".lk-finder__tools").wait_for()
+        switch = page.locator(".lk-open-switch")
+        assert switch.bounding_box()["height"] >= 44
+        card = page.locator(".lk-districts .lk-place").first
+        card.locator(".lk-nav > summary").click()
+        for label in card.locator(".lk-nav__modes label").all():
+            box = label.bounding_box()
+            assert box["height"] >= 44 and box["width"] >= 44, label.inner_text()
+        radio = card.locator(".lk-nav__modes input").first.bounding_box()
+        assert radio["width"] >= 20 and radio["height"] >= 20  # big enough to see which is chosen
     finally:
         ctx.close()

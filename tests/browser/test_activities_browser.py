@@ -7,16 +7,17 @@ test). Expected values come from leaguekit.content.schedule.status for that inst
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from urllib.parse import parse_qs, urlsplit
 from zoneinfo import ZoneInfo
 
+import pytest
 from conftest import SAMPLE, SAMPLE_BUILD_DAY
 
 from leaguekit.content import audience, load
 from leaguekit.content import schedule as acts
 from leaguekit.generate import Site
-from leaguekit.generate.activities import RECENT, RECENT_SPARE, listed, where
+from leaguekit.generate.activities import RECENT, RECENT_SPARE, WINDOW_DAYS, listed, where
 
 CHINA = ZoneInfo("Asia/Shanghai")
 NOW = datetime(2026, 12, 2, 10, 0, tzinfo=CHINA)
@@ -28,9 +29,16 @@ ON_PAGE = listed(BUILT)  # the cards /activities/ holds, filed by the build date
 SECTIONS = [key for key, _ in acts.SECTIONS]
 
 
+def on_the_page(now: datetime = NOW) -> list:
+    """The cards the page was built with, and those the month files add: on or coming within WINDOW_DAYS of `now`."""
+    built = [e for e, _ in ON_PAGE]
+    added = [e for e in CONTENT.activities if e not in built and (st := acts.status(e.occurrences, now)).state != "over" and st.occurrence.start < now + timedelta(days=WINDOW_DAYS)]
+    return built + added
+
+
 def expected_sections(now: datetime = NOW) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {key: [] for key in SECTIONS}
-    for entry, st in sorted(((e, acts.status(e.occurrences, now)) for e, _ in ON_PAGE), key=acts.sort_key):
+    for entry, st in sorted(((e, acts.status(e.occurrences, now)) for e in on_the_page(now)), key=acts.sort_key):
         if st.section != "past":
             found[st.section].append(entry.id)
     return found
@@ -57,7 +65,7 @@ def open_at(browser, url: str, timezone: str = "Asia/Shanghai", now: datetime = 
 def test_a_week_later_the_cards_move_to_the_right_weeks(browser, served_dated_site):
     context, page = open_at(browser, served_dated_site + "activities/", timezone="America/Los_Angeles")
     try:
-        page.locator(".lk-acts__tools").wait_for()
+        page.locator("[data-lk-activities][data-months-read]").wait_for()
         expected = expected_sections()
         assert visible_sections(page) == expected
         # Sanity: the build put these elsewhere, so the browser really moved them.
@@ -87,12 +95,12 @@ def test_a_week_later_the_cards_move_to_the_right_weeks(browser, served_dated_si
 def test_filters_live_in_the_url(browser, served_dated_site):
     context, page = open_at(browser, served_dated_site + "activities/")
     try:
-        page.locator(".lk-acts__tools").wait_for()
+        page.locator("[data-lk-activities][data-months-read]").wait_for()
         page.locator(".lk-filters-box summary").click()
         page.locator("article select[name=district]").select_option("太原市小店区")
         page.get_by_label("品牌项目").select_option("")
         assert parse_qs(urlsplit(page.url).query) == {"district": ["太原市小店区"]}
-        in_xiaodian = {e.id for e, _ in ON_PAGE if where(BUILT, e).district == "太原市小店区"}
+        in_xiaodian = {e.id for e in on_the_page() if where(BUILT, e).district == "太原市小店区"}
         expected = {key: [i for i in ids if i in in_xiaodian] for key, ids in expected_sections().items()}
         assert visible_sections(page) == expected and any(expected.values())
         assert page.locator(".lk-acts__count").inner_text() == f"符合条件的活动 {sum(map(len, expected.values()))} 个。"
@@ -105,7 +113,7 @@ def test_filters_live_in_the_url(browser, served_dated_site):
 
         # A shared link restores the filters: a brand page's "查看更多活动" opens this view.
         page.goto(served_dated_site + "activities/?brand=taigu-qingnian-yexiao")
-        page.locator(".lk-acts__tools").wait_for()
+        page.locator("[data-lk-activities][data-months-read]").wait_for()
         assert page.get_by_label("品牌项目").input_value() == "taigu-qingnian-yexiao"
         yexiao = {a.id for a in CONTENT.activities_of_brand("taigu-qingnian-yexiao")}
         assert visible_sections(page) == {key: [i for i in ids if i in yexiao] for key, ids in expected_sections().items()}
@@ -129,7 +137,7 @@ def test_venue_page_shows_whats_next_there(browser, served_dated_site):
         assert expected == ["taigu-zhengxiaoqi-shalong-2026-12"]  # the 11月27日 lecture there is over
         assert section.locator(".lk-act:visible .lk-act__when").all_inner_texts() == ["12月3日 周四 14:30–16:30"]
         page.get_by_role("link", name="查看更多活动").click()
-        page.locator(".lk-acts__tools").wait_for()
+        page.locator("[data-lk-activities][data-months-read]").wait_for()
         assert page.get_by_label("举办阵地").input_value() == venue
         assert page.errors == []
     finally:
@@ -153,7 +161,7 @@ def test_on_sunday_what_is_on_and_coming_comes_before_the_week_that_is_over(brow
     sunday = datetime(2026, 11, 29, 15, 0, tzinfo=CHINA)
     context, page = open_at(browser, served_dated_site + "activities/", now=sunday)
     try:
-        page.locator(".lk-acts__tools").wait_for()
+        page.locator("[data-lk-activities][data-months-read]").wait_for()
         expected = expected_sections(sunday)
         assert expected["finished"] and visible_sections(page) == expected
         order = page.locator(".lk-act:visible").evaluate_all("els => els.map(e => e.dataset.state)")
@@ -170,19 +178,19 @@ def test_on_sunday_what_is_on_and_coming_comes_before_the_week_that_is_over(brow
 def test_audience_filter_lives_in_the_url(browser, served_dated_site):
     context, page = open_at(browser, served_dated_site + "activities/")
     try:
-        page.locator(".lk-acts__tools").wait_for()
+        page.locator("[data-lk-activities][data-months-read]").wait_for()
         page.locator(".lk-filters-box summary").click()
         page.get_by_label("适合人群").select_option("children")
         assert parse_qs(urlsplit(page.url).query) == {"audience": ["children"]}
-        children = {e.id for e, _ in ON_PAGE if "children" in audience.groups(e.data.audience)}
+        children = {e.id for e in on_the_page() if "children" in audience.groups(e.data.audience)}
         expected = {key: [i for i in ids if i in children] for key, ids in expected_sections().items()}
         assert visible_sections(page) == expected and any(expected.values())
         for text in page.locator(".lk-act:visible .lk-act__who").all_inner_texts():
             assert text.startswith("面向")
         page.goto(served_dated_site + "activities/?audience=family")
-        page.locator(".lk-acts__tools").wait_for()
+        page.locator("[data-lk-activities][data-months-read]").wait_for()
         assert page.get_by_label("适合人群").input_value() == "family"
-        family = {e.id for e, _ in ON_PAGE if "family" in audience.groups(e.data.audience)}
+        family = {e.id for e in on_the_page() if "family" in audience.groups(e.data.audience)}
         assert visible_sections(page) == {key: [i for i in ids if i in family] for key, ids in expected_sections().items()}
         assert page.errors == []
     finally:
@@ -194,7 +202,7 @@ def test_a_public_holiday_with_nothing_on_points_to_open_venues(browser, served_
     holiday = datetime(2026, 10, 2, 10, 0, tzinfo=CHINA)
     context, page = open_at(browser, served_dated_site + "activities/", now=holiday)
     try:
-        page.locator(".lk-acts__tools").wait_for()
+        page.locator("[data-lk-activities][data-months-read]").wait_for()
         note = page.locator(".lk-acts__holiday")
         end = datetime(2026, 10, 8, tzinfo=CHINA)
         later = [e for e, _ in ON_PAGE if (st := acts.status(e.occurrences, holiday)).state == "upcoming" and st.occurrence.start < end]
@@ -204,8 +212,67 @@ def test_a_public_holiday_with_nothing_on_points_to_open_venues(browser, served_
         assert link.get_attribute("href") == "../nearby/?near=1&open=1"
         page.clock.set_fixed_time(datetime(2026, 10, 9, 10, 0, tzinfo=CHINA))  # a working day: no note
         page.reload()
-        page.locator(".lk-acts__tools").wait_for()
+        page.locator("[data-lk-activities][data-months-read]").wait_for()
         assert note.is_hidden()
         assert page.errors == []
     finally:
         context.close()
+
+
+def on_or_coming(now: datetime) -> list[str]:
+    """What is on or coming at `now`, in /activities/' order: what the home page's "近期活动" shows first."""
+    filed = sorted(((e, acts.status(e.occurrences, now)) for e in CONTENT.activities), key=acts.sort_key)
+    return [e.id for e, st in filed if st.state != "over"]
+
+
+@pytest.mark.parametrize(
+    ("now", "must_show"),
+    [
+        # A Saturday two weeks after the build: that afternoon's 14:00 and 14:30 activities lead.
+        (datetime(2026, 12, 12, 10, 0, tzinfo=CHINA), ["taigu-jiaoyou-lianyi-2026-12", "taigu-yexiao-shufa-2026-autumn"]),
+        # Two months after the build: tonight's class, then the next morning's; nothing finished.
+        (datetime(2027, 1, 29, 15, 0, tzinfo=CHINA), ["taiyuan-daxuexi-tuanke-wanbailin-2026", "taigu-chunlian-yimai-2027"]),
+    ],
+    ids=["2026-12-12", "2027-01-29"],
+)
+def test_home_page_shows_what_is_on_by_the_readers_clock(page, served_dated_site, now, must_show):
+    page.clock.install(time=now)
+    page.goto(served_dated_site)
+    recent = page.locator("article [data-lk-recent][data-months-read]")
+    recent.wait_for()
+    ids = recent.locator(".lk-act:visible").evaluate_all("els => els.map(e => e.dataset.id)")
+    assert ids == on_or_coming(now)[:RECENT] and ids[: len(must_show)] == must_show
+    for card in recent.locator(".lk-act:visible").all():
+        st = acts.status(CONTENT.activity[card.get_attribute("data-id")].occurrences, now)
+        assert card.locator(".lk-act__when").inner_text() == acts.when_label(st.occurrence)
+        assert card.get_attribute("data-state") != "over"
+    # Links from the month files work from the home page.
+    recent.locator(".lk-act:visible .lk-act__title").first.click()
+    page.wait_for_url(served_dated_site + f"activities/{ids[0]}/")
+    assert page.watch.errors == []
+
+
+def test_home_page_fetches_only_the_months_it_needs(page, served_dated_site):
+    """Flat in the number of activities: the reader's month, and the next ones only while fewer than three are known."""
+    fetched: list[str] = []
+    page.on("request", lambda r: "/assets/activities/" in r.url and fetched.append(r.url.rsplit("/", 1)[1]))
+    page.clock.install(time=datetime(2026, 12, 12, 10, 0, tzinfo=CHINA))
+    page.goto(served_dated_site)
+    page.locator("article [data-lk-recent][data-months-read]").wait_for()
+    assert fetched == ["2026-12.json"]
+
+
+def test_activities_page_read_weeks_later_lists_a_later_event(page, served_dated_site):
+    """Built 2026-11-26, read 2027-01-29: the event on 2月27日 is within the reader's two months, so it is listed
+    under 以后 and the page never says 两个月内暂无更多活动."""
+    now = datetime(2027, 1, 29, 15, 0, tzinfo=CHINA)
+    page.clock.install(time=now)
+    page.goto(served_dated_site + "activities/")
+    page.locator("[data-lk-activities][data-months-read]").wait_for()
+    assert "taigu-chunji-zhaopinhui-2027" in visible_sections(page)["later"]
+    assert visible_sections(page) == expected_sections(now)
+    assert page.locator('section[data-section="later"] .lk-acts__empty').is_hidden()
+    card = page.locator('.lk-act[data-id="taigu-chunji-zhaopinhui-2027"]')
+    assert card.locator(".lk-act__when").inner_text() == "2月27日 周六 09:00–12:00"
+    assert card.locator(".lk-act__title").get_attribute("href") == "../activities/taigu-chunji-zhaopinhui-2027/"
+    assert page.watch.errors == []

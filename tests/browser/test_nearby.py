@@ -37,6 +37,12 @@ def is_open(venue, when: datetime) -> bool:
     return state is not None and state.state in ("open", "closing")
 
 
+def rank(venue, when: datetime) -> int:
+    """The near list's order: open now, then not known (no hours, or a holiday they say nothing about), then closed."""
+    state = state_at(venue, when)
+    return 0 if is_open(venue, when) else 1 if state is None or state.state == "unstated" else 2
+
+
 def _count_by_district(ids: list[str]) -> list[tuple[str, int]]:
     """(district, venues among `ids`) in the page's district order."""
     wanted = set(ids)
@@ -80,8 +86,8 @@ def metres_from_here(v) -> float:
 
 
 def test_my_location_lists_open_venues_first_then_by_distance_with_links(page, served_site):
-    """Sunday 15:00 in 太谷 (most youth homes closed): the venues open now within 10 km come first."""
-    now = datetime(2026, 11, 29, 15, 0, tzinfo=CHINA)
+    """Friday 10:00 in 太谷: the venues open now come first, one 10 km off (范村) before the night school 181 m away."""
+    now = datetime(2026, 11, 27, 10, 0, tzinfo=CHINA)
     page.clock.install(time=now)
     cells: list[str] = []
     page.on("request", lambda r: "/assets/finder/cells/" in r.url and cells.append(r.url.rsplit("/", 1)[1].removesuffix(".json")))
@@ -95,9 +101,10 @@ def test_my_location_lists_open_venues_first_then_by_distance_with_links(page, s
     data = export.finder_data(CONTENT)
     assert cells == export.first_results_cells(data.manifest, *HERE, load=data.cells.__getitem__)
     loaded = sorted((CONTENT.venue[r["i"]] for key in cells for r in data.cells[key]), key=lambda v: (metres_from_here(v), v.id))
-    first = [v for v in loaded if is_open(v, now) and metres_from_here(v) <= 10_000]
-    expected = (first + [v for v in loaded if v not in first])[: export.FIRST_RESULTS]
-    assert 0 < len(first) < len(expected) and metres_from_here(expected[0]) > metres_from_here(loaded[0])  # reordered
+    expected = sorted(loaded[: export.FIRST_RESULTS], key=lambda v: (rank(v, now), metres_from_here(v), v.id))
+    first = [v for v in expected if is_open(v, now)]
+    assert 0 < len(first) < len(expected) and expected != loaded[: export.FIRST_RESULTS]  # reordered
+    assert metres_from_here(first[-1]) > 10_000  # open, and before every closed venue nearer than it
     ids = page.locator(".lk-near__list .lk-place").evaluate_all("els => els.map(e => e.dataset.id)")
     assert ids == [v.id for v in expected]
     distances = page.locator(".lk-near__list .lk-place__distance").all_inner_texts()
@@ -105,9 +112,12 @@ def test_my_location_lists_open_venues_first_then_by_distance_with_links(page, s
     # A closed venue keeps its next opening on its card.
     states = page.locator(".lk-near__list .lk-place__open").all_inner_texts()
     assert states == [state_at(v, now).label for v in expected]
-    assert states[len(first)].startswith("休息中 · ") and states[len(first)].endswith(" 开门")
+    closed = next(i for i, v in enumerate(expected) if rank(v, now) == 2)
+    assert states[closed].startswith("休息中 · ") and states[closed].endswith(" 开门")
+    unknown = any(rank(v, now) == 1 for v in expected)
     assert page.locator(".lk-districts").is_hidden()
-    assert page.locator(".lk-finder__status").inner_text() == f"已按离你的直线距离排序，现在开放的 {len(first)} 个排在前面。"
+    then = "，开放情况未说明的其次" if unknown and rank(expected[-1], now) == 2 else ""
+    assert page.locator(".lk-finder__status").inner_text() == f"已按离你的直线距离排序，现在开放的 {len(first)} 个排在前面{then}。"
     assert page.locator(".lk-near__next").is_hidden()
     # The list's heading took focus (screen readers read it) without drawing a focus box.
     assert page.evaluate("document.activeElement.id") == "lk-near-title"
@@ -241,6 +251,34 @@ def test_open_now_leaves_out_venues_closed_for_a_public_holiday(page, served_sit
     card = page.locator(f'.lk-place[data-id="{venue}"] .lk-place__open')
     assert card.text_content() == "节假日休息（国庆节） · 10月8日 09:00 开门" == state_at(CONTENT.venue[venue], holiday).label
     assert card.get_attribute("data-state") == "holiday"
+    assert page.watch.errors == []
+
+
+def test_a_holiday_the_hours_do_not_mention_is_unknown_not_closed(page, served_site):
+    """2026-10-02 (国庆节): a 7-day 青年驿站 whose hours say nothing of holidays is neither 开放中 nor 休息; near 太谷 the
+    list puts such venues before the youth home that closes on holidays (PH off), and "现在开放" leaves them out."""
+    holiday = datetime(2026, 10, 2, 10, 0, tzinfo=CHINA)
+    closes = CONTENT.venue["taigu-mingxing-youth-home"]
+    page.clock.install(time=holiday)
+    page.context.grant_permissions(["geolocation"])
+    page.context.set_geolocation({"latitude": closes.data.location.lat, "longitude": closes.data.location.lng})
+    open_finder(page, served_site + "nearby/")
+    station = page.locator('.lk-districts .lk-place[data-id="taiyuan-liuxiang-youth-station"] .lk-place__open')
+    assert station.text_content() == "节假日开放情况未说明（国庆节），请先电话确认" == state_at(CONTENT.venue["taiyuan-liuxiang-youth-station"], holiday).label
+    assert station.get_attribute("data-state") == "unstated"
+    page.get_by_role("button", name="使用我的位置").click()
+    page.locator(".lk-near__list .lk-place").first.wait_for()
+    ids = page.locator(".lk-near__list .lk-place").evaluate_all("els => els.map(e => e.dataset.id)")
+    ranks = [rank(CONTENT.venue[i], holiday) for i in ids]
+    assert ranks == sorted(ranks) and ranks[-1] == 2 and 1 in ranks and 0 not in ranks
+    assert ids[-1] == closes.id  # the nearest, but closed on holidays
+    assert page.locator(".lk-finder__status").inner_text() == f"已按离你的直线距离排序，开放情况未说明的 {len(ids) - 1} 个排在前面。"
+    assert page.locator(".lk-near__list .lk-place__open").last.text_content().startswith("节假日休息（国庆节）")
+    page.get_by_label("现在开放").check()
+    page.locator(".lk-near__list .lk-place").first.wait_for(state="detached")
+    assert page.locator(".lk-near__list .lk-place").count() == 0 or all(
+        is_open(CONTENT.venue[i], holiday) for i in page.locator(".lk-near__list .lk-place").evaluate_all("els => els.map(e => e.dataset.id)")
+    )
     assert page.watch.errors == []
 
 

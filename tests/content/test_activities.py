@@ -219,7 +219,10 @@ def test_sample_has_enough_real_programmes():
 @pytest.mark.parametrize(
     ("who", "ages", "groups"),
     [
-        ("太谷区 9–13 岁少先队员", (9, 13), ("children", "teens")),
+        ("太谷区 9–13 岁少先队员", (9, 13), ("children",)),  # one shared year (13) does not make it a 青少年 activity
+        ("青年志愿者和 12 岁以上青少年", (12, None), ("teens", "youth")),  # nor 12 a 少儿 one
+        ("12 岁少年", (12, 12), ("children",)),  # all of it inside 少儿
+        ("11–14 岁", (11, 14), ("children", "teens")),
         ("8–12 岁少年儿童，家长陪同", (8, 12), ("children", "family")),
         ("太谷区青年", (16, None), ("teens", "youth")),
         ("社区老年人", (60, None), ()),  # given ages rule: no group, so no filter shows it by mistake

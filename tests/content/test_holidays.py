@@ -85,11 +85,7 @@ def test_check_warns_from_1_december_when_next_year_is_missing(project, capsys, 
         assert warning in out and "（提醒）" in out
 
 
-def test_no_warning_once_next_year_is_added(project, capsys):
-    path = project / HOLIDAYS
-    path.write_text(
-        path.read_text(encoding="utf-8")
-        + """
+NOTICE_2027 = """
 - year: 2027
   source:
     title: 国务院办公厅关于2027年部分节假日安排的通知
@@ -99,8 +95,51 @@ def test_no_warning_once_next_year_is_added(project, capsys):
     - name: 元旦
       from: 2027-01-01
       to: 2027-01-01
-""",
-        encoding="utf-8",
-    )
+    - name: 春节
+      from: 2027-02-05
+      to: 2027-02-11
+    - name: 清明节
+      from: 2027-04-03
+      to: 2027-04-05
+    - name: 劳动节
+      from: 2027-05-01
+      to: 2027-05-05
+    - name: 端午节
+      from: 2027-06-09
+      to: 2027-06-11
+    - name: 中秋节
+      from: 2027-09-15
+      to: 2027-09-17
+    - name: 国庆节
+      from: 2027-10-01
+      to: 2027-10-07
+"""
+
+
+def test_no_warning_once_next_year_is_added(project, capsys):
+    path = project / HOLIDAYS
+    path.write_text(path.read_text(encoding="utf-8") + NOTICE_2027, encoding="utf-8")
     assert main(["check", str(project)], today=lambda: date(2026, 12, 15)) == 0
     assert "节假日安排" not in capsys.readouterr().out
+
+
+def test_a_notice_year_must_give_every_statutory_day(project):
+    """Copying a notice and leaving out 除夕 (or the whole 中秋节) is refused, on the year's holidays line."""
+    path = project / HOLIDAYS
+    path.write_text(path.read_text(encoding="utf-8") + NOTICE_2027.replace("from: 2027-02-05", "from: 2027-02-06").replace(
+        "    - name: 中秋节\n      from: 2027-09-15\n      to: 2027-09-17\n", ""), encoding="utf-8")
+    found = problems_of(project).splitlines()
+    assert found[-1].startswith("内容检查：1 个错误"), found
+    path_line, rest = found[0].split(" ", 1)
+    assert rest == "holidays（放假安排） 漏了法定假日：春节 2027-02-05、中秋节 2027-09-15；《全国年节及纪念日放假办法》规定的假日每年都放；请照通知原文补上含这些日期的放假安排"
+    assert path.read_text(encoding="utf-8").splitlines()[int(path_line.split(":")[1]) - 1].strip() == "holidays:"
+
+
+def test_a_year_without_a_notice_has_the_statutory_days_only():
+    table = load(SAMPLE).calendar
+    assert table.provisional(2027) and not table.provisional(2026)
+    assert table.holiday(date(2027, 1, 1)) == "元旦" and table.holiday(date(2027, 2, 8)) == "春节"
+    assert table.holiday(date(2027, 2, 9)) is None and table.workday(date(2027, 2, 20)) is None  # bridge days wait for the notice
+    shipped = table.to_json(date(2026, 12, 6))
+    assert ["2027-02-05", "2027-02-08", "春节"] in shipped["h"] and shipped["p"] == [2027]
+    assert all(h[1] >= "2026" for h in shipped["h"])  # 2025's notice is of no use to a page read from 2026 on

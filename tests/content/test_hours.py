@@ -14,7 +14,7 @@ import pytest
 from conftest import SAMPLE
 
 from leaguekit.content import load
-from leaguekit.content.hours import Calendar, HoursError, Period, open_state, parse_hours, table_rows
+from leaguekit.content.hours import Calendar, HoursError, Period, open_state, parse_hours, table_rows, working_day
 
 CASE_FILE = json.loads((Path(__file__).parents[1] / "hours_cases.json").read_text(encoding="utf-8"))
 PARSED = [c for c in CASE_FILE["parse"] if "schedule" in c]
@@ -23,11 +23,11 @@ CASES = CASE_FILE["cases"]
 
 
 def calendar_of(table: dict) -> Calendar:
-    """The case file's holiday table (Calendar.to_json form) as a Calendar."""
+    """The case file's holiday table (Calendar.to_json form) as a Calendar: the notice years, and those `p` names from the law."""
     return Calendar(
         holidays=tuple(Period(date.fromisoformat(a), date.fromisoformat(b), name) for a, b, name in table["h"]),
         workdays=tuple((date.fromisoformat(d), name) for d, name in table["w"]),
-        years=frozenset(date.fromisoformat(a).year for a, _, _ in table["h"]),
+        years=frozenset(date.fromisoformat(a).year for a, _, _ in table["h"]) - set(table["p"]),
     )
 
 
@@ -54,17 +54,18 @@ def test_case_file_covers_off_holidays_workdays_and_closures():
     assert {"off", "Mo-Fr 09:00-17:00; off", "PH off"} <= rejected
     assert "Mo-Fr 09:00-17:00; We off" in {c["hours"] for c in PARSED}
     states = {c["state"] for c in CASES}
-    assert states == {"open", "closing", "closed", "holiday", "closure"}
+    assert states == {"open", "closing", "closed", "holiday", "closure", "unstated"}
     assert any(CALENDAR.workday(datetime.fromisoformat(c["at"]).date()) for c in CASES)
     assert sum("closures" in c for c in CASES) >= 3
     # Every case's hours have their schedule in `parse`: that is what the browser test feeds hours.js.
     assert {c["hours"] for c in CASES} <= {c["hours"] for c in PARSED}
 
 
-def test_case_calendar_is_the_published_2026_table():
-    published = load(SAMPLE).calendar
-    assert list(CALENDAR.holidays) == [p for p in published.holidays if p.first.year == 2026]
-    assert list(CALENDAR.workdays) == [w for w in published.workdays if w[0].year == 2026]
+def test_case_calendar_is_what_a_page_built_in_december_2026_ships():
+    """The 2026 notice, and 2027's statutory days (its notice was not out): the years such a page is read in."""
+    assert load(SAMPLE).calendar.to_json(date(2026, 12, 6)) == CASE_FILE["calendar"]
+    assert CASE_FILE["calendar"]["p"] == [2027]
+    assert any(c["at"].startswith("2027-02-08") and c["state"] == "holiday" for c in CASES)
 
 
 @pytest.mark.parametrize("case", CASES, ids=[f"{c['hours']}@{c['at']}" for c in CASES])
@@ -78,6 +79,15 @@ def test_adjusted_working_day_takes_the_hours_most_weekdays_have():
     assert parse_hours("Tu-Su 09:00-17:00; Mo off").workday == ((540, 1020),)
     assert parse_hours("Mo,We 09:00-12:00; Tu,Th 14:00-17:00").workday == ((540, 720),)  # a tie: Monday's
     assert parse_hours("Tu,Th 19:00-21:00; Sa 14:30-17:00").workday == ()
+
+
+def test_adjusted_working_day_keeps_what_the_weekend_day_opens():
+    """A Saturday class still runs on a Saturday worked for a holiday; weekday hours are added, never taken away."""
+    night_school = parse_hours("Tu,Th 19:00-21:00; Sa 14:30-17:00")
+    assert working_day(night_school, 5) == ((870, 1020),) and working_day(night_school, 6) == ()
+    assert working_day(parse_hours("Mo-Fr 09:00-12:00; Sa 11:00-18:00"), 5) == ((540, 1080),)
+    assert table_rows(night_school)[-1] == ("workday", "调休上班日", "同当天周六、周日开放时间")
+    assert table_rows(parse_hours("Mo-Fr 09:00-12:00; Sa,Su 14:00-18:00"))[-1][2] == "09:00–12:00，另加当天周六、周日原有时段"
 
 
 def test_week_table_rows_name_today_keys():

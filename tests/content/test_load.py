@@ -30,7 +30,7 @@ def line_of(text: str, needle: str) -> int:
 def test_valid_project_loads(project):
     content = load(project)
     assert [v.id for v in content.venues] == ["test-venue"]
-    assert content.venue["test-venue"].hours.label() == "周一至周五 09:00–17:30；周六 09:00–12:00；周日 休息；法定节假日 休息"
+    assert content.venue["test-venue"].hours.label() == "周一至周五 09:00–17:30；周六 09:00–12:00；周日 休息；法定节假日 未说明，请先电话确认"
     assert [v.id for v in content.venues_hosting("test-brand")] == ["test-venue"]
 
 

@@ -10,6 +10,7 @@ from conftest import SAMPLE, VALID_VENUE, build_site, soup, write
 
 from leaguekit.content import load
 from leaguekit.content.geo import distance_m
+from leaguekit.content.schedule import build_date
 from leaguekit.output import finder_data as export
 
 CONTENT = load(SAMPLE)
@@ -94,7 +95,7 @@ def test_nearby_page_lists_every_venue_by_district_without_javascript(sample_sit
     # What hours.js needs: the parsed week on each card and the holiday table once.
     venue = CONTENT.venue["taigu-mingxing-youth-home"]
     assert json.loads(card["data-schedule"]) == venue.hours.schedule()
-    assert json.loads(page.select_one(".lk-finder .lk-calendar").string) == CONTENT.calendar.to_json()
+    assert json.loads(page.select_one(".lk-finder .lk-calendar").string) == CONTENT.calendar.to_json(build_date({}))
     # The tools are drawn in place (no layout shift); CSS hides them while <html> has Material's no-js class.
     assert not page.select_one(".lk-finder__tools").has_attr("hidden")
     assert ".no-js .lk-finder__tools" in (sample_site / "assets/stylesheets/nearby.css").read_text(encoding="utf-8")
@@ -139,7 +140,7 @@ def test_closures_reach_the_venue_page_and_the_finder_as_data(project):
     page = soup(site, "venues/test-venue/")
     assert not page.select("article b")
     data = json.loads(page.select_one(".lk-hours__data").string)
-    assert data["z"] == [["2026-12-01", "2026-12-31", reason]] and data["c"] == load(project).calendar.to_json()
+    assert data["z"] == [["2026-12-01", "2026-12-31", reason]] and data["c"] == load(project).calendar.to_json(build_date({}))
     item = page.select_one(".lk-closures__list li")
     assert (item["data-from"], item["data-to"], item.get_text()) == ("2026-12-01", "2026-12-31", f"2026年12月1日至12月31日 暂停开放（{reason}）")
     card = soup(site, "nearby/").select_one(".lk-place")

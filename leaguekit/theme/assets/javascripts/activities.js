@@ -7,7 +7,9 @@
  * 本周已结束; the filters (适合人群 from the groups the build computed, 县区, 阵地类型, 品牌,
  * 阵地) are kept in the query string; on a public holiday with nothing on today it points
  * to the venues open now and the rest of the holiday's activities; on an activity page
- * the status line changes; on venue and brand pages "近期活动" shows the next few.
+ * the status line changes; on venue and brand pages "近期活动" shows the next few. The home page's "近期活动"
+ * and /activities/ also read the month files (assets/activities/<YYYY-MM>.json, the same cards) from the
+ * reader's month on, so what is on today shows however long ago the page was built.
  * Hooked into Material's instant navigation through document$. */
 (function () {
   "use strict";
@@ -98,6 +100,55 @@
     return st;
   }
 
+  /* --- the month files (leaguekit/output/activity_months.py) ---------------------- */
+
+  var MAX_MONTHS = 6; /* months fetched at most for one list */
+
+  function monthKey(ms) { var t = local(ms); return t.y + "-" + pad(t.m); }
+  function monthStart(key) { return Date.UTC(+key.slice(0, 4), +key.slice(5, 7) - 1, 1) - OFFSET; }
+  function monthEnd(key) { return Date.UTC(+key.slice(0, 4), +key.slice(5, 7), 1) - OFFSET; }
+
+  /* The cards of month `key` as <li> elements (the build's own markup), links made relative to this page. */
+  function fetchMonth(root, key) {
+    return fetch(root.dataset.root + "assets/activities/" + key + ".json").then(function (r) {
+      if (!r.ok) throw new Error("HTTP " + r.status);
+      return r.json();
+    }).then(function (cards) {
+      return cards.map(function (html) {
+        var t = document.createElement("template");
+        t.innerHTML = html.trim();
+        var li = t.content.firstElementChild;
+        li.querySelectorAll("a[href]").forEach(function (a) { a.setAttribute("href", root.dataset.root + a.getAttribute("href")); });
+        return li;
+      });
+    });
+  }
+
+  /* [{li, st}] on or coming at `now` with a session before `until`, from the month files of the reader's month on.
+   * With `enough`, it stops once that many start before the end of the months fetched (nothing later can come
+   * before them). An activity in several files counts once. */
+  function fromMonths(root, now, until, enough) {
+    var first = monthKey(now);
+    var months = (root.dataset.months || "").split(" ").filter(function (m) { return m && m >= first; }).slice(0, MAX_MONTHS);
+    var found = [], seen = {};
+    function step(i) {
+      if (i >= months.length || monthStart(months[i]) >= until) return found;
+      return fetchMonth(root, months[i]).then(function (lis) {
+        lis.forEach(function (li) {
+          if (seen[li.dataset.id]) return;
+          var st = refresh(li, now);
+          if (st.state === "over" || st.occ.start >= until) return;
+          seen[li.dataset.id] = true;
+          found.push({ li: li, st: st });
+        });
+        var end = monthEnd(months[i]);
+        if (enough && found.filter(function (item) { return item.st.occ.start < end; }).length >= enough) return found;
+        return step(i + 1);
+      });
+    }
+    return Promise.resolve().then(function () { return step(0); });
+  }
+
   function byTime(a, b) {
     return (a.st.state === "over") - (b.st.state === "over") || a.st.occ.start - b.st.occ.start || (a.li.dataset.id < b.li.dataset.id ? -1 : a.li.dataset.id > b.li.dataset.id ? 1 : 0);
   }
@@ -113,14 +164,20 @@
     this.cards = Array.prototype.slice.call(root.querySelectorAll(".lk-acts__section .lk-act"));
   }
 
-  Listing.prototype.start = function () {
-    var self = this, now = Date.now();
+  /* File every card into its section by the reader's clock, in /activities/' order. */
+  Listing.prototype.file = function (now) {
+    var self = this;
     var items = this.cards.map(function (li) { return { li: li, st: refresh(li, now) }; }).sort(byTime);
     items.forEach(function (item) {
       var section = self.sections[item.st.section];
       item.li.classList.toggle("lk-act--past", !section);
       if (section) section.querySelector(".lk-acts__list").appendChild(item.li);
     });
+  };
+
+  Listing.prototype.start = function () {
+    var self = this, now = Date.now();
+    this.file(now);
     var monday = weekStart(now);
     ["this-week", "next-week"].forEach(function (key, n) {
       var range = self.sections[key] && self.sections[key].querySelector(".lk-acts__range");
@@ -137,6 +194,16 @@
     this.form.addEventListener("reset", function () { setTimeout(function () { self.changed(); }, 0); });
     this.root.querySelector(".lk-acts__tools").hidden = false;
     this.apply();
+    /* Read weeks after the build, the page lacks what has come into its two months since: add it from the month files. */
+    var ids = {};
+    this.cards.forEach(function (li) { ids[li.dataset.id] = true; });
+    fromMonths(this.root, now, now + (+this.root.dataset.window) * DAY, 0).then(function (found) {
+      var added = found.filter(function (item) { return !ids[item.li.dataset.id]; });
+      if (!added.length) return;
+      added.forEach(function (item) { self.cards.push(item.li); });
+      self.file(now);
+      self.apply();
+    }).catch(function () { /* offline: the cards the page was built with stay */ }).then(function () { self.root.dataset.monthsRead = "1"; });
   };
 
   Listing.prototype.filters = function () {
@@ -211,16 +278,28 @@
 
   /* --- "近期活动" on venue and brand pages, and one activity's status line ----- */
 
-  function startRecent(root) {
-    var now = Date.now(), limit = +root.dataset.limit, shown = 0;
-    var items = Array.prototype.map.call(root.querySelectorAll(".lk-act"), function (li) { return { li: li, st: refresh(li, now) }; }).sort(byTime);
+  /* On now or coming, in /activities/' order, the first `limit` shown. */
+  function showRecent(root, items) {
+    var limit = +root.dataset.limit, shown = 0;
     var list = root.querySelector(".lk-acts__list");
-    items.forEach(function (item) {
+    items.sort(byTime).forEach(function (item) {
       list.appendChild(item.li);
-      item.li.hidden = item.st.section === "past" || shown >= limit;
+      item.li.hidden = item.st.state === "over" || shown >= limit;
       if (!item.li.hidden) shown++;
     });
     root.querySelector(".lk-acts__empty").hidden = shown > 0;
+  }
+
+  /* The cards the page carries, filed by the reader's clock; on the home page (data-months) then replaced
+   * by what is on from the month files, whatever the build date. */
+  function startRecent(root) {
+    var now = Date.now();
+    showRecent(root, Array.prototype.map.call(root.querySelectorAll(".lk-act"), function (li) { return { li: li, st: refresh(li, now) }; }));
+    if (root.dataset.months === undefined) return;
+    fromMonths(root, now, Infinity, +root.dataset.limit).then(function (found) {
+      root.querySelector(".lk-acts__list").textContent = "";
+      showRecent(root, found);
+    }).catch(function () { /* offline: the cards the page was built with stay */ }).then(function () { root.dataset.monthsRead = "1"; });
   }
 
   function startActivity(root) {

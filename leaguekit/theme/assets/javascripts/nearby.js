@@ -18,7 +18,7 @@
   var FILTERS = ["type", "grade", "service", "district", "town", "open"];
   var PAGE = 20;
   var MAX_CELLS = 64;
-  var FAR_M = 10000; /* beyond this, the list says the nearest match is far; within it, open venues go first */
+  var FAR_M = 10000; /* beyond this, the list says the nearest match is far */
   var WALK_BELOW_M = 1500, BUS_BELOW_M = 15000;
   var MODES = [["walk", "步行"], ["bus", "公交"], ["car", "驾车"]];
 
@@ -156,9 +156,14 @@
 
   /* Open now: open or closing soon. Venues without hours are never "open now". */
   function isOpen(v, calendar, now) {
-    if (!v.schedule) return false;
+    return rank(v, calendar, now) === 0;
+  }
+
+  /* 0 open now, 1 not known (no hours, or a holiday its hours say nothing about), 2 closed: the order of the near list. */
+  function rank(v, calendar, now) {
+    if (!v.schedule) return 1;
     var s = lk.hours.openState(v.schedule, v.closures, calendar, now).state;
-    return s === "open" || s === "closing";
+    return s === "open" || s === "closing" ? 0 : s === "unstated" ? 1 : 2;
   }
 
   /* Every filter but "open now", which search() and apply() judge apart. */
@@ -217,7 +222,8 @@
     showOpenState(open, fromRecord(r), calendar, now);
     li.appendChild(open);
     if (r.f) {
-      var tel = el("a", "lk-place__tel", "电话 " + r.f);
+      var tel = el("a", "lk-place__tel", "电话 ");
+      tel.appendChild(el("span", "lk-tel", r.f));
       tel.href = "tel:" + r.f;
       li.appendChild(tel);
     }
@@ -442,7 +448,8 @@
           records.forEach(function (r) {
             var v = fromRecord(r);
             if (!matchesPlace(v, self.filters)) return;
-            var item = { r: r, d: distance(here.lat, here.lng, r.p[0], r.p[1]), open: isOpen(v, self.calendar, now) };
+            var known = rank(v, self.calendar, now);
+            var item = { r: r, d: distance(here.lat, here.lng, r.p[0], r.p[1]), open: known === 0, rank: known };
             if (!open || item.open) found.push(item);
             else closed.push(item);
           });
@@ -504,16 +511,22 @@
     }
   };
 
-  /* Venues open now within reach first, then the rest, each by distance: the visitor wants one to go to now. */
+  /* The nearest venues, open now first, then those whose state is not known, then the closed ones, each by
+   * distance: the visitor wants one to go to now. */
   function openFirst(found) {
-    var near = function (item) { return item.open && item.d <= FAR_M; };
-    return found.filter(near).concat(found.filter(function (item) { return !near(item); }));
+    return found.slice().sort(function (x, y) { return x.rank - y.rank || x.d - y.d; });
   }
 
   Finder.prototype.show = function (result) {
     var self = this, now = new Date();
-    var items = (this.filters.open ? result.found : openFirst(result.found)).slice(0, this.limit);
+    var nearest = result.found.slice(0, this.limit);
+    var items = this.filters.open ? nearest : openFirst(nearest);
+    var opened = items.filter(function (item) { return item.open; }).length;
+    var unknown = items.filter(function (item) { return item.rank === 1; }).length;
     var openNear = items.filter(function (item) { return item.open && item.d <= FAR_M; }).length;
+    var ahead = [];
+    if (!this.filters.open && opened && opened < items.length) ahead.push("现在开放的 " + opened + " 个排在前面");
+    if (!this.filters.open && unknown && opened + unknown < items.length) ahead.push(opened ? "开放情况未说明的其次" : "开放情况未说明的 " + unknown + " 个排在前面");
     this.list.textContent = "";
     items.forEach(function (item) { self.list.appendChild(card(item.r, item.d, self.manifest, self.siteRoot, self.calendar, now)); });
     this.showNotes(result, openNear, now);
@@ -521,10 +534,14 @@
     this.districts.hidden = true;
     var entering = this.near.hidden;
     this.near.hidden = false;
-    if (entering) this.near.querySelector("h2").focus();
+    if (entering) {
+      /* The list's heading at the top of the screen, so the nearest venue is on the first screen; then focus it
+       * (screen readers read it) without scrolling again. */
+      this.near.scrollIntoView({ block: "start" });
+      this.near.querySelector("h2").focus({ preventScroll: true });
+    }
     this.say(!items.length ? (this.filters.open ? "附近没有现在开放的阵地。" : "附近没有符合条件的阵地，请放宽筛选条件。")
-      : openNear && !this.filters.open && openNear < items.length ? "已按离你的直线距离排序，现在开放的 " + openNear + " 个排在前面。"
-      : "已按离你的直线距离排序。");
+      : "已按离你的直线距离排序" + (ahead.length ? "，" + ahead.join("，") : "") + "。");
     this.count.textContent = items.length ? "显示最近的 " + items.length + " 个阵地。" : "";
   };
 
