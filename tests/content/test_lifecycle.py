@@ -93,7 +93,7 @@ def test_photo_without_alt_is_a_warning(project):
     write(project, VENUE, venue("甲青年之家", 37.42, "photos:\n  - src: assets/photos/room.jpg"))
     content = load(project)
     assert [str(w) for w in content.warnings] == [
-        f"{VENUE}:18 photos[0].alt（图片说明）= assets/photos/room.jpg 照片没有图片说明；请写 alt：图里有什么（例如“青年之家活动室”），供读屏软件朗读（提醒）"
+        f"{VENUE}:19 photos[0].alt（图片说明）= assets/photos/room.jpg 照片没有图片说明；请写 alt：图里有什么（例如“青年之家活动室”），供读屏软件朗读（提醒）"
     ]
     page = soup(build_site(project), "venues/test-venue/")
     assert page.select_one(".lk-photo img")["alt"] == "" and page.select_one(".lk-photo figcaption") is None

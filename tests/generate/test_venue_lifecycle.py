@@ -47,4 +47,4 @@ def test_a_venue_without_a_story_reads_from_its_facts_and_is_flagged(project):
         "venues/taigu/test-venue.md:22 正文 没有介绍；页面暂按类型、服务项目和开放时间写一句介绍；请在文件末尾（第二个 --- 之后）写几句：阵地做什么、青年来了能做什么（提醒）",
     ]
     intro = soup(build_site(project), "venues/test-venue/").select_one(".lk-intro").get_text(strip=True)
-    assert intro == "测试社区青年之家是晋中市太谷区明星镇的青年之家（标准型），提供文化学习、志愿公益。开放时间：周一至周五 09:00–17:30；周六 09:00–12:00；周日 休息；法定节假日 休息。来访前可致电 0354-6230000。"
+    assert intro == "测试社区青年之家是晋中市太谷区明星镇的青年之家（标准型），提供文化学习、志愿公益。开放时间：周一至周五 09:00–17:30；周六 09:00–12:00；周日 休息；法定节假日 未说明，请先电话确认。来访前可致电 0354-6230000。"

@@ -108,5 +108,5 @@ def test_activity_reference_and_template(sample_site, project):
 def test_guide_shows_the_ways_of_writing_hours_as_the_converter_reads_them(sample_site):
     rows = [[c.get_text() for c in tr.select("td")] for tr in soup(sample_site, "contribute/admin/").select("table.lk-hours-words tr") if tr.select("td")]
     assert len(rows) >= 10
-    assert rows[0] == ["周一至周五 9:00-17:00", "Mo-Fr 09:00-17:00", "周一至周五 09:00–17:00；周六、周日 休息；法定节假日 休息"]
+    assert rows[0] == ["周一至周五 9:00-17:00", "Mo-Fr 09:00-17:00", "周一至周五 09:00–17:00；周六、周日 休息；法定节假日 未说明，请先电话确认"]
     assert ["每天 9:00-17:00，节假日休息", "Mo-Su 09:00-17:00; PH off", "周一至周日 09:00–17:00；法定节假日 休息"] in rows
