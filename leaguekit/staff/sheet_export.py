@@ -27,13 +27,16 @@ CHOICES = "可选值"
 LAST_ROW = 1_048_575  # drop-downs reach rows added below the export
 MAX_WIDTH = 40
 ID_NOTE = "文件名即网址（/venues/<id>/），导出时已填好，已锁定不能修改。新增阵地这一格留空：导入时按名称生成，文件放在所属团组织的文件夹。"
+# Which photo files each venue has, for staff to see: the import reads no column by this name.
+PHOTOS = Column("photos", "照片（只读）", "text", False, None, None)
+PHOTOS_NOTE = "阵地文件里写的照片文件，只供查看，导入时不读这一列；增删照片请直接改阵地文件（见“管理员手册”的“阵地照片”）。"
 CONFIRM_NOTE = "导入时提示“是同一个阵地吗？”（名称、地址、位置都改了，或位置移动超过 2 公里）或“可能与已有阵地重复”的行，核实无误后在这一格填“是”再导入。"
 NOTES = (
     "怎样填写",
     "一行一个阵地。修改时直接改格子里的内容；新增阵地在表格末尾添加一行，id 留空。",
     "第一列 id 已锁定：导入时按 id 找到阵地文件，id 为空的行是新增的阵地。表中没有的阵地不会改动，也不会删除。工作表不能排序（排序会打乱 id 与各行的对应），可以筛选。",
     "名称、地址和位置都改了，或位置移动超过 2 公里的行，导入时会问“是同一个阵地吗？”；新增的行离已有阵地不到 100 米，或电话、地址与已有阵地相同，会提示可能重复。核实无误后在“确认”一列填“是”。",
-    "只有表中有的列会写入文件；正文、照片、临时闭馆等表中没有的内容保持不变。格子留空表示不写这一项（用默认值）。",
+    "只有表中有的列会写入文件；正文、临时闭馆等表中没有的内容保持不变，“照片（只读）”列只供查看、不会导入。格子留空表示不写这一项（用默认值）。",
     f"服务项目、承接品牌等可填多项，用“{LIST_SEPARATOR}”或“，”分隔，写下拉列表或“可选值”工作表中的名称。",
     "坐标系：导出时留空，文件中的坐标系不变。改了纬度、经度（或新增阵地）的行必须选择：从高德、腾讯地图复制的坐标选“高德地图、腾讯地图（GCJ-02）”（也可写“高德”），从百度地图复制的选“百度地图（BD-09）”（或写“百度”），天地图、手机 GPS 的选“天地图、手机 GPS 定位（WGS-84）”。",
     "阵地关闭了不要删行：把“状态”改为“已关闭”并填写“关闭日期”。",
@@ -50,21 +53,36 @@ def rows_of(venues: list[VenueFile], content: Content, org: str = "") -> list[Ve
     return sorted(found, key=lambda v: v.rel)
 
 
+def sheet_columns(content: Content) -> list[Column]:
+    """The ledger's columns: the id, every field a cell can hold, the photo files (read-only), 确认 last."""
+    *fields, confirm = columns(content)
+    return [*fields, PHOTOS, confirm]
+
+
 def values(venue: VenueFile, cols: list[Column]) -> list[Any]:
     """A venue's row; 坐标系 stays empty (a row whose coordinates change must choose it, the file keeps its own)."""
-    return [venue.id if col.key == ID else None if col.key == DATUM else col.show(get(venue.front or {}, col.key)) for col in cols]
+    return [venue.id if col.key == ID else None if col.key == DATUM else photo_files(venue.front or {}) if col is PHOTOS else col.show(get(venue.front or {}, col.key)) for col in cols]
+
+
+def photo_files(front: dict[str, Any]) -> str | None:
+    """The `src` of each photo a venue file names, as written."""
+    photos = front.get("photos")
+    found = [str(p["src"]) for p in photos if isinstance(p, dict) and p.get("src")] if isinstance(photos, list) else []
+    return LIST_SEPARATOR.join(found) or None
 
 
 def write(path: Path, content: Content, venues: list[VenueFile], org: str = "", commit: str = "") -> int:
     """Write the ledger to `path` (.xlsx or .csv); returns the number of venues written. The .xlsx
     carries the stamp (`sheet_stamp`): `commit`, and each row's file and fingerprint."""
-    cols = columns(content)
+    cols = sheet_columns(content)
     chosen = rows_of(venues, content, org)
     table = [values(v, cols) for v in chosen]
     if path.suffix.lower() == ".csv":
         _csv(path, cols, table)
     else:
-        stamp = stamp_table(commit, [(str(v.id), v.rel, row) for v, row in zip(chosen, table, strict=True)])
+        # The fingerprint covers the cells the import reads, the read-only photo files not among them.
+        read = [i for i, col in enumerate(cols) if col is not PHOTOS]
+        stamp = stamp_table(commit, [(str(v.id), v.rel, [row[i] for i in read]) for v, row in zip(chosen, table, strict=True)])
         _xlsx(path, cols, table, [get(v.front or {}, "status") == "closed" for v in chosen], stamp)
     return len(table)
 
@@ -181,6 +199,8 @@ def _prompt(col: Column, cols: list[Column]) -> str:
         return ID_NOTE
     if col.label == CONFIRM_LABEL:
         return CONFIRM_NOTE
+    if col is PHOTOS:
+        return PHOTOS_NOTE
     description = sheet_words(col.reference.description, col, cols) if col.reference else ""
     parts = [description] if description else []
     if col.kind == "choice":

@@ -47,7 +47,7 @@ def test_one_row_per_venue_file_headed_by_the_reference_names(sample, tmp_path):
     header = table[0]
     reference = {r.key: r.label for r in rows(Venue, vocabularies(sample))}
     assert header[:15] == ["id", "名称", "阵地类型", "星级", "所属团组织", "县区", "乡镇街道", "地址", "纬度", "经度", "坐标系", "开放时间", "电话", "服务项目", "承接品牌"]
-    assert header[-1] == "确认" and set(header[1:-1]) <= set(reference.values())
+    assert header[-2:] == ["照片（只读）", "确认"] and set(header[1:-2]) <= set(reference.values())
     assert "照片" not in header and "临时闭馆" not in header  # lists of records stay in the files
     by_id = {row[0]: dict(zip(header, row, strict=True)) for row in table[1:]}
     assert sorted(by_id) == [p.stem for p in sorted(files, key=lambda p: p.stem)]
@@ -67,7 +67,7 @@ def test_drop_downs_frozen_header_filter_widths_and_greyed_closed_rows(sample, t
     path = tmp_path / "台账.xlsx"
     export(sample, path)
     xml = sheet_xml(path, 1)
-    cols = columns(vocabularies(sample))
+    cols = sheet_export.sheet_columns(vocabularies(sample))
     letters = {c.label: column_letter(n) for n, c in enumerate(cols)}
     lists = re.findall(r'<dataValidation type="list"[^>]*sqref="([A-Z]+)2:[A-Z]+1048576"><formula1>([^<]*)</formula1>', xml)
     assert {col: formula for col, formula in lists} == {
