@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import content
-from .content import figures
+from .content import figures, subtree
 from .content.readers import figures as figure_files
 
 
@@ -23,9 +23,15 @@ class Build:
     figures: figures.FigureBook
     dates: dict[str, str] = field(default_factory=dict)  # path -> last commit date (gitdates)
     extras: dict[str, object] = field(default_factory=dict)  # per-build state of the adapter (search index)
+    site_org: str = ""  # the org whose site this is (`SITE_ORG`); "" for the publisher's whole site
 
     def __repr__(self) -> str:
         return f"<leaguekit build: {len(self.content.venues)} venues, {len(self.content.brands)} brands>"
+
+    def site_of(self, org_id: str) -> Build:
+        """The build of `org_id`'s site: its subtree, published as it (raises subtree.UnknownOrg)."""
+        part, book = subtree.site_of(self.content, self.figures, org_id)
+        return Build(part, book, self.dates, site_org=org_id)
 
 
 def load(root: Path | str) -> tuple[content.Content, figures.FigureBook]:

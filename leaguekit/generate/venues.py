@@ -88,7 +88,7 @@ def search_entry(site: Site, venue: VenueEntry) -> SearchEntry:
         district.full_name,
         c.orgs[v.org].short_name,
         *(word for s in v.services for word in (c.services[s].label, *c.services[s].aliases)),
-        *(c.brand[b].data.name for b in v.brands),
+        *(c.any_brand(b).data.name for b in v.brands),
         *v.partners,
     ]
     return SearchEntry(
@@ -118,7 +118,7 @@ def facts(site: Site, venue: VenueEntry, here: str) -> list[Fact]:
     if v.services:
         found.append(Fact("服务项目", "、".join(c.services[s].label for s in v.services)))
     if v.brands:
-        found.append(Fact("承接品牌", links=tuple(Link(c.brand[b].data.name, urls.relative(here, urls.brand(b))) for b in v.brands)))
+        found.append(Fact("承接品牌", links=tuple(Link(c.any_brand(b).data.name, c.link(here, urls.brand(b), c.any_brand(b).data.org)) for b in v.brands)))
     if v.partners:
         found.append(Fact("共建单位", "、".join(v.partners)))
     if v.established:

@@ -1,7 +1,9 @@
 """The MkDocs plugin (`plugins: [leaguekit]` in a site's mkdocs.yml): the only place where MkDocs meets the content model.
 
 - on_config: load and validate all content and figures (a problem stops the build
-  before `site/` is touched); site name and description from data/, escaped; the footer;
+  before `site/` is touched), or take the ones `build-all` loaded (`preloaded`); with `SITE_ORG`
+  in the environment, only that org's part (`content.subtree`) at its own `site_url`;
+  site name and description from data/, escaped; the footer;
   the kit's theme (`leaguekit/theme/`, after the site's own `custom_dir`) and its scripts and styles.
 - on_files: one page per venue, brand, listing, district, org and activity and the finder page
   (`leaguekit.generate`), the open-data page (`leaguekit.output.pages`); the files beside them (`leaguekit.output.files`): alias redirects,
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 import html
 import itertools
+import os
 import posixpath
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -31,7 +34,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from leaguekit import build, generate, output
-from leaguekit.content import gitdates
+from leaguekit.content import gitdates, subtree
 from leaguekit.content.model import Content
 from leaguekit.content.problems import ContentError
 from leaguekit.generate import footer, fragments
@@ -79,15 +82,28 @@ def _safe(text: str) -> Markup:
 class LeagueKitPlugin(BasePlugin):
     """Registered as `leaguekit` under the `mkdocs.plugins` entry point (pyproject.toml)."""
 
+    # A build `build-all` loaded once and cut to one org's part; None: load from disk.
+    preloaded: build.Build | None = None
+
     @event_priority(100)  # before mkdocs-macros reads config.extra
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
         _add_theme(config)
-        try:
-            content, figures = build.load(root)
-        except ContentError as exc:
-            raise PluginError(f"内容有误，未生成网站：\n{exc}") from None
+        loaded = self.preloaded
+        if loaded is None:
+            try:
+                content, figures = build.load(root)
+                loaded = build.Build(content, figures, gitdates.last_changed(root))
+                if site_org := os.environ.get("SITE_ORG", "").strip():
+                    loaded = loaded.site_of(site_org)
+            except ContentError as exc:
+                raise PluginError(f"内容有误，未生成网站：\n{exc}") from None
+            except subtree.UnknownOrg as exc:
+                raise PluginError(str(exc)) from None
+        content = loaded.content
         publisher = content.publisher
+        if publisher.site_url and loaded.site_org:
+            config.site_url = publisher.site_url.rstrip("/") + "/"
         config.extra["footer"] = footer.footer(content)
         config.site_name = _safe(f"{publisher.short_name} · {content.settings.title}")
         config.site_description = _safe(content.settings.description)
@@ -96,15 +112,16 @@ class LeagueKitPlugin(BasePlugin):
         # The 404 page links from the site's own path (it is served at any depth).
         path = urlsplit(config.site_url).path if config.site_url else ""
         config.extra["site_path"] = path.rstrip("/") + "/" if path else ""
-        dates = gitdates.last_changed(root)
-        config.extra["leaguekit"] = build.Build(content, figures, dates)
-        config.extra["content_updated"] = gitdates.newest(dates, CONTENT_DIRS)
+        config.extra["leaguekit"] = loaded
+        config.extra["content_updated"] = gitdates.newest(loaded.dates, CONTENT_DIRS)
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         docs = _docs_dir(config)
         in_nav = set(_nav_paths(config.nav or []))
         loaded = build_of(config)
+        for file in [f for f in files if _org_of_page(f.src_uri) in loaded.content.elsewhere.orgs]:
+            files.remove(file)  # another org's hand-written pages (work report, figures) are on its own site
         built = generate.Site(loaded.content, figures=loaded.figures, dates=loaded.dates, site_url=config.site_url or "", repo_url=config.repo_url, edit_uri=config.edit_uri)
         index = loaded.extras["search_index"] = search_index.SearchIndex()
         for page in itertools.chain(generate.pages(built), output.pages(built)):
@@ -199,6 +216,12 @@ def _add_theme(config: MkDocsConfig) -> None:
     config.extra_css[:0] = [p for p in KIT_CSS if p not in config.extra_css]
     listed = {str(s) for s in config.extra_javascript}
     config.extra_javascript[:0] = [p for p in KIT_JS if p not in listed]
+
+
+def _org_of_page(src_uri: str) -> str:
+    """`taigu` for a hand-written page under docs/orgs/taigu/."""
+    parts = src_uri.split("/")
+    return parts[1] if len(parts) > 2 and parts[0] == "orgs" else ""
 
 
 def _nav_paths(items) -> list[str]:
