@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check test lockcheck lock bench audit clean new-venue new-brand new-activity export-sheet import-sheet
+.PHONY: serve build build-all check test lockcheck lock bench audit clean new-venue new-brand new-activity export-sheet import-sheet
 
 # What serve/build/check need; the test set adds pytest, Playwright and ProperDocs.
 $(VENV)/.runtime: pyproject.toml requirements/runtime.txt
@@ -23,8 +23,14 @@ serve: $(VENV)/.runtime
 	$(BIN)/python -m mkdocs serve --dev-addr 127.0.0.1:8000
 
 ## Build into a fresh directory and swap it into site/ in one step, only on success (one build at a time).
+## SITE_ORG=taigu make build|serve|check: that org's own site (it and the orgs below it), reaching
+## Python through the environment like NAME below.
 build: $(VENV)/.runtime
 	$(BIN)/python -m leaguekit build
+
+## Every org with a site_url in data/orgs.yml, each into site-all/<org id>/ (content read once).
+build-all: $(VENV)/.runtime
+	$(BIN)/python -m leaguekit build-all
 
 ## Validate content only (fast): every problem with file:line, field and a fix.
 ## make check FORMAT=github|gitlab|json: the same problems for CI (see README "Publishing").
@@ -92,4 +98,4 @@ audit: $(VENV)/.runtime .audit/.installed
 	touch $@
 
 clean:
-	rm -rf site .site-* .site.lock
+	rm -rf site site-all .site-* .site.lock

@@ -20,7 +20,7 @@ class UnknownOrg(ValueError):
 
 def unknown_org_message(org_id: str, orgs: dict[str, Org]) -> str:
     listed = "\n".join(f"  {o.id}：{o.name}" for o in orgs.values())
-    return f"SITE_ORG=“{org_id}”不是 data/orgs.yml 中的团组织，未生成网站。可用的团组织：\n{listed}"
+    return f"SITE_ORG=“{org_id}”不是 data/orgs.yml 中的团组织。可用的团组织：\n{listed}"
 
 
 def settings_of(org: Org, settings: SiteSettings) -> SiteSettings:

@@ -99,7 +99,7 @@ class LeagueKitPlugin(BasePlugin):
             except ContentError as exc:
                 raise PluginError(f"内容有误，未生成网站：\n{exc}") from None
             except subtree.UnknownOrg as exc:
-                raise PluginError(str(exc)) from None
+                raise PluginError(f"未生成网站：{exc}") from None
         content = loaded.content
         publisher = content.publisher
         if publisher.site_url and loaded.site_org:

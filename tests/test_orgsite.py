@@ -1,0 +1,152 @@
+"""One repository, a site per committee: the sample built as 太谷 and as 太原 (`make build-all`, one run)
+and as the publisher, asserted on the files a visitor, a feed reader or a data user gets."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import REPO, SAMPLE_BUILD_DAY, build_site, make_project, soup
+
+from leaguekit.__main__ import main
+from leaguekit.mkdocs import buildall
+
+EPOCH = str(int(SAMPLE_BUILD_DAY.timestamp()))
+SITES = {
+    "taigu": {"site_url": "https://taigu.example.org/", "site": {"title": "太谷青年阵地", "icp": "晋ICP备2020000001号-1", "feedback": "mailto:tgqtw@example.org"}},
+    "taiyuan": {"site_url": "https://taiyuan.example.org/qn/"},
+}
+BRANDING = {
+    "taigu": ("太谷共青团 · 太谷青年阵地", "共青团晋中市太谷区委员会"),
+    "taiyuan": ("太原共青团 · 青年阵地", "共青团太原市委员会"),
+}
+
+
+def with_org_sites(root: Path) -> Path:
+    """The sample's data/orgs.yml with each org of SITES given its address and settings."""
+    path = root / "data/orgs.yml"
+    orgs = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for org in orgs:
+        org.update(SITES.get(org["id"], {}))
+    path.write_text(yaml.safe_dump(orgs, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return root
+
+
+@pytest.fixture(scope="module")
+def org_project(tmp_path_factory) -> Path:
+    return with_org_sites(make_project(tmp_path_factory.mktemp("orgsite")))
+
+
+@pytest.fixture(scope="module")
+def sites(org_project: Path) -> Path:
+    """`build-all`: both org sites from one reading of the content, as of the sample's build day."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SOURCE_DATE_EPOCH", EPOCH)
+        mp.chdir(org_project)
+        assert main(["build-all"]) == 0
+    return org_project / buildall.FOLDER
+
+
+def own_ids(folder: str, org: str) -> set[str]:
+    """Ids of the sample's files under venues/<org>/ or activities/<org>/."""
+    return {p.stem for p in (REPO / folder / org).glob("*.md")}
+
+
+def sample_brands(org: str) -> set[str]:
+    return {p.stem for p in (REPO / "brands").glob("*.md") if yaml.safe_load(p.read_text(encoding="utf-8").split("---")[1])["org"] == org}
+
+
+@pytest.mark.parametrize("org", ["taigu", "taiyuan"])
+def test_only_the_subtree_is_built(sites: Path, org: str):
+    site = sites / org
+    venues, activities, brands = own_ids("venues", org), own_ids("activities", org), sample_brands(org)
+    assert {p.name for p in (site / "venues").iterdir() if p.is_dir()} == venues
+    assert {p.name for p in (site / "brands").iterdir() if p.is_dir()} == brands
+    every_activity = own_ids("activities", "taigu") | own_ids("activities", "taiyuan")
+    assert {p.name for p in (site / "activities").iterdir()} & every_activity == activities
+    assert {p.name for p in (site / "orgs").iterdir() if p.is_dir()} == {org}  # neither parent nor sibling
+    # Open data: every row of every table.
+    rows = list(csv.DictReader(io.StringIO((site / "data/venues.csv").read_text(encoding="utf-8-sig"))))
+    assert {r["id"] for r in rows} == venues and {r["org"] for r in rows} == {org}
+    assert {b["id"] for b in json.loads((site / "data/brands.json").read_text(encoding="utf-8"))["brands"]} == brands
+    assert {a["id"] for a in json.loads((site / "data/activities.json").read_text(encoding="utf-8"))["activities"]} == activities
+    # Finder records, search entries, feed items.
+    finder = [r["i"] for cell in (site / "assets/finder/cells").glob("*.json") for r in json.loads(cell.read_text(encoding="utf-8"))]
+    assert finder and set(finder) <= venues
+    entries = [e[0] for shard in (site / "search/d").glob("*.json") for e in json.loads(shard.read_text(encoding="utf-8"))]
+    other = "taiyuan" if org == "taigu" else "taigu"
+    assert not [url for url in entries if other in url]
+    assert {url.split("/")[1] for url in entries if url.startswith("venues/")} - {""} == venues
+    feed = (site / "feeds/activities.xml").read_text(encoding="utf-8")
+    assert feed.count("<entry>") == len(activities) and f"/{other}-" not in feed
+    assert not list((site / "feeds/venues").glob(f"{other}-*"))
+    assert [p.name for p in (site / "feeds/orgs").iterdir()] == [f"{org}.xml"]
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert SITES[org]["site_url"] + f"venues/{sorted(venues)[0]}/" in sitemap and f"/{other}" not in sitemap
+
+
+@pytest.mark.parametrize("org", ["taigu", "taiyuan"])
+def test_every_page_carries_the_orgs_branding(sites: Path, org: str):
+    site, (site_name, full_name) = sites / org, BRANDING[org]
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) > 50
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        if page.parent.name == "print":  # a door poster: its own layout, no site header
+            assert f"发布：{full_name}" in html and "山西共青团" not in html, page
+            continue
+        header = html.split("<header", 1)[1].split("</header>", 1)[0]
+        assert site_name in header and "山西共青团" not in header and "共青团山西省委员会" not in header, page
+        assert "<title>" in html and f"{site_name}</title>" in html, page
+        if page.name == "index.html":
+            assert f"主办：{full_name}" in html, page
+            if org == "taigu":
+                assert "晋ICP备2020000001号-1" in html and "mailto:tgqtw@example.org" in html, page
+    home = soup(site, "")
+    assert home.find("meta", property="og:site_name")["content"] == site_name
+    assert home.find("meta", property="og:image")["content"] == SITES[org]["site_url"] + "assets/share-card.png"
+    org_page = soup(site, f"orgs/{org}/")
+    ld = json.loads(org_page.find("script", type="application/ld+json").string)
+    assert ld["url"] == SITES[org]["site_url"] + f"orgs/{org}/" and ld["name"] == full_name
+    # The parent has no site of its own here: named, not linked.
+    parent = ld["parentOrganization"]
+    assert "url" not in parent
+    row = next(r for r in org_page.select(".lk-facts__row") if r.dt.text == "上级组织")
+    assert row.dd.find("a") is None and row.dd.text == parent["name"]
+
+
+def test_the_publishers_build_is_unchanged(org_project: Path, dated_site: Path):
+    """Org settings in data/orgs.yml change nothing in the publisher's own site: every file is the sample's."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SOURCE_DATE_EPOCH", EPOCH)
+        mp.delenv("SITE_ORG", raising=False)
+        built = build_site(org_project)
+    ours = {p.relative_to(built): p.read_bytes() for p in built.rglob("*") if p.is_file()}
+    theirs = {p.relative_to(dated_site): p.read_bytes() for p in dated_site.rglob("*") if p.is_file()}
+    assert ours.keys() == theirs.keys()
+    assert [name for name in ours if ours[name] != theirs[name]] == []
+
+
+def test_an_unknown_org_is_refused_and_nothing_is_built(project: Path):
+    (project / "site").mkdir()
+    (project / "site/index.html").write_text("旧网站", encoding="utf-8")
+    env = {**os.environ, "SITE_ORG": "taigu-x", "NO_MKDOCS_2_WARNING": "1"}
+    done = subprocess.run([sys.executable, "-m", "leaguekit", "build"], cwd=project, env=env, capture_output=True, text=True)
+    expected = (
+        "SITE_ORG=“taigu-x”不是 data/orgs.yml 中的团组织。可用的团组织：\n"
+        "  shanxi：共青团山西省委员会\n"
+        "  jinzhong：共青团晋中市委员会\n"
+        "  taigu：共青团晋中市太谷区委员会\n"
+        "  taiyuan：共青团太原市委员会"
+    )
+    assert done.returncode != 0 and f"未生成网站：{expected}" in done.stderr
+    assert (project / "site/index.html").read_text(encoding="utf-8") == "旧网站" and not list(project.glob(".site-*"))
+    checked = subprocess.run([sys.executable, "-m", "leaguekit", "check"], cwd=project, env=env, capture_output=True, text=True)
+    assert checked.returncode == 2 and checked.stderr.strip() == expected
