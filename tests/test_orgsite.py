@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import REPO, SAMPLE_BUILD_DAY, build_site, make_project, soup
+from conftest import REPO, SAMPLE_BUILD_DAY, build_site, make_project, soup, write
+from content.test_subtree import set_orgs, with_a_provincial_brand
 
 from leaguekit.__main__ import main
 from leaguekit.mkdocs import buildall
@@ -150,3 +151,43 @@ def test_an_unknown_org_is_refused_and_nothing_is_built(project: Path):
     assert (project / "site/index.html").read_text(encoding="utf-8") == "旧网站" and not list(project.glob(".site-*"))
     checked = subprocess.run([sys.executable, "-m", "leaguekit", "check"], cwd=project, env=env, capture_output=True, text=True)
     assert checked.returncode == 2 and checked.stderr.strip() == expected
+
+
+ACTIVITY = """\
+---
+title: 全省品牌太原专场
+org: taigu
+summary: 太谷共青团组织青年到太原的阵地参加全省品牌活动。
+venue: city-venue
+brand: province-brand
+start: 2026-12-18 15:00
+end: 2026-12-18 17:00
+audience:
+  who: 太谷区青年
+fee: free
+join:
+  walk_in: true
+contact:
+  role: 太谷共青团 12355 青少年服务台
+  phone: '12355'
+sample: true
+---
+活动正文。
+"""
+
+
+def test_links_that_leave_the_subtree_go_to_the_site_that_has_the_page(project: Path, monkeypatch):
+    with_a_provincial_brand(project)
+    set_orgs(project, shanxi={"site_url": "https://sx.example.org/"})
+    write(project, "activities/taigu/trip.md", ACTIVITY)
+    monkeypatch.setenv("SITE_ORG", "taigu")
+    site = build_site(project)
+    assert not (site / "venues/city-venue").exists() and not (site / "brands/province-brand").exists()
+    hosted = next(r for r in soup(site, "venues/test-venue/").select(".lk-facts__row") if r.dt.text == "承接品牌")
+    assert [(a["href"], a.text) for a in hosted.dd.find_all("a")] == [("../../brands/test-brand/", "测试品牌"), ("https://sx.example.org/brands/province-brand/", "全省品牌")]
+    facts = {r.dt.text: r.dd for r in soup(site, "activities/trip/").select(".lk-facts__row")}
+    assert facts["地点"].a["href"] == "https://sx.example.org/venues/city-venue/" and facts["地点"].text == "太原测试青年之家"
+    assert facts["品牌项目"].a["href"] == "https://sx.example.org/brands/province-brand/"
+    assert facts["县区"].text == "太原市小店区"
+    parent = next(r for r in soup(site, "orgs/taigu/").select(".lk-facts__row") if r.dt.text == "上级组织")
+    assert parent.dd.a["href"] == "https://sx.example.org/orgs/jinzhong/"
