@@ -56,6 +56,7 @@ def main(argv: list[str] | None = None, today: Callable[[], date] = china_today)
     build_cmd.add_argument("--root", default=".")
     build_all = sub.add_parser("build-all", help="为 data/orgs.yml 中每个写了 site_url 的团组织各生成一个网站到 site-all/<id>/（内容只读一次）")
     build_all.add_argument("--root", default=".")
+    build_all.add_argument("--into", default=os.environ.get("SITE_ALL", ""), help="放到哪个文件夹下（默认 site-all；发布到 GitHub Pages 时用 site，各组织的网站即在发布组织网站的 <id>/ 下）")
     venue = sub.add_parser("new-venue", help="新建阵地文件")
     brand = sub.add_parser("new-brand", help="新建品牌项目文件")
     activity = sub.add_parser("new-activity", help="新建活动文件")
@@ -103,7 +104,8 @@ def main(argv: list[str] | None = None, today: Callable[[], date] = china_today)
     if args.command == "build-all":
         from .mkdocs import buildall
 
-        return buildall.build_all(Path(args.root).resolve())
+        root = Path(args.root).resolve()
+        return buildall.build_all(root, root / args.into if args.into else None)
 
     started = time.perf_counter()
     try:
@@ -120,7 +122,8 @@ def main(argv: list[str] | None = None, today: Callable[[], date] = china_today)
         except subtree.UnknownOrg as exc:
             print(exc, file=sys.stderr)
             return 2
-    if args.publish and (refused := golive.problems(content, os.environ.get("SITE_URL", ""))):
+    site_url = (content.publisher.site_url if site_org else None) or os.environ.get("SITE_URL", "")
+    if args.publish and (refused := golive.problems(content, site_url)):
         if args.format == "text":
             print(f"{report(refused)}\n以上内容未达到上线标准，不能发布。", file=sys.stderr)
         else:

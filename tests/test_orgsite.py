@@ -191,3 +191,9 @@ def test_links_that_leave_the_subtree_go_to_the_site_that_has_the_page(project: 
     assert facts["县区"].text == "太原市小店区"
     parent = next(r for r in soup(site, "orgs/taigu/").select(".lk-facts__row") if r.dt.text == "上级组织")
     assert parent.dd.a["href"] == "https://sx.example.org/orgs/jinzhong/"
+
+
+def test_build_all_without_any_org_site_builds_nothing_and_says_so(project: Path, capsys):
+    assert main(["build-all", "--root", str(project)]) == 0
+    assert "data/orgs.yml 中没有团组织写了 site_url，没有要单独生成的网站" in capsys.readouterr().out
+    assert not (project / buildall.FOLDER).exists()

@@ -48,15 +48,19 @@ def build_all(root: Path, out: Path | None = None) -> int:
         print(f"内容有误，未生成网站：\n{exc}", file=sys.stderr)
         return 1
     orgs = subtree.sites(content)
-    if not orgs:
-        print("data/orgs.yml 中没有团组织写了 site_url，未生成网站。给要单独建站的团组织加上 site_url（网站地址）后再运行。", file=sys.stderr)
-        return 1
+    if not orgs:  # nothing to do is not a failure: CI runs build-all whether or not any org has a site yet
+        print("data/orgs.yml 中没有团组织写了 site_url，没有要单独生成的网站。给要单独建站的团组织加上 site_url（网站地址）即可。")
+        return 0
     whole = build.Build(content, figures, gitdates.last_changed(root))
     jobs = [(out / org.id, lambda fresh, org=org: build_one(root, whole.site_of(org.id), fresh)) for org in orgs]
     code = sitedir.build_with(root, jobs)
     if code == 0:
-        print(f"已生成 {len(orgs)} 个网站：" + "、".join(f"{o.short_name}（{FOLDER}/{o.id}/ → {o.site_url}）" for o in orgs))
+        print(f"已生成 {len(orgs)} 个网站：" + "、".join(f"{o.short_name}（{_shown(out / o.id, root)} → {o.site_url}）" for o in orgs))
     return code
+
+
+def _shown(path: Path, root: Path) -> str:
+    return f"{path.relative_to(root).as_posix()}/" if path.is_relative_to(root) else str(path)
 
 
 def _show_warnings() -> None:
