@@ -84,6 +84,10 @@ class LeagueKitPlugin(BasePlugin):
 
     # A build `build-all` loaded once and cut to one org's part; None: load from disk.
     preloaded: build.Build | None = None
+    serving = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"  # `mkdocs serve` keeps its own local address
 
     @event_priority(100)  # before mkdocs-macros reads config.extra
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -102,7 +106,7 @@ class LeagueKitPlugin(BasePlugin):
                 raise PluginError(f"未生成网站：{exc}") from None
         content = loaded.content
         publisher = content.publisher
-        if publisher.site_url and loaded.site_org:
+        if publisher.site_url and loaded.site_org and not self.serving:
             config.site_url = publisher.site_url.rstrip("/") + "/"
         config.extra["footer"] = footer.footer(content)
         config.site_name = _safe(f"{publisher.short_name} · {content.settings.title}")
