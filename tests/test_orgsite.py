@@ -123,16 +123,30 @@ def test_every_page_carries_the_orgs_branding(sites: Path, org: str):
     assert row.dd.find("a") is None and row.dd.text == parent["name"]
 
 
+def files_of(site: Path) -> dict[Path, bytes]:
+    return {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
+def assert_same_files(built: Path, expected: Path) -> None:
+    ours, theirs = files_of(built), files_of(expected)
+    assert ours.keys() == theirs.keys()
+    assert [name for name in ours if ours[name] != theirs[name]] == []
+
+
 def test_the_publishers_build_is_unchanged(org_project: Path, dated_site: Path):
     """Org settings in data/orgs.yml change nothing in the publisher's own site: every file is the sample's."""
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("SOURCE_DATE_EPOCH", EPOCH)
         mp.delenv("SITE_ORG", raising=False)
-        built = build_site(org_project)
-    ours = {p.relative_to(built): p.read_bytes() for p in built.rglob("*") if p.is_file()}
-    theirs = {p.relative_to(dated_site): p.read_bytes() for p in dated_site.rglob("*") if p.is_file()}
-    assert ours.keys() == theirs.keys()
-    assert [name for name in ours if ours[name] != theirs[name]] == []
+        assert_same_files(build_site(org_project), dated_site)
+
+
+def test_the_root_orgs_site_is_the_whole_site(tmp_path: Path, dated_site: Path):
+    """Through the subtree step (SITE_ORG = the top of the tree) the build is byte for byte the plain one."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SOURCE_DATE_EPOCH", EPOCH)
+        mp.setenv("SITE_ORG", "shanxi")
+        assert_same_files(build_site(make_project(tmp_path / "root")), dated_site)
 
 
 def test_an_unknown_org_is_refused_and_nothing_is_built(project: Path):
