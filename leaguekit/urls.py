@@ -91,3 +91,7 @@ def data_file(name: str) -> str:
 
 # The finder's grid cells (`output.finder_data`), fetched by nearby.js from /nearby/.
 FINDER_DATA = "assets/finder"
+
+# Every top-level folder the kit writes: an org's own site published inside the publisher's (`build-all`
+# into site/) must not take one of these names, nor a folder of the site's docs/.
+SECTIONS = frozenset(u.split("/")[0] for u in (venue("x"), brand("x"), venue_type("x"), org("x"), district("x"), activity("x"), atom(), data_file("x"), FINDER_DATA, "nearby/", "search/"))

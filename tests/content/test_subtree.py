@@ -85,3 +85,16 @@ def problems_of(project: Path) -> list[str]:
     with pytest.raises(ContentError) as info:
         build.load(project)
     return [line for line in str(info.value).splitlines() if line.startswith("data/orgs.yml")]
+
+
+def test_an_org_site_cannot_take_the_name_of_a_site_folder(project):
+    """build-all into site/ puts each org's site in site/<id>/: an id like `feeds` or `contribute` would replace that folder."""
+    path = project / "data/orgs.yml"
+    orgs = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for ident in ("feeds", "contribute"):
+        orgs.append({"id": ident, "name": "共青团测试市委员会", "short_name": "测试共青团", "parent": "shanxi", "region": "山西省测试市", "level": "city", "site_url": f"https://{ident}.example.org/"})
+    path.write_text(yaml.safe_dump(orgs, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    found = problems_of(project)
+    assert [line.split(" ", 2)[1] for line in found] == ["id", "id"]
+    assert "“feeds”与网站的栏目文件夹同名，本组织的网站放进发布组织网站的 feeds/ 时会覆盖它；请换一个 id" in found[0]
+    assert "“contribute”与网站的栏目文件夹同名" in found[1]

@@ -11,6 +11,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel
 
+from ... import urls
 from .. import holidays
 from ..crosscheck import check_ref
 from ..files import RESERVED_IDS, data_file
@@ -106,6 +107,8 @@ def _check_orgs(root: Path, orgs: dict[str, Org], src: YamlSource | None, index_
             current = orgs[current].parent
         if current in seen:
             problems.append(Problem("data/orgs.yml", src.line((index, "parent")), "parent", "上下级关系成了环", "请检查 parent，最上级组织不写 parent"))
+        if org.site_url and (org.id in urls.SECTIONS or (root / "docs" / org.id).is_dir()):
+            problems.append(Problem("data/orgs.yml", src.line((index, "id")), "id", f"“{org.id}”与网站的栏目文件夹同名，本组织的网站放进发布组织网站的 {org.id}/ 时会覆盖它", "请换一个 id（改 id 时一并改 venues/、activities/ 下的文件夹名）"))
         police = org.site.police_record if org.site else None
         if police and Resolver(root, set()).file(police.icon) is None:
             loc = (index, "site", "police_record", "icon")
