@@ -25,6 +25,8 @@ import posixpath
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import jinja2
+import jinja2.bccache
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -47,6 +49,25 @@ KIT_CSS = ("assets/stylesheets/leaguekit.css", "assets/stylesheets/nearby.css", 
 # hours.js: open now in China time; nearby.js: the finder; activities.js: what is on by the reader's clock;
 # search.js: the header box, which fetches site/search/ only once it is opened.
 KIT_JS = ("assets/javascripts/hours.js", "assets/javascripts/nearby.js", "assets/javascripts/activities.js", "assets/javascripts/search.js")
+
+
+class CompiledTemplates(jinja2.BytecodeCache):
+    """Theme templates compiled once per process: `build-all` runs a build per org and `mkdocs serve` one per
+    edit, each with a new theme environment that would compile Material's and the kit's templates again
+    (about 2 seconds). Jinja checks each entry against its template's source, so an edited template recompiles."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if (code := self.compiled.get(bucket.key)) is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+COMPILED = CompiledTemplates()
 
 
 class KitPage(Page):
@@ -88,6 +109,11 @@ class LeagueKitPlugin(BasePlugin):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"  # `mkdocs serve` keeps its own local address
+
+    def on_shutdown(self) -> None:
+        """With on_startup, MkDocs keeps one instance of the plugin per process: a part given for one build
+        must not be the next build's."""
+        self.preloaded = None
 
     @event_priority(100)  # before mkdocs-macros reads config.extra
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -148,6 +174,7 @@ class LeagueKitPlugin(BasePlugin):
         """Each build makes a new theme environment, so templates need no stat() on every include of every page;
         the menu is drawn once per distinct state (leaguekit.generate.fragments), afresh for each build."""
         env.auto_reload = False
+        env.bytecode_cache = COMPILED
         env.globals["memo"] = fragments.Fragments().memo
         env.globals["nav_state"] = fragments.nav_state
         return env
