@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import REPO, SAMPLE_BUILD_DAY, build_site, make_project, soup, write
+from conftest import REPO, SAMPLE_BUILD_DAY, build_site, make_project, soup, venue_md, write
 from content.test_subtree import set_orgs, with_a_provincial_brand
 
 from leaguekit.__main__ import main
@@ -73,6 +73,9 @@ def test_only_the_subtree_is_built(sites: Path, org: str):
     every_activity = own_ids("activities", "taigu") | own_ids("activities", "taiyuan")
     assert {p.name for p in (site / "activities").iterdir()} & every_activity == activities
     assert {p.name for p in (site / "orgs").iterdir() if p.is_dir()} == {org}  # neither parent nor sibling
+    districts = {p.name for p in (site / "districts").iterdir() if p.is_dir()}
+    assert districts and all(d.startswith(f"{'jinzhong' if org == 'taigu' else 'taiyuan'}-") for d in districts)
+    assert soup(site, "").select_one(".lk-hero strong").text == str(len(venues))  # 收录 N 个青年阵地
     # Open data: every row of every table.
     rows = list(csv.DictReader(io.StringIO((site / "data/venues.csv").read_text(encoding="utf-8-sig"))))
     assert {r["id"] for r in rows} == venues and {r["org"] for r in rows} == {org}
@@ -194,8 +197,12 @@ def test_links_that_leave_the_subtree_go_to_the_site_that_has_the_page(project: 
     with_a_provincial_brand(project)
     set_orgs(project, shanxi={"site_url": "https://sx.example.org/"})
     write(project, "activities/taigu/trip.md", ACTIVITY)
+    write(project, "venues/taigu/closed-venue.md", venue_md(name="太谷已关闭青年之家", status="closed", closed_on="2025-06-30", brands=[], location={"lat": 37.43, "lng": 112.56}))
     monkeypatch.setenv("SITE_ORG", "taigu")
     site = build_site(project)
+    # A closed venue points to the open venues nearby on this site only (the full site would name the 太原 one too).
+    closed = soup(site, "venues/closed-venue/").select_one(".lk-closed")
+    assert "附近开放的" in closed.text and [a["href"] for a in closed.find_all("a")] == ["../test-venue/"]
     assert not (site / "venues/city-venue").exists() and not (site / "brands/province-brand").exists()
     hosted = next(r for r in soup(site, "venues/test-venue/").select(".lk-facts__row") if r.dt.text == "承接品牌")
     assert [(a["href"], a.text) for a in hosted.dd.find_all("a")] == [("../../brands/test-brand/", "测试品牌"), ("https://sx.example.org/brands/province-brand/", "全省品牌")]
