@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check test lockcheck lock bench audit clean new-venue new-brand new-activity export-sheet import-sheet
+.PHONY: serve build build-all check test lockcheck lock bench audit clean new-venue new-brand new-activity export-sheet import-sheet
 
 # What serve/build/check need; the test set adds pytest, Playwright and ProperDocs.
 # Quiet on stdout (progress goes to stderr): `make check FORMAT=json > report.json` must hold only JSON.
@@ -25,8 +25,15 @@ serve: $(VENV)/.runtime
 	$(BIN)/python -m mkdocs serve --dev-addr 127.0.0.1:8000
 
 ## Build into a fresh directory and swap it into site/ in one step, only on success (one build at a time).
+## SITE_ORG=taigu make build|serve|check: that org's own site (it and the orgs below it), reaching
+## Python through the environment like NAME below.
 build: $(VENV)/.runtime
 	$(BIN)/python -m leaguekit build
+
+## Every org with a site_url in data/orgs.yml, each into site-all/<org id>/ (content read once);
+## make build-all SITE_ALL=site: into site/<org id>/, beside the publisher's pages (GitHub Pages).
+build-all: $(VENV)/.runtime
+	$(BIN)/python -m leaguekit build-all
 
 ## Validate content only (fast): every problem with file:line, field and a fix.
 ## make check FORMAT=github|gitlab|json: the same problems for CI (see README "Publishing").
@@ -78,8 +85,9 @@ lock: $(VENV)/.test
 ## Benchmarks, numbers to bench/results/: the kit beside a bare MkDocs + Material build at
 ## 1,000 / 5,000 / 20,000 generated venues (BENCH_N=1000,5000,20000,69000 for a national run),
 ## what a phone downloads for the finder's first result list, the slowest 200 KB body, the
-## near-duplicate district check and new ids for same-named rows at growing sizes (linear), and the
-## first build and cached rebuild with 1,000 phone photos (BENCH_PHOTOS=N for another count).
+## near-duplicate district check and new ids for same-named rows at growing sizes (linear), the
+## first build and cached rebuild with 1,000 phone photos (BENCH_PHOTOS=N for another count), and
+## every org's own site (build-all) against one full build of the sample.
 bench: $(VENV)/.test
 	sh tools/ensure-browser.sh
 	$(BIN)/python bench/run.py
@@ -87,6 +95,7 @@ bench: $(VENV)/.test
 	$(BIN)/python bench/bodies.py
 	$(BIN)/python bench/linear.py
 	$(BIN)/python bench/photos.py
+	$(BIN)/python bench/orgsites.py
 
 ## Lighthouse mobile on home, /nearby/ and a venue page (served with gzip, median of 3 runs) and
 ## the W3C Nu HTML checker over every page; scores and errors to audit/results/. Fails on any vnu
@@ -99,4 +108,4 @@ audit: $(VENV)/.runtime .audit/.installed
 	touch $@
 
 clean:
-	rm -rf site .site-* .site.lock
+	rm -rf site site-all .site-* .site.lock

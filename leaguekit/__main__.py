@@ -1,6 +1,8 @@
 """`python -m leaguekit check [ROOT] [--format github|gitlab|json]`: validate all content without building the site.
 
 `build`: MkDocs into a fresh directory, swapped into site/ only on success (`sitedir`).
+With `SITE_ORG=<org id>` in the environment, `check` and `build` (and `mkdocs serve`) take that org's
+site (`content.subtree`); `build-all` builds every org with a `site_url` into site-all/<org>/ (`mkdocs.buildall`).
 `new-venue` / `new-brand` / `new-activity` write a new content file (see `scaffold`); values come from
 flags or from the environment (`make new-venue NAME=…` puts NAME there), never
 through a shell command line, so quotes and backticks in a name stay text.
@@ -20,7 +22,7 @@ from datetime import date
 from pathlib import Path
 
 from . import build
-from .content import golive, reports, schedule
+from .content import golive, reports, schedule, subtree
 from .content.characters import printable
 from .content.figures import stale_figures
 from .content.holidays import missing_years
@@ -53,6 +55,9 @@ def main(argv: list[str] | None = None, today: Callable[[], date] = china_today)
     )
     build_cmd = sub.add_parser("build", help="生成网站到 site/（成功后整体替换）")
     build_cmd.add_argument("--root", default=".")
+    build_all = sub.add_parser("build-all", help="为 data/orgs.yml 中每个写了 site_url 的团组织各生成一个网站到 site-all/<id>/（内容只读一次）")
+    build_all.add_argument("--root", default=".")
+    build_all.add_argument("--into", default=os.environ.get("SITE_ALL", ""), help="放到哪个文件夹下（默认 site-all；发布到 GitHub Pages 时用 site，各组织的网站即在发布组织网站的 <id>/ 下）")
     venue = sub.add_parser("new-venue", help="新建阵地文件")
     brand = sub.add_parser("new-brand", help="新建品牌项目文件")
     activity = sub.add_parser("new-activity", help="新建活动文件")
@@ -100,6 +105,11 @@ def main(argv: list[str] | None = None, today: Callable[[], date] = china_today)
         if not os.environ.get("SITE_URL"):
             print("提示：没有设置 SITE_URL（网站的公开地址），生成的网站可以预览，但没有网站地图、分享卡片的完整网址和门牌海报；发布时请这样运行：SITE_URL=https://你的域名/ make build", file=sys.stderr)
         return sitedir.build(root, root / "site", [sys.executable, "-m", "mkdocs", "build", "--strict"])
+    if args.command == "build-all":
+        from .mkdocs import buildall
+
+        root = Path(args.root).resolve()
+        return buildall.build_all(root, root / args.into if args.into else None)
 
     started = time.perf_counter()
     try:
@@ -110,7 +120,14 @@ def main(argv: list[str] | None = None, today: Callable[[], date] = china_today)
         else:
             _formatted(args.format, exc.problems, report(exc.problems).rpartition("\n")[2])
         return 1
-    if args.publish and (refused := golive.problems(content, os.environ.get("SITE_URL", ""))):
+    if site_org := os.environ.get("SITE_ORG", "").strip():
+        try:
+            content, figures = subtree.site_of(content, figures, site_org)
+        except subtree.UnknownOrg as exc:
+            print(exc, file=sys.stderr)
+            return 2
+    site_url = (content.publisher.site_url if site_org else None) or os.environ.get("SITE_URL", "")
+    if args.publish and (refused := golive.problems(content, site_url)):
         if args.format == "text":
             print(f"{report(refused)}\n以上内容未达到上线标准，不能发布。", file=sys.stderr)
         else:
@@ -118,7 +135,7 @@ def main(argv: list[str] | None = None, today: Callable[[], date] = china_today)
         return 1
     now = today()
     warnings = content.warnings + stale_figures(figures, now.year) + missing_years(content.calendar, now)
-    passed = f"内容检查通过：{len(content.venues)} 个阵地，{len(content.brands)} 个品牌项目，{len(content.activities)} 个活动，{len(content.orgs)} 个团组织，{len(figures.all)} 项报告数据（{time.perf_counter() - started:.2f} 秒）。"
+    passed = f"内容检查通过{f'（{content.publisher.short_name}的网站）' if site_org else ''}：{len(content.venues)} 个阵地，{len(content.brands)} 个品牌项目，{len(content.activities)} 个活动，{len(content.orgs)} 个团组织，{len(figures.all)} 项报告数据（{time.perf_counter() - started:.2f} 秒）。"
     if args.format != "text":
         _formatted(args.format, sorted(warnings, key=lambda p: (p.path, p.line, p.field)), passed)
         return 0

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from .. import urls
 from .hours import Calendar, Hours, Period
 from .photos import PhotoFile
 from .problems import Problem
@@ -106,6 +107,26 @@ def official_districts(orgs: dict[str, Org]) -> set[tuple[str, str]]:
 
 
 @dataclass(frozen=True)
+class Elsewhere:
+    """What one org's site leaves out (`content.subtree`): the other orgs and their brands and venues,
+    kept so a link from inside can reach them on the site of an org that has them."""
+
+    orgs: dict[str, Org] = field(default_factory=dict)
+    brands: dict[str, BrandEntry] = field(default_factory=dict)
+    venues: dict[str, VenueEntry] = field(default_factory=dict)
+
+    def site_url(self, org_id: str) -> str:
+        """The address of the nearest site showing `org_id`'s pages: its own or an org's above it ("" when none is known)."""
+        current: str | None = org_id
+        while current in self.orgs:
+            org = self.orgs[current]
+            if org.site_url:
+                return org.site_url.rstrip("/") + "/"
+            current = org.parent
+        return ""
+
+
+@dataclass(frozen=True)
 class Content:
     """Everything the site shows, validated and cross-checked."""
 
@@ -121,6 +142,7 @@ class Content:
     calendar: Calendar = field(default_factory=Calendar)
     warnings: list[Problem] = field(default_factory=list)
     activities: list[ActivityEntry] = field(default_factory=list)
+    elsewhere: Elsewhere = field(default_factory=Elsewhere)
 
     @classmethod
     def of(cls, root: Path, vocab: Vocabularies, **entries: object) -> Content:
@@ -190,6 +212,26 @@ class Content:
     def publisher(self) -> Org:
         return self.orgs[self.settings.publisher]
 
+    def any_org(self, org_id: str) -> Org:
+        """An org of this site or, for a parent outside it, of the whole tree (for its name)."""
+        return self.orgs.get(org_id) or self.elsewhere.orgs[org_id]
+
+    def any_brand(self, brand_id: str) -> BrandEntry:
+        """A brand of this site or one a venue here hosts for an org outside it."""
+        return self.brand.get(brand_id) or self.elsewhere.brands[brand_id]
+
+    def any_venue(self, venue_id: str) -> VenueEntry:
+        """A venue of this site or one outside it where an activity here takes place."""
+        return self.venue.get(venue_id) or self.elsewhere.venues[venue_id]
+
+    def link(self, here: str, url: str, org_id: str) -> str:
+        """From page `here` to the page at `url` about `org_id`'s content: relative on this site, absolute on
+        the site of an org outside it that shows the page, "" when no such site is known (say it, do not link)."""
+        if org_id in self.orgs:
+            return urls.relative(here, url)
+        base = self.elsewhere.site_url(org_id)
+        return base + url if base else ""
+
     @cached_property
     def _hosts(self) -> dict[str, list[VenueEntry]]:
         found: dict[str, list[VenueEntry]] = defaultdict(list)
@@ -220,8 +262,8 @@ class Content:
         chain = []
         current: str | None = org_id
         while current:
-            chain.append(self.orgs[current])
-            current = self.orgs[current].parent
+            chain.append(self.any_org(current))
+            current = chain[-1].parent
         return chain
 
     @cached_property
@@ -249,7 +291,12 @@ class Content:
 
     def city_of(self, org_id: str) -> Org:
         """The nearest org at city level (or the top of the tree) above `org_id`: districts are told apart by it."""
-        return city_of(self.orgs, org_id)
+        return city_of(self._tree, org_id)
+
+    @cached_property
+    def _tree(self) -> dict[str, Org]:
+        """Every org, this site's and the rest: districts and cities are named after the whole tree."""
+        return {**self.elsewhere.orgs, **self.orgs} if self.elsewhere.orgs else self.orgs
 
     def district(self, venue: VenueEntry) -> District:
         return self._districts[venue.id]
@@ -264,7 +311,7 @@ class Content:
         named: dict[tuple[str, str], list[VenueEntry]] = defaultdict(list)
         for v in self.venues:
             named[(self.city_of(v.data.org).id, district_name(self.orgs, v.data))].append(v)
-        official = official_districts(self.orgs)
+        official = official_districts(self._tree)
         by_key: dict[str, list[tuple[str, str]]] = defaultdict(list)
         for ident in named:
             by_key[district_key(*ident)].append(ident)
@@ -273,8 +320,8 @@ class Content:
             ranked = sorted(idents, key=lambda i: (i not in official, -len(named[i]), i[1]))
             for ident in ranked:
                 key = base if ident == ranked[0] else f"{base}-{hashlib.sha256(ident[1].encode()).hexdigest()[:6]}"
-                city = self.orgs[ident[0]]
-                parent = self.orgs[city.parent].region if city.parent else ""
+                city = self._tree[ident[0]]
+                parent = self._tree[city.parent].region if city.parent else ""
                 district = District(key, ident[1], city.region.removeprefix(parent))
                 found.update((v.id, district) for v in named[ident])
         return found

@@ -391,6 +391,8 @@ class Org(Strict):
     contacts: list[Contact] = Field(default_factory=list, title="联系方式")
     website: str | None = Field(None, title="网址")
     footer: str | None = Field(None, title="页脚文字")
+    site_url: HttpUrl | None = Field(None, title="本组织网站地址", description="用本仓库为本组织（及下级）生成的网站的公开地址；有地址的组织由 make build-all 各生成一个网站，其他网站的链接也指向这里", examples=["https://example.cn/taigu/"])
+    site: OrgSite | None = Field(None, title="本组织网站设置", description="生成本组织网站（SITE_ORG）时代替 data/site.yml 中的同名设置：title、description、icp、police_record、feedback 等")
 
 
 # Everyday words a visitor types for a vocabulary entry (心理咨询 for 心理健康): site search finds the entry's pages by them.
@@ -466,8 +468,9 @@ class HolidayYear(Strict):
     workdays: list[Workday] = Field(default_factory=list, title="调休上班日")
 
 
-class SiteSettings(Strict):
-    publisher: str = Field(title="发布组织", description="data/orgs.yml 中的 id")
+class SiteFields(Strict):
+    """The settings a site has, whoever publishes it: data/site.yml's, and an org's `site:` block may override each."""
+
     title: str = Field(title="站点名称")
     description: str = Field(title="站点简介")
     icp: str | None = Field(None, title="ICP 备案号", description="境内服务器上线前取得，例如 晋ICP备2020000000号-1")
@@ -493,6 +496,23 @@ class SiteSettings(Strict):
         description="/data/ 下载文件的许可，由发布组织选定：CC-BY-4.0（署名）、CC0-1.0（放弃权利）、ODbL-1.0（开放数据库许可）",
         examples=["CC-BY-4.0"],
     )
+
+
+class SiteSettings(SiteFields):
+    publisher: str = Field(title="发布组织", description="data/orgs.yml 中的 id")
+
+
+class OrgSite(SiteFields):
+    """An org's `site:` block in data/orgs.yml: any of SiteFields, each replacing data/site.yml's when that org's site is built.
+
+    Fields SiteFields requires are optional here; every other field (and its validators) is inherited,
+    so a setting added to SiteFields can be overridden per org without touching this class."""
+
+    title: str | None = Field(None, title="站点名称")
+    description: str | None = Field(None, title="站点简介")
+
+
+Org.model_rebuild()
 
 
 # --- activities ---------------------------------------------------------------

@@ -15,7 +15,7 @@ from functools import partial
 
 from .. import urls
 from ..content import audience
-from ..content.model import District
+from ..content.model import Content, District, district_name
 from ..content.schedule import (
     CHINA,
     SECTIONS,
@@ -63,15 +63,22 @@ class Where:
 
 def where(site: Site, entry: ActivityEntry) -> Where:
     c, a = site.content, entry.data
-    if a.venue is not None:
+    if a.venue in c.venue:
         venue = c.venue[a.venue]
         v = venue.data
         return Where(v.name, v.address, site.district(venue).full_name, v.type, c.venue_types[v.type].label, v.location.lat, v.location.lng, venue.id)
+    if a.venue is not None:  # a venue of an org outside this org's site: a place like any other
+        outside = c.any_venue(a.venue).data
+        return Where(outside.name, outside.address, _district(c, outside.org, district_name(c.elsewhere.orgs, outside)), *ELSEWHERE, outside.location.lat, outside.location.lng)
     assert a.place is not None
-    city = c.city_of(a.org)
-    parent = c.orgs[city.parent].region if city.parent else ""
-    district = District("", a.place.district, city.region.removeprefix(parent)).full_name
-    return Where(a.place.name, a.place.address, district, *ELSEWHERE, a.place.location.lat, a.place.location.lng)
+    return Where(a.place.name, a.place.address, _district(c, a.org, a.place.district), *ELSEWHERE, a.place.location.lat, a.place.location.lng)
+
+
+def _district(c: Content, org_id: str, name: str) -> str:
+    """A district's full name (`太原市小店区`) from the city of the org whose place it is."""
+    city = c.city_of(org_id)
+    parent = c.any_org(city.parent).region if city.parent else ""
+    return District("", name, city.region.removeprefix(parent)).full_name
 
 
 def who_label(entry: ActivityEntry) -> str:
@@ -132,7 +139,7 @@ def card(site: Site, entry: ActivityEntry, here: str, st: Status) -> ActivityCar
     place = where(site, entry)
     meta = [fee_label(a.fee), join_label(entry)]
     if a.brand:
-        meta.append(c.brand[a.brand].data.name)
+        meta.append(c.any_brand(a.brand).data.name)
     return ActivityCard(
         id=entry.id,
         title=a.title,
@@ -150,7 +157,7 @@ def card(site: Site, entry: ActivityEntry, here: str, st: Status) -> ActivityCar
         district=place.district,
         type=place.type,
         brand=a.brand or "",
-        venue=a.venue or "",
+        venue=place.venue,
         audience=" ".join(audience.groups(a.audience)),
     )
 
@@ -216,7 +223,7 @@ def search_entry(site: Site, entry: ActivityEntry, place: Where) -> SearchEntry:
     """Found by its title, brand, place, audience and the everyday words of the services it names;
     shown with when and where."""
     a = entry.data
-    brand = site.content.brand[a.brand].data.name if a.brand else ""
+    brand = site.content.any_brand(a.brand).data.name if a.brand else ""
     needs = site.everyday_words(f"{a.title} {a.summary} {a.audience.who}")
     return SearchEntry(
         kind="activity",
@@ -298,12 +305,14 @@ def facts(site: Site, entry: ActivityEntry, here: str) -> list[Fact]:
     found = [Fact("时间", schedule_text(entry))]
     if place.venue:
         found.append(Fact("地点", links=(Link(place.name, urls.relative(here, urls.venue(place.venue))),)))
+    elif a.venue:
+        found.append(Fact("地点", links=(Link(place.name, c.link(here, urls.venue(a.venue), c.any_venue(a.venue).data.org)),)))
     else:
         found.append(Fact("地点", place.name))
     found += [Fact("地址", place.address), Fact("县区", place.district)]
     found.append(Fact("主办", links=(Link(c.orgs[a.org].name, urls.relative(here, urls.org(a.org))),)))
     if a.brand:
-        found.append(Fact("品牌项目", links=(Link(c.brand[a.brand].data.name, urls.relative(here, urls.brand(a.brand))),)))
+        found.append(Fact("品牌项目", links=(Link(c.any_brand(a.brand).data.name, c.link(here, urls.brand(a.brand), c.any_brand(a.brand).data.org)),)))
     ages = ages_label(a.audience.min_age, a.audience.max_age)
     found.append(Fact("参加对象", a.audience.who + (f"（{ages}）" if ages and ages not in a.audience.who else "")))
     found.append(Fact("费用", fee_label(a.fee)))
@@ -347,10 +356,10 @@ def session_months(entry: ActivityEntry) -> list[MonthDates]:
 
 
 def activity_page(site: Site, entry: ActivityEntry) -> str:
-    a, here = entry.data, urls.activity(entry.id)
+    here = urls.activity(entry.id)
     place = where(site, entry)
     st = status(entry.occurrences, site.now)
-    venue_calendar = urls.relative(here, urls.calendar("venues", a.venue)) if a.venue else ""
+    venue_calendar = urls.relative(here, urls.calendar("venues", place.venue)) if place.venue else ""
     return render(
         "activity.html",
         entry=entry,
@@ -391,7 +400,7 @@ def month_page(site: Site, key: str, items: list[tuple[ActivityEntry, tuple[Occu
             when = f"{rule_label(a.weekly)}；本月 {len(occs)} 次：{days}"
         else:
             when = "；".join(when_label(o) for o in occs)
-        meta = (fee_label(a.fee), site.content.brand[a.brand].data.name if a.brand else "")
+        meta = (fee_label(a.fee), site.content.any_brand(a.brand).data.name if a.brand else "")
         rows.append(MonthItem(a.title, urls.relative(here, urls.activity(entry.id)), when, f"{place.name} · {place.district}", meta, a.sample))
     pager = [(n, urls.relative(here, month_url(key, n))) for n in range(1, pages + 1)] if pages > 1 else []
     return render(

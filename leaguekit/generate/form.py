@@ -192,7 +192,7 @@ def _vocabulary_field(site: Site, key: str, label: str, prop: dict[str, Any], vo
     if vocab == "orgs":
         groups: dict[str, list[Option]] = {}
         for org in c.orgs.values():
-            group = f"{entries[org.parent]}下属" if org.parent else LEVELS[org.level]
+            group = f"{entries[org.parent] if org.parent in entries else c.any_org(org.parent).name}下属" if org.parent else LEVELS[org.level]
             groups.setdefault(group, []).append(Option(org.id, entries[org.id]))  # the label the sheet and the scaffold show
         return Field(key, label, "select", required, groups=tuple((name, tuple(opts)) for name, opts in groups.items()))
     options = tuple(Option(k, v, c.brand[k].data.org if vocab == "brands" else "") for k, v in entries.items())

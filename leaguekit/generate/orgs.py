@@ -40,7 +40,7 @@ def pages(site: Site) -> Iterator[GeneratedPage]:
             title=org.name,
             description=description,
             render=partial(org_page, site, org.id),
-            json_ld=structured.organization(c, org.id, urls.org(org.id), urls.org(org.parent) if org.parent else None),
+            json_ld=structured.organization(c, org.id, urls.org(org.id), c.link("", urls.org(org.parent), org.parent) or None if org.parent else None),
             search=(SearchEntry(kind="org", title=org.name, summary=description, names=org.short_name, places=org.region, group=org.id, org=org.id),),
         )
 
@@ -68,12 +68,12 @@ def org_page(site: Site, org_id: str) -> str:
     own_only = len(brands) > site.INLINE_LIMIT
     if own_only:
         brands = c.brands_of_org(org_id, include_children=False)
-    parent = c.orgs[org.parent] if org.parent else None
+    parent = c.any_org(org.parent) if org.parent else None
     children = [(o, urls.relative(here, urls.org(o.id))) for o in c.orgs.values() if o.parent == org_id]
     return render(
         "org.html",
         org=org,
-        parent=(parent, urls.relative(here, urls.org(parent.id))) if parent else None,
+        parent=(parent, c.link(here, urls.org(parent.id), parent.id)) if parent else None,
         children=children,
         venue_count=len(venues),
         groups=site.type_groups(venues, here) if few else [],

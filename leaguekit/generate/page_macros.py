@@ -7,6 +7,7 @@ does not import MkDocs.
 
 from __future__ import annotations
 
+import posixpath
 from dataclasses import dataclass
 
 from markupsafe import Markup
@@ -65,6 +66,16 @@ def register(env) -> None:
             if vs
         ]
         return render_in_markdown("tiles.html", tiles=tiles)
+
+    @env.macro
+    def report_links() -> Markup:
+        """Markdown links to the work report of each org of this site that has one (`report_page`), `、`-separated."""
+        folder = posixpath.dirname(env.page.file.src_uri) if env.page is not None else ""
+        return Markup("、").join(
+            Markup("[{}]({})").format(content.orgs[o.org].short_name, posixpath.relpath(o.report_page, folder or "."))
+            for o in build.figures.orgs.values()
+            if o.report_page and o.org in content.orgs
+        )
 
     env.variables["publisher"] = content.publisher
     env.variables["settings"] = content.settings

@@ -73,7 +73,9 @@ def organization(content: Content, org_id: str, url: str, parent_url: str | None
         "areaServed": org.region,
     }
     if org.parent:
-        data["parentOrganization"] = {"@type": "Organization", "name": content.orgs[org.parent].name, "url": parent_url}
+        data["parentOrganization"] = {"@type": "Organization", "name": content.any_org(org.parent).name}
+        if parent_url:
+            data["parentOrganization"]["url"] = parent_url
     points = [{"@type": "ContactPoint", "contactType": c.role, "telephone": c.phone} for c in org.contacts if c.phone]
     if points:
         data["contactPoint"] = points

@@ -91,7 +91,7 @@ def search_entry(site: Site, venue: VenueEntry) -> SearchEntry:
     summary = [site.type_label(venue), district.full_name, v.town or "", v.address]
     if not v.is_open:
         summary.insert(0, f"已于 {v.closed_on} 关闭")
-    keywords = [vtype.plural, district.full_name, c.orgs[v.org].short_name, *(c.services[s].label for s in v.services), *(c.brand[b].data.name for b in v.brands), *v.partners]
+    keywords = [vtype.plural, district.full_name, c.orgs[v.org].short_name, *(c.services[s].label for s in v.services), *(c.any_brand(b).data.name for b in v.brands), *v.partners]
     related = [*vtype.aliases, *(word for s in v.services for word in c.services[s].aliases)]
     said = [f"{m[1]}{vtype.label}"] if (m := BRACKETED.fullmatch(v.name)) and vtype.label in v.name else []
     names = list(dict.fromkeys([*v.also_known_as, *said]))
@@ -125,7 +125,7 @@ def facts(site: Site, venue: VenueEntry, here: str) -> list[Fact]:
     if v.services:
         found.append(Fact("服务项目", "、".join(c.services[s].label for s in v.services)))
     if v.brands:
-        found.append(Fact("承接品牌", links=tuple(Link(c.brand[b].data.name, urls.relative(here, urls.brand(b))) for b in v.brands)))
+        found.append(Fact("承接品牌", links=tuple(Link(c.any_brand(b).data.name, c.link(here, urls.brand(b), c.any_brand(b).data.org)) for b in v.brands)))
     if v.partners:
         found.append(Fact("共建单位", "、".join(v.partners)))
     if v.established:

@@ -1,7 +1,9 @@
 """The MkDocs plugin (`plugins: [leaguekit]` in a site's mkdocs.yml): the only place where MkDocs meets the content model.
 
 - on_config: load and validate all content and figures (a problem stops the build
-  before `site/` is touched); site name and description from data/, escaped; the footer;
+  before `site/` is touched), or take the ones `build-all` loaded (`preloaded`); with `SITE_ORG`
+  in the environment, only that org's part (`content.subtree`) at its own `site_url`;
+  site name and description from data/, escaped; the footer;
   the kit's theme (`leaguekit/theme/`, after the site's own `custom_dir`) and its scripts and styles.
 - on_files: venue photos derived (`leaguekit.output.images`, cached in .cache/images/); one page per venue, brand, listing, district, org and activity and the finder page
   (`leaguekit.generate`), the open-data page (`leaguekit.output.pages`); the files beside them (`leaguekit.output.files`): alias redirects,
@@ -18,10 +20,13 @@ from __future__ import annotations
 
 import html
 import itertools
+import os
 import posixpath
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import jinja2
+import jinja2.bccache
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -31,7 +36,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from leaguekit import build, generate, output
-from leaguekit.content import gitdates, schedule
+from leaguekit.content import gitdates, schedule, subtree
 from leaguekit.content.model import Content
 from leaguekit.content.problems import ContentError
 from leaguekit.generate import footer, fragments
@@ -45,6 +50,25 @@ KIT_CSS = ("assets/stylesheets/leaguekit.css", "assets/stylesheets/nearby.css", 
 # hours.js: open now in China time; nearby.js: the finder; activities.js: what is on by the reader's clock;
 # search.js: the header box, which fetches site/search/ only once it is opened.
 KIT_JS = ("assets/javascripts/hours.js", "assets/javascripts/nearby.js", "assets/javascripts/activities.js", "assets/javascripts/search.js")
+
+
+class CompiledTemplates(jinja2.BytecodeCache):
+    """Theme templates compiled once per process: `build-all` runs a build per org and `mkdocs serve` one per
+    edit, each with a new theme environment that would compile Material's and the kit's templates again
+    (about 2 seconds). Jinja checks each entry against its template's source, so an edited template recompiles."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if (code := self.compiled.get(bucket.key)) is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+COMPILED = CompiledTemplates()
 
 
 class KitPage(Page):
@@ -80,15 +104,38 @@ def _safe(text: str) -> Markup:
 class LeagueKitPlugin(BasePlugin):
     """Registered as `leaguekit` under the `mkdocs.plugins` entry point (pyproject.toml)."""
 
+    # A build `build-all` loaded once and cut to one org's part; None: load from disk.
+    preloaded: build.Build | None = None
+    serving = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"  # `mkdocs serve` keeps its own local address
+
+    def on_shutdown(self) -> None:
+        """With on_startup, MkDocs keeps one instance of the plugin per process: a part given for one build
+        must not be the next build's."""
+        self.preloaded = None
+
     @event_priority(100)  # before mkdocs-macros reads config.extra
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
         _add_theme(config)
-        try:
-            content, figures = build.load(root)
-        except ContentError as exc:
-            raise PluginError(f"内容有误，未生成网站：\n{exc}") from None
+        loaded = self.preloaded
+        if loaded is None:
+            try:
+                content, figures = build.load(root)
+                today = schedule.build_date()
+                loaded = build.Build(content, figures, gitdates.last_changed(root, today), today)
+                if site_org := os.environ.get("SITE_ORG", "").strip():
+                    loaded = loaded.site_of(site_org)
+            except ContentError as exc:
+                raise PluginError(f"内容有误，未生成网站：\n{exc}") from None
+            except subtree.UnknownOrg as exc:
+                raise PluginError(f"未生成网站：{exc}") from None
+        content = loaded.content
         publisher = content.publisher
+        if publisher.site_url and loaded.site_org and not self.serving:
+            config.site_url = publisher.site_url.rstrip("/") + "/"
         config.extra["footer"] = footer.footer(content)
         config.site_name = _safe(f"{publisher.short_name} · {content.settings.title}")
         config.site_description = _safe(content.settings.description)
@@ -97,16 +144,16 @@ class LeagueKitPlugin(BasePlugin):
         # The 404 page links from the site's own path (it is served at any depth).
         path = urlsplit(config.site_url).path if config.site_url else ""
         config.extra["site_path"] = path.rstrip("/") + "/" if path else ""
-        today = schedule.build_date()
-        dates = gitdates.last_changed(root, today)
-        config.extra["leaguekit"] = build.Build(content, figures, dates, today)
-        config.extra["content_updated"] = gitdates.newest(dates, CONTENT_DIRS)
+        config.extra["leaguekit"] = loaded
+        config.extra["content_updated"] = gitdates.newest(loaded.dates, CONTENT_DIRS)
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         docs = _docs_dir(config)
         in_nav = set(_nav_paths(config.nav or []))
         loaded = build_of(config)
+        for file in [f for f in files if _org_of_page(f.src_uri) in loaded.content.elsewhere.orgs]:
+            files.remove(file)  # another org's hand-written pages (work report, figures) are on its own site
         derived = _photos(files, config)
         built = generate.Site(loaded.content, figures=loaded.figures, dates=loaded.dates, today=loaded.today, site_url=config.site_url or "", repo_url=config.repo_url, edit_uri=config.edit_uri, images=derived)
         index = loaded.extras["search_index"] = search_index.SearchIndex()
@@ -134,6 +181,7 @@ class LeagueKitPlugin(BasePlugin):
         """Each build makes a new theme environment, so templates need no stat() on every include of every page;
         the menu is drawn once per distinct state (leaguekit.generate.fragments), afresh for each build."""
         env.auto_reload = False
+        env.bytecode_cache = COMPILED
         env.globals["memo"] = fragments.Fragments().memo
         env.globals["nav_state"] = fragments.nav_state
         return env
@@ -228,6 +276,12 @@ def _photos(files: Files, config: MkDocsConfig) -> dict:
             files.remove(original)
         files.append(File.generated(config, rel, abs_src_path=str(images.cached_file(cache, derived[photo.path].fallback.path))))
     return derived
+
+
+def _org_of_page(src_uri: str) -> str:
+    """`taigu` for a hand-written page under docs/orgs/taigu/."""
+    parts = src_uri.split("/")
+    return parts[1] if len(parts) > 2 and parts[0] == "orgs" else ""
 
 
 def _nav_paths(items) -> list[str]:

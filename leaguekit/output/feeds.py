@@ -89,7 +89,7 @@ def event(site: Site, entry: ActivityEntry) -> Event:
     ev.add("geo", (place.lat, place.lng))
     ev.add("description", description(site, entry))
     if a.brand:
-        ev.add("categories", [c.brand[a.brand].data.name])
+        ev.add("categories", [c.any_brand(a.brand).data.name])
     ev.add("contact", a.contact.role + (f" {a.contact.phone}" if a.contact.phone else ""))
     ev.add("status", "CONFIRMED")
     if page := absolute(site, urls.activity(entry.id)):
@@ -158,7 +158,7 @@ def atom(site: Site, entries: list[ActivityEntry], path: str, title: str, org_id
                 href=link(urls.activity(e.id)),
                 updated=_stamp(changed(site, e)),
                 author=c.orgs[e.data.org].name,
-                category=c.brand[e.data.brand].data.name if e.data.brand else "",
+                category=c.any_brand(e.data.brand).data.name if e.data.brand else "",
                 summary=f"{schedule_text(e)}，{place.name}。{e.data.summary}",
             )
         )

@@ -372,7 +372,7 @@ class Hsds:
     def __init__(self, site: Site):
         self.site = site
         self.tables: dict[str, list[dict[str, Any]]] = {name: [] for name in HSDS_TABLES}
-        self.province = site.content.orgs[site.content.org_chain(site.content.settings.publisher)[-1].id].region
+        self.province = site.content.org_chain(site.content.settings.publisher)[-1].region
 
     def id(self, *parts: str) -> str:
         return str(stable_uuid("hsds", self.site.content.settings.publisher, *parts))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import io
 import json
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from markupsafe import Markup
 from PIL import Image, ImageDraw
@@ -39,8 +39,8 @@ def card_png() -> bytes:
 
 def _absolute(site_url: str | None, here: str, target: str) -> str:
     """`target` (site-relative) as an absolute URL when the site's address is known, else relative to `here`."""
-    if site_url:
-        return urljoin(site_url.rstrip("/") + "/", target)
+    if site_url or urlsplit(target).scheme:  # another org's site is always named in full
+        return urljoin((site_url or "").rstrip("/") + "/", target)
     return urls.relative(here, target)
 
 

@@ -19,6 +19,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 AT_FDCWD = -100
@@ -57,15 +58,24 @@ def swap_in(new: Path, site: Path) -> None:
 
 def build(root: Path, site: Path, command: list[str]) -> int:
     """Run `command --site-dir <fresh dir>` under the lock and swap the result in on success."""
+    return build_with(root, [(site, lambda fresh: subprocess.run([*command, "--site-dir", str(fresh)], cwd=root).returncode)])
+
+
+def build_with(root: Path, sites: list[tuple[Path, Callable[[Path], int]]]) -> int:
+    """Under one lock, for each (site, build): build into a fresh directory, swap it in when the build
+    returns 0; stops at the first failure (sites already swapped in stay, the others keep their old copy)."""
     with open(root / ".site.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # a second build waits here for the first
         for leftover in [*root.glob(".site-*"), root / ".site.tmp", root / ".site.old"]:
             shutil.rmtree(leftover, ignore_errors=True)  # from a build that was killed
-        fresh = Path(tempfile.mkdtemp(prefix=".site-", dir=root))
-        try:
-            done = subprocess.run([*command, "--site-dir", str(fresh)], cwd=root)
-            if done.returncode == 0:
+        for site, run in sites:
+            fresh = Path(tempfile.mkdtemp(prefix=".site-", dir=root))
+            try:
+                code = run(fresh)
+                if code != 0:
+                    return code
+                site.parent.mkdir(parents=True, exist_ok=True)
                 swap_in(fresh, site)
-            return done.returncode
-        finally:
-            shutil.rmtree(fresh, ignore_errors=True)
+            finally:
+                shutil.rmtree(fresh, ignore_errors=True)
+        return 0

@@ -281,7 +281,7 @@ def new_activity(content: Content, *, title: str, org: str, venue: str = "", bra
         lines.append(_line("venue", venue, f"阵地：{content.venue[venue].data.name}"))
     else:
         lat, lng = placeholders.point(placeholders.venues_near(content, org_rec.id))
-        district = org_rec.region.removeprefix(content.orgs[org_rec.parent].region) if org_rec.parent else org_rec.region
+        district = org_rec.region.removeprefix(content.any_org(org_rec.parent).region) if org_rec.parent else org_rec.region
         lines += [
             "place:                              # 不在本站阵地举办：地点名称、地址、县区、坐标（WGS-84）",
             f"  name: {yaml_value(placeholders.PLACE_NAME)}",
@@ -336,7 +336,7 @@ def example_venue(content: Content) -> Draft:
     """A filled-in example of what `make new-venue` writes (for the staff guide)."""
     org = content.orgs[example_org(content)]
     vtype = next(iter(content.venue_types.values()))
-    district = org.region.removeprefix(content.orgs[org.parent].region) if org.parent else org.region
+    district = org.region.removeprefix(content.any_org(org.parent).region) if org.parent else org.region
     return new_venue(content, name=f"{district}某某社区{vtype.label}", type=vtype.key, org=org.id, district=district, ident=f"{org.id}-example")
 
 

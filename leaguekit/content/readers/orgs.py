@@ -11,6 +11,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel
 
+from ... import urls
 from .. import holidays
 from ..crosscheck import check_ref
 from ..files import RESERVED_IDS, data_file
@@ -106,6 +107,12 @@ def _check_orgs(root: Path, orgs: dict[str, Org], src: YamlSource | None, index_
             current = orgs[current].parent
         if current in seen:
             problems.append(Problem("data/orgs.yml", src.line((index, "parent")), "parent", "上下级关系成了环", "请检查 parent，最上级组织不写 parent"))
+        if org.site_url and (org.id in urls.SECTIONS or (root / "docs" / org.id).is_dir()):
+            problems.append(Problem("data/orgs.yml", src.line((index, "id")), "id", f"“{org.id}”与网站的栏目文件夹同名，本组织的网站放进发布组织网站的 {org.id}/ 时会覆盖它", "请换一个 id（改 id 时一并改 venues/、activities/ 下的文件夹名）"))
+        police = org.site.police_record if org.site else None
+        if police and Resolver(root, set()).file(police.icon) is None:
+            loc = (index, "site", "police_record", "icon")
+            problems.append(Problem("data/orgs.yml", src.line(loc), dotted(loc[1:]), "找不到备案图标", "请从全国互联网安全管理服务平台下载图标，放到 docs/ 下，按 docs/ 内的路径写", label="备案图标", value=police.icon))
     if settings is not None and settings.publisher not in orgs:
         settings_src = YamlSource("data/site.yml", (root / "data/site.yml").read_text(encoding="utf-8"), 1, [])
         check_ref(problems, settings_src, ("publisher",), settings.publisher, orgs, "团组织", "data/orgs.yml", "发布组织")
