@@ -102,4 +102,4 @@ def activity_month_cards(key: str) -> str:
 
 # Every top-level folder the kit writes: an org's own site published inside the publisher's (`build-all`
 # into site/) must not take one of these names, nor a folder of the site's docs/.
-SECTIONS = frozenset(u.split("/")[0] for u in (venue("x"), brand("x"), venue_type("x"), org("x"), district("x"), activity("x"), atom(), data_file("x"), FINDER_DATA, ACTIVITY_MONTHS, "nearby/", "search/"))
+SECTIONS = frozenset(u.split("/")[0] for u in (venue("x"), brand("x"), venue_type("x"), org("x"), district("x"), activity("x"), atom(), data_file("x"), FINDER_DATA, ACTIVITY_MONTHS, "nearby/", "search/", "contribute/"))
