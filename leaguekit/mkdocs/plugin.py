@@ -34,7 +34,7 @@ from leaguekit import build, generate, output
 from leaguekit.content import gitdates
 from leaguekit.content.model import Content
 from leaguekit.content.problems import ContentError
-from leaguekit.generate import footer, fragments
+from leaguekit.generate import finder_map, footer, fragments
 from leaguekit.output import publish, search_index, share
 
 CONTENT_DIRS = ("venues/", "brands/", "activities/", "data/")
@@ -87,6 +87,10 @@ class LeagueKitPlugin(BasePlugin):
             content, figures = build.load(root)
         except ContentError as exc:
             raise PluginError(f"内容有误，未生成网站：\n{exc}") from None
+        try:
+            finder_map.map_key(content.settings.map)
+        except finder_map.MapKeyError as exc:
+            raise PluginError(str(exc)) from None
         publisher = content.publisher
         config.extra["footer"] = footer.footer(content)
         config.site_name = _safe(f"{publisher.short_name} · {content.settings.title}")

@@ -1,0 +1,240 @@
+/* The finder's map (/nearby/), loaded by nearby.js only when the visitor presses 地图, after Leaflet and
+ * Leaflet.markercluster (leaguekit/theme/assets/vendor/, tools/vendor-map.sh). Tile URLs, the 审图号 and the
+ * file list come from the page (leaguekit/generate/finder_map.py).
+ *
+ * The map shows what the list shows: it loads the finder's grid cells in view (so the cost stays flat however
+ * many venues the site has) and asks the finder which venues pass the filters and whether they are open
+ * (Finder.judge, hours.js); a marker's card is the list's card (Finder.card). Markers say the open state by
+ * shape and text; each is a button named after its venue, and focus moves from a marker to its card and back. */
+(function () {
+  "use strict";
+  var lk = window.leaguekit, L = window.L;
+  var MAX_CELLS = 64; /* more cells in view than this: ask to zoom in rather than load them */
+  var AREA_LIST = 20;
+
+  function el(tag, cls, text) {
+    var node = document.createElement(tag);
+    if (cls) node.className = cls;
+    if (text != null) node.textContent = text;
+    return node;
+  }
+
+  function button(cls, text) {
+    var b = el("button", "md-button " + cls, text);
+    b.type = "button";
+    return b;
+  }
+
+  function tiles(urls, config, view) {
+    return L.layerGroup(urls.map(function (url) {
+      return L.tileLayer(url, { subdomains: config.subdomains, maxZoom: 18, minZoom: 3 })
+        .on("tileerror", function () { view.tileFailed(); });
+    }));
+  }
+
+  function MapView(finder) {
+    var self = this, config = finder.mapConfig;
+    this.finder = finder;
+    this.records = {}; /* id → record, of the cells loaded so far */
+    this.markers = {}; /* id → marker on the map */
+    this.run = 0;
+    var panel = finder.mapPanel;
+    var skip = el("a", "lk-map__skip", "跳过地图");
+    skip.href = "#lk-map-after";
+    this.canvas = el("div", "lk-map__canvas");
+    this.canvas.setAttribute("role", "region");
+    this.canvas.setAttribute("aria-label", "阵地地图，用方向键移动，加减号缩放；标记可用 Tab 键选择");
+    this.notice = el("p", "lk-map__notice");
+    this.notice.setAttribute("role", "status");
+    var bar = el("div", "lk-map__bar");
+    this.area = button("lk-map__area", "搜索此区域");
+    this.area.hidden = true;
+    this.satellite = button("lk-map__satellite", "卫星");
+    this.satellite.setAttribute("aria-pressed", "false");
+    bar.appendChild(this.area);
+    bar.appendChild(this.satellite);
+    this.after = el("div", "lk-map__after");
+    this.after.id = "lk-map-after";
+    this.after.tabIndex = -1;
+    [skip, this.canvas, this.notice, bar, this.after].forEach(function (node) { panel.appendChild(node); });
+
+    this.map = L.map(this.canvas, { attributionControl: false, zoomControl: true });
+    L.control.attribution({ position: "bottomleft", prefix: false }).addTo(this.map)
+      .addAttribution('<a href="' + config.home + '" rel="external noopener noreferrer" target="_blank">' + config.provider + "</a> 审图号：" +
+        config.review_number.replace(/[&<>"]/g, ""));
+    this.layers = { vector: tiles(config.vector, config, this), satellite: tiles(config.satellite, config, this) };
+    this.layers.vector.addTo(this.map);
+    this.cluster = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 48, iconCreateFunction: clusterIcon });
+    this.map.addLayer(this.cluster);
+
+    this.satellite.addEventListener("click", function () {
+      var on = self.satellite.getAttribute("aria-pressed") !== "true";
+      self.satellite.setAttribute("aria-pressed", String(on));
+      self.map.removeLayer(self.layers[on ? "vector" : "satellite"]).addLayer(self.layers[on ? "satellite" : "vector"]);
+    });
+    this.area.addEventListener("click", function () { self.listArea(); });
+    this.map.on("moveend", function () { self.refresh(); });
+    this.map.on("dragend zoomend", function () { if (self.placed) self.area.hidden = false; });
+    finder.watchers.push(function () { self.sync(); });
+  }
+
+  MapView.prototype.tileFailed = function () {
+    if (this.notice.textContent) return;
+    this.notice.textContent = "地图底图暂时无法显示（天地图未允许本网站使用，或今天的访问次数已用完）。阵地标记和列表仍可使用。";
+  };
+
+  /* Centred on the visitor when located, else on the venues of the district in view (the list's first cards). */
+  MapView.prototype.place = function (venue) {
+    var f = this.finder;
+    if (venue) this.map.setView([venue.lat, venue.lng], 16);
+    else if (f.position) this.map.setView([f.position.lat, f.position.lng], 14);
+    else {
+      var points = [];
+      var sections = f.root.querySelectorAll(".lk-district:not([hidden])");
+      for (var i = 0; i < sections.length && !points.length; i++) {
+        if (sections[i].getBoundingClientRect().bottom < 0 && i < sections.length - 1) continue;
+        sections[i].querySelectorAll(".lk-place:not([hidden])").forEach(function (li) { points.push([+li.dataset.lat, +li.dataset.lng]); });
+      }
+      if (points.length) this.map.fitBounds(points, { padding: [24, 24], maxZoom: 15 });
+      else this.map.setView([35, 105], 4);
+    }
+    this.placed = true;
+  };
+
+  /* Cells of the manifest that meet the view. */
+  function cellsIn(m, bounds) {
+    var size = m.grid.size;
+    return Object.keys(m.cells).filter(function (key) {
+      var parts = key.split("-").map(Number), s = size / Math.pow(2, parts[0]);
+      var south = m.grid.lat + parts[2] * s, west = m.grid.lng + parts[1] * s;
+      return bounds.intersects([[south, west], [south + s, west + s]]);
+    });
+  }
+
+  MapView.prototype.refresh = function () {
+    var self = this, run = ++this.run;
+    return this.finder.loadManifest().then(function (m) {
+      var keys = cellsIn(m, self.map.getBounds());
+      if (keys.length > MAX_CELLS) {
+        self.notice.textContent = "这一范围内的阵地太多，请放大地图查看。";
+        return;
+      }
+      return Promise.all(keys.map(function (key) { return self.finder.cell(key); })).then(function (lists) {
+        if (run !== self.run) return;
+        lists.forEach(function (records) { records.forEach(function (r) { self.records[r.i] = r; }); });
+        self.sync();
+      });
+    }).catch(function () {
+      self.notice.textContent = "读取阵地数据失败，请检查网络后重试。";
+    });
+  };
+
+  function clusterIcon(cluster) {
+    var n = cluster.getChildCount(), html = el("span", "", String(n));
+    html.appendChild(el("span", "lk-sr", " 个阵地，放大查看"));
+    return L.divIcon({ html: html, className: "lk-cluster", iconSize: [40, 40] });
+  }
+
+  /* Open: a round pin reading 开; anything else a square one reading 休 (closed) or ？ (hours unknown). */
+  function pin(r, judged) {
+    var html = el("span", "lk-pin__mark", judged.open ? "开" : judged.state ? "休" : "？");
+    html.appendChild(el("span", "lk-sr", "，" + r.n + "，" + (judged.state ? judged.state.label : "开放时间未知")));
+    return L.divIcon({ html: html, className: "lk-pin lk-pin--" + (judged.open ? "open" : judged.state ? "shut" : "unknown"), iconSize: [34, 34] });
+  }
+
+  /* Markers for the loaded venues that pass the filters now; the others leave the map. */
+  MapView.prototype.sync = function () {
+    var self = this, now = new Date(), add = [], remove = [];
+    Object.keys(this.records).forEach(function (id) {
+      var r = self.records[id], judged = self.finder.judge(r, now), marker = self.markers[id];
+      var state = judged && (judged.open ? "open" : judged.state ? judged.state.label : "unknown");
+      if (marker && marker.state === state) return;
+      if (marker) {
+        remove.push(marker);
+        delete self.markers[id];
+      }
+      if (!judged) return;
+      marker = L.marker(r.p, { icon: pin(r, judged), keyboard: true, riseOnHover: true });
+      marker.record = r;
+      marker.state = state;
+      marker.on("click", function () { self.select(marker); });
+      marker.on("keypress", function (e) {
+        if (e.originalEvent.key === "Enter" || e.originalEvent.key === " ") {
+          e.originalEvent.preventDefault();
+          self.select(marker);
+        }
+      });
+      self.markers[id] = marker;
+      add.push(marker);
+    });
+    this.cluster.removeLayers(remove);
+    this.cluster.addLayers(add);
+    if (this.pending && this.markers[this.pending]) {
+      var target = this.markers[this.pending];
+      this.pending = null;
+      this.cluster.zoomToShowLayer(target, function () { target.getElement().focus(); self.select(target); });
+    }
+  };
+
+  MapView.prototype.distance = function (r) {
+    var here = this.finder.position;
+    return here ? lk.geo.distance(here.lat, here.lng, r.p[0], r.p[1]) : null;
+  };
+
+  /* The venue's card under the map, with focus on its name; 回到地图 (or Escape) returns to the marker. */
+  MapView.prototype.select = function (marker) {
+    var self = this, r = marker.record;
+    this.after.textContent = "";
+    var list = el("ul", "lk-places lk-map__card");
+    var li = this.finder.card(r, this.distance(r));
+    li.querySelector(".lk-place__onmap").remove();
+    var back = button("lk-map__back", "回到地图");
+    back.addEventListener("click", function () { self.backTo(marker); });
+    li.appendChild(back);
+    li.addEventListener("keydown", function (e) { if (e.key === "Escape") self.backTo(marker); });
+    list.appendChild(li);
+    this.after.appendChild(list);
+    li.querySelector(".lk-place__name").focus();
+  };
+
+  MapView.prototype.backTo = function (marker) {
+    var node = marker.getElement();
+    if (node) node.focus();
+    else this.canvas.focus();
+  };
+
+  /* 搜索此区域: the venues on the map in view, nearest the centre (or the visitor) first. */
+  MapView.prototype.listArea = function () {
+    var self = this, bounds = this.map.getBounds(), centre = this.map.getCenter(), now = new Date();
+    var here = this.finder.position || { lat: centre.lat, lng: centre.lng };
+    var found = Object.keys(this.markers).map(function (id) { return self.markers[id].record; })
+      .filter(function (r) { return bounds.contains(r.p); })
+      .map(function (r) { return { r: r, d: lk.geo.distance(here.lat, here.lng, r.p[0], r.p[1]) }; })
+      .sort(function (x, y) { return x.d - y.d; });
+    this.after.textContent = "";
+    var title = el("h2", "lk-map__area-title", found.length ? "此区域的阵地（" + found.length + " 个）" : "此区域没有符合条件的阵地");
+    title.tabIndex = -1;
+    this.after.appendChild(title);
+    var list = el("ol", "lk-places");
+    found.slice(0, AREA_LIST).forEach(function (item) {
+      list.appendChild(self.finder.card(item.r, self.finder.position ? item.d : null, now));
+    });
+    this.after.appendChild(list);
+    if (found.length > AREA_LIST) this.after.appendChild(el("p", "", "只列出离地图中心最近的 " + AREA_LIST + " 个，放大地图可查看其余的。"));
+    this.area.hidden = true;
+    title.focus();
+  };
+
+  lk.map = {
+    /* Called by nearby.js each time the map is shown; `venue`: {id, lat, lng} from a card's 在地图上看. */
+    show: function (finder, venue) {
+      if (!finder.mapView) finder.mapView = new MapView(finder);
+      var view = finder.mapView;
+      view.map.invalidateSize();
+      view.pending = venue ? venue.id : null;
+      view.place(venue);
+      view.refresh();
+      if (!venue) view.canvas.focus();
+    },
+  };
+})();
