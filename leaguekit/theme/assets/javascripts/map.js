@@ -228,7 +228,7 @@
   lk.map = {
     /* Called by nearby.js each time the map is shown; `venue`: {id, lat, lng} from a card's 在地图上看. */
     show: function (finder, venue) {
-      if (!finder.mapView) finder.mapView = new MapView(finder);
+      if (!finder.mapView) finder.mapView = lk.map.view = new MapView(finder);
       var view = finder.mapView;
       view.map.invalidateSize();
       view.pending = venue ? venue.id : null;
