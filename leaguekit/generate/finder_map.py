@@ -22,9 +22,10 @@ from ..content.schema import TIANDITU_KEY_RE, MapSettings
 ENV_KEY = "TIANDITU_KEY"
 TILE_HOSTS = "01234567"  # t0 … t7.tianditu.gov.cn
 HOME = "https://www.tianditu.gov.cn/"
-# Styles and scripts map.js needs, in loading order (leaflet before the cluster plugin before map.js).
-STYLES = ("assets/vendor/leaflet/leaflet.css", "assets/vendor/leaflet.markercluster/MarkerCluster.css", "assets/stylesheets/map.css")
-SCRIPTS = ("assets/vendor/leaflet/leaflet.js", "assets/vendor/leaflet.markercluster/leaflet.markercluster.js", "assets/javascripts/map.js")
+# Styles and scripts map.js needs, in loading order. Supercluster (4 KB gzip) clusters rather than the 9 KB
+# Leaflet.markercluster: with Leaflet's 46 KB, opening the map must stay within 60 KB gzip, data included.
+STYLES = ("assets/vendor/leaflet/leaflet.css", "assets/stylesheets/map.css")
+SCRIPTS = ("assets/vendor/leaflet/leaflet.js", "assets/vendor/supercluster/supercluster.min.js", "assets/javascripts/map.js")
 
 
 class MapKeyError(ValueError):

@@ -61,7 +61,7 @@ def test_with_a_key_only_the_finder_carries_the_switch_and_the_tiles(project):
     assert pages_naming(site, "tianditu") == ["nearby/index.html"]
     assert pages_naming(site, "leaflet") == ["nearby/index.html"]
     # The vendored library ships with its licence.
-    assert (site / "assets/vendor/leaflet/LICENSE").is_file() and (site / "assets/vendor/leaflet.markercluster/MIT-LICENCE.txt").is_file()
+    assert (site / "assets/vendor/leaflet/LICENSE").is_file() and (site / "assets/vendor/supercluster/LICENSE").is_file()
 
 
 def test_the_key_may_come_from_the_environment(project, monkeypatch):

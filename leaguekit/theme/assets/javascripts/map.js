@@ -1,11 +1,8 @@
 /* The finder's map (/nearby/), loaded by nearby.js only when the visitor presses 地图, after Leaflet and
- * Leaflet.markercluster (leaguekit/theme/assets/vendor/, tools/vendor-map.sh). Tile URLs, the 审图号 and the
- * file list come from the page (leaguekit/generate/finder_map.py).
- *
- * The map shows what the list shows: it loads the finder's grid cells in view (so the cost stays flat however
- * many venues the site has) and asks the finder which venues pass the filters and whether they are open
- * (Finder.judge, hours.js); a marker's card is the list's card (Finder.card). Markers say the open state by
- * shape and text; each is a button named after its venue, and focus moves from a marker to its card and back. */
+ * Supercluster (assets/vendor/, tools/vendor-map.sh); tiles, 审图号 and files from leaguekit/generate/finder_map.py.
+ * It loads the finder's grid cells in view (flat in the directory's size) and asks the finder which venues pass
+ * the filters and are open (Finder.judge, hours.js); a marker's card is the list's card (Finder.card). Markers
+ * are buttons named after their venue, with the state by shape and text; focus goes marker → card → marker. */
 (function () {
   "use strict";
   var lk = window.leaguekit, L = window.L;
@@ -36,7 +33,8 @@
     var self = this, config = finder.mapConfig;
     this.finder = finder;
     this.records = {}; /* id → record, of the cells loaded so far */
-    this.markers = {}; /* id → marker on the map */
+    this.markers = {}; /* id → marker of a venue that passes the filters */
+    this.drawn = {}; /* key → marker (venue or cluster) on the map now */
     this.run = 0;
     var panel = finder.mapPanel;
     var skip = el("a", "lk-map__skip", "跳过地图");
@@ -58,14 +56,14 @@
     this.after.tabIndex = -1;
     [skip, this.canvas, this.notice, bar, this.after].forEach(function (node) { panel.appendChild(node); });
 
-    this.map = L.map(this.canvas, { attributionControl: false, zoomControl: true });
+    this.map = L.map(this.canvas, { attributionControl: false, zoomControl: false });
+    L.control.zoom({ zoomInTitle: "放大", zoomOutTitle: "缩小" }).addTo(this.map);
     L.control.attribution({ position: "bottomleft", prefix: false }).addTo(this.map)
       .addAttribution('<a href="' + config.home + '" rel="external noopener noreferrer" target="_blank">' + config.provider + "</a> 审图号：" +
         config.review_number.replace(/[&<>"]/g, ""));
     this.layers = { vector: tiles(config.vector, config, this), satellite: tiles(config.satellite, config, this) };
     this.layers.vector.addTo(this.map);
-    this.cluster = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 48, iconCreateFunction: clusterIcon });
-    this.map.addLayer(this.cluster);
+    this.index = new window.Supercluster({ radius: 48, maxZoom: 17 });
 
     this.satellite.addEventListener("click", function () {
       var on = self.satellite.getAttribute("aria-pressed") !== "true";
@@ -73,7 +71,7 @@
       self.map.removeLayer(self.layers[on ? "vector" : "satellite"]).addLayer(self.layers[on ? "satellite" : "vector"]);
     });
     this.area.addEventListener("click", function () { self.listArea(); });
-    this.map.on("moveend", function () { self.refresh(); });
+    this.map.on("moveend", function () { self.draw(); self.refresh(); });
     this.map.on("dragend zoomend", function () { if (self.placed) self.area.hidden = false; });
     finder.watchers.push(function () { self.sync(); });
   }
@@ -129,10 +127,21 @@
     });
   };
 
-  function clusterIcon(cluster) {
-    var n = cluster.getChildCount(), html = el("span", "", String(n));
+  function clusterIcon(n) {
+    var html = el("span", "", String(n));
     html.appendChild(el("span", "lk-sr", " 个阵地，放大查看"));
     return L.divIcon({ html: html, className: "lk-cluster", iconSize: [40, 40] });
+  }
+
+  /* Click, tap, or Enter / Space on a focused marker. */
+  function onSelect(marker, act) {
+    marker.on("click", act);
+    marker.on("keypress", function (e) {
+      if (e.originalEvent.key === "Enter" || e.originalEvent.key === " ") {
+        e.originalEvent.preventDefault();
+        act();
+      }
+    });
   }
 
   /* Open: a round pin reading 开; anything else a square one reading 休 (closed) or ？ (hours unknown). */
@@ -142,38 +151,61 @@
     return L.divIcon({ html: html, className: "lk-pin lk-pin--" + (judged.open ? "open" : judged.state ? "shut" : "unknown"), iconSize: [34, 34] });
   }
 
-  /* Markers for the loaded venues that pass the filters now; the others leave the map. */
+  /* Markers for the loaded venues that pass the filters now, clustered anew. */
   MapView.prototype.sync = function () {
-    var self = this, now = new Date(), add = [], remove = [];
+    var self = this, now = new Date(), points = [];
     Object.keys(this.records).forEach(function (id) {
       var r = self.records[id], judged = self.finder.judge(r, now), marker = self.markers[id];
       var state = judged && (judged.open ? "open" : judged.state ? judged.state.label : "unknown");
-      if (marker && marker.state === state) return;
-      if (marker) {
-        remove.push(marker);
+      if (!judged) {
         delete self.markers[id];
+        return;
       }
-      if (!judged) return;
-      marker = L.marker(r.p, { icon: pin(r, judged), keyboard: true, riseOnHover: true });
-      marker.record = r;
-      marker.state = state;
-      marker.on("click", function () { self.select(marker); });
-      marker.on("keypress", function (e) {
-        if (e.originalEvent.key === "Enter" || e.originalEvent.key === " ") {
-          e.originalEvent.preventDefault();
-          self.select(marker);
-        }
-      });
-      self.markers[id] = marker;
-      add.push(marker);
+      if (!marker || marker.state !== state) {
+        marker = self.markers[id] = L.marker(r.p, { icon: pin(r, judged), keyboard: true, riseOnHover: true });
+        marker.record = r;
+        marker.state = state;
+        onSelect(marker, function () { self.select(marker); });
+      }
+      points.push({ type: "Feature", geometry: { type: "Point", coordinates: [r.p[1], r.p[0]] }, properties: { id: id } });
     });
-    this.cluster.removeLayers(remove);
-    this.cluster.addLayers(add);
-    if (this.pending && this.markers[this.pending]) {
-      var target = this.markers[this.pending];
+    this.index.load(points);
+    this.loads = (this.loads || 0) + 1; /* cluster ids name clusters of one load only */
+    this.draw();
+    var target = this.pending && this.markers[this.pending];
+    if (target) {
       this.pending = null;
-      this.cluster.zoomToShowLayer(target, function () { target.getElement().focus(); self.select(target); });
+      this.map.setView(target.getLatLng(), Math.max(this.map.getZoom(), this.index.options.maxZoom + 1), { animate: false });
+      target.getElement().focus();
+      this.select(target);
     }
+  };
+
+  /* The clusters and venues in view at this zoom; markers already drawn stay (and keep focus). */
+  MapView.prototype.draw = function () {
+    var self = this, b = this.map.getBounds(), next = {};
+    if (!this.loads) return;
+    this.index.getClusters([b.getWest(), b.getSouth(), b.getEast(), b.getNorth()], Math.round(this.map.getZoom())).forEach(function (f) {
+      var p = f.properties, key = p.cluster ? "c" + self.loads + "-" + p.cluster_id : "v" + p.id;
+      next[key] = p.cluster ? self.drawn[key] || self.clusterMarker(f) : self.markers[p.id];
+    });
+    Object.keys(this.drawn).forEach(function (key) { if (next[key] !== self.drawn[key]) self.map.removeLayer(self.drawn[key]); });
+    Object.keys(next).forEach(function (key) { if (!self.map.hasLayer(next[key])) self.map.addLayer(next[key]); });
+    this.drawn = next;
+  };
+
+  /* A cluster zooms in; one that cannot split (venues in one building) lists its venues. */
+  MapView.prototype.clusterMarker = function (f) {
+    var self = this, id = f.properties.cluster_id, at = [f.geometry.coordinates[1], f.geometry.coordinates[0]];
+    var marker = L.marker(at, { icon: clusterIcon(f.properties.point_count), keyboard: true });
+    onSelect(marker, function () {
+      var zoom = self.index.getClusterExpansionZoom(id);
+      if (zoom <= self.index.options.maxZoom) self.map.setView(at, zoom);
+      else {
+        self.list(self.index.getLeaves(id, Infinity).map(function (leaf) { return self.markers[leaf.properties.id].record; }), "这里的阵地");
+      }
+    });
+    return marker;
   };
 
   MapView.prototype.distance = function (r) {
@@ -203,16 +235,22 @@
     else this.canvas.focus();
   };
 
-  /* 搜索此区域: the venues on the map in view, nearest the centre (or the visitor) first. */
+  /* 搜索此区域: the venues that pass the filters in view. */
   MapView.prototype.listArea = function () {
-    var self = this, bounds = this.map.getBounds(), centre = this.map.getCenter(), now = new Date();
+    var self = this, bounds = this.map.getBounds();
+    this.list(Object.keys(this.markers).map(function (id) { return self.markers[id].record; })
+      .filter(function (r) { return bounds.contains(r.p); }), "此区域");
+    this.area.hidden = true;
+  };
+
+  /* Venues under the map, nearest the visitor (else the map's centre) first. */
+  MapView.prototype.list = function (records, where) {
+    var self = this, centre = this.map.getCenter(), now = new Date();
     var here = this.finder.position || { lat: centre.lat, lng: centre.lng };
-    var found = Object.keys(this.markers).map(function (id) { return self.markers[id].record; })
-      .filter(function (r) { return bounds.contains(r.p); })
-      .map(function (r) { return { r: r, d: lk.geo.distance(here.lat, here.lng, r.p[0], r.p[1]) }; })
+    var found = records.map(function (r) { return { r: r, d: lk.geo.distance(here.lat, here.lng, r.p[0], r.p[1]) }; })
       .sort(function (x, y) { return x.d - y.d; });
     this.after.textContent = "";
-    var title = el("h2", "lk-map__area-title", found.length ? "此区域的阵地（" + found.length + " 个）" : "此区域没有符合条件的阵地");
+    var title = el("h2", "lk-map__area-title", found.length ? where + "的阵地（" + found.length + " 个）" : where + "没有符合条件的阵地");
     title.tabIndex = -1;
     this.after.appendChild(title);
     var list = el("ol", "lk-places");
@@ -221,7 +259,6 @@
     });
     this.after.appendChild(list);
     if (found.length > AREA_LIST) this.after.appendChild(el("p", "", "只列出离地图中心最近的 " + AREA_LIST + " 个，放大地图可查看其余的。"));
-    this.area.hidden = true;
     title.focus();
   };
 
