@@ -1,7 +1,7 @@
 """The finder's map in Chromium, with 天地图 answered locally (Playwright routes return a small PNG).
 
-A small project with a key: three venues in 太谷区, one open around the clock, two whose hours are
-unknown (one of another type), so open-now and type filters visibly change what the map shows.
+A small project with a key: four venues in 太谷区, one open around the clock, three whose hours are
+unknown (two of other types, in one building), so open-now and type filters visibly change what the map shows.
 Proves: nothing is fetched before the map is opened (nor ever, without a key); the key and layers
 in the tile URLs; the attribution with the 审图号 lower left; markers named after their venue and
 saying their state; focus from marker to card and back; the list's filters; 在地图上看; 搜索此区域;
@@ -31,7 +31,9 @@ VENUES = {
     "taigu-open-home": dict(name="太谷区全天青年之家", hours="24/7", location={"lat": 37.4200, "lng": 112.5500}),
     "taigu-quiet-home": dict(name="太谷区未知青年之家", hours=None, location={"lat": 37.4260, "lng": 112.5620}),
     "taigu-practice-base": dict(name="太谷区实践基地", type="practice-base", grade=None, hours=None, location={"lat": 37.4140, "lng": 112.5420}),
+    "taigu-station": dict(name="太谷区青春驿站", type="youth-station", grade=None, hours=None, location={"lat": 37.4140, "lng": 112.5420}),
 }
+HERE = {"latitude": 37.4205, "longitude": 112.5530}
 
 
 @pytest.fixture(scope="module")
@@ -123,17 +125,24 @@ def test_markers_say_name_and_state_and_focus_moves_to_the_card_and_back(page, m
     page.wait_for_load_state("networkidle")
     # Each marker: its state in a word, the venue's name, and the state as the list words it.
     listed = page.locator(".lk-districts .lk-place", has_text="太谷区全天青年之家").locator(".lk-place__open").text_content()
-    assert pin_names(page) == sorted([f"开，太谷区全天青年之家，{listed}", "？，太谷区未知青年之家，开放时间未知", "？，太谷区实践基地，开放时间未知"])
+    assert pin_names(page) == sorted([f"开，太谷区全天青年之家，{listed}", "？，太谷区未知青年之家，开放时间未知"])
+    # The two in one building make a cluster, a button too; it cannot split, so it lists them.
+    cluster = page.get_by_role("button", name="2 个阵地，放大查看")
+    cluster.focus()
+    page.keyboard.press("Enter")
+    expect(page.locator(".lk-map__area-title")).to_have_text("这里的阵地（2 个）")
+    expect(page.locator(".lk-map__area-title")).to_be_focused()
+    assert sorted(page.locator(".lk-map__after .lk-place__name").all_text_contents()) == ["太谷区实践基地", "太谷区青春驿站"]
     # The open one is round, the unknown ones square with a dashed edge: shape as well as colour.
     assert page.locator(".lk-pin--open").evaluate("e => getComputedStyle(e).borderRadius") == "50%"
     assert page.locator(".lk-pin--unknown").first.evaluate("e => getComputedStyle(e).borderStyle") == "dashed"
-    marker = page.get_by_role("button", name=re.compile("太谷区实践基地"))
+    marker = page.get_by_role("button", name=re.compile("太谷区未知青年之家"))
     marker.focus()
     page.keyboard.press("Enter")
     card = page.locator(".lk-map__card .lk-place")
     expect(card.locator(".lk-place__name")).to_be_focused()
-    expect(card.locator(".lk-place__name")).to_have_text("太谷区实践基地")
-    assert card.locator(".lk-place__name").get_attribute("href").endswith("venues/taigu-practice-base/")
+    expect(card.locator(".lk-place__name")).to_have_text("太谷区未知青年之家")
+    assert card.locator(".lk-place__name").get_attribute("href").endswith("venues/taigu-quiet-home/")
     expect(card.locator(".lk-place__open")).to_have_text("开放时间未知，请先电话询问")
     assert card.locator(".lk-place__tel").get_attribute("href") == "tel:0354-6230000"
     expect(card.locator("summary")).to_have_text("导航")
@@ -179,8 +188,26 @@ def test_see_on_map_from_a_card_and_search_this_area(page, map_url):
     # Pan so only the practice base stays in view, then list the area.
     page.evaluate("([lat, lng]) => { const m = leaguekit.map.view.map; m.setView([lat, lng], 17); m.fire('dragend'); }", [37.4140, 112.5420])
     page.get_by_role("button", name="搜索此区域").click()
-    expect(page.locator(".lk-map__area-title")).to_have_text("此区域的阵地（1 个）")
-    expect(page.locator(".lk-map__after .lk-place__name")).to_have_text(["太谷区实践基地"])
+    expect(page.locator(".lk-map__area-title")).to_have_text("此区域的阵地（2 个）")
+    assert sorted(page.locator(".lk-map__after .lk-place__name").all_text_contents()) == ["太谷区实践基地", "太谷区青春驿站"]
+
+
+def test_located_visitors_see_the_map_around_them_with_distances(browser, map_url):
+    ctx = browser.new_context(locale="zh-CN", timezone_id="Asia/Shanghai", geolocation=HERE, permissions=["geolocation"])
+    try:
+        page = ctx.new_page()
+        answer_tiles(page)
+        page.goto(map_url + "nearby/")
+        page.get_by_role("button", name="使用我的位置").click()
+        page.locator(".lk-place__distance").first.wait_for()
+        open_map(page)
+        centre = page.evaluate("(() => { const c = leaguekit.map.view.map.getCenter(); return [c.lat, c.lng]; })()")
+        assert abs(centre[0] - HERE["latitude"]) < 1e-4 and abs(centre[1] - HERE["longitude"]) < 1e-4
+        page.get_by_role("button", name=re.compile("太谷区全天青年之家")).click()
+        first = page.locator(".lk-near__list .lk-place", has_text="太谷区全天青年之家").locator(".lk-place__distance").text_content()
+        expect(page.locator(".lk-map__card .lk-place__distance")).to_have_text(first)
+    finally:
+        ctx.close()
 
 
 def test_a_tile_failure_says_so_and_the_list_keeps_working(page, map_url):
@@ -189,7 +216,7 @@ def test_a_tile_failure_says_so_and_the_list_keeps_working(page, map_url):
     open_map(page)
     expect(page.locator(".lk-map__notice")).to_contain_text("地图底图暂时无法显示")
     page.get_by_role("button", name="列表").click()
-    expect(page.locator(".lk-districts .lk-place")).to_have_count(3)
+    expect(page.locator(".lk-districts .lk-place")).to_have_count(4)
 
 
 def test_axe_finds_nothing_with_the_map_open(browser, map_url):

@@ -202,7 +202,7 @@
       var zoom = self.index.getClusterExpansionZoom(id);
       if (zoom <= self.index.options.maxZoom) self.map.setView(at, zoom);
       else {
-        self.list(self.index.getLeaves(id, Infinity).map(function (leaf) { return self.markers[leaf.properties.id].record; }), "这里的阵地");
+        self.list(self.index.getLeaves(id, Infinity).map(function (leaf) { return self.markers[leaf.properties.id].record; }), "这里");
       }
     });
     return marker;
