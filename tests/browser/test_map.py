@@ -123,6 +123,11 @@ def test_markers_say_name_and_state_and_focus_moves_to_the_card_and_back(page, m
     page.goto(map_url + "nearby/")
     open_map(page)
     page.wait_for_load_state("networkidle")
+    # Keyboard users can pass the map: its skip link leads past the markers.
+    expect(page.locator(".lk-map__canvas")).to_have_attribute("aria-label", re.compile("^阵地地图"))
+    page.get_by_role("link", name="跳过地图").focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("#lk-map-after")).to_be_focused()
     # Each marker: its state in a word, the venue's name, and the state as the list words it.
     listed = page.locator(".lk-districts .lk-place", has_text="太谷区全天青年之家").locator(".lk-place__open").text_content()
     assert pin_names(page) == sorted([f"开，太谷区全天青年之家，{listed}", "？，太谷区未知青年之家，开放时间未知"])
@@ -203,6 +208,7 @@ def test_located_visitors_see_the_map_around_them_with_distances(browser, map_ur
         open_map(page)
         centre = page.evaluate("(() => { const c = leaguekit.map.view.map.getCenter(); return [c.lat, c.lng]; })()")
         assert abs(centre[0] - HERE["latitude"]) < 1e-4 and abs(centre[1] - HERE["longitude"]) < 1e-4
+        assert page.locator(".lk-near__list .lk-place__onmap").count() == 4  # the sorted list's cards too
         page.get_by_role("button", name=re.compile("太谷区全天青年之家")).click()
         first = page.locator(".lk-near__list .lk-place", has_text="太谷区全天青年之家").locator(".lk-place__distance").text_content()
         expect(page.locator(".lk-map__card .lk-place__distance")).to_have_text(first)

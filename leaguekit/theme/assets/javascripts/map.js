@@ -271,7 +271,6 @@
       view.pending = venue ? venue.id : null;
       view.place(venue);
       view.refresh();
-      if (!venue) view.canvas.focus();
     },
   };
 })();
