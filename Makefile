@@ -74,12 +74,14 @@ lock: $(VENV)/.test
 
 ## Benchmarks, numbers to bench/results/: the kit beside a bare MkDocs + Material build at
 ## 1,000 / 5,000 / 20,000 generated venues (BENCH_N=1000,5000,20000,69000 for a national run),
-## what a phone downloads for the finder's first result list, and the slowest 200 KB body.
+## what a phone downloads for the finder's first result list, the slowest 200 KB body, and the
+## finder's map drawing markers from 69,000 venues with the CPU slowed 4×.
 bench: $(VENV)/.test
 	sh tools/ensure-browser.sh
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/finder_payload.py
 	$(BIN)/python bench/bodies.py
+	$(BIN)/python bench/map_markers.py
 
 ## Lighthouse mobile on home, /nearby/ and a venue page (served with gzip, median of 3 runs) and
 ## the W3C Nu HTML checker over every page; scores and errors to audit/results/. Fails on any vnu

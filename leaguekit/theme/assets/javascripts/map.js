@@ -33,6 +33,7 @@
     var self = this, config = finder.mapConfig;
     this.finder = finder;
     this.records = {}; /* id → record, of the cells loaded so far */
+    this.loaded = {}; /* cell key → true once its venues are in `records` */
     this.markers = {}; /* id → marker of a venue that passes the filters */
     this.drawn = {}; /* key → marker (venue or cluster) on the map now */
     this.run = 0;
@@ -119,6 +120,9 @@
       }
       return Promise.all(keys.map(function (key) { return self.finder.cell(key); })).then(function (lists) {
         if (run !== self.run) return;
+        var fresh = keys.filter(function (key) { return !self.loaded[key]; });
+        if (!fresh.length) return self.reveal(); /* nothing new: the markers drawn on moveend stand */
+        fresh.forEach(function (key) { self.loaded[key] = true; });
         lists.forEach(function (records) { records.forEach(function (r) { self.records[r.i] = r; }); });
         self.sync();
       });
@@ -172,6 +176,11 @@
     this.index.load(points);
     this.loads = (this.loads || 0) + 1; /* cluster ids name clusters of one load only */
     this.draw();
+    this.reveal();
+  };
+
+  /* The venue of a card's 在地图上看, once its cell is loaded: unclustered, focused, its card shown. */
+  MapView.prototype.reveal = function () {
     var target = this.pending && this.markers[this.pending];
     if (target) {
       this.pending = null;
