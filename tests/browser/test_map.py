@@ -83,8 +83,8 @@ def test_nothing_leaves_the_site_until_the_map_opens_then_tiles_carry_key_and_la
     page.wait_for_load_state("networkidle")
     assert tiles == [] and not [u for u in fetched if "vendor/" in u or "map.js" in u or "map.css" in u or "assets/finder/" in u]
     assert page.locator(".lk-map").is_hidden()
-    open_map(page)
-    page.wait_for_load_state("networkidle")
+    with page.expect_request(lambda r: "/vec_w/" in r.url), page.expect_request(lambda r: "/cva_w/" in r.url):
+        open_map(page)
     assert tiles and layers(tiles) == {"vec_w", "cva_w"}
     assert all(parse_qs(urlsplit(u).query)["tk"] == [KEY] for u in tiles)
     assert {urlsplit(u).hostname for u in tiles} <= {f"t{i}.tianditu.gov.cn" for i in range(8)}
@@ -98,8 +98,8 @@ def test_nothing_leaves_the_site_until_the_map_opens_then_tiles_carry_key_and_la
     assert box["x"] - canvas["x"] < 5 and canvas["y"] + canvas["height"] - (box["y"] + box["height"]) < 5
     # 卫星: imagery and its labels.
     tiles.clear()
-    page.get_by_role("button", name="卫星").click()
-    page.wait_for_load_state("networkidle")
+    with page.expect_request(lambda r: "/img_w/" in r.url), page.expect_request(lambda r: "/cia_w/" in r.url):
+        page.get_by_role("button", name="卫星").click()
     assert layers(tiles) == {"img_w", "cia_w"}
     page.get_by_role("button", name="列表").click()
     expect(page.locator(".lk-districts")).to_be_visible()
@@ -214,6 +214,38 @@ def test_located_visitors_see_the_map_around_them_with_distances(browser, map_ur
         expect(page.locator(".lk-map__card .lk-place__distance")).to_have_text(first)
     finally:
         ctx.close()
+
+
+def test_a_wide_view_shows_counts_from_the_manifest_and_loads_no_cell(page, map_url):
+    """Flat in N: with more than 64 cells in view (here 80 made-up ones added to the manifest), the map
+    draws the manifest's counts and fetches no cell; zoomed in, it loads the cells in view and shows pins."""
+    answer_tiles(page)
+    fake = {f"3-{x}-{y}": 10 for x in range(30, 50) for y in range(25, 29)}
+
+    def manifest(route):
+        data = route.fetch().json()
+        data["cells"].update(fake)
+        route.fulfill(json=data)
+
+    page.route("**/assets/finder/manifest.json", manifest)
+    cells: list[str] = []
+    page.on("request", lambda r: "/assets/finder/cells/" in r.url and cells.append(r.url.rsplit("/", 1)[1]))
+    page.goto(map_url + "nearby/")
+    open_map(page)
+    page.wait_for_load_state("networkidle")
+    cells.clear()
+    page.evaluate("leaguekit.map.view.map.setView([32, 110], 4, { animate: false })")
+    expect(page.locator(".lk-map__hint")).to_be_visible()
+    expect(page.locator(".lk-pin")).to_have_count(0)
+    counts = page.locator(".lk-cluster").evaluate_all("els => els.map(e => parseInt(e.textContent, 10))")
+    assert counts and sum(counts) == 800 + 4 and cells == []
+    page.locator(".lk-cluster").first.focus()
+    page.keyboard.press("Enter")  # a bubble zooms in
+    assert page.evaluate("leaguekit.map.view.map.getZoom()") == 6
+    page.evaluate("leaguekit.map.view.map.setView([37.42, 112.55], 14, { animate: false })")
+    expect(page.locator(".lk-map__hint")).to_be_hidden()
+    expect(page.locator(".lk-pin").first).to_be_visible()
+    assert all(not key.startswith("3-") for key in cells)
 
 
 def test_a_tile_failure_says_so_and_the_list_keeps_working(page, map_url):

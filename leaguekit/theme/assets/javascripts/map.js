@@ -6,7 +6,7 @@
 (function () {
   "use strict";
   var lk = window.leaguekit, L = window.L;
-  var MAX_CELLS = 64; /* more cells in view than this: ask to zoom in rather than load them */
+  var MAX_CELLS = 64; /* more cells in view than this: the manifest's counts stand in for the venues */
   var AREA_LIST = 20;
 
   function el(tag, cls, text) {
@@ -45,6 +45,9 @@
     this.canvas.setAttribute("aria-label", "阵地地图，用方向键移动，加减号缩放；标记可用 Tab 键选择");
     this.notice = el("p", "lk-map__notice");
     this.notice.setAttribute("role", "status");
+    this.hint = el("p", "lk-map__hint", "这一范围的阵地太多，圆圈中是各处的阵地数（未按筛选条件），点圆圈或放大地图查看。");
+    this.hint.hidden = true;
+    this.bubbles = L.layerGroup();
     var bar = el("div", "lk-map__bar");
     this.area = button("lk-map__area", "搜索此区域");
     this.area.hidden = true;
@@ -55,7 +58,7 @@
     this.after = el("div", "lk-map__after");
     this.after.id = "lk-map-after";
     this.after.tabIndex = -1;
-    [skip, this.canvas, this.notice, bar, this.after].forEach(function (node) { panel.appendChild(node); });
+    [skip, this.canvas, this.notice, this.hint, bar, this.after].forEach(function (node) { panel.appendChild(node); });
 
     this.map = L.map(this.canvas, { attributionControl: false, zoomControl: false });
     L.control.zoom({ zoomInTitle: "放大", zoomOutTitle: "缩小" }).addTo(this.map);
@@ -100,24 +103,47 @@
     this.placed = true;
   };
 
-  /* Cells of the manifest that meet the view. */
-  function cellsIn(m, bounds) {
-    var size = m.grid.size;
-    return Object.keys(m.cells).filter(function (key) {
-      var parts = key.split("-").map(Number), s = size / Math.pow(2, parts[0]);
-      var south = m.grid.lat + parts[2] * s, west = m.grid.lng + parts[1] * s;
-      return bounds.intersects([[south, west], [south + s, west + s]]);
-    });
+  /* [[south, west], [north, east]] of a manifest cell. */
+  function cellBounds(m, key) {
+    var parts = key.split("-").map(Number), s = m.grid.size / Math.pow(2, parts[0]);
+    var south = m.grid.lat + parts[2] * s, west = m.grid.lng + parts[1] * s;
+    return [[south, west], [south + s, west + s]];
   }
+
+  function cellsIn(m, bounds) {
+    return Object.keys(m.cells).filter(function (key) { return bounds.intersects(cellBounds(m, key)); });
+  }
+
+  /* Too wide a view to load its cells: bubbles from the manifest's counts per cell (all venues, before
+   * filters), clustered like the venues; a bubble zooms in. */
+  MapView.prototype.overview = function (m) {
+    var self = this, b = this.map.getBounds(), zoom = this.map.getZoom();
+    if (!this.cellIndex) {
+      this.cellIndex = new window.Supercluster({ radius: 60, maxZoom: 17, map: function (p) { return { n: p.n }; }, reduce: function (a, p) { a.n += p.n; } });
+      this.cellIndex.load(Object.keys(m.cells).map(function (key) {
+        var c = L.latLngBounds(cellBounds(m, key)).getCenter();
+        return { type: "Feature", geometry: { type: "Point", coordinates: [c.lng, c.lat] }, properties: { n: m.cells[key] } };
+      }));
+    }
+    this.bubbles.clearLayers();
+    this.cellIndex.getClusters([b.getWest(), b.getSouth(), b.getEast(), b.getNorth()], Math.round(zoom)).forEach(function (f) {
+      var at = [f.geometry.coordinates[1], f.geometry.coordinates[0]], marker = L.marker(at, { icon: clusterIcon(f.properties.n), keyboard: true });
+      onSelect(marker, function () { self.map.setView(at, zoom + 2, { animate: false }); });
+      self.bubbles.addLayer(marker);
+    });
+  };
 
   MapView.prototype.refresh = function () {
     var self = this, run = ++this.run;
     return this.finder.loadManifest().then(function (m) {
-      var keys = cellsIn(m, self.map.getBounds());
-      if (keys.length > MAX_CELLS) {
-        self.notice.textContent = "这一范围内的阵地太多，请放大地图查看。";
-        return;
+      var keys = cellsIn(m, self.map.getBounds()), wide = keys.length > MAX_CELLS;
+      self.hint.hidden = !wide;
+      if (wide !== self.wide) {
+        self.wide = wide;
+        self.map[wide ? "addLayer" : "removeLayer"](self.bubbles);
+        self.draw();
       }
+      if (wide) return self.overview(m);
       return Promise.all(keys.map(function (key) { return self.finder.cell(key); })).then(function (lists) {
         if (run !== self.run) return;
         var fresh = keys.filter(function (key) { return !self.loaded[key]; });
@@ -194,7 +220,9 @@
   MapView.prototype.draw = function () {
     var self = this, b = this.map.getBounds(), next = {};
     if (!this.loads) return;
-    this.index.getClusters([b.getWest(), b.getSouth(), b.getEast(), b.getNorth()], Math.round(this.map.getZoom())).forEach(function (f) {
+    /* In a wide view the overview's bubbles stand in for every venue. */
+    var features = this.wide ? [] : this.index.getClusters([b.getWest(), b.getSouth(), b.getEast(), b.getNorth()], Math.round(this.map.getZoom()));
+    features.forEach(function (f) {
       var p = f.properties, key = p.cluster ? "c" + self.loads + "-" + p.cluster_id : "v" + p.id;
       next[key] = p.cluster ? self.drawn[key] || self.clusterMarker(f) : self.markers[p.id];
     });
@@ -209,7 +237,7 @@
     var marker = L.marker(at, { icon: clusterIcon(f.properties.point_count), keyboard: true });
     onSelect(marker, function () {
       var zoom = self.index.getClusterExpansionZoom(id);
-      if (zoom <= self.index.options.maxZoom) self.map.setView(at, zoom);
+      if (zoom <= self.index.options.maxZoom) self.map.setView(at, zoom, { animate: false });
       else {
         self.list(self.index.getLeaves(id, Infinity).map(function (leaf) { return self.markers[leaf.properties.id].record; }), "这里");
       }
