@@ -35,8 +35,9 @@ OUT = ROOT / "bench/results"
 KEY = "0123456789abcdef0123456789abcdef"
 PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==")
 PROJECT_FILES = ("data", "docs", "venues", "brands", "activities", "mkdocs.yml", "macros.py")
-# (label, [lat, lng], zoom): a visitor in a city centre zooming in and panning, then a county town.
+# (label, [lat, lng], zoom): the whole country, a visitor in a city centre zooming in and panning, then a county town.
 VIEWS = [
+    ("all of China, zoom 5 (counts from the manifest)", (35.0, 105.0), 5),
     ("dense city, zoom 11", DENSE, 11),
     ("dense city, zoom 13", DENSE, 13),
     ("dense city, zoom 15", DENSE, 15),
