@@ -149,7 +149,7 @@ def test_markers_say_name_and_state_and_focus_moves_to_the_card_and_back(page, m
     expect(card.locator(".lk-place__name")).to_have_text("太谷区未知青年之家")
     assert card.locator(".lk-place__name").get_attribute("href").endswith("venues/taigu-quiet-home/")
     expect(card.locator(".lk-place__open")).to_have_text("开放时间未知，请先电话询问")
-    assert card.locator(".lk-place__tel").get_attribute("href") == "tel:0354-6230000"
+    expect(card.get_by_role("link", name="拨打电话 0354-6230000")).to_have_attribute("href", "tel:0354-6230000")
     expect(card.locator("summary")).to_have_text("导航")
     page.keyboard.press("Escape")
     expect(marker).to_be_focused()

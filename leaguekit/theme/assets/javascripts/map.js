@@ -257,6 +257,8 @@
     var list = el("ul", "lk-places lk-map__card");
     var li = this.finder.card(r, this.distance(r));
     li.querySelector(".lk-place__onmap").remove();
+    var tel = li.querySelector(".lk-place__tel");
+    if (tel) tel.textContent = "拨打电话 " + r.f; /* as on the venue page: the one action a card on a map needs most */
     var back = button("lk-map__back", "回到地图");
     back.addEventListener("click", function () { self.backTo(marker); });
     li.appendChild(back);
