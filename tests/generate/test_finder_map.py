@@ -1,4 +1,4 @@
-"""The map on /nearby/ is opt-in: without a 天地图 key no page carries map markup or names 天地图;
+"""The map on /nearby/ is opt-in: without a 天地图 key no page carries map markup or a tile server;
 with one, only the finder page carries the switch and the tile configuration (key, layers, 审图号)."""
 
 from __future__ import annotations
@@ -41,7 +41,8 @@ def test_without_a_key_no_page_has_a_map_or_names_tianditu(project):
     site = build_site(project)
     page = soup(site, "nearby/")
     assert page.select(".lk-view-switch, .lk-map, .lk-map-config, .lk-place__onmap") == []
-    assert pages_naming(site, "tianditu") == [] and pages_naming(site, "map.js") == []
+    # (The staff guide names the 天地图 console; no page names a tile server or the map's files.)
+    assert pages_naming(site, "{s}.tianditu") == [] and pages_naming(site, "map.js") == [] and pages_naming(site, "lk-map") == []
 
 
 def test_with_a_key_only_the_finder_carries_the_switch_and_the_tiles(project):
@@ -58,7 +59,7 @@ def test_with_a_key_only_the_finder_carries_the_switch_and_the_tiles(project):
     # The files it loads on demand exist, relative to the page; no page links them itself.
     for path in config["styles"] + config["scripts"]:
         assert (site / "nearby" / path).resolve().is_file(), path
-    assert pages_naming(site, "tianditu") == ["nearby/index.html"]
+    assert pages_naming(site, "{s}.tianditu") == ["nearby/index.html"]
     assert pages_naming(site, "leaflet") == ["nearby/index.html"]
     # The vendored library ships with its licence.
     assert (site / "assets/vendor/leaflet/LICENSE").is_file() and (site / "assets/vendor/supercluster/LICENSE").is_file()
