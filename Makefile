@@ -86,8 +86,9 @@ lock: $(VENV)/.test
 ## 1,000 / 5,000 / 20,000 generated venues (BENCH_N=1000,5000,20000,69000 for a national run),
 ## what a phone downloads for the finder's first result list, the slowest 200 KB body, the
 ## near-duplicate district check and new ids for same-named rows at growing sizes (linear), the
-## first build and cached rebuild with 1,000 phone photos (BENCH_PHOTOS=N for another count), and
-## every org's own site (build-all) against one full build of the sample.
+## first build and cached rebuild with 1,000 phone photos (BENCH_PHOTOS=N for another count),
+## every org's own site (build-all) against one full build of the sample, and the finder's map
+## drawing markers from 69,000 venues with the CPU slowed 4×.
 bench: $(VENV)/.test
 	sh tools/ensure-browser.sh
 	$(BIN)/python bench/run.py
@@ -96,6 +97,7 @@ bench: $(VENV)/.test
 	$(BIN)/python bench/linear.py
 	$(BIN)/python bench/photos.py
 	$(BIN)/python bench/orgsites.py
+	$(BIN)/python bench/map_markers.py
 
 ## Lighthouse mobile on home, /nearby/ and a venue page (served with gzip, median of 3 runs) and
 ## the W3C Nu HTML checker over every page; scores and errors to audit/results/. Fails on any vnu

@@ -468,6 +468,41 @@ class HolidayYear(Strict):
     workdays: list[Workday] = Field(default_factory=list, title="调休上班日")
 
 
+# A 天地图 key as the console issues it (32 hex digits today); letters and digits only, so it sits in a tile URL as is.
+TIANDITU_KEY_RE = re.compile(r"^[0-9A-Za-z]{16,64}$")
+TIANDITU_KEY_HINT = "在天地图控制台（console.tianditu.gov.cn）“应用管理”中复制“浏览器端”应用的 Key，原样粘贴"
+
+
+class MapSettings(Strict):
+    """The map beside the finder's list (data/site.yml `map:`); without a key the site has no map and asks nothing of 天地图."""
+
+    provider: Literal["tianditu"] = Field("tianditu", title="地图服务", description="目前只支持 tianditu（天地图）")
+    key: str | None = Field(
+        None,
+        title="天地图 Key",
+        description="天地图“浏览器端”应用的 Key，会公开在网页中，请在天地图控制台把它限定为本站域名；也可在生成网站时由环境变量 TIANDITU_KEY 提供",
+    )
+    review_number: str = Field(
+        title="审图号",
+        description="天地图底图的审图号，须显示在地图上；以天地图首页（www.tianditu.gov.cn）页脚所示为准",
+        examples=["GS（2024）0568号"],
+    )
+
+    @field_validator("key")
+    @classmethod
+    def _key(cls, value: str | None) -> str | None:
+        if value is not None and not TIANDITU_KEY_RE.match(value):
+            raise PydanticCustomError("tianditu_key", "不是天地图 Key", {"hint": TIANDITU_KEY_HINT})
+        return value or None
+
+    @field_validator("review_number")
+    @classmethod
+    def _review_number(cls, value: str) -> str:
+        if not re.fullmatch(r"GS[（(]\d{4}[）)]\d{1,5}号", value):
+            raise PydanticCustomError("review_number", "不是审图号", {"hint": "写成 GS（2024）0568号，与天地图首页页脚所示一致"})
+        return value
+
+
 class SiteFields(Strict):
     """The settings a site has, whoever publishes it: data/site.yml's, and an org's `site:` block may override each."""
 
@@ -496,6 +531,7 @@ class SiteFields(Strict):
         description="/data/ 下载文件的许可，由发布组织选定：CC-BY-4.0（署名）、CC0-1.0（放弃权利）、ODbL-1.0（开放数据库许可）",
         examples=["CC-BY-4.0"],
     )
+    map: MapSettings | None = Field(None, title="地图", description="找阵地页的天地图地图；不写或没有 Key 时不显示地图")
 
 
 class SiteSettings(SiteFields):

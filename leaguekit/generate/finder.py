@@ -1,7 +1,7 @@
 """The finder page `/nearby/`: works without JavaScript, enhanced in the browser by nearby.js.
 
 A small directory lists every open venue by district on the page itself, and the
-filters hide cards in place. A large one links to the district pages (the no-JS
+filters hide cards in place (each with 在地图上看 when the site has a map: `finder_map`). A large one links to the district pages (the no-JS
 list) and the browser finds the nearest venues from the grid-cell files that
 `finder_data` writes; either way the page stays small.
 """
@@ -14,6 +14,7 @@ from functools import partial
 
 from .. import urls
 from ..content.model import Content
+from .finder_map import map_config
 from .listings import district_url
 from .page import GeneratedPage, SearchEntry
 from .render import render
@@ -115,6 +116,7 @@ def html(site: Site) -> str:
     c = site.content
     districts = c.venues_by_district()
     inline = len(c.open_venues) <= site.INLINE_LIMIT
+    map_view = map_config(c.settings.map, URL)
     return render(
         "nearby.html",
         districts=[
@@ -129,4 +131,5 @@ def html(site: Site) -> str:
         finder_url=urls.relative(URL, urls.FINDER_DATA + "/"),
         calendar=c.calendar.to_json(site.today),
         root=urls.relative(URL, ""),
+        map=map_view.to_json() if map_view else None,
     )

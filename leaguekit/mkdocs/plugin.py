@@ -39,7 +39,7 @@ from leaguekit import build, generate, output
 from leaguekit.content import gitdates, schedule, subtree
 from leaguekit.content.model import Content
 from leaguekit.content.problems import ContentError
-from leaguekit.generate import footer, fragments
+from leaguekit.generate import finder_map, footer, fragments
 from leaguekit.output import images, publish, search_index, share
 from leaguekit.staff import GUIDE_DIR
 
@@ -133,6 +133,10 @@ class LeagueKitPlugin(BasePlugin):
             except subtree.UnknownOrg as exc:
                 raise PluginError(f"未生成网站：{exc}") from None
         content = loaded.content
+        try:
+            finder_map.map_key(content.settings.map)
+        except finder_map.MapKeyError as exc:
+            raise PluginError(str(exc)) from None
         publisher = content.publisher
         if publisher.site_url and loaded.site_org and not self.serving:
             config.site_url = publisher.site_url.rstrip("/") + "/"

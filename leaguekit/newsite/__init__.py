@@ -98,7 +98,10 @@ def create(dest: Path, *, org: str, name: str, region: str, kit: str = "", short
         "# 网站设置。网站名称、页脚来自 publisher 所指的团组织（data/orgs.yml）。\n"
         + _yaml({"publisher": record.id, "title": "青年阵地", "description": f"{record.short_name}青年之家等青年阵地与品牌项目的公开名录：找到离你最近的阵地，查看开放时间，一键拨号和导航。", "data_license": "CC-BY-4.0"})
         + "# 上线前必填：收集纠错与建议的网址（https://…）或邮箱（mailto:…），显示在每页页脚。\n# feedback: mailto:youth@example.gov.cn\n"
-        + "# 境内服务器上线前取得的 ICP 备案号（省份简称 + ICP备 + 编号，与工信部备案系统中的一致）。\n# icp: 京ICP备2020000000号-1\n",
+        + "# 境内服务器上线前取得的 ICP 备案号（省份简称 + ICP备 + 编号，与工信部备案系统中的一致）。\n# icp: 京ICP备2020000000号-1\n"
+        + "# 找阵地页的地图（天地图）：有 Key 才显示。Key 填在 key: 后，或在流水线密钥中设置 TIANDITU_KEY；申请方法见使用手册。\n"
+        + "# review_number 是天地图底图的审图号，以 https://www.tianditu.gov.cn/ 页脚所示为准。\n"
+        + "map:\n  provider: tianditu\n  key:\n  review_number: GS（2024）0568号\n",
     )
     for folder in (f"venues/{record.id}", f"activities/{record.id}", "brands"):
         put(f"{folder}/.gitkeep", "")

@@ -10,6 +10,8 @@
  * reach come first; a far nearest venue comes with what the site covers. Browsers give a
  * position only to https pages: on plain http, or when the visitor said no, it says so
  * and how to fix it.
+ * With a 天地图 key the page has a 地图 switch: the map's library, script (map.js) and styles are loaded only
+ * when it is pressed, and the map asks this finder which venues pass the filters (Finder.judge).
  * It hooks into Material's instant navigation through document$.
  * Map-app links are only followed when tapped; nothing here requests them. */
 (function () {
@@ -216,7 +218,7 @@
     }
     var type = manifest.types[r.t] + (r.g ? "（" + manifest.grades[r.g] + "）" : "");
     li.appendChild(el("span", "lk-place__meta", [type, r.w].filter(Boolean).join(" · ")));
-    li.appendChild(el("span", "lk-place__distance", "距离 " + formatDistance(d) + " · " + r.d));
+    if (d != null) li.appendChild(el("span", "lk-place__distance", "距离 " + formatDistance(d) + " · " + r.d));
     li.appendChild(el("span", "lk-place__addr", r.a));
     var open = el("span", "lk-place__open");
     showOpenState(open, fromRecord(r), calendar, now);
@@ -252,6 +254,7 @@
     this.position = null;
     this.limit = PAGE;
     this.run = 0;
+    this.watchers = []; /* called when the filters change (the map) */
   }
 
   Finder.prototype.start = function () {
@@ -278,6 +281,7 @@
     this.root.querySelector(".lk-near__back").addEventListener("click", function () { self.leaveNear(); });
     this.more.addEventListener("click", function () { self.limit += PAGE; self.search(); });
     this.apply();
+    this.startMap();
     /* The home page's "找离我最近的阵地" links here with ?near=1: one tap to a list sorted by distance. */
     if (new URLSearchParams(window.location.search).get("near") === "1") this.locate();
   };
@@ -309,6 +313,7 @@
     this.summarize();
     if (this.position) this.search();
     else this.apply();
+    this.watchers.forEach(function (watch) { watch(); });
   };
 
   /* The filters sit in a collapsed <details> so the list comes first; it opens when one of them is set
@@ -414,6 +419,12 @@
     });
   };
 
+  Finder.prototype.loadManifest = function () {
+    var self = this;
+    if (!this.manifestLoad) this.manifestLoad = this.fetchJson("manifest.json").then(function (m) { self.manifest = m; return m; });
+    return this.manifestLoad;
+  };
+
   Finder.prototype.cell = function (key) {
     if (!this.cells[key]) this.cells[key] = this.fetchJson("cells/" + key + ".json");
     return this.cells[key];
@@ -427,9 +438,7 @@
     var self = this, run = ++this.run, now = new Date(), open = this.filters.open;
     var here = this.position;
     this.say("正在查找离你最近的阵地……");
-    var manifest = this.manifest ? Promise.resolve(this.manifest) : this.fetchJson("manifest.json");
-    manifest.then(function (m) {
-      self.manifest = m;
+    this.loadManifest().then(function (m) {
       var size = m.grid.size;
       var cells = Object.keys(m.cells).map(function (key) {
         var parts = key.split("-").map(Number), s = size / Math.pow(2, parts[0]);
@@ -528,7 +537,7 @@
     if (!this.filters.open && opened && opened < items.length) ahead.push("现在开放的 " + opened + " 个排在前面");
     if (!this.filters.open && unknown && opened + unknown < items.length) ahead.push(opened ? "开放情况未说明的其次" : "开放情况未说明的 " + unknown + " 个排在前面");
     this.list.textContent = "";
-    items.forEach(function (item) { self.list.appendChild(card(item.r, item.d, self.manifest, self.siteRoot, self.calendar, now)); });
+    items.forEach(function (item) { self.list.appendChild(self.card(item.r, item.d, now)); });
     this.showNotes(result, openNear, now);
     this.more.hidden = !result.more;
     this.districts.hidden = true;
@@ -543,6 +552,76 @@
     this.say(!items.length ? (this.filters.open ? "附近没有现在开放的阵地。" : "附近没有符合条件的阵地，请放宽筛选条件。")
       : "已按离你的直线距离排序" + (ahead.length ? "，" + ahead.join("，") : "") + "。");
     this.count.textContent = items.length ? "显示最近的 " + items.length + " 个阵地。" : "";
+  };
+
+  /* --- what the list shares with the map (map.js) ------------------------------ */
+
+  /* Record `r` under the current filters: null when filtered out, else whether it is open and its state. */
+  Finder.prototype.judge = function (r, now) {
+    var v = fromRecord(r);
+    if (!matchesPlace(v, this.filters)) return null;
+    var open = isOpen(v, this.calendar, now);
+    if (this.filters.open && !open) return null;
+    return { open: open, state: v.schedule ? lk.hours.openState(v.schedule, v.closures, this.calendar, now) : null };
+  };
+
+  /* A result card (the map's card too); `d`: metres from the visitor, or null. */
+  Finder.prototype.card = function (r, d, now) {
+    var li = card(r, d, this.manifest, this.siteRoot, this.calendar, now || new Date());
+    if (this.mapConfig) {
+      li.dataset.lat = r.p[0];
+      li.dataset.lng = r.p[1];
+      li.appendChild(el("button", "lk-place__onmap", "在地图上看")).type = "button";
+    }
+    return li;
+  };
+
+  /* The 地图 switch. Its code, styles and the library are fetched on the first press, never before. */
+  Finder.prototype.startMap = function () {
+    var self = this, config = this.root.querySelector(".lk-map-config");
+    if (!config) return;
+    this.mapConfig = JSON.parse(config.textContent);
+    this.mapPanel = this.root.querySelector(".lk-map");
+    this.root.querySelector(".lk-view-switch__map").addEventListener("click", function () { self.showMap(true); });
+    this.root.querySelector(".lk-view-switch__list").addEventListener("click", function () { self.showMap(false); });
+    this.root.addEventListener("click", function (e) {
+      var li = e.target.closest(".lk-place__onmap") && e.target.closest(".lk-place");
+      if (li) self.showMap(true, { id: li.dataset.id, lat: +li.dataset.lat, lng: +li.dataset.lng });
+    });
+  };
+
+  Finder.prototype.showMap = function (on, venue) {
+    var self = this, config = this.mapConfig;
+    this.root.querySelector(".lk-view-switch__map").setAttribute("aria-pressed", String(on));
+    this.root.querySelector(".lk-view-switch__list").setAttribute("aria-pressed", String(!on));
+    this.root.classList.toggle("lk-finder--map", on);
+    this.mapPanel.hidden = !on;
+    if (!on) return;
+    if (!this.mapCode) {
+      config.styles.forEach(function (href) {
+        var link = el("link");
+        link.rel = "stylesheet";
+        link.href = href;
+        document.head.appendChild(link);
+      });
+      this.mapCode = config.scripts.reduce(function (done, src) {
+        return done.then(function () {
+          return new Promise(function (resolve, reject) {
+            var script = el("script");
+            script.src = src;
+            script.onload = resolve;
+            script.onerror = reject;
+            document.head.appendChild(script);
+          });
+        });
+      }, Promise.resolve());
+    }
+    this.say("正在打开地图……");
+    this.mapCode.then(function () { self.say(""); lk.map.show(self, venue); }, function () {
+      self.mapCode = null;
+      self.say("地图加载失败，请检查网络后重试；列表仍可使用。", true);
+      self.showMap(false);
+    });
   };
 
   function start() {

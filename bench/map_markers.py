@@ -1,0 +1,111 @@
+"""The finder's map with a national directory: how long markers take to appear at each view, CPU slowed 4×.
+
+The sample site is built with a 天地图 key, then its `assets/finder/` is replaced by the grid cells of
+69,000 synthetic venues (`finder_payload.synthetic`, hours parsed by the kit as a build would), so
+the map meets national-scale cells while the page stays the sample's. Tiles are answered locally
+with a blank PNG. In Chromium with the CPU slowed 4× (a cheap phone) it opens the map, then moves
+through views of a dense city centre and a county (zooming in and panning), and times each move
+from setView until the cells in view are loaded, clustered and drawn. It also counts what each
+view costs: cells fetched so far, venues known, markers drawn.
+
+Run with `make bench` (or `python bench/map_markers.py [N]`); writes bench/results/map.json and .md.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from browser import ARGS, CHROMIUM, served
+from finder_payload import DENSE, SPARSE, synthetic
+from playwright.sync_api import sync_playwright
+
+from leaguekit.content.hours import parse_hours
+from leaguekit.output import finder_data as export
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "bench/results"
+KEY = "0123456789abcdef0123456789abcdef"
+PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==")
+PROJECT_FILES = ("data", "docs", "venues", "brands", "activities", "mkdocs.yml", "macros.py")
+# (label, [lat, lng], zoom): the whole country, a visitor in a city centre zooming in and panning, then a county town.
+VIEWS = [
+    ("all of China, zoom 5 (counts from the manifest)", (35.0, 105.0), 5),
+    ("dense city, zoom 11", DENSE, 11),
+    ("dense city, zoom 13", DENSE, 13),
+    ("dense city, zoom 15", DENSE, 15),
+    ("pan 1 km east", (DENSE[0], DENSE[1] + 0.0105), 15),
+    ("pan 1 km north", (DENSE[0] + 0.009, DENSE[1] + 0.0105), 15),
+    ("county town, zoom 12", SPARSE, 12),
+    ("county town, zoom 14", SPARSE, 14),
+]
+MOVE = """async ([lat, lng, zoom]) => {
+  const view = leaguekit.map.view, started = performance.now();
+  view.map.setView([lat, lng], zoom, { animate: false });
+  await view.refresh();
+  await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+  return { ms: performance.now() - started, venues: Object.keys(view.records).length, markers: Object.keys(view.drawn).length,
+           pins: document.querySelectorAll(".lk-pin").length, clusters: document.querySelectorAll(".lk-cluster").length };
+}"""
+
+
+def build(root: Path, n: int) -> Path:
+    """The sample with a key, its finder data replaced by `n` synthetic venues."""
+    project = root / "project"
+    for name in PROJECT_FILES:
+        (shutil.copytree if (ROOT / name).is_dir() else shutil.copy2)(ROOT / name, project / name)
+    site_yml = project / "data/site.yml"
+    site_yml.write_text(re.sub(r"(?m)^  key:.*$", f"  key: {KEY}", site_yml.read_text(encoding="utf-8")), encoding="utf-8")
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", "site"], cwd=project, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    site = project / "site"
+    records = synthetic(n)
+    weeks = {text: parse_hours(text).schedule() for text in {r["h"] for r in records}}
+    for r in records:
+        r["h"] = weeks[r["h"]]
+    manifest = json.loads((site / export.FOLDER / "manifest.json").read_text(encoding="utf-8"))
+    data = export.build(records, {k: manifest[k] for k in ("types", "grades", "services")})
+    shutil.rmtree(site / export.FOLDER)
+    for path, text in data.files():
+        (site / path).parent.mkdir(parents=True, exist_ok=True)
+        (site / path).write_text(text, encoding="utf-8")
+    return site
+
+
+def measure(site: Path) -> list[dict]:
+    rows = []
+    with served(site) as url, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        page = browser.new_page(viewport={"width": 390, "height": 844}, locale="zh-CN", timezone_id="Asia/Shanghai")
+        page.route(re.compile(r"^https://t[0-7]\.tianditu\.gov\.cn/"), lambda route: route.fulfill(status=200, content_type="image/png", body=PNG))
+        page.context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": 4})
+        page.goto(url + "nearby/")
+        page.get_by_role("button", name="地图", exact=True).click()
+        page.wait_for_function("window.leaguekit.map && leaguekit.map.view")
+        for label, (lat, lng), zoom in VIEWS:
+            rows.append({"view": label, **page.evaluate(MOVE, [lat, lng, zoom])})
+        browser.close()
+    return rows
+
+
+def main() -> int:
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 69000
+    OUT.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="lk-map-") as root:
+        rows = measure(build(Path(root), n))
+    (OUT / "map.json").write_text(json.dumps({"venues": n, "cpu_throttle": 4, "views": rows}, ensure_ascii=False, indent=1), encoding="utf-8")
+    lines = [f"Map markers, {n:,} venues, CPU 4× slower (390 px phone)", "", "| view | ms | venues loaded | drawn (pins + clusters) |", "| --- | ---: | ---: | ---: |"]
+    lines += [f"| {r['view']} | {r['ms']:.0f} | {r['venues']:,} | {r['markers']} ({r['pins']} + {r['clusters']}) |" for r in rows]
+    (OUT / "map.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print("\n".join(lines))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
