@@ -48,6 +48,7 @@ CONFLICT = "导出后文件中的这一格也改了（{when}）：现为 {now}�
 UNSTAMPED = "这份表格没有导出记录（不是 make export-sheet 导出的 .xlsx，或记录被删去），看不出导出后文件是否被别人改过：每一行修改都可能撤销别人后来的修改，请逐项核对"
 UNKNOWN_BASE = "本仓库中找不到这份表格导出时的版本（{}），看不出导出后文件是否被别人改过：每一行修改都可能撤销别人后来的修改，请逐项核对"
 NO_COMMIT = "这份表格导出时文件有未提交的修改（或不在 git 仓库中），看不出导出后文件是否被别人改过：每一行修改都可能撤销别人后来的修改，请逐项核对"
+STORYLESS = "新增的 {} 个阵地还没有正文：页面暂按类型、服务项目和开放时间写一句介绍；写入后请在各文件末尾补写几句（make check 会逐个提醒）"
 NO_ID = "{} 没有“id”列，无法确认每一行是哪个阵地（按名称对应，排序后会张冠李戴）：请用 make export-sheet 导出最新的台账，在导出的表格中修改后再导入；新增阵地在末尾添加一行、id 留空"
 
 
@@ -357,10 +358,14 @@ def _validate(root: Path, plan: Plan, venues: list[VenueFile], read_problems: li
     except ContentError as exc:
         found = exc.problems
     by_rel = {c.rel: c for c in plan.writes}
+    storyless = 0  # new venues without a body: one note for all, a sheet cannot hold a story
     for p in found:
         change = by_rel.get(p.path)
         if change is not None and p.field == "文件夹":
             continue  # the import picks the folder from 所属团组织, whose own check names an unknown org
+        if change is not None and change.old_rel is None and p.field == "正文" and p.level == "warning":
+            storyless += 1
+            continue
         if change is None:
             if p.level == "error":
                 plan.errors.append((0, 0, f"{p}（不在表格中的文件，请先改正）"))
@@ -375,6 +380,8 @@ def _validate(root: Path, plan: Plan, venues: list[VenueFile], read_problems: li
             plan.errors.append((change.row, rows.order(col), f"{where}：{text}"))
         else:
             plan.warnings.append((change.row, rows.order(col), f"{where}：{text}（提醒）"))
+    if storyless:
+        plan.notes.append(STORYLESS.format(storyless))
 
 
 def _column_for(field_name: str, by_key: dict[str, Column]) -> Column | None:

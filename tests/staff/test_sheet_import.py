@@ -196,6 +196,8 @@ def test_a_big_dry_run_lists_twenty_rows_and_counts_the_rest(ledger, tmp_path):
     lines = sheet_import.report(plan)
     assert sum(line.startswith("  第 ") for line in lines) == 20
     assert "  …… 其余 10 行未列出（加 --all 列出全部）" in lines
+    assert "新增的 30 个阵地还没有正文：页面暂按类型、服务项目和开放时间写一句介绍；写入后请在各文件末尾补写几句（make check 会逐个提醒）" in lines
+    assert not any("正文" in text for _, _, text in plan.warnings)  # one note, not a reminder per new row
     assert sum(line.startswith("  第 ") for line in sheet_import.report(plan, everything=True)) == 30
 
 
