@@ -16,7 +16,7 @@ from .. import urls
 from ..content import audience
 from ..content.model import District
 from ..content.schedule import CHINA, SECTIONS, ActivityEntry, Occurrence, Status, ages_label, by_month, fee_label, month_title, rule_label, schedule_text, sort_key, status, week_start, when_label
-from .page import GeneratedPage, SearchEntry, markdown_text
+from .page import GeneratedPage, SearchEntry, markdown_text, quoted_names
 from .render import render
 from .site import Fact, Link, Site, chunks, nav_menu
 
@@ -195,6 +195,7 @@ def search_entry(site: Site, entry: ActivityEntry, place: Where) -> SearchEntry:
         title=a.title,
         summary=" · ".join(x for x in (schedule_text(entry), place.name, place.district) if x),
         keywords=" ".join(x for x in (brand, place.name, place.district, place.type_label, a.audience.who, *needs) if x),
+        names=quoted_names(a.title),
         body=a.summary + " " + markdown_text(entry.body),
         group=entry.id,
         org=a.org,
