@@ -34,7 +34,7 @@ from ..content.schedule import (
     week_start,
     when_label,
 )
-from .page import GeneratedPage, SearchEntry, markdown_text
+from .page import GeneratedPage, SearchEntry, markdown_text, quoted_names
 from .render import render
 from .site import Fact, Link, Site, chunks, nav_menu
 
@@ -230,6 +230,7 @@ def search_entry(site: Site, entry: ActivityEntry, place: Where) -> SearchEntry:
         title=a.title,
         summary=" · ".join(x for x in (schedule_text(entry), place.name, place.district) if x),
         keywords=" ".join(x for x in (brand, place.name, place.district, place.type_label, a.audience.who, *needs) if x),
+        names=quoted_names(a.title),
         body=a.summary + " " + markdown_text(entry.body),
         group=entry.id,
         org=a.org,

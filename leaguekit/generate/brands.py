@@ -10,7 +10,7 @@ from .. import urls
 from ..content.model import BrandEntry
 from ..content.schema import Contact
 from .activities import recent
-from .page import GeneratedPage, SearchEntry, markdown_text
+from .page import GeneratedPage, SearchEntry, markdown_text, quoted_names
 from .render import render
 from .site import Count, Fact, Group, Link, Site, chunks
 
@@ -52,6 +52,7 @@ def pages(site: Site) -> Iterator[GeneratedPage]:
                     keywords=" ".join(
                         [c.brand_categories[b.category].label, *c.brand_categories[b.category].aliases, c.orgs[b.org].name, c.orgs[b.org].short_name, *b.partners, *site.everyday_words(f"{b.name} {b.summary}")]
                     ),
+                    names=quoted_names(b.name),
                     body=markdown_text(brand.body),
                     group=b.org,
                     org=b.org,

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -12,6 +13,7 @@ from ..content import body
 from .pictures import Variant
 
 BODY_CHARS = 400  # how much of a venue's or brand's text is searchable
+QUOTED = re.compile(r"[“「『]([^“”「」『』]{2,20})[”」』]")  # “创青春”太原青年创业创新大赛: what people call it
 
 # kind: (label shown with a result, rank weight). Documents are stored in this order.
 KINDS: dict[str, tuple[str, float]] = {
@@ -57,6 +59,12 @@ class SearchEntry:
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
             raise ValueError(f"unknown search kind {self.kind!r}")
+
+
+def quoted_names(title: str) -> str:
+    """The quoted names in a title (“创青春”, “圆梦龙城”), for `SearchEntry.names`: people call a
+    programme by them, and as short names they outscore the many longer titles holding their words."""
+    return " ".join(dict.fromkeys(QUOTED.findall(title)))
 
 
 def markdown_text(markdown: str, limit: int = BODY_CHARS) -> str:

@@ -241,11 +241,14 @@ def _scores(entry: SearchEntry) -> dict[str, int]:
     found.update(dict.fromkeys(tokens(f"{entry.summary} {entry.keywords}", unigrams=True), scaled(KEYWORDS)))
     if entry.places:
         found.update(dict.fromkeys(name_tokens(entry.places), scaled(KEYWORDS)))
-    if entry.names:
-        found.update(dict.fromkeys(name_tokens(entry.names), scaled(TITLE)))
-    title = name_tokens(entry.title)
-    length = max(2, len(HAN_RE.findall(entry.title)) + len(WORD_RE.findall(normalize(entry.title))))
-    found.update(dict.fromkeys(title, scaled(TITLE + TITLE_SHORT * 2 / length)))
+    named: dict[str, int] = {}
+    for name in (*entry.names.split(), entry.title):  # the title and other names: a shorter one scores higher
+        length = max(2, len(HAN_RE.findall(name)) + len(WORD_RE.findall(normalize(name))))
+        score = scaled(TITLE + TITLE_SHORT * 2 / length)
+        for token in name_tokens(name):
+            if named.get(token, 0) < score:
+                named[token] = score
+    found.update(named)
     return found
 
 

@@ -123,6 +123,8 @@ def test_brand_and_service_entries():
     found = pages()
     (brand,) = found["brands/taigu-qicai-jiaqi/"].search
     assert brand.kind == "brand" and brand.summary == CONTENT.brand["taigu-qicai-jiaqi"].data.summary
+    assert found["brands/taiyuan-chuang-qingchun/"].search[0].names == "创青春"  # “创青春”太原青年创业创新大赛
+    assert page.quoted_names("“浓情腊八，温暖‘粥’到！”志愿服务 「青春」“青春”") == "浓情腊八，温暖‘粥’到！ 青春"
     finder = {e.at: e for e in found["nearby/"].search}
     assert finder[""].kind == "finder"
     offered = {s for v in CONTENT.open_venues for s in v.data.services}
