@@ -43,7 +43,7 @@ def _normal_period(value: object) -> object:
 
 class FigureSource(Strict):
     key: str = Field(title="来源标识", examples=["report"])
-    title: str = Field(title="文件名称", examples=["共青团太原市委2020年工作撷萃"])
+    title: str = Field(title="文件名称", examples=["共青团某某市委2020年工作撷萃"])
     publisher: str = Field(title="发布单位")
     date: str | None = Field(None, title="日期", description="文件注明的日期；未注明时不写，并在 note 中说明推断")
     note: str = Field("", title="说明", description="日期、时期如何确定等")
@@ -88,8 +88,8 @@ class FigureFile(Strict):
 
     org: str = Field(title="团组织", description="data/orgs.yml 中的 id")
     period: str | None = Field(None, title="默认时期")
-    report_page: str | None = Field(None, title="工作报告页", description="docs/ 下的 Markdown 文件，例如 orgs/taigu/report.md")
-    figures_page: str | None = Field(None, title="数据页", description="docs/ 下的 Markdown 文件，例如 orgs/taigu/figures.md")
+    report_page: str | None = Field(None, title="工作报告页", description="docs/ 下的 Markdown 文件，例如 orgs/mouqu/report.md")
+    figures_page: str | None = Field(None, title="数据页", description="docs/ 下的 Markdown 文件，例如 orgs/mouqu/figures.md")
     sources: list[FigureSource] = Field(title="来源", min_length=1)
     groups: list[FigureGroup] = Field(title="分组", min_length=1)
     figures: list[Figure] = Field(title="数据")

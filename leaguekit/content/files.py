@@ -35,7 +35,7 @@ RESERVED_IDS = frozenset({"index", "page", "all", "category", "print", "feed", "
 ACTIVITY_RESERVED_IDS = RESERVED_IDS | {"months"}
 PRIVACY_HINT = "不得公开个人手机号和身份证号；请写办公座机或服务热线，人员写岗位不写姓名"
 PUBLIC_MOBILE_HINT = "写座机或服务热线；如确为对外服务手机，加 public_mobile: true"
-FILE_NAME_HINT = "文件名只用小写英文字母、数字和连字符，例如 taigu-baita.md"
+FILE_NAME_HINT = "文件名只用小写英文字母、数字和连字符，例如 mouqu-xinhua.md"
 # Windows checks out paths of at most 260 characters (MAX_PATH) counting the folder the clone sits
 # in (C:\Users\…\Documents\GitHub\<repository>\): a path in the repository keeps 100 for that.
 MAX_PATH_CHARS = 160
@@ -83,14 +83,14 @@ def check_file_name(rel: str, problems: list[Problem]) -> bool:
         problems.append(Problem(rel, 1, "文件名", message, FILE_NAME_HINT))
         return False
     for found in privacy.find(rel):
-        problems.append(Problem(rel, 1, "文件名", f"含有{found.label} {found.masked}", "文件名会成为网址；请用阵地名称的拼音，例如 taigu-baita.md"))
+        problems.append(Problem(rel, 1, "文件名", f"含有{found.label} {found.masked}", "文件名会成为网址；请用阵地名称的拼音，例如 mouqu-xinhua.md"))
         return False
     if (length := len(rel.encode("utf-16-le")) // 2) > MAX_PATH_CHARS:
-        problems.append(Problem(rel, 1, "文件名", f"路径太长（{length} 个字符，最多 {MAX_PATH_CHARS} 个），在 Windows 电脑上无法检出", "请换一个短些的文件名，例如 taigu-baita.md"))
+        problems.append(Problem(rel, 1, "文件名", f"路径太长（{length} 个字符，最多 {MAX_PATH_CHARS} 个），在 Windows 电脑上无法检出", "请换一个短些的文件名，例如 mouqu-xinhua.md"))
         return False
     for part in rel.split("/"):
         if (stem := part.split(".")[0].lower()) in WINDOWS_RESERVED:  # con.md, aux.yml, venues/nul/… alike
-            problems.append(Problem(rel, 1, "文件名", windows_reserved(stem), "请换一个名称，例如加上县区和类型：taigu-mingxing-youth-home.md"))
+            problems.append(Problem(rel, 1, "文件名", windows_reserved(stem), "请换一个名称，例如加上县区和类型：mouqu-xinhua-youth-home.md"))
             return False
     return True
 
@@ -142,7 +142,7 @@ def folder_paths(root: Path, folder: str, problems: list[Problem]) -> Iterator[P
             if not check_file_name(path.relative_to(root).as_posix(), problems) or in_photos:
                 continue  # a photo is checked when a venue names it (`photos`), never read as content
             if path.suffix != ".md":
-                problems.append(Problem(path.relative_to(root).as_posix(), 1, "文件名", f"{folder}/ 中只能放 .md 文件", "照片请放到团组织文件夹的 photos/ 中（如 venues/taigu/photos/），再在 photos 中引用"))
+                problems.append(Problem(path.relative_to(root).as_posix(), 1, "文件名", f"{folder}/ 中只能放 .md 文件", "照片请放到团组织文件夹的 photos/ 中（如 venues/<团组织>/photos/），再在 photos 中引用"))
                 continue
             found.append(path)
     yield from sorted(found)
@@ -259,13 +259,13 @@ def front_line(root: Path, rel: str, loc: Loc) -> int:
 def stem_id(rel: str, problems: list[Problem], reserved: frozenset[str] = RESERVED_IDS) -> str | None:
     stem = Path(rel).stem
     if len(stem) > ID_MAX:
-        problems.append(Problem(rel, 1, "文件名", f"太长（{len(stem)} 个字符，最多 {ID_MAX} 个）", "文件名会成为网址，写阵地名称的简短拼音，例如 taigu-baita.md"))
+        problems.append(Problem(rel, 1, "文件名", f"太长（{len(stem)} 个字符，最多 {ID_MAX} 个）", "文件名会成为网址，写阵地名称的简短拼音，例如 mouqu-xinhua.md"))
         return None
     if not ID_RE.match(stem):
-        problems.append(Problem(rel, 1, "文件名", f"“{stem}”不能作网址", "文件名只用小写英文字母、数字和连字符，例如 taigu-baita.md"))
+        problems.append(Problem(rel, 1, "文件名", f"“{stem}”不能作网址", "文件名只用小写英文字母、数字和连字符，例如 mouqu-xinhua.md"))
         return None
     if stem in reserved:
-        problems.append(Problem(rel, 1, "文件名", f"“{stem}”是保留名，会占用网站自动生成的页面", "请换一个文件名，例如加上县区和类型：taigu-mingxing-youth-home.md"))
+        problems.append(Problem(rel, 1, "文件名", f"“{stem}”是保留名，会占用网站自动生成的页面", "请换一个文件名，例如加上县区和类型：mouqu-xinhua-youth-home.md"))
         return None
     return stem
 

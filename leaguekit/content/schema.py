@@ -60,7 +60,7 @@ URL_RE = re.compile(r"^https?://[^\s/]+\.[^\s]+$")
 URL_HINT = "请写完整网址，例如 https://www.example.cn/"
 DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 DATE_HINT = "请写成 2019、2019-05 或 2019-05-04，月、日须真实存在"
-PHONE_HINT = "座机写成 0354-6231234，服务热线如 12355"
+PHONE_HINT = "座机写成 区号-号码，例如 010-12345678；服务热线如 12355"
 
 
 def _http_url(value: str) -> str:
@@ -288,22 +288,22 @@ class Closure(Strict):
 class Venue(Strict):
     """A place young people can walk into: one Markdown file in `venues/`."""
 
-    name: str = Field(title="名称", min_length=2, max_length=NAME_MAX, examples=["太谷区白塔文庙社区青年之家"])
+    name: str = Field(title="名称", min_length=2, max_length=NAME_MAX, examples=["某某区某某社区青年之家"])
     type: str = Field(title="阵地类型", description="data/venue_types.yml 中的键", examples=["youth-home"], json_schema_extra={"vocabulary": "venue_types"})
-    org: str = Field(title="所属团组织", description="data/orgs.yml 中的 id", examples=["taigu"], json_schema_extra={"vocabulary": "orgs"})
-    address: str = Field(title="地址", min_length=4, max_length=ADDRESS_MAX, examples=["山西省晋中市太谷区文庙街 1 号"])
+    org: str = Field(title="所属团组织", description="data/orgs.yml 中的 id", examples=["mouqu"], json_schema_extra={"vocabulary": "orgs"})
+    address: str = Field(title="地址", min_length=4, max_length=ADDRESS_MAX, examples=["某某省某某市某某区某某路 1 号"])
     location: Location = Field(title="坐标", description="经纬度和坐标系：{lat: 纬度, lng: 经度, datum: wgs84}；从高德、腾讯地图复制的写 datum: gcj02，从百度地图复制的写 datum: bd09", examples=[{"lat": 37.4216, "lng": 112.5513, "datum": "wgs84"}])
     grade: str | None = Field(None, title="星级", description="仅青年之家：data/grades.yml 中的键", examples=["standard"], json_schema_extra={"vocabulary": "grades"})
-    district: str | None = Field(None, title="县区", max_length=PLACE_MAX, examples=["太谷区"])
-    town: str | None = Field(None, title="乡镇街道", max_length=PLACE_MAX, examples=["明星镇"])
+    district: str | None = Field(None, title="县区", max_length=PLACE_MAX, examples=["某某区"])
+    town: str | None = Field(None, title="乡镇街道", max_length=PLACE_MAX, examples=["某某镇"])
     hours: OsmHours | None = Field(None, title="开放时间", max_length=HOURS_MAX, description="OpenStreetMap 写法；节假日休息写 PH off，照常或另有时间写 PH 规则（如 PH 09:00-12:00）；不写 PH，网站显示“节假日开放情况未说明，请先电话确认”", examples=["Mo-Fr 09:00-17:30; Sa 09:00-12:00"])
     closures: list[Closure] = Field(default_factory=list, title="临时闭馆", max_length=KEYS_MAX, description="装修等临时不开放的日期（含首尾两天）；法定节假日不用写", examples=[[{"from": "2026-12-01", "to": "2026-12-31", "reason": "装修"}]])
-    phone: VenuePhone | None = Field(None, title="电话", description="办公座机或服务热线，不写个人手机", examples=["0354-6231234"])
+    phone: VenuePhone | None = Field(None, title="电话", description="办公座机或服务热线，不写个人手机", examples=["010-12345678"])
     public_mobile: bool = Field(False, title="公开服务手机", description="电话是阵地对外公布的服务手机（不是个人手机）时写 true，审核时会核实")
     services: list[str] = Field(default_factory=list, title="服务项目", max_length=KEYS_MAX, description="data/services.yml 中的键", examples=[["study", "volunteer"]], json_schema_extra={"vocabulary": "services"})
     brands: list[str] = Field(default_factory=list, title="承接品牌", max_length=KEYS_MAX, description="brands/ 中品牌文件名", examples=[["qicai-jiaqi"]], json_schema_extra={"vocabulary": "brands"})
     established: YearMonthDay | None = Field(None, title="建成时间", description="年份或 年-月", examples=["2019-05"])
-    partners: list[Name] = Field(default_factory=list, title="共建单位", max_length=NAMES_MAX, examples=[["太谷区明星镇党群服务中心"]])
+    partners: list[Name] = Field(default_factory=list, title="共建单位", max_length=NAMES_MAX, examples=[["某某镇党群服务中心"]])
     area_m2: float | None = Field(None, title="面积（平方米）", gt=0, examples=[120])
     website: HttpUrl | None = Field(None, title="网址", examples=["https://mp.weixin.qq.com/"])
     photos: list[Photo] = Field(default_factory=list, title="照片", description="第一张是分享图；不放可认出未成年人面部（未经同意）、身份证、手写报名表的照片", examples=[[{"src": "photos/baita-door.jpg", "alt": "青年之家活动室"}]])
@@ -311,11 +311,11 @@ class Venue(Strict):
     # Closing and renaming keep printed URLs and QR codes working.
     status: Literal["open", "closed"] = Field("open", title="状态", description="open 开放；closed 已关闭（不删文件，页面保留并指向附近阵地）", examples=["closed"], json_schema_extra={"labels": {"open": "开放", "closed": "已关闭"}})
     closed_on: YearMonthDay | None = Field(None, title="关闭日期", description="status: closed 时必填", examples=["2024-06-30"])
-    successor: str | None = Field(None, title="接续阵地", description="已关闭的阵地由哪个阵地接续：写那个阵地的文件名（id），页面会链接过去", examples=["taigu-baita-wenmiao-youth-home"])
+    successor: str | None = Field(None, title="接续阵地", description="已关闭的阵地由哪个阵地接续：写那个阵地的文件名（id），页面会链接过去", examples=["mouqu-xinhua-youth-home"])
     # A venue that moved keeps its id, URL and printed QR codes: the file says where it is now, and since when.
     moved_on: YearMonthDay | None = Field(None, title="搬迁日期", description="搬到现在地址的日期（文件名和网址不变）；此后一年内页面提示已搬迁", examples=["2025-05-01"])
-    moved_from: str | None = Field(None, title="原址", max_length=ADDRESS_MAX, description="搬迁前的地址；写了原址就要写搬迁日期", examples=["山西省晋中市太谷区明星镇旧街 1 号"])
-    aliases: list[str] = Field(default_factory=list, title="旧网址", max_length=NAMES_MAX, description="改名或移动前的旧文件名；旧网址和二维码会跳转到本页", examples=[["taigu-old-name"]])
+    moved_from: str | None = Field(None, title="原址", max_length=ADDRESS_MAX, description="搬迁前的地址；写了原址就要写搬迁日期", examples=["某某省某某市某某区旧街 1 号"])
+    aliases: list[str] = Field(default_factory=list, title="旧网址", max_length=NAMES_MAX, description="改名或移动前的旧文件名；旧网址和二维码会跳转到本页", examples=[["mouqu-old-name"]])
     # Search: what people call the venue besides its full name (北大 for 北京大学). Not `aliases`, which are old ids.
     also_known_as: list[Annotated[str, Field(min_length=2, max_length=40)]] = Field(
         default_factory=list, title="简称或俗称", max_length=NAMES_MAX, description="大家平时怎么叫这个阵地；搜索这些叫法也能找到本页", examples=[["北大学子归巢工作站"]]
@@ -342,7 +342,7 @@ class Venue(Strict):
         if self.status == "open" and self.successor is not None:
             raise PydanticCustomError("successor", "只有已关闭的阵地才写接续阵地", {"field": "successor", "hint": "阵地已关闭请写 `status: closed` 和关闭日期；否则删除 successor"})
         if self.successor is not None and not ID_RE.match(self.successor):
-            raise PydanticCustomError("successor", "不是阵地的文件名", {"field": "successor", "hint": "写接续阵地的文件名去掉 .md，例如 taigu-baita-wenmiao-youth-home"})
+            raise PydanticCustomError("successor", "不是阵地的文件名", {"field": "successor", "hint": "写接续阵地的文件名去掉 .md，例如 mouqu-xinhua-youth-home"})
         if self.moved_from is not None and self.moved_on is None:
             raise PydanticCustomError("moved_on", "写了原址，没有写搬迁日期", {"field": "moved_from", "hint": "请添加一行 `moved_on: 2025-05-01`（搬到现在地址的日期）"})
         return self
@@ -362,11 +362,11 @@ class Brand(Strict):
     """A league work programme with a name of its own: one file in `brands/`."""
 
     name: str = Field(title="名称", min_length=2, max_length=NAME_MAX, examples=["七彩假期爱心托管班"])
-    org: str = Field(title="所属团组织", description="data/orgs.yml 中的 id", examples=["taigu"], json_schema_extra={"vocabulary": "orgs"})
+    org: str = Field(title="所属团组织", description="data/orgs.yml 中的 id", examples=["mouqu"], json_schema_extra={"vocabulary": "orgs"})
     category: str = Field(title="类别", description="data/brand_categories.yml 中的键", examples=["care"], json_schema_extra={"vocabulary": "brand_categories"})
     summary: str = Field(title="简介", min_length=4, max_length=SUMMARY_MAX, description="一两句话，显示在列表中", examples=["暑期为农村留守儿童开办的爱心托管班。"])
     started: YearMonthDay | None = Field(None, title="开始时间", examples=["2020"])
-    partners: list[Name] = Field(default_factory=list, title="合作单位", max_length=NAMES_MAX, examples=[["太谷区教育局"]])
+    partners: list[Name] = Field(default_factory=list, title="合作单位", max_length=NAMES_MAX, examples=[["某某区教育局"]])
     website: HttpUrl | None = Field(None, title="网址", examples=["https://mp.weixin.qq.com/"])
     sample: bool = Field(False, title="示例数据", examples=[True])
 
@@ -383,15 +383,15 @@ class Org(Strict):
     """A league committee; `parent` builds the tree 太谷 ⊂ 晋中 ⊂ 山西."""
 
     id: str = Field(title="标识")
-    name: str = Field(title="全称", examples=["共青团晋中市太谷区委员会"])
-    short_name: str = Field(title="简称", examples=["太谷共青团"])
+    name: str = Field(title="全称", examples=["共青团某某市某某区委员会"])
+    short_name: str = Field(title="简称", examples=["某某区共青团"])
     parent: str | None = Field(None, title="上级组织")
-    region: str = Field(title="行政区域", examples=["山西省晋中市太谷区"])
+    region: str = Field(title="行政区域", examples=["某某省某某市某某区"])
     level: Literal["province", "city", "district"] = Field(title="层级")
     contacts: list[Contact] = Field(default_factory=list, title="联系方式")
     website: str | None = Field(None, title="网址")
     footer: str | None = Field(None, title="页脚文字")
-    site_url: HttpUrl | None = Field(None, title="本组织网站地址", description="用本仓库为本组织（及下级）生成的网站的公开地址；有地址的组织由 make build-all 各生成一个网站，其他网站的链接也指向这里", examples=["https://example.cn/taigu/"])
+    site_url: HttpUrl | None = Field(None, title="本组织网站地址", description="用本仓库为本组织（及下级）生成的网站的公开地址；有地址的组织由 make build-all 各生成一个网站，其他网站的链接也指向这里", examples=["https://example.cn/mouqu/"])
     site: OrgSite | None = Field(None, title="本组织网站设置", description="生成本组织网站（SITE_ORG）时代替 data/site.yml 中的同名设置：title、description、icp、police_record、feedback 等")
 
 
@@ -421,14 +421,14 @@ class Term(Strict):
 class PoliceRecord(Strict):
     """公安联网备案: the number and the icon the filing system issues (served from docs/)."""
 
-    number: str = Field(title="公安联网备案号", examples=["晋公网安备14070302000001号"])
+    number: str = Field(title="公安联网备案号", examples=["京公网安备11010502000001号"])
     icon: str = Field(title="备案图标", description="从全国互联网安全管理服务平台下载的图标，放在 docs/ 下，例如 assets/beian-police.png")
 
     @field_validator("number")
     @classmethod
     def _number(cls, value: str) -> str:
         if not re.fullmatch(r"\S{1,4}公网安备\s?\d{14}号", value):
-            raise PydanticCustomError("police", "不是公安联网备案号", {"hint": "写成 晋公网安备14070302000001号（省份简称、公网安备、14 位数字、号）"})
+            raise PydanticCustomError("police", "不是公安联网备案号", {"hint": "写成 京公网安备11010502000001号（省份简称、公网安备、14 位数字、号）"})
         return value
 
     @property
@@ -508,7 +508,7 @@ class SiteFields(Strict):
 
     title: str = Field(title="站点名称")
     description: str = Field(title="站点简介")
-    icp: str | None = Field(None, title="ICP 备案号", description="境内服务器上线前取得，例如 晋ICP备2020000000号-1")
+    icp: str | None = Field(None, title="ICP 备案号", description="境内服务器上线前取得，例如 京ICP备2020000000号-1")
     police_record: PoliceRecord | None = Field(None, title="公安联网备案")
     feedback: str | None = Field(None, title="纠错与建议", description="收集纠错的网址（https://…）或邮箱（mailto:…），显示在每页页脚")
 
@@ -516,7 +516,7 @@ class SiteFields(Strict):
     @classmethod
     def _icp(cls, value: str | None) -> str | None:
         if value is not None and not re.fullmatch(r"\S{1,4}ICP备\d{6,12}号(?:-\d+)?", value):
-            raise PydanticCustomError("icp", "不是 ICP 备案号", {"hint": "写成 晋ICP备2020000000号-1，与工信部备案系统中的一致"})
+            raise PydanticCustomError("icp", "不是 ICP 备案号", {"hint": "写成 京ICP备2020000000号-1，与工信部备案系统中的一致"})
         return value
 
     @field_validator("feedback")
@@ -557,7 +557,7 @@ WEEKDAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
 DATETIME_FORM = re.compile(r"^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})$")
 DATE_FORM = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 TIME_RANGE = re.compile(r"^(\d{2}):(\d{2})-(\d{2}):(\d{2})$")
-LANDLINE_HINT = "座机写成 0354-6231234，服务热线如 12355；不写个人手机"
+LANDLINE_HINT = "座机写成 区号-号码，例如 010-12345678；服务热线如 12355；不写个人手机"
 # A contact is a role ("团区委学少部"), never a person: a short name led by a common surname is refused.
 SURNAMES = set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范廖贾夏韦付邹孟熊秦邱尹薛闫段雷侯陶黎贺顾毛郝龚邵钱严覃戴莫孔汤")
 PERSON_TITLES = ("老师", "同志", "先生", "女士", "小姐", "主任", "书记", "部长", "校长", "站长", "队长", "干事")
@@ -614,8 +614,8 @@ class Place(Strict):
     """Where an activity is held when it is not at one of the site's venues."""
 
     name: str = Field(title="地点名称", min_length=2, max_length=NAME_MAX, examples=["某某中学报告厅"])
-    address: str = Field(title="地址", min_length=4, max_length=ADDRESS_MAX, examples=["山西省太原市迎泽区某某路 1 号"])
-    district: str = Field(title="县区", max_length=PLACE_MAX, description="用于按县区筛选", examples=["迎泽区"])
+    address: str = Field(title="地址", min_length=4, max_length=ADDRESS_MAX, examples=["某某省某某市某某区某某路 1 号"])
+    district: str = Field(title="县区", max_length=PLACE_MAX, description="用于按县区筛选", examples=["某某区"])
     location: Location = Field(title="坐标", description="经纬度和坐标系：{lat: 纬度, lng: 经度, datum: wgs84}；从高德、腾讯地图复制的写 datum: gcj02，从百度地图复制的写 datum: bd09", examples=[{"lat": 37.8570, "lng": 112.5600, "datum": "wgs84"}])
 
 
@@ -671,7 +671,7 @@ class Weekly(Strict):
 
 
 class Audience(Strict):
-    who: str = Field(title="面向人群", min_length=2, max_length=SUMMARY_MAX, description="谁可以参加", examples=["太谷区 8–14 岁少年儿童及家长"])
+    who: str = Field(title="面向人群", min_length=2, max_length=SUMMARY_MAX, description="谁可以参加", examples=["本区 8–14 岁少年儿童及家长"])
     min_age: int | None = Field(None, title="最小年龄", ge=0, le=120, examples=[8])
     max_age: int | None = Field(None, title="最大年龄", ge=0, le=120, examples=[14])
 
@@ -687,7 +687,7 @@ class Join(Strict):
 
     walk_in: bool = Field(False, title="到场即可", description="不用报名、直接到场时写 true", examples=[True])
     url: HttpUrl | None = Field(None, title="报名链接", examples=["https://mp.weixin.qq.com/"])
-    phone: Landline | None = Field(None, title="报名电话", description="办公座机或服务热线，不写个人手机", examples=["0354-6231027"])
+    phone: Landline | None = Field(None, title="报名电话", description="办公座机或服务热线，不写个人手机", examples=["010-12345679"])
     note: str | None = Field(None, title="报名说明", max_length=SUMMARY_MAX, examples=["提前一天报名，额满为止"])
 
     @model_validator(mode="after")
@@ -699,7 +699,7 @@ class Join(Strict):
 
 class ActivityContact(Strict):
     role: str = Field(title="岗位", min_length=2, max_length=NAME_MAX, description="写岗位或部门，不写个人姓名", examples=["团区委学少部"])
-    phone: Landline | None = Field(None, title="电话", description="办公座机或服务热线，不写个人手机", examples=["0354-6231027"])
+    phone: Landline | None = Field(None, title="电话", description="办公座机或服务热线，不写个人手机", examples=["010-12345679"])
     email: str | None = Field(None, title="邮箱", max_length=ADDRESS_MAX, examples=["tgqtw@example.cn"])
 
     @field_validator("role")
@@ -734,19 +734,19 @@ class Activity(Strict):
     """Something on at a venue or elsewhere, once or weekly: one Markdown file in `activities/`."""
 
     title: str = Field(title="活动名称", min_length=2, max_length=NAME_MAX, examples=["青联大讲堂：青年创新创业分享"])
-    org: str = Field(title="主办团组织", description="data/orgs.yml 中的 id", examples=["taigu"], json_schema_extra={"vocabulary": "orgs"})
+    org: str = Field(title="主办团组织", description="data/orgs.yml 中的 id", examples=["mouqu"], json_schema_extra={"vocabulary": "orgs"})
     summary: str = Field(title="简介", min_length=4, max_length=SUMMARY_MAX, description="一两句话，显示在列表、日历和订阅中", examples=["邀请青联委员分享创业经历，现场答疑。"])
-    venue: str | None = Field(None, title="阵地", description="在本站阵地举办时写阵地文件名；在别处举办时改写 place", examples=["taigu-talent-station"], json_schema_extra={"vocabulary": "venues"})
+    venue: str | None = Field(None, title="阵地", description="在本站阵地举办时写阵地文件名；在别处举办时改写 place", examples=["mouqu-talent-station"], json_schema_extra={"vocabulary": "venues"})
     place: Place | None = Field(None, title="其他地点", description="不在本站阵地举办时写：{name, address, district, location}")
-    brand: str | None = Field(None, title="所属品牌", description="brands/ 中品牌文件名", examples=["taigu-qinglian-dajiangtang"], json_schema_extra={"vocabulary": "brands"})
+    brand: str | None = Field(None, title="所属品牌", description="brands/ 中品牌文件名", examples=["mouqu-qinglian-dajiangtang"], json_schema_extra={"vocabulary": "brands"})
     start: DateTime | None = Field(None, title="开始时间", description="单次活动：北京时间 年-月-日 时:分", examples=["2026-12-05 09:00"])
     end: DateTime | None = Field(None, title="结束时间", description="单次活动：不晚于开始后 31 天", examples=["2026-12-05 11:30"])
     weekly: Weekly | None = Field(None, title="每周举办", description="每周固定时间的课程或活动：代替 start 和 end")
-    audience: Audience = Field(title="参加对象", description="{who: 面向人群, min_age, max_age}", examples=[{"who": "太谷区青年", "min_age": 16}])
+    audience: Audience = Field(title="参加对象", description="{who: 面向人群, min_age, max_age}", examples=[{"who": "本区青年", "min_age": 16}])
     fee: float | Literal["free"] = Field(title="费用", description="free（免费）或金额（元）", examples=["free"])
     join: Join = Field(title="参加方式", description="{walk_in: true} 到场即可，或 {url: 报名链接}、{phone: 报名电话}", examples=[{"walk_in": True}])
     capacity: int | None = Field(None, title="名额", gt=0, description="人数上限；不限时不写", examples=[40])
-    contact: ActivityContact = Field(title="咨询", description="{role: 岗位, phone: 电话}：写岗位，不写个人姓名", examples=[{"role": "团区委学少部", "phone": "0354-6231027"}])
+    contact: ActivityContact = Field(title="咨询", description="{role: 岗位, phone: 电话}：写岗位，不写个人姓名", examples=[{"role": "团区委学少部", "phone": "010-12345679"}])
     sample: bool = Field(False, title="示例数据", description="日期、地点等为示意时写 true", examples=[True])
 
     @field_validator("fee", mode="before")

@@ -147,7 +147,7 @@ def _coordinate(value: str, what: str) -> float:
 
 def _check_id(ident: str, taken: set[str]) -> str:
     if not ID_RE.match(ident):
-        raise ScaffoldError(f"“{ident}”不能作文件名：只用小写英文字母、数字和连字符，例如 taigu-mingxing-youth-home")
+        raise ScaffoldError(f"“{ident}”不能作文件名：只用小写英文字母、数字和连字符，例如 mouqu-xinhua-youth-home")
     if ident in taken:
         raise ScaffoldError(f"“{ident}”已被使用（文件名或旧网址），请换一个")
     return ident
@@ -172,7 +172,7 @@ def new_venue(content: Content, *, name: str, type: str, org: str, district: str
     if len(name.strip()) < 2:
         raise ScaffoldError("名称至少两个字")
     if not district.strip():
-        raise ScaffoldError("请写县区，例如 太谷区")
+        raise ScaffoldError("请写县区，例如 某某区")
     name, district = name.strip(), district.strip()
     vtype = content.venue_types[_choose(type, content.venue_types, "阵地类型", "data/venue_types.yml")]
     org_rec = content.orgs[_choose(org, content.orgs, "团组织", "data/orgs.yml")]
@@ -348,7 +348,7 @@ def example_brand(content: Content) -> Draft:
 
 # --- command line -------------------------------------------------------------
 
-VENUE_ASK = (("name", "阵地名称（例如 太谷区明星镇青年之家）"), ("type", "阵地类型"), ("org", "所属团组织"), ("district", "县区（例如 太谷区）"))
+VENUE_ASK = (("name", "阵地名称（例如 某某区某某街道青年之家）"), ("type", "阵地类型"), ("org", "所属团组织"), ("district", "县区（例如 某某区）"))
 BRAND_ASK = (("name", "品牌项目名称"), ("org", "所属团组织"), ("category", "品牌类别"), ("summary", "一两句话的简介"))
 ACTIVITY_ASK = (("title", "活动名称"), ("org", "主办团组织"))
 DATUM_ASK = (("datum", "坐标是从哪种地图复制的"),)
@@ -378,7 +378,7 @@ def _answer(key: str, value: str, content: Content, given: dict[str, Any] | None
     if key in ("name", "title") and len(value) < 2:
         raise ScaffoldError("名称至少两个字")
     if key == "district" and not value:
-        raise ScaffoldError("请写县区，例如 太谷区")
+        raise ScaffoldError("请写县区，例如 某某区")
     if key == "summary" and len(value) < 4:
         raise ScaffoldError("简介至少四个字：一两句话说明这个品牌项目做什么")
     if key == "type":

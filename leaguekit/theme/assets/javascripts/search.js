@@ -8,7 +8,7 @@
  * - Query rules (the same tokens as the build, leaguekit/output/search_text.py; tests/search_cases.json
  *   checks both): punctuation, question words and fillers left out (青年之家电话 → 青年之家; the lists
  *   come with the manifest), Chinese as character pairs, Latin words as pinyin split with the syllables
- *   the manifest ships (taiguq → taigu guq) or as initials (tgq → tg gq). A document must hold every
+ *   the manifest ships (qingnianz → qingnian nianz) or as initials (qnz → qn nz). A document must hold every
  *   token whose list is complete; a list cut at the build's cap only adds score (a document missing
  *   from it may hold the token all the same); when every list is cut, any document in them counts,
  *   those in more of the lists first.
@@ -37,7 +37,7 @@
   var VERIFY = 12; // leading results whose titles are checked against the whole query
   var THIN = 3; // fewer public pages than this hold the whole query: partial matches follow them
   var FULL = 1e9; // the tier of a page holding the whole query, above any partial match's
-  var HINT = "输入阵地名称、县区、乡镇或服务，例如“托管”“taigu”";
+  var HINT = "输入阵地名称、县区、乡镇或服务，例如“托管”“心理健康”，也可以打拼音";
   var CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{3134f}";
   var WORD = /[a-z0-9]+/g;
   var LONE = new RegExp("(?<![" + CJK + "])[" + CJK + "](?![" + CJK + "])", "gu");

@@ -501,7 +501,7 @@
     if (widget !== "select" && personal(value, label)) return personal(value, label);
     if (field.getAttribute("data-reads") === "phone" && lk.staffInput.phone(value)[1]) return lk.staffInput.phone(value)[1];
     if (widget === "id") {
-      if (!idPattern.test(value)) return "文件名只用小写英文字母、数字和连字符（不以连字符开头或结尾），例如 taigu-mingxing-youth-home";
+      if (!idPattern.test(value)) return "文件名只用小写英文字母、数字和连字符（不以连字符开头或结尾），例如 mouqu-xinhua-youth-home";
       return taken(value) ? "“" + value + "”已被使用（文件名或旧网址），请换一个，例如 " + free(value) : "";
     }
     var prop = schemaOf(key);
