@@ -97,7 +97,7 @@ def test_footer_settings_are_checked(project):
     done = make(project, "check")
     lines = settings.read_text(encoding="utf-8").splitlines()
     icp, number = lines.index("icp: 备案中") + 1, lines.index("  number: 晋公网安备123号") + 1
-    assert f"data/site.yml:{icp} icp（ICP 备案号）= 备案中 不是 ICP 备案号；写成 晋ICP备2020000000号-1" in done.stderr
+    assert f"data/site.yml:{icp} icp（ICP 备案号）= 备案中 不是 ICP 备案号；写成 京ICP备2020000000号-1" in done.stderr
     assert f"data/site.yml:{number} police_record.number（公安联网备案号）= 晋公网安备123号 不是公安联网备案号" in done.stderr
 
 

@@ -52,13 +52,13 @@ def test_scaffolded_venue_without_sample_names_every_placeholder(project):
     # Uncommented as it stands, the example phone is refused too.
     text = re.sub(r"^# phone: ", "phone: ", text, flags=re.M)
     write(project, path, text)
-    assert f"{path}:{line_of(text, 'phone:')} phone（电话）= 0354-6231234 还是模板中的示例电话；请写阵地的办公座机或服务热线；没有就删除这一行{KEEP}" in problems_of(project)
+    assert f"{path}:{line_of(text, 'phone:')} phone（电话）= 010-12345678 还是模板中的示例电话；请写阵地的办公座机或服务热线；没有就删除这一行{KEEP}" in problems_of(project)
 
     filled = (
         text.replace("（详细地址待补充）", "明星镇明星村 18 号")
         .replace("{lat: 37.42, lng: 112.55, datum: wgs84}", "{lat: 37.401233, lng: 112.530211, datum: gcj02}")
         .replace(placeholders.BODIES["venue"], "明星镇的青年之家，周末有亲子阅读。")
-        .replace("0354-6231234", "0354-6239999")
+        .replace("010-12345678", "0354-6239999")
     )
     write(project, path, filled)
     venue = load(project).venue["taigu-new"]
@@ -97,7 +97,7 @@ def test_scaffolded_brand_and_activity_without_sample(project):
         f"{activity}:{line_of(text, '  name:')} place.name（地点名称）= （待补充）活动地点 还是模板的占位文字；请写活动地点的名称，例如“某某中学报告厅”{KEEP}",
         f"{activity}:{line_of(text, '  address:')} place.address（地址）= 山西省晋中市太谷区（详细地址待补充） 还是模板的占位文字；请写活动地点的实际地址，写到门牌号{KEEP}",
         f"{activity}:{line_of(text, '  location:')} place.location（坐标） 还是模板的占位坐标（本团组织各阵地的中心点）；请在地图上找到实际位置，复制经纬度；从高德、腾讯地图复制的加 datum: gcj02，从百度地图复制的加 datum: bd09{KEEP}",
-        f"{activity}:{line_of(text, '  who:')} audience.who（面向人群）= （待补充）面向哪些青少年 还是模板的占位文字；请写谁可以参加，例如“太谷区 8–14 岁少年儿童及家长”{KEEP}",
+        f"{activity}:{line_of(text, '  who:')} audience.who（面向人群）= （待补充）面向哪些青少年 还是模板的占位文字；请写谁可以参加，例如“本区 8–14 岁少年儿童及家长”{KEEP}",
         f"{activity}:{line_of(text, '（待补充：')} 正文 还是模板的占位文字；请写活动内容、流程、需要带什么{KEEP}",
         f"{brand}:{line_of(brand_text, '（待补充：')} 正文 还是模板的占位文字；请写项目的由来、内容和成效{KEEP}",
     ]

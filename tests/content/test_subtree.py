@@ -73,7 +73,7 @@ def test_each_orgs_settings_are_checked_where_they_are_written(project):
     set_orgs(project, taigu={"site_url": "taigu.example.org", "site": {"icp": "太谷备案", "titel": "太谷"}})
     assert problems_of(project) == [
         "data/orgs.yml:30 site_url（本组织网站地址）= taigu.example.org 不是以 http:// 或 https:// 开头的网址；请写完整网址，例如 https://www.example.cn/",
-        "data/orgs.yml:32 site.icp（ICP 备案号）= 太谷备案 不是 ICP 备案号；写成 晋ICP备2020000000号-1，与工信部备案系统中的一致",
+        "data/orgs.yml:32 site.icp（ICP 备案号）= 太谷备案 不是 ICP 备案号；写成 京ICP备2020000000号-1，与工信部备案系统中的一致",
         "data/orgs.yml:33 site.titel= 太谷 是不认识的字段；是否想写 “title”？ 不需要的字段请删除。",
     ]
     set_orgs(project, taigu={"site_url": "https://taigu.example.org/", "site": {"police_record": {"number": "晋公网安备14070302000001号", "icon": "assets/none.png"}}})

@@ -179,7 +179,7 @@ def test_each_answer_is_checked_as_it_is_given_and_the_answers_are_kept(project,
     assert "名称至少两个字。请重新填写。" in said
     assert "“youth-hom”不是已有的阵地类型；是否想写 “youth-home”？（见 data/venue_types.yml）。请重新填写。" in said
     assert "“太谷团委”不是已有的团组织" in said
-    assert asked.count("阵地名称（例如 太谷区明星镇青年之家）：") == 2 and asked[-1] == "坐标是从哪种地图复制的："
+    assert asked.count("阵地名称（例如 某某区某某街道青年之家）：") == 2 and asked[-1] == "坐标是从哪种地图复制的："
     text = path.read_text(encoding="utf-8")
     assert "location: {lat: 37.4225, lng: 112.5575, datum: bd09}" in text and "org: taigu " in text and elsewhere == []
     assert next(answers) == "高德"  # nothing asked twice that was right the first time
