@@ -103,6 +103,8 @@ def visit(page, base: str, path: str) -> None:
     if path == FOUND:
         page.get_by_role("button", name="使用我的位置").click()
         page.locator(".lk-place__distance:not(:empty)").first.wait_for()
+        # The list scrolls to its top and Material's header fades to the page's title: judge where the fades end.
+        page.wait_for_function("document.getAnimations().every(a => a.playState === 'finished')")
 
 
 def set_care(page, base: str) -> None:
