@@ -81,6 +81,18 @@ def venue_md(body: str = "测试阵地的正文。", **fields: object) -> str:
     return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False) + "---\n" + body + "\n"
 
 
+def activity_md(**changes: str) -> str:
+    """A one-off activity at the small project's venue; `changes` replace whole lines by their key
+    (`start="start: …"`), an empty one drops the line."""
+    lines = {
+        "title": "title: 测试活动", "org": "org: taigu", "summary": "summary: 用于测试的单次活动。", "venue": "venue: test-venue",
+        "start": "start: 2026-12-05 09:00", "end": "end: 2026-12-05 11:30", "audience": "audience:\n  who: 全区青年", "fee": "fee: free",
+        "join": "join:\n  walk_in: true", "contact": "contact:\n  role: 团区委办公室", "sample": "sample: true",
+    }
+    lines.update(changes)
+    return "---\n" + "\n".join(v for v in lines.values() if v) + "\n---\n测试活动的正文。\n"
+
+
 def make_project(dest: Path, *, sample_content: bool = True) -> Path:
     """The sample site's settings and pages in `dest`, with its venues, brands and activities; with
     sample_content=False, one venue and one brand instead."""

@@ -8,7 +8,7 @@ import re
 from datetime import date, timedelta
 
 import pytest
-from conftest import build_site, soup, venue_md, write
+from conftest import activity_md, build_site, soup, venue_md, write
 from gitrepo import commit_all
 
 from leaguekit import build
@@ -20,33 +20,13 @@ from leaguekit.content.problems import ContentError
 TAIYUAN = {"org": "taiyuan", "district": "小店区", "location": {"lat": 37.8, "lng": 112.56}}
 
 
-def activity_on(day: date) -> str:
-    return f"""---
-title: 测试活动
-org: taigu
-summary: 用于测试的单次活动。
-venue: test-venue
-start: {day} 09:00
-end: {day} 11:30
-audience:
-  who: 全区青年
-fee: free
-join:
-  walk_in: true
-contact:
-  role: 团区委办公室
----
-测试活动的正文。
-"""
-
-
 @pytest.mark.parametrize("forged", ["@253402300000 +0800", "2099-06-01T10:00:00+08:00"], ids=["year-10000", "year-2099"])
 def test_a_commit_dated_in_the_far_future_breaks_neither_check_nor_build(project, monkeypatch, forged):
     """Year 10000 once raised OverflowError in every later build while `make check` passed; 2099 filed
     every activity as past. Today is the build's clock, and the commit's date reads as today."""
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     today = schedule.build_date()
-    write(project, "activities/taigu/soon.md", activity_on(today + timedelta(days=20)))
+    write(project, "activities/taigu/soon.md", activity_md(start=f"start: {today + timedelta(days=20)} 09:00", end=f"end: {today + timedelta(days=20)} 11:30", sample=""))
     commit_all(project, "from the future", date=forged)
     assert main(["check", str(project)]) == 0
     monkeypatch.setenv("SITE_URL", "https://example.org/")  # the sitemap's dates; set after the check, which would then hold the sample to publishing

@@ -8,7 +8,7 @@ import os
 import subprocess
 
 import pytest
-from conftest import REPO, VALID_BRAND, build_site, soup, venue_md, write
+from conftest import REPO, VALID_BRAND, activity_md, build_site, soup, venue_md, write
 from mkdocs.exceptions import Abort, PluginError
 
 from leaguekit import build
@@ -31,17 +31,6 @@ def edit(old: str, new: str):
 
 
 ACTIVITY = "activities/taigu/test-activity.md"
-
-
-def activity_md(**changes: str) -> str:
-    """A one-off activity at the test venue; `changes` replace whole lines by their key (`start="start: …"`)."""
-    lines = {
-        "title": "title: 测试活动", "org": "org: taigu", "summary": "summary: 用于测试的单次活动。", "venue": "venue: test-venue",
-        "start": "start: 2026-12-05 09:00", "end": "end: 2026-12-05 11:30", "audience": "audience:\n  who: 全区青年", "fee": "fee: free",
-        "join": "join:\n  walk_in: true", "contact": "contact:\n  role: 团区委办公室", "sample": "sample: true",
-    }
-    lines.update(changes)
-    return "---\n" + "\n".join(v for v in lines.values() if v) + "\n---\n测试活动的正文。\n"
 
 
 def bomb(levels: int = 7) -> str:

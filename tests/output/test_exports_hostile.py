@@ -8,7 +8,7 @@ import csv
 import io
 import json
 
-from conftest import VALID_BRAND, build_site, venue_md, write
+from conftest import VALID_BRAND, activity_md, build_site, venue_md, write
 
 from leaguekit import build
 
@@ -19,24 +19,7 @@ FORMULAS = {
 }
 SUMMARY = "=cmd|' /C calc'!A0 暑期托管"
 TITLE = "@SUM(1+1)*青年夜校"
-ACTIVITY = f"""\
----
-title: "{TITLE}"
-org: taigu
-summary: 用于测试的单次活动。
-venue: test-venue
-start: 2026-12-05 09:00
-end: 2026-12-05 11:30
-audience:
-  who: 全区青年
-fee: free
-join:
-  walk_in: true
-contact:
-  role: 团区委办公室
----
-正文。
-"""
+ACTIVITY = activity_md(title=f'title: "{TITLE}"', sample="")
 
 
 def test_formulas_are_text_in_every_csv_and_true_values_in_json(project):
