@@ -116,7 +116,7 @@ def html(site: Site) -> str:
     c = site.content
     districts = c.venues_by_district()
     inline = len(c.open_venues) <= site.INLINE_LIMIT
-    map_view = map_config(c.settings.map, URL)
+    map_view = map_config(c.settings.map, URL, asset=site.asset)
     return render(
         "nearby.html",
         districts=[

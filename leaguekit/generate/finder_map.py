@@ -13,7 +13,7 @@ to within centimetres, so no conversion happens anywhere.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass
 
 from .. import urls
@@ -67,7 +67,7 @@ def map_key(settings: MapSettings | None, environ: Mapping[str, str] = os.enviro
     return key or settings.key
 
 
-def map_config(settings: MapSettings | None, page_url: str, environ: Mapping[str, str] = os.environ) -> MapConfig | None:
+def map_config(settings: MapSettings | None, page_url: str, environ: Mapping[str, str] = os.environ, asset: Callable[[str], str] = str) -> MapConfig | None:
     """The finder page's map, or None (no `map:` block or no key: no map at all)."""
     key = map_key(settings, environ)
     if settings is None or key is None:
@@ -79,6 +79,6 @@ def map_config(settings: MapSettings | None, page_url: str, environ: Mapping[str
         provider="天地图",
         home=HOME,
         review_number=settings.review_number,
-        styles=tuple(urls.relative(page_url, path) for path in STYLES),
-        scripts=tuple(urls.relative(page_url, path) for path in SCRIPTS),
+        styles=tuple(urls.relative(page_url, asset(path)) for path in STYLES),
+        scripts=tuple(urls.relative(page_url, asset(path)) for path in SCRIPTS),
     )

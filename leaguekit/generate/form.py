@@ -262,9 +262,9 @@ def page(site: Site) -> str:
         sections=sections(site),
         forge=found,
         data=script,
-        script=urls.relative(URL, "assets/javascripts/venue-form.js"),
-        staff_input=urls.relative(URL, "assets/javascripts/staff-input.js"),
-        stylesheet=urls.relative(URL, "assets/stylesheets/venue-form.css"),
+        script=urls.relative(URL, site.asset("assets/javascripts/venue-form.js")),
+        staff_input=urls.relative(URL, site.asset("assets/javascripts/staff-input.js")),
+        stylesheet=urls.relative(URL, site.asset("assets/stylesheets/venue-form.css")),
         guide=urls.relative(URL, "contribute/"),
         fields_page=urls.relative(URL, "contribute/fields/"),
     )

@@ -129,6 +129,7 @@ class Site:
         repo_url: str | None = "",
         edit_uri: str | None = "",
         images: Mapping[str, ImageSet] | None = None,
+        assets: Mapping[str, str] | None = None,
     ):
         self.content = content
         self.figures = figures or FigureBook({})
@@ -137,8 +138,13 @@ class Site:
         self.repo_url = repo_url or ""  # the repository (REPO_URL) and mkdocs.yml's edit_uri: the venue form's new-file link
         self.edit_uri = edit_uri or ""
         self.images = images or {}  # photo path -> its derived files (output.images); photos without are not drawn
+        self.assets = assets or {}  # a kit file's path -> its published name, with a content hash (the plugin)
         self.today = today or schedule.build_date()
         self.memo: dict[str, object] = {}  # results two sections share, computed once per build
+
+    def asset(self, path: str) -> str:
+        """Where a kit script or stylesheet is published (`assets/javascripts/map.js` -> `…/map.1a2b3c4d.js`)."""
+        return self.assets.get(path, path)
 
     @property
     def now(self) -> datetime:

@@ -18,6 +18,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import html
 import itertools
 import os
@@ -158,8 +159,9 @@ class LeagueKitPlugin(BasePlugin):
         loaded = build_of(config)
         for file in [f for f in files if _org_of_page(f.src_uri) in loaded.content.elsewhere.orgs]:
             files.remove(file)  # another org's hand-written pages (work report, figures) are on its own site
+        assets = _fingerprint(files, config)
         derived = _photos(files, config)
-        built = generate.Site(loaded.content, figures=loaded.figures, dates=loaded.dates, today=loaded.today, site_url=config.site_url or "", repo_url=config.repo_url, edit_uri=config.edit_uri, images=derived)
+        built = generate.Site(loaded.content, figures=loaded.figures, dates=loaded.dates, today=loaded.today, site_url=config.site_url or "", repo_url=config.repo_url, edit_uri=config.edit_uri, images=derived, assets=assets)
         index = loaded.extras["search_index"] = search_index.SearchIndex()
         for page in itertools.chain(generate.pages(built), output.pages(built)):
             index.add(page.url, page.search)
@@ -259,6 +261,22 @@ def _add_theme(config: MkDocsConfig) -> None:
     config.extra_css[:0] = [p for p in KIT_CSS if p not in config.extra_css]
     listed = {str(s) for s in config.extra_javascript}
     config.extra_javascript[:0] = [p for p in KIT_JS if p not in listed]
+
+
+def _fingerprint(files: Files, config: MkDocsConfig) -> dict[str, str]:
+    """The kit's scripts and stylesheets published under names that carry their content's hash
+    (`search.js` -> `search.1a2b3c4d.js`): a host or CDN may cache them for a year, and an upgrade of the
+    kit still reaches every visitor. Returns each file's path -> its published path."""
+    renamed: dict[str, str] = {}
+    for file in [f for f in files if f.src_uri.startswith("assets/") and f.src_uri.endswith((".js", ".css")) and f.abs_src_path and Path(f.abs_src_path).is_relative_to(THEME_DIR)]:
+        digest = hashlib.sha256(Path(file.abs_src_path).read_bytes()).hexdigest()[:8]
+        stem, dot, suffix = file.src_uri.rpartition(".")
+        renamed[file.src_uri] = f"{stem}.{digest}{dot}{suffix}"
+        files.remove(file)
+        files.append(File(file.src_uri, file.src_dir, file.dest_dir, file.use_directory_urls, dest_uri=renamed[file.src_uri]))
+    config.extra_css[:] = [renamed.get(p, p) for p in config.extra_css]
+    config.extra_javascript[:] = [renamed.get(s, s) if isinstance(s, str) else s for s in config.extra_javascript]
+    return renamed
 
 
 def _photos(files: Files, config: MkDocsConfig) -> dict:

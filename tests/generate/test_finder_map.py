@@ -42,7 +42,7 @@ def test_without_a_key_no_page_has_a_map_or_names_tianditu(project):
     page = soup(site, "nearby/")
     assert page.select(".lk-view-switch, .lk-map, .lk-map-config, .lk-place__onmap") == []
     # (The staff guide names the 天地图 console; no page names a tile server or the map's files.)
-    assert pages_naming(site, "{s}.tianditu") == [] and pages_naming(site, "map.js") == [] and pages_naming(site, "lk-map") == []
+    assert pages_naming(site, "{s}.tianditu") == [] and pages_naming(site, "javascripts/map.") == [] and pages_naming(site, "lk-map") == []
 
 
 def test_with_a_key_only_the_finder_carries_the_switch_and_the_tiles(project):
