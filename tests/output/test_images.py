@@ -60,8 +60,8 @@ def built(tmp_path_factory):
 
 
 def published_images(site: Path) -> list[Path]:
-    """Every image in the site but the kit's own (the share card, the staff guide's screenshots, the vendored map library's icons)."""
-    return [p for p in site.rglob("*") if p.suffix.lower() in IMAGE_SUFFIXES and p.name not in ("share-card.png", "sheet.png", "favicon.png") and "vendor" not in p.relative_to(site).parts]
+    """Every image in the site but the kit's own (the share card, the vendored map library's icons)."""
+    return [p for p in site.rglob("*") if p.suffix.lower() in IMAGE_SUFFIXES and p.name not in ("share-card.png", "favicon.png") and "vendor" not in p.relative_to(site).parts]
 
 
 def originals(project: Path) -> list[Path]:
