@@ -15,15 +15,13 @@ import json
 import multiprocessing
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 import generate
 from PIL import Image, ImageDraw
-from run import ENV, RESULTS
+from run import RESULTS, timed
 
 SIZE = (4000, 3000)
 BASES = 8
@@ -59,20 +57,6 @@ def add_photos(project: Path, count: int) -> int:
         text = venue.read_text(encoding="utf-8")
         venue.write_text(text.replace("\n---\n", f"\nphotos:\n- src: photos/{venue.stem}.jpg\n  alt: 阵地外景\n---\n", 1), encoding="utf-8")
     return sum(path.stat().st_size for _, path in jobs)
-
-
-def timed(command: list[str], cwd: Path) -> tuple[float, float, int]:
-    """Wall seconds, CPU seconds (the process and the workers it waited for) and peak memory of one process.
-    Both times: on a shared machine the wall time also counts other people's work."""
-    with tempfile.TemporaryFile() as errors:  # a file, not a pipe: a long report must not block the process
-        started = time.perf_counter()
-        process = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=errors)
-        _, status, usage = os.wait4(process.pid, 0)
-        wall = time.perf_counter() - started
-        if os.waitstatus_to_exitcode(status) != 0:
-            errors.seek(0)
-            sys.exit(f"{' '.join(command)} failed:\n{errors.read().decode()[-3000:]}")
-    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024
 
 
 def tree_mb(folder: Path) -> float:
