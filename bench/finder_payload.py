@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import json
 import random
+import shutil
 import sys
 import time
 from pathlib import Path
 
+from leaguekit.content.hours import parse_hours
 from leaguekit.output import finder_data as export
 
 OUT = Path(__file__).parent / "results"
@@ -71,6 +73,23 @@ def synthetic(n: int, seed: int = 2026) -> list[dict]:
         rec["f"] = f"0{rnd.randint(310, 999)}-{rnd.randint(2000000, 8999999)}"
         records.append(rec)
     return records
+
+
+def national(site: Path, n: int = 69000) -> export.FinderData:
+    """Replace a built site's finder data by `n` synthetic venues, their hours parsed by the kit as a build
+    would and the site's own labels kept; returns what was written (bench/map_markers.py, the map's budget test)."""
+    records = synthetic(n)
+    weeks = {text: parse_hours(text).schedule() for text in {r["h"] for r in records}}
+    for r in records:
+        r["h"] = weeks[r["h"]]
+    folder = site / export.FOLDER
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    data = export.build(records, {k: manifest[k] for k in ("types", "grades", "services")})
+    shutil.rmtree(folder)
+    for path, text in data.files():
+        (site / path).parent.mkdir(parents=True, exist_ok=True)
+        (site / path).write_text(text, encoding="utf-8")
+    return data
 
 
 def main() -> int:

@@ -24,11 +24,8 @@ import tempfile
 from pathlib import Path
 
 from browser import ARGS, CHROMIUM, served
-from finder_payload import DENSE, SPARSE, synthetic
+from finder_payload import DENSE, SPARSE, national
 from playwright.sync_api import sync_playwright
-
-from leaguekit.content.hours import parse_hours
-from leaguekit.output import finder_data as export
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "bench/results"
@@ -64,18 +61,8 @@ def build(root: Path, n: int) -> Path:
     site_yml = project / "data/site.yml"
     site_yml.write_text(re.sub(r"(?m)^  key:.*$", f"  key: {KEY}", site_yml.read_text(encoding="utf-8")), encoding="utf-8")
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", "site"], cwd=project, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-    site = project / "site"
-    records = synthetic(n)
-    weeks = {text: parse_hours(text).schedule() for text in {r["h"] for r in records}}
-    for r in records:
-        r["h"] = weeks[r["h"]]
-    manifest = json.loads((site / export.FOLDER / "manifest.json").read_text(encoding="utf-8"))
-    data = export.build(records, {k: manifest[k] for k in ("types", "grades", "services")})
-    shutil.rmtree(site / export.FOLDER)
-    for path, text in data.files():
-        (site / path).parent.mkdir(parents=True, exist_ok=True)
-        (site / path).write_text(text, encoding="utf-8")
-    return site
+    national(project / "site", n)
+    return project / "site"
 
 
 def measure(site: Path) -> list[dict]:

@@ -2,12 +2,15 @@
  * Supercluster (assets/vendor/, tools/vendor-map.sh); tiles, 审图号 and files from leaguekit/generate/finder_map.py.
  * It loads the finder's grid cells in view (flat in the directory's size) and asks the finder which venues pass
  * the filters and are open (Finder.judge, hours.js); a marker's card is the list's card (Finder.card). Markers
- * are buttons named after their venue, with the state by shape and text; focus goes marker → card → marker. */
+ * are buttons named after their venue, with the state by shape and text; focus goes marker → card → marker.
+ * The finder re-judges every minute (Finder.rejudge): pins and the card follow venues opening and closing. */
 (function () {
   "use strict";
   var lk = window.leaguekit, L = window.L;
   var MAX_CELLS = 64; /* more cells in view than this: the manifest's counts stand in for the venues */
   var AREA_LIST = 20;
+  var FIRST_VIEW_VENUES = 120; /* one full finder cell (finder_data.MAX_PER_CELL): about 11 KB gzip */
+  var FIRST_VIEW_MAX_ZOOM = 17;
 
   function el(tag, cls, text) {
     var node = document.createElement(tag);
@@ -85,22 +88,40 @@
     this.notice.textContent = "地图底图暂时无法显示（天地图未允许本网站使用，或今天的访问次数已用完）。阵地标记和列表仍可使用。";
   };
 
-  /* Centred on the visitor when located, else on the venues of the district in view (the list's first cards). */
-  MapView.prototype.place = function (venue) {
-    var f = this.finder;
-    if (venue) this.map.setView([venue.lat, venue.lng], 16);
-    else if (f.position) this.map.setView([f.position.lat, f.position.lng], 14);
-    else {
-      var points = [];
-      var sections = f.root.querySelectorAll(".lk-district:not([hidden])");
-      for (var i = 0; i < sections.length && !points.length; i++) {
-        if (sections[i].getBoundingClientRect().bottom < 0 && i < sections.length - 1) continue;
-        sections[i].querySelectorAll(".lk-place:not([hidden])").forEach(function (li) { points.push([+li.dataset.lat, +li.dataset.lng]); });
-      }
-      if (points.length) this.map.fitBounds(points, { padding: [24, 24], maxZoom: 15 });
-      else this.map.setView([35, 105], 4);
-    }
+  /* Centred on the venue of a card's 在地图上看, else on the visitor when located, else on the venues of the
+   * district in view (the list's first cards); the whole country when the page lists none. */
+  MapView.prototype.place = function (m, venue) {
+    this.placed = false;
+    this.view(m, venue);
     this.placed = true;
+  };
+
+  MapView.prototype.view = function (m, venue) {
+    var f = this.finder;
+    if (venue) return this.settle(m, L.latLng(venue.lat, venue.lng), 16);
+    if (f.position) return this.settle(m, L.latLng(f.position.lat, f.position.lng), 14);
+    var points = [];
+    var sections = f.root.querySelectorAll(".lk-district:not([hidden])");
+    for (var i = 0; i < sections.length && !points.length; i++) {
+      if (sections[i].getBoundingClientRect().bottom < 0 && i < sections.length - 1) continue;
+      sections[i].querySelectorAll(".lk-place:not([hidden])").forEach(function (li) { points.push([+li.dataset.lat, +li.dataset.lng]); });
+    }
+    if (!points.length) return this.map.setView([35, 105], 4);
+    var bounds = L.latLngBounds(points);
+    this.settle(m, bounds.getCenter(), Math.min(this.map.getBoundsZoom(bounds, false, L.point(48, 48)), 15));
+  };
+
+  /* The first view fetches at most about one cell of venues (FIRST_VIEW_VENUES) beyond those the list has
+   * fetched already: closer in until it does. This keeps opening the map within 60 KB gzip anywhere. */
+  MapView.prototype.settle = function (m, centre, zoom) {
+    var self = this, half = this.map.getSize().divideBy(2);
+    function fresh(z) {
+      var p = self.map.project(centre, z);
+      var bounds = L.latLngBounds(self.map.unproject(p.subtract(half), z), self.map.unproject(p.add(half), z));
+      return cellsIn(m, bounds).reduce(function (n, key) { return n + (self.finder.cells[key] ? 0 : m.cells[key]); }, 0);
+    }
+    while (zoom < FIRST_VIEW_MAX_ZOOM && fresh(zoom) > FIRST_VIEW_VENUES) zoom++;
+    this.map.setView(centre, zoom);
   };
 
   /* [[south, west], [north, east]] of a manifest cell. */
@@ -191,12 +212,16 @@
         delete self.markers[id];
         return;
       }
-      if (!marker || marker.state !== state) {
+      if (!marker) {
         marker = self.markers[id] = L.marker(r.p, { icon: pin(r, judged), keyboard: true, riseOnHover: true });
         marker.record = r;
-        marker.state = state;
         onSelect(marker, function () { self.select(marker); });
+      } else if (marker.state !== state) { /* opened or closed while the page stayed open: same marker, new pin */
+        var focused = marker.getElement() && marker.getElement() === document.activeElement;
+        marker.setIcon(pin(r, judged));
+        if (focused) marker.getElement().focus();
       }
+      marker.state = state;
       points.push({ type: "Feature", geometry: { type: "Point", coordinates: [r.p[1], r.p[0]] }, properties: { id: id } });
     });
     this.index.load(points);
@@ -308,8 +333,10 @@
       var view = finder.mapView;
       view.map.invalidateSize();
       view.pending = venue ? venue.id : null;
-      view.place(venue);
-      view.refresh();
+      return finder.loadManifest().then(function (m) {
+        view.place(m, venue);
+        return view.refresh();
+      }, function () { view.notice.textContent = "读取阵地数据失败，请检查网络后重试。"; });
     },
   };
 })();

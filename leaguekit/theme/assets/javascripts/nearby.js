@@ -20,6 +20,7 @@
   var FILTERS = ["type", "grade", "service", "district", "town", "open"];
   var PAGE = 20;
   var MAX_CELLS = 64;
+  var MINUTE_MS = 60000;
   var FAR_M = 10000; /* beyond this, the list says the nearest match is far */
   var WALK_BELOW_M = 1500, BUS_BELOW_M = 15000;
   var MODES = [["walk", "步行"], ["bus", "公交"], ["car", "驾车"]];
@@ -208,6 +209,7 @@
   function card(r, d, manifest, root, calendar, now) {
     var li = el("li", "lk-place");
     li.dataset.id = r.i;
+    li.lkRecord = r; /* what Finder.rejudge judges again */
     var name = el("a", "lk-place__name", r.n);
     name.href = root + "venues/" + r.i + "/";
     li.appendChild(name);
@@ -282,8 +284,34 @@
     this.more.addEventListener("click", function () { self.limit += PAGE; self.search(); });
     this.apply();
     this.startMap();
+    this.tick();
+    document.addEventListener("visibilitychange", function () { if (!document.hidden) self.rejudge(); });
     /* The home page's "找离我最近的阵地" links here with ?near=1: one tap to a list sorted by distance. */
     if (new URLSearchParams(window.location.search).get("near") === "1") this.locate();
+  };
+
+  /* On the minute, as venues open and close while the page stays open (phones pause timers in the
+   * background: coming back judges again too); stops when instant navigation has left the page. */
+  Finder.prototype.tick = function () {
+    var self = this;
+    setTimeout(function () {
+      if (!self.root.isConnected) return;
+      self.rejudge();
+      self.tick();
+    }, MINUTE_MS - Date.now() % MINUTE_MS);
+  };
+
+  /* Every card's open state again (the page's, the sorted list's, the map's card), the "现在开放" filter,
+   * and the map's pins (a watcher). The order of a sorted list stays: nothing moves under the reader. */
+  Finder.prototype.rejudge = function () {
+    var self = this, now = new Date();
+    this.root.querySelectorAll(".lk-place").forEach(function (li) {
+      var open = li.querySelector(".lk-place__open");
+      if (open) showOpenState(open, li.lkRecord ? fromRecord(li.lkRecord) : fromCard(li), self.calendar, now);
+    });
+    if (!this.position) this.apply();
+    else if (this.filters.open) this.search();
+    this.watchers.forEach(function (watch) { watch(); });
   };
 
   /* ?near=1 while the list is sorted by distance, so reloading or sharing the page sorts again. */
@@ -387,6 +415,7 @@
     navigator.geolocation.getCurrentPosition(
       function (pos) {
         self.position = { lat: pos.coords.latitude, lng: pos.coords.longitude };
+        self.recentre = true; /* the map, if open, moves to the visitor once the list has its cells */
         self.remember(true);
         self.limit = PAGE;
         self.search();
@@ -552,6 +581,8 @@
     this.say(!items.length ? (this.filters.open ? "附近没有现在开放的阵地。" : "附近没有符合条件的阵地，请放宽筛选条件。")
       : "已按离你的直线距离排序" + (ahead.length ? "，" + ahead.join("，") : "") + "。");
     this.count.textContent = items.length ? "显示最近的 " + items.length + " 个阵地。" : "";
+    if (this.recentre && this.mapView && !this.mapPanel.hidden) lk.map.show(this);
+    this.recentre = false;
   };
 
   /* --- what the list shares with the map (map.js) ------------------------------ */
