@@ -75,16 +75,21 @@ def synthetic(n: int, seed: int = 2026) -> list[dict]:
     return records
 
 
-def national(site: Path, n: int = 69000) -> export.FinderData:
-    """Replace a built site's finder data by `n` synthetic venues, their hours parsed by the kit as a build
-    would and the site's own labels kept; returns what was written (bench/map_markers.py, the map's budget test)."""
+def national_data(n: int = 69000, vocab: dict | None = None) -> export.FinderData:
+    """The finder data of `n` synthetic venues, their hours parsed by the kit as a build would."""
     records = synthetic(n)
     weeks = {text: parse_hours(text).schedule() for text in {r["h"] for r in records}}
     for r in records:
         r["h"] = weeks[r["h"]]
+    return export.build(records, vocab)
+
+
+def national(site: Path, n: int = 69000) -> export.FinderData:
+    """Replace a built site's finder data by `national_data(n)`, the site's own labels kept; returns what was
+    written (bench/map_markers.py, the map's budget test)."""
     folder = site / export.FOLDER
     manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
-    data = export.build(records, {k: manifest[k] for k in ("types", "grades", "services")})
+    data = national_data(n, {k: manifest[k] for k in ("types", "grades", "services")})
     shutil.rmtree(folder)
     for path, text in data.files():
         (site / path).parent.mkdir(parents=True, exist_ok=True)

@@ -13,7 +13,9 @@ from __future__ import annotations
 import base64
 import gzip
 import re
+from datetime import datetime
 from urllib.parse import parse_qs, urlsplit
+from zoneinfo import ZoneInfo
 
 import pytest
 from conftest import build_site, make_project, venue_md, write
@@ -36,6 +38,9 @@ VENUES = {
     "taigu-station": dict(name="太谷区青春驿站", type="youth-station", grade=None, hours=None, location={"lat": 37.4140, "lng": 112.5420}),
 }
 HERE = {"latitude": 37.4205, "longitude": 112.5530}
+CHINA = ZoneInfo("Asia/Shanghai")
+# For the clock: one venue opens at 09:00, the other closes then.
+OPENS, CLOSES = "太谷区九点开门青年之家", "太谷区九点关门青年之家"
 
 
 @pytest.fixture(scope="module")
@@ -46,6 +51,17 @@ def map_url(tmp_path_factory):
         write(project, f"venues/taigu/{ident}.md", venue_md(**fields))
     write(project, "data/site.yml", f"publisher: shanxi\ntitle: 青年阵地\ndescription: 测试站点。\nmap:\n  provider: tianditu\n  key: {KEY}\n  review_number: {REVIEW}\n")
     with serve(build_site(project), tmp_path_factory.mktemp("www-map")) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def clock_url(tmp_path_factory):
+    project = make_project(tmp_path_factory.mktemp("map-clock") / "project", sample_content=False)
+    (project / "venues/taigu/test-venue.md").unlink()
+    write(project, "venues/taigu/taigu-opens-at-nine.md", venue_md(name=OPENS, hours="Mo-Su 09:00-17:00", location={"lat": 37.4200, "lng": 112.5500}))
+    write(project, "venues/taigu/taigu-closes-at-nine.md", venue_md(name=CLOSES, hours="Mo-Su 06:00-09:00", location={"lat": 37.4300, "lng": 112.5600}))
+    write(project, "data/site.yml", f"publisher: shanxi\ntitle: 青年阵地\ndescription: 测试站点。\nmap:\n  provider: tianditu\n  key: {KEY}\n  review_number: {REVIEW}\n")
+    with serve(build_site(project), tmp_path_factory.mktemp("www-map-clock")) as url:
         yield url
 
 
@@ -176,7 +192,7 @@ def test_the_map_follows_the_lists_filters(page, map_url):
     expect(page.locator(".lk-filters-box")).to_have_attribute("open", "")  # a filter from the address opens the box
     page.get_by_label("阵地类型").select_option("practice-base")
     # The base lay outside the view fitted to the two homes: the loaded markers, then in sight.
-    assert page.evaluate("Object.values(leaguekit.map.view.markers).map(m => m.record.n)") == ["太谷区实践基地"]
+    assert page.evaluate("Object.values(leaguekit.map.view.passing).map(v => v.r.n)") == ["太谷区实践基地"]
     page.evaluate("leaguekit.map.view.map.setView([37.4140, 112.5420], 15)")
     expect(page.locator(".lk-pin")).to_have_count(1)
     expect(page.locator(".lk-pin")).to_contain_text("太谷区实践基地")
@@ -216,6 +232,58 @@ def test_located_visitors_see_the_map_around_them_with_distances(browser, map_ur
         expect(page.locator(".lk-map__card .lk-place__distance")).to_have_text(first)
     finally:
         ctx.close()
+
+
+def test_using_my_location_with_the_map_open_moves_the_map_to_the_visitor(browser, map_url):
+    here = {"latitude": 37.4250, "longitude": 112.5600}  # north-east of the district's venues
+    ctx = browser.new_context(locale="zh-CN", timezone_id="Asia/Shanghai", geolocation=here, permissions=["geolocation"])
+    try:
+        page = ctx.new_page()
+        answer_tiles(page)
+        page.goto(map_url + "nearby/")
+        open_map(page)
+        centre = "(() => { const c = leaguekit.map.view.map.getCenter(); return [c.lat, c.lng]; })()"
+        before = page.evaluate(centre)
+        assert abs(before[0] - here["latitude"]) > 4e-3 and abs(before[1] - here["longitude"]) > 7e-3  # fitted to the district's venues
+        page.get_by_role("button", name="使用我的位置").click()
+        page.wait_for_function(f"(() => {{ const c = {centre}; return Math.abs(c[0] - {here['latitude']}) < 1e-4 && Math.abs(c[1] - {here['longitude']}) < 1e-4; }})()")
+        expect(page.locator(".lk-map")).to_be_visible()  # the map stays open, the sorted list behind it
+        page.get_by_role("button", name=re.compile("太谷区全天青年之家")).click()
+        expect(page.locator(".lk-map__card .lk-place__distance")).to_have_text(re.compile("^距离 "))
+    finally:
+        ctx.close()
+
+
+def test_pins_and_the_card_follow_the_clock_while_the_page_stays_open(page, clock_url):
+    """At 09:00 one venue opens and the other closes: pins, the shown card and the list change on their own,
+    in the list's words (one judgement, Finder.judge), and a focused pin keeps focus."""
+    page.clock.install(time=datetime(2026, 12, 2, 8, 58, tzinfo=CHINA))  # a Wednesday
+    answer_tiles(page)
+    page.goto(clock_url + "nearby/")
+    open_map(page)
+    opens, closes = (page.get_by_role("button", name=re.compile(name)) for name in (OPENS, CLOSES))
+    expect(opens).to_have_text(re.compile(f"^休，{OPENS}，"))
+    expect(closes).to_have_text(re.compile(f"^开，{CLOSES}，即将关门"))
+    opens.click()
+    state = page.locator(".lk-map__card .lk-place__open")
+    before = state.text_content()
+    closes.focus()
+    page.clock.run_for("02:00")
+    expect(opens).to_have_text(re.compile(f"^开，{OPENS}，"))
+    expect(closes).to_have_text(re.compile(f"^休，{CLOSES}，"))
+    expect(closes).to_be_focused()
+    listed = page.locator(".lk-districts .lk-place", has_text=OPENS).locator(".lk-place__open")
+    expect(state).not_to_have_text(before)
+    expect(state).to_have_text(listed.text_content())
+    assert page.locator(".lk-pin--open").count() == 1 and page.locator(".lk-pin--shut").count() == 1
+    # "现在开放" follows the clock too: on the map and in the list.
+    page.get_by_label("现在开放").check()
+    expect(page.locator(".lk-pin")).to_have_count(1)
+    page.clock.run_for("08:00:00")  # 17:00: both closed
+    expect(page.locator(".lk-pin")).to_have_count(0)
+    page.get_by_role("button", name="列表").click()
+    expect(page.locator(".lk-districts .lk-place:not([hidden])")).to_have_count(0)
+    assert page.watch.errors == []
 
 
 def test_a_wide_view_shows_counts_from_the_manifest_and_loads_no_cell(page, map_url):

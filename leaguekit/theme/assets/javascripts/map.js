@@ -37,7 +37,8 @@
     this.finder = finder;
     this.records = {}; /* id → record, of the cells loaded so far */
     this.loaded = {}; /* cell key → true once its venues are in `records` */
-    this.markers = {}; /* id → marker of a venue that passes the filters */
+    this.passing = {}; /* id → {r: record, judged, state} of a loaded venue that passes the filters now */
+    this.markers = {}; /* id → marker, made when first drawn (a city's venues are mostly out of view) */
     this.drawn = {}; /* key → marker (venue or cluster) on the map now */
     this.run = 0;
     var panel = finder.mapPanel;
@@ -202,26 +203,22 @@
     return L.divIcon({ html: html, className: "lk-pin lk-pin--" + (judged.open ? "open" : judged.state ? "shut" : "unknown"), iconSize: [34, 34] });
   }
 
-  /* Markers for the loaded venues that pass the filters now, clustered anew. */
+  /* The loaded venues that pass the filters now, clustered anew; a drawn pin whose state changed is redrawn
+   * (the same marker: its card and focus stay with it). */
   MapView.prototype.sync = function () {
     var self = this, now = new Date(), points = [];
+    this.passing = {};
     Object.keys(this.records).forEach(function (id) {
       var r = self.records[id], judged = self.finder.judge(r, now), marker = self.markers[id];
-      var state = judged && (judged.open ? "open" : judged.state ? judged.state.label : "unknown");
-      if (!judged) {
-        delete self.markers[id];
-        return;
-      }
-      if (!marker) {
-        marker = self.markers[id] = L.marker(r.p, { icon: pin(r, judged), keyboard: true, riseOnHover: true });
-        marker.record = r;
-        onSelect(marker, function () { self.select(marker); });
-      } else if (marker.state !== state) { /* opened or closed while the page stayed open: same marker, new pin */
+      if (!judged) return;
+      var state = judged.open ? "open" : judged.state ? judged.state.label : "unknown";
+      self.passing[id] = { r: r, judged: judged, state: state };
+      if (marker && marker.state !== state) {
         var focused = marker.getElement() && marker.getElement() === document.activeElement;
         marker.setIcon(pin(r, judged));
+        marker.state = state;
         if (focused) marker.getElement().focus();
       }
-      marker.state = state;
       points.push({ type: "Feature", geometry: { type: "Point", coordinates: [r.p[1], r.p[0]] }, properties: { id: id } });
     });
     this.index.load(points);
@@ -230,9 +227,25 @@
     this.reveal();
   };
 
+  /* The marker of a passing venue, made on first use. */
+  MapView.prototype.marker = function (id) {
+    var self = this, venue = this.passing[id], marker = this.markers[id];
+    if (!venue) return null;
+    if (!marker || marker.state !== venue.state) {
+      if (marker) marker.setIcon(pin(venue.r, venue.judged));
+      else {
+        marker = this.markers[id] = L.marker(venue.r.p, { icon: pin(venue.r, venue.judged), keyboard: true, riseOnHover: true });
+        marker.record = venue.r;
+        onSelect(marker, function () { self.select(marker); });
+      }
+      marker.state = venue.state;
+    }
+    return marker;
+  };
+
   /* The venue of a card's 在地图上看, once its cell is loaded: unclustered, focused, its card shown. */
   MapView.prototype.reveal = function () {
-    var target = this.pending && this.markers[this.pending];
+    var target = this.pending && this.marker(this.pending);
     if (target) {
       this.pending = null;
       this.map.setView(target.getLatLng(), Math.max(this.map.getZoom(), this.index.options.maxZoom + 1), { animate: false });
@@ -249,7 +262,7 @@
     var features = this.wide ? [] : this.index.getClusters([b.getWest(), b.getSouth(), b.getEast(), b.getNorth()], Math.round(this.map.getZoom()));
     features.forEach(function (f) {
       var p = f.properties, key = p.cluster ? "c" + self.loads + "-" + p.cluster_id : "v" + p.id;
-      next[key] = p.cluster ? self.drawn[key] || self.clusterMarker(f) : self.markers[p.id];
+      next[key] = p.cluster ? self.drawn[key] || self.clusterMarker(f) : self.marker(p.id);
     });
     Object.keys(this.drawn).forEach(function (key) { if (next[key] !== self.drawn[key]) self.map.removeLayer(self.drawn[key]); });
     Object.keys(next).forEach(function (key) { if (!self.map.hasLayer(next[key])) self.map.addLayer(next[key]); });
@@ -264,7 +277,7 @@
       var zoom = self.index.getClusterExpansionZoom(id);
       if (zoom <= self.index.options.maxZoom) self.map.setView(at, zoom, { animate: false });
       else {
-        self.list(self.index.getLeaves(id, Infinity).map(function (leaf) { return self.markers[leaf.properties.id].record; }), "这里");
+        self.list(self.index.getLeaves(id, Infinity).map(function (leaf) { return self.passing[leaf.properties.id].r; }), "这里");
       }
     });
     return marker;
@@ -302,7 +315,7 @@
   /* 搜索此区域: the venues that pass the filters in view. */
   MapView.prototype.listArea = function () {
     var self = this, bounds = this.map.getBounds();
-    this.list(Object.keys(this.markers).map(function (id) { return self.markers[id].record; })
+    this.list(Object.keys(this.passing).map(function (id) { return self.passing[id].r; })
       .filter(function (r) { return bounds.contains(r.p); }), "此区域");
     this.area.hidden = true;
   };
