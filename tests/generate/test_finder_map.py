@@ -4,9 +4,10 @@ with one, only the finder page carries the switch and the tile configuration (ke
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
-from conftest import build_site, soup, write
+from conftest import REPO, build_site, soup, write
 from mkdocs.exceptions import Abort
 
 from leaguekit.content import load
@@ -97,3 +98,27 @@ def test_malformed_map_settings_get_a_line_and_a_fix(project, key, review, expec
         load(project)
     message = str(info.value)
     assert "data/site.yml" in message and expected.split("：")[1] in message and expected.split("：")[0] in message
+
+
+def test_the_staff_guide_and_readme_say_how_to_get_a_key_what_to_whitelist_and_what_the_quota_means(project):
+    """Issue 27's "Done when": the key, the whitelist (preview domains, and this computer for make serve), the quota;
+    the guide quotes the notice map.js shows when tiles fail, word for word."""
+    site = build_site(project)
+    heading = next(h for h in soup(site, "contribute/admin/").select("h2") if "天地图 Key" in h.get_text())
+    section = []
+    for node in heading.find_next_siblings():
+        if node.name == "h2":
+            break
+        section.append(node)
+    text = " ".join(node.get_text(" ") for node in section)
+    links = [a["href"] for node in section for a in node.select("a[href]")]
+    assert "https://console.tianditu.gov.cn/" in links and "浏览器端" in text
+    for must in ("域名白名单", "正式域名", "预览网站的域名", "127.0.0.1", "localhost", "make serve", "TIANDITU_KEY", "审图号", "每日访问量", "额度用完"):
+        assert must in text, must
+    notice = re.search(r'"(地图底图暂时无法显示)（', (REPO / "leaguekit/theme/assets/javascripts/map.js").read_text(encoding="utf-8"))
+    assert notice and notice.group(1) in text
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("**The map (opt-in).**"):]
+    section = section[:section.index("\n\n", section.index("whitelist"))]
+    for must in ("whitelist the site's domain", "every preview domain", "`127.0.0.1` and `localhost` for `make serve`", "daily", "quota", "staff guide"):
+        assert must in section, must
