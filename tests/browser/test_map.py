@@ -286,6 +286,22 @@ def test_pins_and_the_card_follow_the_clock_while_the_page_stays_open(page, cloc
     assert page.watch.errors == []
 
 
+def test_the_sorted_list_follows_the_clock_too(browser, clock_url):
+    ctx = browser.new_context(locale="zh-CN", timezone_id="Asia/Shanghai", geolocation={"latitude": 37.4250, "longitude": 112.5550}, permissions=["geolocation"])
+    try:
+        page = ctx.new_page()
+        page.clock.install(time=datetime(2026, 12, 2, 8, 58, tzinfo=CHINA))
+        page.goto(clock_url + "nearby/")
+        page.get_by_role("button", name="使用我的位置").click()
+        opens = page.locator(".lk-near__list .lk-place", has_text=OPENS).locator(".lk-place__open")
+        expect(opens).to_have_text(re.compile("^休息中"))
+        page.clock.run_for("02:00")
+        expect(opens).to_have_text(re.compile("^开放中"))
+        expect(page.locator(".lk-near__list .lk-place", has_text=CLOSES).locator(".lk-place__open")).to_have_text(re.compile("^休息中"))
+    finally:
+        ctx.close()
+
+
 def test_a_wide_view_shows_counts_from_the_manifest_and_loads_no_cell(page, map_url):
     """Flat in N: with more than 64 cells in view (here 80 made-up ones added to the manifest), the map
     draws the manifest's counts and fetches no cell; zoomed in, it loads the cells in view and shows pins."""

@@ -285,7 +285,7 @@
     this.apply();
     this.startMap();
     this.tick();
-    document.addEventListener("visibilitychange", function () { if (!document.hidden) self.rejudge(); });
+    document.addEventListener("visibilitychange", function () { if (!document.hidden && self.root.isConnected) self.rejudge(); });
     /* The home page's "找离我最近的阵地" links here with ?near=1: one tap to a list sorted by distance. */
     if (new URLSearchParams(window.location.search).get("near") === "1") this.locate();
   };
