@@ -13,6 +13,7 @@ from mkdocs.exceptions import Abort
 from leaguekit.content import load
 from leaguekit.content.problems import ContentError
 from leaguekit.generate import finder_map
+from leaguekit.output.finder_data import MAX_PER_CELL
 
 KEY = "0123456789abcdef0123456789abcdef"
 SITE = """\
@@ -122,3 +123,10 @@ def test_the_staff_guide_and_readme_say_how_to_get_a_key_what_to_whitelist_and_w
     section = section[:section.index("\n\n", section.index("whitelist"))]
     for must in ("whitelist the site's domain", "every preview domain", "`127.0.0.1` and `localhost` for `make serve`", "daily", "quota", "staff guide"):
         assert must in section, must
+
+
+def test_the_maps_first_view_limit_is_one_finder_cell():
+    """map.js opens close enough in to fetch at most one full cell (finder_data.MAX_PER_CELL) of new venues:
+    the number the 60 KB budget was measured with (tests/browser/test_map_budget.py)."""
+    source = (REPO / "leaguekit/theme/assets/javascripts/map.js").read_text(encoding="utf-8")
+    assert int(re.search(r"var FIRST_VIEW_VENUES = (\d+);", source).group(1)) == MAX_PER_CELL
