@@ -223,8 +223,15 @@
     });
     this.index.load(points);
     this.loads = (this.loads || 0) + 1; /* cluster ids name clusters of one load only */
-    this.draw();
-    this.reveal();
+    /* Drawn in the next frame: judging and clustering a city's cells, then making and placing its markers,
+     * are two tasks a slow phone can each finish within a frame or two, rather than one long one. */
+    if (!this.drawing) {
+      this.drawing = requestAnimationFrame(function () {
+        self.drawing = 0;
+        self.draw();
+        self.reveal();
+      });
+    }
   };
 
   /* The marker of a passing venue, made on first use. */

@@ -591,9 +591,10 @@
   Finder.prototype.judge = function (r, now) {
     var v = fromRecord(r);
     if (!matchesPlace(v, this.filters)) return null;
-    var open = isOpen(v, this.calendar, now);
+    var state = v.schedule ? lk.hours.openState(v.schedule, v.closures, this.calendar, now) : null;
+    var open = !!state && (state.state === "open" || state.state === "closing"); /* as isOpen, judged once */
     if (this.filters.open && !open) return null;
-    return { open: open, state: v.schedule ? lk.hours.openState(v.schedule, v.closures, this.calendar, now) : null };
+    return { open: open, state: state };
   };
 
   /* A result card (the map's card too); `d`: metres from the visitor, or null. */
