@@ -8,10 +8,11 @@ through views of a dense city centre and a county (zooming in and panning), and 
 from setView until the cells in view are loaded, clustered and drawn. It also counts what each
 view costs: cells fetched so far, venues known, markers drawn.
 
-Each number is the median of BENCH_REPEATS (3) runs, each in a fresh page. Smooth means every move in
-the dense city (zooming in, panning) runs no main-thread task of SMOOTH_MS or more (the browser's
-long-task entries); the last line of map.md says whether it held, and the
-load average at the end is recorded (a busy machine slows every number).
+Each number is the median of BENCH_REPEATS (3) runs, each in a fresh page. Smooth means every move
+once in the dense city (zooming in, panning: PANNING) runs no main-thread task of SMOOTH_MS or more
+(the browser's long-task entries); arriving there from afar is reported apart. The closing lines of
+map.md say whether it held; the load average at the end is recorded (a busy machine slows every
+number), and the script exits 1 when panning was not smooth.
 
 Run with `make bench` (or `python bench/map_markers.py [N]`); writes bench/results/map.json and .md.
 """
@@ -50,7 +51,11 @@ VIEWS = [
     ("county town, zoom 14", SPARSE, 14),
 ]
 # Smooth: no main-thread task of a move (setView to markers drawn) takes SMOOTH_MS or more (median of the
-# runs); the browser's long-task entries (tasks over 50 ms) are what it counts.
+# runs); the browser's long-task entries (tasks over 50 ms) are what it counts. Panning: the moves once in
+# the city (its cells loaded); arriving there from afar (ARRIVAL: 7 cells, 800 venues fetched, judged and
+# clustered) is reported beside it.
+ARRIVAL = "dense city, zoom 11"
+PANNING = ("dense city, zoom 13", "dense city, zoom 15", "pan 1 km east", "pan 1 km north")
 SMOOTH_MS = 100
 LONG_TASKS = """window.__longTasks = [];
 new PerformanceObserver(list => list.getEntries().forEach(e => window.__longTasks.push([e.startTime, e.duration]))).observe({ type: "longtask", buffered: true });"""
@@ -106,8 +111,8 @@ def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="lk-map-") as root:
         rows = measure(build(Path(root), n), repeats)
-    pans = [r for r in rows if r["view"].startswith(("pan", "dense city, zoom 1"))]
-    smooth = all(r["longest_task"] < SMOOTH_MS for r in pans)
+    smooth = all(r["longest_task"] < SMOOTH_MS for r in rows if r["view"] in PANNING)
+    arrival = next(r for r in rows if r["view"] == ARRIVAL)
     load = os.getloadavg()
     (OUT / "map.json").write_text(json.dumps({"venues": n, "cpu_throttle": 4, "repeats": repeats, "smooth_below_ms": SMOOTH_MS, "smooth": smooth, "load": load, "views": rows},
                                              ensure_ascii=False, indent=1), encoding="utf-8")
@@ -115,7 +120,8 @@ def main() -> int:
              "| view | ms | longest task ms | long tasks ms | venues loaded | drawn (pins + clusters) |", "| --- | ---: | ---: | ---: | ---: | ---: |"]
     lines += [f"| {r['view']} | {r['ms']:.0f} | {r['longest_task']:.0f} | {r['long_tasks_ms']:.0f} | {r['venues']:,} | {r['markers']} ({r['pins']} + {r['clusters']}) |" for r in rows]
     lines += ["", f"Panning and zooming in the dense city {'stays smooth' if smooth else 'is NOT smooth'}: "
-              f"every move's longest main-thread task {'is' if smooth else 'must be'} under {SMOOTH_MS} ms."]
+              f"every move's longest main-thread task {'is' if smooth else 'must be'} under {SMOOTH_MS} ms.",
+              f"Arriving in it from afar ({arrival['venues']:,} venues fetched, judged and clustered): longest task {arrival['longest_task']:.0f} ms."]
     (OUT / "map.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines))
     return 0 if smooth else 1
