@@ -15,9 +15,11 @@ import pytest
 import yaml
 from conftest import REPO, SAMPLE_BUILD_DAY, build_site, make_project, soup, venue_md, write
 from content.test_subtree import set_orgs, with_a_provincial_brand
+from PIL import Image, ImageChops, ImageDraw
 
 from leaguekit.__main__ import main
 from leaguekit.mkdocs import buildall
+from leaguekit.output import share
 
 EPOCH = str(int(SAMPLE_BUILD_DAY.timestamp()))
 SITES = {
@@ -124,6 +126,37 @@ def test_every_page_carries_the_orgs_branding(sites: Path, org: str):
     assert "url" not in parent
     row = next(r for r in org_page.select(".lk-facts__row") if r.dt.text == "上级组织")
     assert row.dd.find("a") is None and row.dd.text == parent["name"]
+
+
+def drawn_name(card: Image.Image) -> Image.Image:
+    """The white ink of the card's name band, cropped to what is drawn."""
+    band = card.convert("RGB").crop((0, share.NAME_BOX[1] - 10, share.CARD_SIZE[0], share.NAME_BOX[3] + 10))
+    ink = band.point(lambda v: 255 if v > 200 else 0).convert("L").point(lambda v: 255 if v == 255 else 0)
+    assert ink.getbbox() is not None, "no name drawn"
+    return ink.crop(ink.getbbox())
+
+
+def name_set_alone(name: str) -> Image.Image:
+    """`name` alone in the card's font and size, white on red, as ink cropped like `drawn_name`."""
+    image = Image.new("RGB", share.CARD_SIZE, share.RED)
+    box = share.NAME_BOX
+    ImageDraw.Draw(image).text(((box[0] + box[2]) / 2, (box[1] + box[3]) / 2), name, font=share.name_font(name), fill=share.WHITE, anchor="mm")
+    return drawn_name(image)
+
+
+def test_each_sites_share_card_names_its_org(sites: Path, dated_site: Path):
+    """The card a chat app shows for a link: 太谷's site names 太谷's committee, 太原's 太原's, the whole site the province."""
+    names = {org: full_name for org, (_, full_name) in BRANDING.items()}
+    cards = {org: Image.open(sites / org / share.CARD) for org in names} | {"shanxi": Image.open(dated_site / share.CARD)}
+    names["shanxi"] = "共青团山西省委员会"
+    for org, card in cards.items():
+        assert card.size == share.CARD_SIZE and card.getpixel((20, 20)) == share.RED
+        drawn = drawn_name(card)
+        for other, name in names.items():
+            expected = name_set_alone(name)
+            same = drawn.size == expected.size and ImageChops.difference(drawn, expected).getbbox() is None
+            assert same == (other == org), (org, name)
+    assert len({(sites / org / share.CARD).read_bytes() for org in BRANDING}) == 2
 
 
 def files_of(site: Path) -> dict[Path, bytes]:
