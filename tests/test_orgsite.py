@@ -251,3 +251,11 @@ def test_build_all_without_any_org_site_builds_nothing_and_says_so(project: Path
     assert main(["build-all", "--root", str(project)]) == 0
     assert "data/orgs.yml 中没有团组织写了 site_url，没有要单独生成的网站" in capsys.readouterr().out
     assert not (project / buildall.FOLDER).exists()
+
+
+def test_the_site_of_an_org_with_no_venue_yet_names_its_examples_after_it(project: Path, monkeypatch):
+    """太原 has no venue here and its parent is not on its site: the staff guide's examples still come from its region."""
+    monkeypatch.setenv("SITE_ORG", "taiyuan")
+    site = build_site(project)
+    guide = soup(site, "contribute/").get_text()
+    assert "例如“太原市某某路 1 号党群服务中心二楼”" in guide and "太谷" not in guide
