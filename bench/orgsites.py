@@ -3,7 +3,7 @@
 The sample tree (`python bench/orgsites.py`): on a copy of the sample where the orgs named in ORG_SETS
 have a `site_url`, measures (CPU seconds of the process, user + system, which a shared machine disturbs
 far less than wall time; fresh processes, `SOURCE_DATE_EPOCH` fixed, best of REPEATS; wall seconds beside them):
-- the full build (`mkdocs build --strict`, the publisher's site),
+- the full build (`mkdocs build --strict`, the publisher's site, with its address as published),
 - each org's site built alone (`SITE_ORG=<org> mkdocs build`), and their sum,
 - `python -m leaguekit build-all`, which reads the content once and builds every such site.
 The target (issue 29): build-all of the district and city sites at most 1.5× the full build.
@@ -29,7 +29,6 @@ from pathlib import Path
 
 import yaml
 from generate import write as generate_tree
-from run import timed
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "bench/results"
@@ -37,6 +36,9 @@ SAMPLE = ("data", "docs", "venues", "brands", "activities", "mkdocs.yml", "macro
 ORG_SETS = {"太谷 + 太原": ("taigu", "taiyuan"), "every org": ("shanxi", "jinzhong", "taigu", "taiyuan")}
 REPEATS = int(os.environ.get("BENCH_REPEATS", "2"))
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1764115200"}
+# The full build as the publisher's site is published: with its address (door posters need one, as each
+# org's site has its `site_url`).
+PUBLISHED = "https://publisher.example.org/"
 
 
 def copy_sample(dest: Path, orgs: tuple[str, ...]) -> Path:
@@ -51,17 +53,21 @@ def copy_sample(dest: Path, orgs: tuple[str, ...]) -> Path:
     return dest
 
 
-def seconds(command: list[str], cwd: Path, **env: str) -> tuple[float, float]:
-    """(CPU, wall) seconds of the run with the least CPU time among REPEATS."""
-    runs = []
-    for _ in range(REPEATS):
+def once(command: list[str], cwd: Path, **env: str) -> tuple[float, float, int]:
+    """CPU seconds, wall seconds and peak resident memory (bytes) of one run of `command`."""
+    with tempfile.TemporaryFile() as errors:  # a file, not a pipe: a long report must not block the build
         started = time.perf_counter()
-        process = subprocess.Popen(command, cwd=cwd, env={**ENV, **env}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        process = subprocess.Popen(command, cwd=cwd, env={**ENV, **env}, stdout=subprocess.DEVNULL, stderr=errors)
         _, status, usage = os.wait4(process.pid, 0)
         if os.waitstatus_to_exitcode(status) != 0:
-            sys.exit(f"{' '.join(command)} failed in {cwd}")
-        runs.append((usage.ru_utime + usage.ru_stime, time.perf_counter() - started))
-    return min(runs)
+            errors.seek(0)
+            sys.exit(f"{' '.join(command)} failed in {cwd}:\n{errors.read().decode()[-3000:]}")
+    return usage.ru_utime + usage.ru_stime, time.perf_counter() - started, usage.ru_maxrss * 1024
+
+
+def seconds(command: list[str], cwd: Path, **env: str) -> tuple[float, float]:
+    """(CPU, wall) seconds of the run with the least CPU time among REPEATS."""
+    return min(once(command, cwd, **env)[:2] for _ in range(REPEATS))
 
 
 def sample_tree() -> None:
@@ -70,7 +76,7 @@ def sample_tree() -> None:
         mkdocs = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir"]
         for label, orgs in ORG_SETS.items():
             project = copy_sample(Path(tmp) / label.replace(" ", ""), orgs)
-            full = results.get("full") or seconds([*mkdocs, "site"], project)
+            full = results.get("full") or seconds([*mkdocs, "site"], project, SITE_URL=PUBLISHED)
             results["full"] = full
             alone = {org: seconds([*mkdocs, f"alone-{org}"], project, SITE_ORG=org) for org in orgs}
             together = seconds([sys.executable, "-m", "leaguekit", "build-all"], project)
@@ -111,18 +117,18 @@ def national_tree(venues: int, levels: set[str]) -> None:
     with tempfile.TemporaryDirectory(prefix="lk-orgsites-") as tmp:
         project = generate_tree(Path(tmp) / "kit", venues)
         sites = with_sites(project, levels)
-        full = timed([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", "site"], project)
+        full = once([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", "site"], project, SITE_URL=PUBLISHED)
         full_pages = sum(1 for _ in (project / "site").rglob("*.html"))
         shutil.rmtree(project / "site")
-        together = timed([sys.executable, "-m", "leaguekit", "build-all"], project)
+        together = once([sys.executable, "-m", "leaguekit", "build-all"], project)
         pages = sum(1 for _ in (project / "site-all").rglob("*.html"))
     row = {
         "venues": venues,
         "levels": sorted(levels),
         "sites": len(sites),
-        "full": {"wall_s": round(full[0], 1), "cpu_s": round(full[1], 1), "peak_mb": round(full[2] / 1e6), "pages": full_pages},
-        "build_all": {"wall_s": round(together[0], 1), "cpu_s": round(together[1], 1), "peak_mb": round(together[2] / 1e6), "pages": pages},
-        "cpu_ratio": round(together[1] / full[1], 2),
+        "full": {"cpu_s": round(full[0], 1), "wall_s": round(full[1], 1), "peak_mb": round(full[2] / 1e6), "pages": full_pages},
+        "build_all": {"cpu_s": round(together[0], 1), "wall_s": round(together[1], 1), "peak_mb": round(together[2] / 1e6), "pages": pages},
+        "cpu_ratio": round(together[0] / full[0], 2),
         "load": os.getloadavg(),
     }
     RESULTS.mkdir(parents=True, exist_ok=True)
