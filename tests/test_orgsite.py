@@ -140,7 +140,9 @@ def name_set_alone(name: str) -> Image.Image:
     """`name` alone in the card's font and size, white on red, as ink cropped like `drawn_name`."""
     image = Image.new("RGB", share.CARD_SIZE, share.RED)
     box = share.NAME_BOX
-    ImageDraw.Draw(image).text(((box[0] + box[2]) / 2, (box[1] + box[3]) / 2), name, font=share.name_font(name), fill=share.WHITE, anchor="mm")
+    text, font = share.name_line(name)
+    assert text == name  # the sample's names fit whole
+    ImageDraw.Draw(image).text(((box[0] + box[2]) / 2, (box[1] + box[3]) / 2), text, font=font, fill=share.WHITE, anchor="mm")
     return drawn_name(image)
 
 

@@ -31,7 +31,7 @@ CARD_SIZE = (1200, 630)
 RED, DARK, WHITE = (176, 23, 31), (138, 15, 22), (255, 255, 255)
 # The org's name: between the flag and the dark band, at most NAME_SIZE px, smaller when long.
 NAME_BOX = (60, 440, 1140, 540)
-NAME_SIZE = 64
+NAME_SIZE, NAME_MIN = 64, 36
 # Where a machine without fontconfig keeps a Chinese font: macOS, then Windows (file, face in a collection).
 KNOWN_FONTS = (
     ("/System/Library/Fonts/PingFang.ttc", 0),
@@ -60,15 +60,20 @@ def chinese_font() -> tuple[str, int] | None:
     return found
 
 
-def name_font(name: str) -> ImageFont.FreeTypeFont | None:
-    """The font the card sets `name` in: NAME_SIZE px, or the size that fits NAME_BOX's width."""
-    if (found := chinese_font()) is None:
+def name_line(name: str) -> tuple[str, ImageFont.FreeTypeFont] | None:
+    """What the card sets for `name` and in which font: NAME_SIZE px, smaller to fit NAME_BOX's width down
+    to NAME_MIN px, and past that cut with "…"; None without a Chinese font."""
+    if (found := chinese_font()) is None or not name:
         return None
+    box = NAME_BOX[2] - NAME_BOX[0]
     font = ImageFont.truetype(found[0], NAME_SIZE, index=found[1])
-    width = font.getlength(name)
-    if width > NAME_BOX[2] - NAME_BOX[0]:
-        font = ImageFont.truetype(found[0], int(NAME_SIZE * (NAME_BOX[2] - NAME_BOX[0]) / width), index=found[1])
-    return font
+    if (width := font.getlength(name)) <= box:
+        return name, font
+    font = ImageFont.truetype(found[0], max(NAME_MIN, int(NAME_SIZE * box / width)), index=found[1])
+    keep = min(len(name), int(len(name) * box / font.getlength(name)) + 1)
+    while keep < len(name) and font.getlength(name[:keep] + "…") > box:
+        keep -= 1
+    return (name if keep == len(name) else name[:keep] + "…"), font
 
 
 def card_png(name: str) -> bytes:
@@ -80,8 +85,8 @@ def card_png(name: str) -> bytes:
     scale, x0, y0 = 12, 600 - 16 * 12, 315 - 16 * 12 - 20
     flag = [(9, 6), (9, 27), (12, 27), (12, 19), (23, 19), (20, 14), (23, 9), (12, 9), (12, 6)]
     draw.polygon([(x0 + x * scale, y0 + y * scale) for x, y in flag], fill=WHITE)
-    if (font := name_font(name)) is not None:
-        draw.text(((NAME_BOX[0] + NAME_BOX[2]) / 2, (NAME_BOX[1] + NAME_BOX[3]) / 2), name, font=font, fill=WHITE, anchor="mm")
+    if (line := name_line(name)) is not None:
+        draw.text(((NAME_BOX[0] + NAME_BOX[2]) / 2, (NAME_BOX[1] + NAME_BOX[3]) / 2), line[0], font=line[1], fill=WHITE, anchor="mm")
     out = io.BytesIO()
     image.save(out, format="PNG", optimize=True)
     return out.getvalue()
