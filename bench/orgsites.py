@@ -1,17 +1,23 @@
-"""`make bench`: what building every org's own site costs beside the one full build, for the sample tree.
+"""`make bench`: what building every org's own site costs beside the one full build.
 
-On a copy of the sample where the orgs named in ORG_SETS have a `site_url`, measures (CPU seconds of
-the process, user + system, which a shared machine disturbs far less than wall time; fresh processes,
-`SOURCE_DATE_EPOCH` fixed, best of REPEATS; wall seconds beside them):
-- the full build (`mkdocs build --strict`, the publisher's site),
+The sample tree (`python bench/orgsites.py`): on a copy of the sample where the orgs named in ORG_SETS
+have a `site_url`, measures (CPU seconds of the process, user + system, which a shared machine disturbs
+far less than wall time; fresh processes, `SOURCE_DATE_EPOCH` fixed, best of REPEATS; wall seconds beside them):
+- the full build (`mkdocs build --strict`, the publisher's site, with its address as published),
 - each org's site built alone (`SITE_ORG=<org> mkdocs build`), and their sum,
 - `python -m leaguekit build-all`, which reads the content once and builds every such site.
 The target (issue 29): build-all of the district and city sites at most 1.5× the full build.
 Writes bench/results/orgsites.json and orgsites.md.
+
+A national tree (`python bench/orgsites.py --venues 69000 [--levels province,city]`): `bench/generate.py`'s
+directory (31 provinces, their cities, ~2,800 district committees) where every generated org of the
+given levels has a `site_url`; measures once the full build and build-all, each in wall and CPU seconds
+and peak memory, and counts the sites and pages. Writes orgsites-<N>.json and orgsites-<N>.md.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import shutil
@@ -22,6 +28,7 @@ import time
 from pathlib import Path
 
 import yaml
+from generate import write as generate_tree
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "bench/results"
@@ -29,6 +36,9 @@ SAMPLE = ("data", "docs", "venues", "brands", "activities", "mkdocs.yml", "macro
 ORG_SETS = {"太谷 + 太原": ("taigu", "taiyuan"), "every org": ("shanxi", "jinzhong", "taigu", "taiyuan")}
 REPEATS = int(os.environ.get("BENCH_REPEATS", "2"))
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1764115200"}
+# The full build as the publisher's site is published: with its address (door posters need one, as each
+# org's site has its `site_url`).
+PUBLISHED = "https://publisher.example.org/"
 
 
 def copy_sample(dest: Path, orgs: tuple[str, ...]) -> Path:
@@ -43,26 +53,30 @@ def copy_sample(dest: Path, orgs: tuple[str, ...]) -> Path:
     return dest
 
 
-def seconds(command: list[str], cwd: Path, **env: str) -> tuple[float, float]:
-    """(CPU, wall) seconds of the run with the least CPU time among REPEATS."""
-    runs = []
-    for _ in range(REPEATS):
+def once(command: list[str], cwd: Path, **env: str) -> tuple[float, float, int]:
+    """CPU seconds, wall seconds and peak resident memory (bytes) of one run of `command`."""
+    with tempfile.TemporaryFile() as errors:  # a file, not a pipe: a long report must not block the build
         started = time.perf_counter()
-        process = subprocess.Popen(command, cwd=cwd, env={**ENV, **env}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        process = subprocess.Popen(command, cwd=cwd, env={**ENV, **env}, stdout=subprocess.DEVNULL, stderr=errors)
         _, status, usage = os.wait4(process.pid, 0)
         if os.waitstatus_to_exitcode(status) != 0:
-            sys.exit(f"{' '.join(command)} failed in {cwd}")
-        runs.append((usage.ru_utime + usage.ru_stime, time.perf_counter() - started))
-    return min(runs)
+            errors.seek(0)
+            sys.exit(f"{' '.join(command)} failed in {cwd}:\n{errors.read().decode()[-3000:]}")
+    return usage.ru_utime + usage.ru_stime, time.perf_counter() - started, usage.ru_maxrss * 1024
 
 
-def main() -> None:
+def seconds(command: list[str], cwd: Path, **env: str) -> tuple[float, float]:
+    """(CPU, wall) seconds of the run with the least CPU time among REPEATS."""
+    return min(once(command, cwd, **env)[:2] for _ in range(REPEATS))
+
+
+def sample_tree() -> None:
     results: dict = {"repeats": REPEATS, "sets": {}}
     with tempfile.TemporaryDirectory() as tmp:
         mkdocs = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir"]
         for label, orgs in ORG_SETS.items():
             project = copy_sample(Path(tmp) / label.replace(" ", ""), orgs)
-            full = results.get("full") or seconds([*mkdocs, "site"], project)
+            full = results.get("full") or seconds([*mkdocs, "site"], project, SITE_URL=PUBLISHED)
             results["full"] = full
             alone = {org: seconds([*mkdocs, f"alone-{org}"], project, SITE_ORG=org) for org in orgs}
             together = seconds([sys.executable, "-m", "leaguekit", "build-all"], project)
@@ -82,6 +96,65 @@ def main() -> None:
         lines.append(f"| {label} | {each} | {r['alone_sum']:.1f} s | {r['build_all'][0]:.1f} s ({r['build_all'][1]:.1f} s) | {r['ratio']:.2f}× |")
     (RESULTS / "orgsites.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines))
+
+
+def with_sites(project: Path, levels: set[str]) -> list[str]:
+    """Give every generated org (under bench/generate.py's root) of `levels` a `site_url`; their ids."""
+    path = project / "data/orgs.yml"
+    records = yaml.safe_load(path.read_text(encoding="utf-8"))
+    generated = {"root"}
+    for org in records:  # parents come before their children in generate.orgs
+        if org.get("parent") in generated:
+            generated.add(org["id"])
+            if org["level"] in levels:
+                org["site_url"] = f"https://{org['id']}.example.org/"
+    path.write_text(yaml.safe_dump(records, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return [o["id"] for o in records if "site_url" in o]
+
+
+def national_tree(venues: int, levels: set[str]) -> None:
+    """Build-all on a generated national tree beside its one full build: wall, CPU, peak memory."""
+    with tempfile.TemporaryDirectory(prefix="lk-orgsites-") as tmp:
+        project = generate_tree(Path(tmp) / "kit", venues)
+        sites = with_sites(project, levels)
+        full = once([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", "site"], project, SITE_URL=PUBLISHED)
+        full_pages = sum(1 for _ in (project / "site").rglob("*.html"))
+        shutil.rmtree(project / "site")
+        together = once([sys.executable, "-m", "leaguekit", "build-all"], project)
+        pages = sum(1 for _ in (project / "site-all").rglob("*.html"))
+    row = {
+        "venues": venues,
+        "levels": sorted(levels),
+        "sites": len(sites),
+        "full": {"cpu_s": round(full[0], 1), "wall_s": round(full[1], 1), "peak_mb": round(full[2] / 1e6), "pages": full_pages},
+        "build_all": {"cpu_s": round(together[0], 1), "wall_s": round(together[1], 1), "peak_mb": round(together[2] / 1e6), "pages": pages},
+        "cpu_ratio": round(together[0] / full[0], 2),
+        "load": os.getloadavg(),
+    }
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / f"orgsites-{venues}.json").write_text(json.dumps(row, ensure_ascii=False, indent=2), encoding="utf-8")
+    lines = [
+        f"# build-all on a generated national tree: {venues:,} venues, {len(sites)} sites ({', '.join(sorted(levels))})",
+        "",
+        "| build | wall | CPU | peak memory | pages |",
+        "|---|---:|---:|---:|---:|",
+        *(f"| {label} | {r['wall_s']} s | {r['cpu_s']} s | {r['peak_mb']} MB | {r['pages']:,} |" for label, r in (("full (publisher)", row["full"]), ("build-all", row["build_all"]))),
+        "",
+        f"build-all ÷ full (CPU): {row['cpu_ratio']}×; load average at the end: {', '.join(f'{x:.2f}' for x in row['load'])}",
+    ]
+    (RESULTS / f"orgsites-{venues}.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print("\n".join(lines))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--venues", type=int, help="a generated national tree of this many venues instead of the sample")
+    parser.add_argument("--levels", default="province,city", help="which generated orgs get a site_url: province, city, district (comma-separated)")
+    args = parser.parse_args()
+    if args.venues:
+        national_tree(args.venues, set(args.levels.split(",")))
+    else:
+        sample_tree()
 
 
 if __name__ == "__main__":

@@ -15,9 +15,11 @@ import pytest
 import yaml
 from conftest import REPO, SAMPLE_BUILD_DAY, build_site, make_project, soup, venue_md, write
 from content.test_subtree import set_orgs, with_a_provincial_brand
+from PIL import Image, ImageChops, ImageDraw
 
 from leaguekit.__main__ import main
 from leaguekit.mkdocs import buildall
+from leaguekit.output import share
 
 EPOCH = str(int(SAMPLE_BUILD_DAY.timestamp()))
 SITES = {
@@ -126,6 +128,39 @@ def test_every_page_carries_the_orgs_branding(sites: Path, org: str):
     assert row.dd.find("a") is None and row.dd.text == parent["name"]
 
 
+def drawn_name(card: Image.Image) -> Image.Image:
+    """The white ink of the card's name band, cropped to what is drawn."""
+    band = card.convert("RGB").crop((0, share.NAME_BOX[1] - 10, share.CARD_SIZE[0], share.NAME_BOX[3] + 10))
+    ink = band.point(lambda v: 255 if v > 200 else 0).convert("L").point(lambda v: 255 if v == 255 else 0)
+    assert ink.getbbox() is not None, "no name drawn"
+    return ink.crop(ink.getbbox())
+
+
+def name_set_alone(name: str) -> Image.Image:
+    """`name` alone in the card's font and size, white on red, as ink cropped like `drawn_name`."""
+    image = Image.new("RGB", share.CARD_SIZE, share.RED)
+    box = share.NAME_BOX
+    text, font = share.name_line(name)
+    assert text == name  # the sample's names fit whole
+    ImageDraw.Draw(image).text(((box[0] + box[2]) / 2, (box[1] + box[3]) / 2), text, font=font, fill=share.WHITE, anchor="mm")
+    return drawn_name(image)
+
+
+def test_each_sites_share_card_names_its_org(sites: Path, dated_site: Path):
+    """The card a chat app shows for a link: 太谷's site names 太谷's committee, 太原's 太原's, the whole site the province."""
+    names = {org: full_name for org, (_, full_name) in BRANDING.items()}
+    cards = {org: Image.open(sites / org / share.CARD) for org in names} | {"shanxi": Image.open(dated_site / share.CARD)}
+    names["shanxi"] = "共青团山西省委员会"
+    for org, card in cards.items():
+        assert card.size == share.CARD_SIZE and card.getpixel((20, 20)) == share.RED
+        drawn = drawn_name(card)
+        for other, name in names.items():
+            expected = name_set_alone(name)
+            same = drawn.size == expected.size and ImageChops.difference(drawn, expected).getbbox() is None
+            assert same == (other == org), (org, name)
+    assert len({(sites / org / share.CARD).read_bytes() for org in BRANDING}) == 2
+
+
 def files_of(site: Path) -> dict[Path, bytes]:
     return {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
 
@@ -142,6 +177,15 @@ def test_the_publishers_build_is_unchanged(org_project: Path, dated_site: Path):
         mp.setenv("SOURCE_DATE_EPOCH", EPOCH)
         mp.delenv("SITE_ORG", raising=False)
         assert_same_files(build_site(org_project), dated_site)
+
+
+@pytest.mark.parametrize("org", ["taigu", "taiyuan"])
+def test_build_all_gives_each_org_the_site_its_own_build_gives(org_project: Path, sites: Path, org: str):
+    """What build-all shares between the sites (the content, compiled templates, the form's tables) changes no byte."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SOURCE_DATE_EPOCH", EPOCH)
+        mp.setenv("SITE_ORG", org)
+        assert_same_files(build_site(org_project), sites / org)
 
 
 def test_the_root_orgs_site_is_the_whole_site(tmp_path: Path, dated_site: Path):
@@ -218,3 +262,11 @@ def test_build_all_without_any_org_site_builds_nothing_and_says_so(project: Path
     assert main(["build-all", "--root", str(project)]) == 0
     assert "data/orgs.yml 中没有团组织写了 site_url，没有要单独生成的网站" in capsys.readouterr().out
     assert not (project / buildall.FOLDER).exists()
+
+
+def test_the_site_of_an_org_with_no_venue_yet_names_its_examples_after_it(project: Path, monkeypatch):
+    """太原 has no venue here and its parent is not on its site: the staff guide's examples still come from its region."""
+    monkeypatch.setenv("SITE_ORG", "taiyuan")
+    site = build_site(project)
+    guide = soup(site, "contribute/").get_text()
+    assert "例如“太原市某某路 1 号党群服务中心二楼”" in guide and "太谷" not in guide

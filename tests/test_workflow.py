@@ -34,7 +34,7 @@ def test_workflow_is_valid_and_runs_only_readme_commands():
     assert jobs["test"]["container"] == "${{ matrix.image }}"
     assert jobs["test"]["strategy"]["matrix"]["image"] == ["debian:bookworm", "debian:trixie"]
     assert not any("setup-python" in step.get("uses", "") for job in jobs.values() for step in job["steps"])
-    assert steps(jobs["build"]) == [setup, "actions/checkout", trust, "actions/configure-pages", "make build", "make build-all SITE_ALL=site", "actions/upload-pages-artifact"]
+    assert steps(jobs["build"]) == [f"{setup} fonts-noto-cjk", "actions/checkout", trust, "actions/configure-pages", "make build", "make build-all SITE_ALL=site", "actions/upload-pages-artifact"]
     assert steps(jobs["deploy"]) == ["actions/deploy-pages"]
     assert jobs["build"]["needs"] == ["check", "test"] and jobs["deploy"]["needs"] == "build"
     assert "pull_request" in jobs["build"]["if"]

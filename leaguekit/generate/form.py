@@ -25,7 +25,8 @@ from urllib.parse import urlsplit
 from .. import urls
 from ..content import hours, hours_words, privacy
 from ..content.files import PRIVACY_HINT
-from ..content.schema import DATE_RE, ID_RE, Venue
+from ..content.model import BrandEntry, Content
+from ..content.schema import DATE_RE, ID_RE, Org, Venue
 from .form_lookup import pinyin_table, taken_filter
 from .page import GeneratedPage, SearchEntry
 from .render import render
@@ -195,8 +196,24 @@ def _vocabulary_field(site: Site, key: str, label: str, prop: dict[str, Any], vo
             group = f"{entries[org.parent] if org.parent in entries else c.any_org(org.parent).name}下属" if org.parent else LEVELS[org.level]
             groups.setdefault(group, []).append(Option(org.id, entries[org.id]))  # the label the sheet and the scaffold show
         return Field(key, label, "select", required, groups=tuple((name, tuple(opts)) for name, opts in groups.items()))
-    options = tuple(Option(k, v, c.brand[k].data.org if vocab == "brands" else "") for k, v in entries.items())
+    if vocab == "brands":
+        options = tuple(Option(b.id, b.data.name, b.data.org) for b in hostable_brands(c))
+    else:
+        options = tuple(Option(k, v) for k, v in entries.items())
     return Field(key, label, "checks" if prop.get("type") == "array" else "select", required, options=options)
+
+
+def orgs_above(c: Content) -> list[Org]:
+    """The orgs above the publisher: on an org's own site (`SITE_ORG`) its parents, whose brands its venues
+    may host; none on the publisher's whole site."""
+    return c.org_chain(c.publisher.id)[1:]
+
+
+def hostable_brands(c: Content) -> list[BrandEntry]:
+    """The brands the form offers: the site's own, then those of the orgs above it (a 太谷 venue may host a
+    晋中 or 山西 programme), which venue-form.js narrows to the chosen org's."""
+    above = {o.id for o in orgs_above(c)}
+    return [*c.brands, *(b for b in c.elsewhere.brands.values() if b.data.org in above)]
 
 
 def sections(site: Site) -> list[Section]:
@@ -228,6 +245,13 @@ def privacy_data() -> dict[str, Any]:
     }
 
 
+def taken_ids(c: Content) -> list[str]:
+    """Every venue id and old id in the repository: ids are unique across the tree, so an org's site knows its
+    other orgs' too."""
+    outside = c.elsewhere.venues.values()
+    return [*c.venue, *c.aliases, *(v.id for v in outside), *(a for v in outside for a in v.data.aliases)]
+
+
 def districts_named(content: Any) -> set[str]:
     return {part for v in content.venues for part in (v.data.district, v.data.town) if part}
 
@@ -246,14 +270,15 @@ def page(site: Site) -> str:
         "idPattern": ID_RE.pattern,
         "folder": FOLDER,
         "gradedTypes": [t.key for t in c.venue_types.values() if t.grades],
-        "orgParents": {org.id: org.parent for org in c.orgs.values()},  # a venue may host its org's and the orgs' above brands
+        # a venue may host its org's and the orgs' above brands, up to the root of the tree (org sites too)
+        "orgParents": {org.id: org.parent for org in [*c.orgs.values(), *orgs_above(c)]},
         "districts": districts,
         "forge": {"kind": found.kind, "name": found.name, "newFile": found.new_file(FOLDER), "prefilled": found.prefilled} if found else None,
         "hoursMessages": {"notAfterStart": hours.NOT_AFTER_START, "overlapping": hours.OVERLAPPING},
         "hoursWords": hours_words.browser_data(),
         # The file name proposed from the name, and ids already used (form_lookup).
         "pinyin": pinyin_table([*(v.data.name for v in c.venues), *(o.region for o in c.orgs.values()), *districts_named(c)]),
-        "taken": taken_filter([*c.venue, *c.aliases]),
+        "taken": taken_filter(taken_ids(c)),
         "typeLabels": {t.key: t.label for t in c.venue_types.values()},
         "privacy": privacy_data(),
     }

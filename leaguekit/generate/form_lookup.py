@@ -15,6 +15,7 @@ for used, and the form then offers the next number, as the scaffold does for a r
 from __future__ import annotations
 
 import base64
+import functools
 import math
 from collections.abc import Iterable
 
@@ -27,14 +28,20 @@ FALSE_POSITIVES = 0.01
 
 def pinyin_table(extra: Iterable[str]) -> str:
     """`a阿啊…|ai哀…`: each reading followed by its characters, GB 2312's and those in `extra`."""
-    chars = {chr(c) for c in range(0x4E00, 0xA000) if _in_gb2312(chr(c))}
-    chars |= {ch for text in extra for ch in text if "\u3400" <= ch <= "\u9fff"}
+    readings = _gb2312_readings()
+    chars = set(readings) | {ch for text in extra for ch in text if "\u3400" <= ch <= "\u9fff"}
     groups: dict[str, list[str]] = {}
     for ch in sorted(chars):
-        reading = lazy_pinyin(ch)[0]
+        reading = readings[ch] if ch in readings else lazy_pinyin(ch)[0]
         if reading.isascii() and reading.isalpha():
             groups.setdefault(reading, []).append(ch)
     return "|".join(reading + "".join(found) for reading, found in sorted(groups.items()))
+
+
+@functools.cache
+def _gb2312_readings() -> dict[str, str]:
+    """Each of GB 2312's characters and its reading, looked up once per process (`build-all` draws a form per site)."""
+    return {ch: lazy_pinyin(ch)[0] for ch in map(chr, range(0x4E00, 0xA000)) if _in_gb2312(ch)}
 
 
 def _in_gb2312(ch: str) -> bool:
@@ -61,7 +68,14 @@ def fnv(text: str, seed: int) -> int:
 
 def taken_filter(ids: Iterable[str]) -> dict[str, object]:
     """{"bits": how many, "k": hashes per id, "data": base64 of the bit array} for the form."""
-    found = sorted(set(ids))
+    return dict(_filter_of(frozenset(ids)))
+
+
+@functools.lru_cache(maxsize=2)
+def _filter_of(ids: frozenset[str]) -> dict[str, object]:
+    """The filter of a set of ids, made once: every org's site in `build-all` ships the whole repository's
+    (69,000 ids hashed in Python take about a second)."""
+    found = sorted(ids)
     bits = max(64, math.ceil(-len(found) * math.log(FALSE_POSITIVES) / math.log(2) ** 2))
     array = bytearray((bits + 7) // 8)
     for ident in found:

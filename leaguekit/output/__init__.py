@@ -4,7 +4,7 @@
 (`datapage`), after the page sections of `generate`.
 
 `files(site)` yields every such file as (path under site/, text or bytes): alias redirects
-(`publish`), the finder's grid cells (`finder_data`), each month's activity cards (`activity_months`), the share card (`share`), door posters
+(`publish`), the finder's grid cells (`finder_data`), each month's activity cards (`activity_months`), the share card naming the publisher (`share`), door posters
 (`posters`), calendars and Atom feeds (`feeds`) and the open data (`opendata`). After MkDocs
 has written the pages, `leaguekit.mkdocs.plugin` writes the search index (`search_index`), robots.txt and
 the sitemap (`publish`); `sitedir` swaps a finished build into site/ in one step.
@@ -27,7 +27,7 @@ def files(site: Site) -> Iterator[tuple[str, str | bytes]]:
         yield redirect.path, redirect.html
     yield from finder_data.finder_data(site.content).files()
     yield from activity_months.files(site)
-    yield share.CARD, share.card_png()
+    yield share.CARD, share.card_png(site.content.publisher.name)
     for poster in posters.posters(site.content, site.site_url):
         yield poster.path, poster.html
     yield from feeds.files(site)

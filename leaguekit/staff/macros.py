@@ -36,7 +36,7 @@ class Example:
     def of(cls, content: Content) -> Example:
         org = content.orgs[example_org(content)]
         venue = next(iter(content.venues_of_org(org.id)), None) or next(iter(content.venues), None)
-        district = (venue.data.district if venue else None) or (org.region.removeprefix(content.orgs[org.parent].region) if org.parent else org.region)
+        district = (venue.data.district if venue else None) or (org.region.removeprefix(content.any_org(org.parent).region) if org.parent else org.region)
         type_label = next(iter(content.venue_types.values())).label
         return cls(
             org=venue.data.org if venue else org.id,

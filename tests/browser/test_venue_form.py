@@ -15,6 +15,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from conftest import REPO, SAMPLE, build_site, make_project, write
+from content.test_subtree import with_a_provincial_brand
 
 from leaguekit.content import load
 from leaguekit.content.yamlsource import YamlSource
@@ -423,6 +424,36 @@ def test_without_a_repository_the_page_says_where_the_file_goes(browser, tmp_pat
     finally:
         context.close()
 
+
+
+def test_on_an_org_site_a_venue_may_host_the_brands_of_the_orgs_above(browser, tmp_path):
+    """太谷's own site (SITE_ORG): choosing 太谷 offers the province's programme beside 太谷's own, and the file
+    that names it passes the kit's check."""
+    project = make_project(tmp_path / "taigu", sample_content=False)
+    with_a_provincial_brand(project)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SITE_ORG", "taigu")
+        site = build_site(project)
+    context = browser.new_context(locale="zh-CN")
+    try:
+        page = context.new_page()
+        page.goto((site / "contribute/new/index.html").as_uri())
+        form = page.locator("form.lk-vform__form")
+        form.get_by_label("名称").fill("测试二青年之家")
+        form.get_by_label("阵地类型").select_option("youth-station")
+        form.get_by_label("所属团组织").select_option("taigu")
+        brands = form.locator("#f-brands label:visible")
+        assert brands.all_inner_texts() == ["测试品牌", "全省品牌"]
+        form.get_by_label("全省品牌").check()
+        form.get_by_label("文件名").fill("taigu-two")
+        form.get_by_label("地址").fill("山西省晋中市太谷区测试路 4 号")
+        form.get_by_label("纬度").fill("37.43")
+        form.get_by_label("经度").fill("112.56")
+        form.get_by_label("天地图、手机 GPS 定位（WGS-84）").check()
+        write(project, "venues/taigu/taigu-two.md", make_file(page))
+    finally:
+        context.close()
+    assert load(project).venue["taigu-two"].data.brands == ["province-brand"]
 
 
 def test_a_gitea_site_opens_giteas_new_file_page_with_the_file_or_says_to_paste(browser, tmp_path):

@@ -10,12 +10,14 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLE, soup
+from conftest import SAMPLE, brand_md, build_site, soup, write
+from content.test_subtree import with_a_provincial_brand
 
 from leaguekit.content import load
 from leaguekit.content.hours import DAYS, HoursError, parse_hours
 from leaguekit.content.schema import Venue
 from leaguekit.generate import form
+from leaguekit.generate.form_lookup import may_be_taken
 
 CASES = json.loads((Path(__file__).parents[1] / "hours_builder_cases.json").read_text(encoding="utf-8"))
 CONTENT = load(SAMPLE)
@@ -91,6 +93,23 @@ def test_the_page_ships_the_schema_and_its_own_script(sample_site):
     assert (sample_site / "contribute/new" / script).resolve().is_file() and (sample_site / "contribute/new" / style).resolve().is_file()
     # Only this page loads them: a visitor's page costs nothing more.
     assert "venue-form" not in (sample_site / "index.html").read_text(encoding="utf-8")
+
+
+def test_an_org_sites_form_offers_the_brands_above_it_and_knows_every_id_taken(project, monkeypatch):
+    """On 太谷's own site a venue may still host a 山西 or 晋中 programme, as `make check` accepts; 太原's is not
+    offered, and an id another org's venue holds is still taken."""
+    with_a_provincial_brand(project)
+    write(project, "brands/city-brand.md", brand_md("晋中品牌", org="jinzhong"))
+    write(project, "brands/taiyuan-brand.md", brand_md("太原品牌", org="taiyuan"))
+    monkeypatch.setenv("SITE_ORG", "taigu")
+    page = soup(build_site(project), "contribute/new/")
+    brands = {i["value"]: (i.parent["data-org"], i.parent.get_text(strip=True)) for i in page.select('#f-brands input[type="checkbox"]')}
+    assert brands == {"test-brand": ("taigu", "测试品牌"), "province-brand": ("shanxi", "全省品牌"), "city-brand": ("jinzhong", "晋中品牌")}
+    data = json.loads(page.select_one(".lk-vform__data").string)
+    # The chain the script climbs from the chosen org reaches the province, though only 太谷 is on this site.
+    assert data["orgParents"] == {"taigu": "jinzhong", "jinzhong": "shanxi", "shanxi": None}
+    assert [o["value"] for o in page.select("#f-org option") if o["value"]] == ["taigu"]
+    assert may_be_taken(data["taken"], "city-venue") and may_be_taken(data["taken"], "test-venue")
 
 
 @pytest.mark.parametrize(

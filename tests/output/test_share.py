@@ -75,3 +75,36 @@ def test_json_ld_cannot_close_its_script(project):
     assert json.loads(script.string)["name"] == "</script><script>alert(1)</script>"
     assert json.loads(script.string)["url"] == "./"  # no SITE_URL: relative to the page
 
+
+
+def test_without_a_chinese_font_the_card_is_drawn_without_the_name_and_says_why(monkeypatch, caplog):
+    from io import BytesIO
+
+    from PIL import Image
+
+    from leaguekit.output import share
+
+    named = Image.open(BytesIO(share.card_png("共青团晋中市太谷区委员会")))
+    share.chinese_font.cache_clear()
+    monkeypatch.setattr(share.shutil, "which", lambda name: None)
+    monkeypatch.setattr(share, "KNOWN_FONTS", ())
+    try:
+        with caplog.at_level("INFO", logger="mkdocs.plugins.leaguekit"):
+            plain = Image.open(BytesIO(share.card_png("共青团晋中市太谷区委员会")))
+    finally:
+        share.chinese_font.cache_clear()
+    band = (0, share.NAME_BOX[1], share.CARD_SIZE[0], share.NAME_BOX[3])
+    assert plain.size == share.CARD_SIZE and [c for _, c in plain.convert("RGB").crop(band).getcolors()] == [share.RED]
+    assert share.WHITE in [c for _, c in named.convert("RGB").crop(band).getcolors(1 << 16)]
+    assert "未找到中文字体，分享图片上不写团组织名称" in caplog.text
+
+
+@pytest.mark.parametrize("length", [12, 28, 40, 5000])
+def test_a_long_org_name_fits_the_card_in_linear_time(length):
+    from leaguekit.output import share
+
+    name = ("共青团" + "呼伦贝尔市鄂温克族自治旗" * length)[:length]
+    text, font = share.name_line(name)
+    assert font.getlength(text) <= share.NAME_BOX[2] - share.NAME_BOX[0] and font.size >= share.NAME_MIN
+    assert text == name if length <= 28 else (text.endswith("…") and name.startswith(text[:-1]) and len(text) > 20)
+    assert share.card_png(name).startswith(b"\x89PNG")
