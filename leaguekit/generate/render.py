@@ -12,6 +12,8 @@ import re
 import jinja2
 from markupsafe import Markup
 
+from . import scripts
+
 _env = jinja2.Environment(
     loader=jinja2.PackageLoader("leaguekit.generate", "templates"),
     autoescape=True,
@@ -23,6 +25,8 @@ _env = jinja2.Environment(
 )
 # `tojson` (HTML-safe: <, >, & and ' escaped) for data the browser reads, compact and with Chinese kept.
 _env.policies["json.dumps_kwargs"] = {"ensure_ascii": False, "separators": (",", ":")}
+# `{{ needs("hours") }}` beside the markup a kit script brings to life: the page loads that script (scripts.py).
+_env.globals["needs"] = scripts.needs
 
 # Every ASCII character Markdown or its extensions could read as syntax (punctuation, line breaks, tabs).
 MARKDOWN_ACTIVE = re.compile(r"[!-/:-@\[-`{-~\t\n\r\x0b\x0c]")

@@ -4,12 +4,14 @@
   before `site/` is touched), or take the ones `build-all` loaded (`preloaded`); with `SITE_ORG`
   in the environment, only that org's part (`content.subtree`) at its own `site_url`;
   site name and description from data/, escaped; the footer;
-  the kit's theme (`leaguekit/theme/`, after the site's own `custom_dir`) and its scripts and styles.
+  the kit's theme (`leaguekit/theme/`, after the site's own `custom_dir`).
 - on_files: venue photos derived (`leaguekit.output.images`, cached in .cache/images/); one page per venue, brand, listing, district, org and activity and the finder page
   (`leaguekit.generate`), the open-data page (`leaguekit.output.pages`); the files beside them (`leaguekit.output.files`): alias redirects,
   the finder's JSON, the share card, door posters, calendars, feeds and open-data downloads.
+- on_files/on_env: the page shell (`shell`): the kit's stylesheet and scripts under hashed names.
 - on_page_markdown: "最后更新" from git. on_page_context / on_post_page: a generated
-  page's HTML exists only while MkDocs writes it; every page's sharing tags and JSON-LD.
+  page's HTML exists only while MkDocs writes it; every page's sharing tags and JSON-LD, and the
+  kit scripts of the parts it shows (`leaguekit.generate.scripts`).
 - Search (`leaguekit.output.search_index`): generated pages bring their own entries (on_files),
   hand-written pages give their text (on_page_content); on_post_build writes site/search/.
 - on_post_build: robots.txt and a reproducible sitemap.xml.gz.
@@ -18,7 +20,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import html
 import itertools
 import os
@@ -40,17 +41,12 @@ from leaguekit import build, generate, output
 from leaguekit.content import gitdates, schedule, subtree
 from leaguekit.content.model import Content
 from leaguekit.content.problems import ContentError
-from leaguekit.generate import finder_map, footer, fragments
+from leaguekit.generate import finder_map, footer, fragments, scripts
+from leaguekit.mkdocs import shell
 from leaguekit.output import images, publish, search_index, share
 from leaguekit.staff import GUIDE_DIR
 
 CONTENT_DIRS = ("venues/", "brands/", "activities/", "data/")
-THEME_DIR = Path(__file__).resolve().parent.parent / "theme"
-# The kit's own styles and scripts, served from THEME_DIR; a site lists only what it adds itself.
-KIT_CSS = ("assets/stylesheets/leaguekit.css", "assets/stylesheets/nearby.css", "assets/stylesheets/activities.css", "assets/stylesheets/search.css")
-# hours.js: open now in China time; nearby.js: the finder; activities.js: what is on by the reader's clock;
-# search.js: the header box, which fetches site/search/ only once it is opened.
-KIT_JS = ("assets/javascripts/hours.js", "assets/javascripts/nearby.js", "assets/javascripts/activities.js", "assets/javascripts/search.js")
 
 
 class CompiledTemplates(jinja2.BytecodeCache):
@@ -159,9 +155,9 @@ class LeagueKitPlugin(BasePlugin):
         loaded = build_of(config)
         for file in [f for f in files if _org_of_page(f.src_uri) in loaded.content.elsewhere.orgs]:
             files.remove(file)  # another org's hand-written pages (work report, figures) are on its own site
-        assets = _fingerprint(files, config)
+        assets = loaded.extras["assets"] = shell.publish(files, config)
         derived = _photos(files, config)
-        built = generate.Site(loaded.content, figures=loaded.figures, dates=loaded.dates, today=loaded.today, site_url=config.site_url or "", repo_url=config.repo_url, edit_uri=config.edit_uri, images=derived, assets=assets)
+        built = generate.Site(loaded.content, figures=loaded.figures, dates=loaded.dates, today=loaded.today, site_url=config.site_url or "", repo_url=config.repo_url, edit_uri=config.edit_uri, images=derived, assets=assets.published)
         index = loaded.extras["search_index"] = search_index.SearchIndex()
         for page in itertools.chain(generate.pages(built), output.pages(built)):
             index.add(page.url, page.search)
@@ -190,6 +186,10 @@ class LeagueKitPlugin(BasePlugin):
         env.bytecode_cache = COMPILED
         env.globals["memo"] = fragments.Fragments().memo
         env.globals["nav_state"] = fragments.nav_state
+        # The page shell (leaguekit.mkdocs.shell): one kit stylesheet, every script deferred.
+        env.globals["kit_stylesheet"] = build_of(config).extras["assets"].stylesheet
+        env.filters["without_palette"] = shell.without_palette
+        env.filters["deferred"] = shell.deferred
         return env
 
     def on_page_markdown(self, markdown: str, page, config: MkDocsConfig, files: Files) -> str:
@@ -213,9 +213,19 @@ class LeagueKitPlugin(BasePlugin):
         return html
 
     def on_page_context(self, context, page, config: MkDocsConfig, nav):
+        """The page's kit scripts: those of the parts its templates drew (leaguekit.generate.scripts)."""
         generated = page.generated if isinstance(page, KitPage) else None
         if generated is not None:
-            page.content = generated.render()
+            with scripts.collect() as parts:
+                page.content = generated.render()
+        else:  # what its macros drew, and what its front matter names (`parts: [finder]`)
+            parts = page.meta.get("parts") or []
+            if not isinstance(parts, list) or not all(isinstance(p, str) for p in parts):
+                raise PluginError(f"{page.file.src_uri}：parts 应是页面部件名称的列表，例如 parts: [finder]")
+        try:
+            context["kit_scripts"] = build_of(config).extras["assets"].scripts(parts)
+        except scripts.UnknownPart as exc:
+            raise PluginError(f"{page.file.src_uri}：parts 中{exc}") from None
         site_name = html.unescape(str(config.site_name))
         page.meta["share_head"] = share.head_tags(
             title=generated.title if generated else (site_name if page.is_homepage else page.title or ""),
@@ -255,28 +265,9 @@ class LeagueKitPlugin(BasePlugin):
 
 def _add_theme(config: MkDocsConfig) -> None:
     """The kit's templates sit between the site's own `custom_dir` (which wins) and Material;
-    its styles and scripts come first, so a site's own extra_css can restyle them."""
-    if str(THEME_DIR) not in config.theme.dirs:
-        config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
-    config.extra_css[:0] = [p for p in KIT_CSS if p not in config.extra_css]
-    listed = {str(s) for s in config.extra_javascript}
-    config.extra_javascript[:0] = [p for p in KIT_JS if p not in listed]
-
-
-def _fingerprint(files: Files, config: MkDocsConfig) -> dict[str, str]:
-    """The kit's scripts and stylesheets published under names that carry their content's hash
-    (`search.js` -> `search.1a2b3c4d.js`): a host or CDN may cache them for a year, and an upgrade of the
-    kit still reaches every visitor. Returns each file's path -> its published path."""
-    renamed: dict[str, str] = {}
-    for file in [f for f in files if f.src_uri.startswith("assets/") and f.src_uri.endswith((".js", ".css")) and f.abs_src_path and Path(f.abs_src_path).is_relative_to(THEME_DIR)]:
-        digest = hashlib.sha256(Path(file.abs_src_path).read_bytes()).hexdigest()[:8]
-        stem, dot, suffix = file.src_uri.rpartition(".")
-        renamed[file.src_uri] = f"{stem}.{digest}{dot}{suffix}"
-        files.remove(file)
-        files.append(File(file.src_uri, file.src_dir, file.dest_dir, file.use_directory_urls, dest_uri=renamed[file.src_uri]))
-    config.extra_css[:] = [renamed.get(p, p) for p in config.extra_css]
-    config.extra_javascript[:] = [renamed.get(s, s) if isinstance(s, str) else s for s in config.extra_javascript]
-    return renamed
+    its styles and scripts are the page shell's (leaguekit.mkdocs.shell)."""
+    if str(shell.THEME_DIR) not in config.theme.dirs:
+        config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(shell.THEME_DIR))
 
 
 def _photos(files: Files, config: MkDocsConfig) -> dict:

@@ -45,8 +45,8 @@ def test_activities_page_files_by_the_build_date(dated_site):
     assert "生成" not in page.select_one(".lk-intro").get_text()
     assert page.select_one("article noscript").get_text() == "下面的活动按2026年11月26日的情况排列，请以活动页上的日期为准。"
     assert len(ids(page)) == len(expected) and all(st.occurrence.start < BUILT.now + timedelta(days=WINDOW_DAYS) for _, st in expected)
-    # Filters are drawn for JavaScript only; their choices cover every card.
-    assert page.select_one(".lk-acts__tools").has_attr("hidden")
+    # Filters are drawn in place (hidden by CSS without JavaScript: tests/browser/test_first_paint.py); their choices cover every card.
+    assert not page.select_one(".lk-acts__tools").has_attr("hidden")
     districts = {o["value"] for o in page.select('select[name="district"] option') if o["value"]}
     assert {li["data-district"] for li in page.select(".lk-act")} <= districts
     assert {"taigu-qinglian-dajiangtang", "taiyuan-qingchun-banfei"} <= {o["value"] for o in page.select('select[name="brand"] option')}

@@ -98,7 +98,7 @@ def test_nearby_page_lists_every_venue_by_district_without_javascript(sample_sit
     assert json.loads(page.select_one(".lk-finder .lk-calendar").string) == CONTENT.calendar.to_json(build_date({}))
     # The tools are drawn in place (no layout shift); CSS hides them while <html> has Material's no-js class.
     assert not page.select_one(".lk-finder__tools").has_attr("hidden")
-    assert ".no-js .lk-finder__tools" in next((sample_site / "assets/stylesheets").glob("nearby.*.css")).read_text(encoding="utf-8")
+    assert ".no-js .lk-finder__tools" in next((sample_site / "assets/stylesheets").glob("leaguekit.*.css")).read_text(encoding="utf-8")
     assert [a.get_text(strip=True) for a in page.select(".md-tabs__link")][1] == "找阵地"
 
 

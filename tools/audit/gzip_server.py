@@ -1,8 +1,11 @@
 """A static file server that gzips text responses, as a production host would.
 
-Lighthouse scores what a visitor downloads; Python's http.server sends everything uncompressed,
-which would charge the site for a host's missing feature. Missing paths get the site's 404.html
-with status 404, like GitHub Pages. Usage: gzip_server.py SITE_DIR [PORT].
+Lighthouse scores what a visitor downloads; Python's http.server sends everything uncompressed
+and closes the connection after each file (HTTP/1.0), which would charge the site for a host's
+missing features: here responses are gzipped and connections kept open (HTTP/1.1). Missing paths get the site's 404.html
+with status 404, like GitHub Pages. The site may be served under a sub-path (`prefix`, e.g. /kit/),
+as committees often host it; an address outside it is a 404.
+Usage: gzip_server.py SITE_DIR [PORT] [PREFIX].
 """
 
 from __future__ import annotations
@@ -18,17 +21,24 @@ TEXT = ("text/", "application/javascript", "application/json", "application/xml"
 
 
 class GzipHandler(http.server.SimpleHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"  # keep-alive: every response below states its length
+    prefix = "/"
+
     def log_message(self, format, *args):  # noqa: A002 - signature fixed by http.server
         pass
 
+    def translate_path(self, path: str) -> str:
+        return super().translate_path("/" + path.removeprefix(self.prefix))
+
     def send_head(self):
         path = Path(self.translate_path(self.path))
-        if path.is_dir():
+        inside = self.path.startswith(self.prefix)
+        if inside and path.is_dir():
             if not self.path.split("?", 1)[0].endswith("/"):
                 return super().send_head()  # the redirect to the slash form
             path = path / "index.html"
         status = 200
-        if not path.is_file():
+        if not inside or not path.is_file():
             path, status = Path(self.directory) / "404.html", 404
         ctype = self.guess_type(str(path))
         body = path.read_bytes()
@@ -46,11 +56,14 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
         return io.BytesIO(body)
 
 
-def server(site: Path, port: int = 0) -> http.server.ThreadingHTTPServer:
-    return http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(GzipHandler, directory=str(site)))
+def server(site: Path, port: int = 0, prefix: str = "/") -> http.server.ThreadingHTTPServer:
+    """`site` on 127.0.0.1:`port` (0: a free one) under `prefix` ("/kit/")."""
+    handler = type("Handler", (GzipHandler,), {"prefix": "/" + prefix.strip("/") + "/" if prefix.strip("/") else "/"})
+    return http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(handler, directory=str(site)))
 
 
 if __name__ == "__main__":
-    httpd = server(Path(sys.argv[1]), int(sys.argv[2]) if len(sys.argv) > 2 else 8000)
-    print(f"http://127.0.0.1:{httpd.server_address[1]}/")
+    prefix = sys.argv[3] if len(sys.argv) > 3 else "/"
+    httpd = server(Path(sys.argv[1]), int(sys.argv[2]) if len(sys.argv) > 2 else 8000, prefix)
+    print(f"http://127.0.0.1:{httpd.server_address[1]}/{prefix.strip('/')}")
     httpd.serve_forever()

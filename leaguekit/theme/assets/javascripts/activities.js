@@ -192,7 +192,6 @@
     this.form.addEventListener("change", function () { self.changed(); });
     this.form.addEventListener("submit", function (e) { e.preventDefault(); });
     this.form.addEventListener("reset", function () { setTimeout(function () { self.changed(); }, 0); });
-    this.root.querySelector(".lk-acts__tools").hidden = false;
     this.apply();
     /* Read weeks after the build, the page lacks what has come into its two months since: add it from the month files. */
     var ids = {};
