@@ -7,6 +7,7 @@ attr_list and md_in_html: there every value is also made inert to Markdown.
 
 from __future__ import annotations
 
+import json
 import re
 
 import jinja2
@@ -25,6 +26,21 @@ _env = jinja2.Environment(
 )
 # `tojson` (HTML-safe: <, >, & and ' escaped) for data the browser reads, compact and with Chinese kept.
 _env.policies["json.dumps_kwargs"] = {"ensure_ascii": False, "separators": (",", ":")}
+# Code points HTML forbids in a document (C1 controls, noncharacters), which json keeps raw with Chinese kept:
+# written as JSON escapes, so the page validates and the browser reads the same string.
+_NONCHARACTERS = "".join(chr(plane << 16 | 0xFFFE) + chr(plane << 16 | 0xFFFF) for plane in range(17))
+_HTML_FORBIDDEN = re.compile(f"[\x7f-\x9f\ufdd0-\ufdef{_NONCHARACTERS}]")
+
+
+def _json_escaped(char: re.Match[str]) -> str:
+    return json.dumps(char.group(), ensure_ascii=True)[1:-1]
+
+
+def _dumps(value: object, **kwargs) -> str:
+    return _HTML_FORBIDDEN.sub(_json_escaped, json.dumps(value, **kwargs))
+
+
+_env.policies["json.dumps_function"] = _dumps
 # `{{ needs("hours") }}` beside the markup a kit script brings to life: the page loads that script (scripts.py).
 _env.globals["needs"] = scripts.needs
 

@@ -7,6 +7,7 @@ tests/browser/test_venue_form.py fills the form in Chromium and runs `make check
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -93,6 +94,15 @@ def test_the_page_ships_the_schema_and_its_own_script(sample_site):
     assert (sample_site / "contribute/new" / script).resolve().is_file() and (sample_site / "contribute/new" / style).resolve().is_file()
     # Only this page loads them: a visitor's page costs nothing more.
     assert "venue-form" not in (sample_site / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_shipped_data_holds_no_code_point_html_forbids(sample_site):
+    """The privacy guard's separators include U+0085; raw in the page, the W3C checker refuses it."""
+    html = (sample_site / "contribute/new/index.html").read_text(encoding="utf-8")
+    assert "\\u0085" in html
+    assert not re.search("[\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff]", html)
+    data = json.loads(soup(sample_site, "contribute/new/").select_one(".lk-vform__data").string)
+    assert "\x85" in json.dumps(data, ensure_ascii=False)  # the browser still reads the character itself
 
 
 def test_an_org_sites_form_offers_the_brands_above_it_and_knows_every_id_taken(project, monkeypatch):
