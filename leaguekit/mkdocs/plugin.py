@@ -11,7 +11,8 @@
 - on_page_markdown: "最后更新" from git. on_page_context / on_post_page: a generated
   page's HTML exists only while MkDocs writes it; every page's sharing tags and JSON-LD.
 - Search (`leaguekit.output.search_index`): generated pages bring their own entries (on_files),
-  hand-written pages give their text (on_page_content); on_post_build writes site/search/.
+  hand-written pages give their text (on_page_content); once MkDocs has read every page (on_env) a
+  forked process writes site/search/ while MkDocs draws the pages (`background`), joined in on_post_build.
 - on_post_build: robots.txt and a reproducible sitemap.xml.gz.
 - on_serve: `mkdocs serve` rebuilds on edits in the content folders.
 """
@@ -44,7 +45,10 @@ from leaguekit.generate import finder_map, footer, fragments
 from leaguekit.output import images, publish, search_index, share
 from leaguekit.staff import GUIDE_DIR
 
+from . import background
+
 CONTENT_DIRS = ("venues/", "brands/", "activities/", "data/")
+SEARCH_SCRATCH = ".search-building"  # where the search index is written before it becomes site/search/
 THEME_DIR = Path(__file__).resolve().parent.parent / "theme"
 # The kit's own styles and scripts, served from THEME_DIR; a site lists only what it adds itself.
 KIT_CSS = ("assets/stylesheets/leaguekit.css", "assets/stylesheets/nearby.css", "assets/stylesheets/activities.css", "assets/stylesheets/search.css")
@@ -108,6 +112,7 @@ class LeagueKitPlugin(BasePlugin):
     # A build `build-all` loaded once and cut to one org's part; None: load from disk.
     preloaded: build.Build | None = None
     serving = False
+    search_job: background.Job | None = None  # from on_env to on_post_build
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"  # `mkdocs serve` keeps its own local address
@@ -190,6 +195,8 @@ class LeagueKitPlugin(BasePlugin):
         env.bytecode_cache = COMPILED
         env.globals["memo"] = fragments.Fragments().memo
         env.globals["nav_state"] = fragments.nav_state
+        # Every page has been read, so every search entry is known: the index is written beside the pages.
+        self.search_job = background.Job.start(build_of(config).extras["search_index"].write, Path(config.site_dir) / SEARCH_SCRATCH)
         return env
 
     def on_page_markdown(self, markdown: str, page, config: MkDocsConfig, files: Files) -> str:
@@ -235,7 +242,11 @@ class LeagueKitPlugin(BasePlugin):
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         out = Path(config.site_dir)
-        build_of(config).extras["search_index"].write(out / search_index.FOLDER)
+        job, self.search_job = self.search_job, None
+        try:
+            job.finish(out / search_index.FOLDER)
+        except background.JobFailed as exc:
+            raise PluginError(f"搜索索引未能生成，网站未生成：{exc}") from None
         (out / "robots.txt").write_text(publish.robots_txt(config.site_url), encoding="utf-8")
         sitemap = out / "sitemap.xml"
         if sitemap.exists():
@@ -243,6 +254,12 @@ class LeagueKitPlugin(BasePlugin):
                 (out / name).write_bytes(data)
             # MkDocs stamps the .gz with the clock; rewrite it without
             (out / "sitemap.xml.gz").write_bytes(publish.gzip_bytes(sitemap.read_bytes(), "sitemap.xml"))
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """A page failed: the search index being written beside the pages is stopped and removed."""
+        job, self.search_job = self.search_job, None
+        if job is not None:
+            job.cancel()
 
     def on_serve(self, server, config: MkDocsConfig, builder):
         """`mkdocs serve` rebuilds on edits in the content folders, without a `watch:` list in every site's mkdocs.yml."""

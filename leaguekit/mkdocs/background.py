@@ -1,0 +1,112 @@
+"""One of the kit's outputs made on the machine's second core while MkDocs draws the pages.
+
+MkDocs builds in one process. The search index needs every page's entry, and those are all known
+once MkDocs has read the pages (`on_env`), before it draws them: `Job.start` forks a process that
+writes the index then, and `Job.finish` (`on_post_build`) waits for it. All or nothing, and the same
+bytes as writing it in the build process:
+
+- the job writes into a folder of its own; `finish` moves it into place only when the job succeeded,
+  so a page MkDocs copied to the same place never races with it;
+- a failed job fails the build with its message (`JobFailed`); a failed build stops the job (`cancel`);
+- where forking is unsafe or pointless (threads, as under `mkdocs serve`; one core; no `os.fork`),
+  `finish` runs the job itself.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import shutil
+import threading
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+
+
+class JobFailed(Exception):
+    """The job raised or died; the message says how (its last line, or the signal)."""
+
+
+class Job:
+    def __init__(self, work: Callable[[Path], object], scratch: Path, pid: int | None = None, pipe: int | None = None):
+        self.work = work
+        self.scratch = scratch
+        self.pid = pid
+        self.pipe = pipe
+
+    @classmethod
+    def start(cls, work: Callable[[Path], object], scratch: Path) -> Job:
+        """`work(scratch)` in a forked process when that is safe and a second core exists, else later in `finish`."""
+        if os.path.lexists(scratch):
+            shutil.rmtree(scratch)
+        if not forking_helps():
+            return cls(work, scratch)
+        read, write = os.pipe()
+        # Objects the parent made so far are left out of the child's garbage collections, which would
+        # otherwise touch (and so copy) every page of memory the two processes share.
+        gc.freeze()
+        pid = os.fork()
+        if pid == 0:  # the child: never returns into MkDocs
+            os.close(read)
+            code, message = 0, b""
+            try:
+                work(scratch)
+            except BaseException as exc:  # everything the parent must hear about, then exit
+                code, message = 1, _last_line(exc).encode("utf-8", "replace")
+            finally:
+                os.write(write, message[:4000])
+                os._exit(code)
+        gc.unfreeze()
+        os.close(write)
+        return cls(work, scratch, pid, read)
+
+    def finish(self, target: Path) -> None:
+        """Wait for the job; on success its folder becomes `target` (replacing what was there), else JobFailed."""
+        if self.pid is None:
+            try:
+                self.work(self.scratch)
+            except Exception:
+                shutil.rmtree(self.scratch, ignore_errors=True)
+                raise
+        else:
+            message = self._wait()
+            if message is not None:
+                shutil.rmtree(self.scratch, ignore_errors=True)
+                raise JobFailed(message)
+        if os.path.lexists(target):
+            shutil.rmtree(target)
+        os.replace(self.scratch, target)
+
+    def cancel(self) -> None:
+        """Stop the job (the build failed elsewhere) and remove what it wrote."""
+        if self.pid is not None:
+            try:
+                os.kill(self.pid, 9)
+            except ProcessLookupError:
+                pass
+            self._wait()
+        shutil.rmtree(self.scratch, ignore_errors=True)
+
+    def _wait(self) -> str | None:
+        """None when the job succeeded, else what went wrong."""
+        assert self.pid is not None and self.pipe is not None
+        chunks = []
+        while chunk := os.read(self.pipe, 4096):
+            chunks.append(chunk)
+        os.close(self.pipe)
+        _, status = os.waitpid(self.pid, 0)
+        self.pid = self.pipe = None
+        code = os.waitstatus_to_exitcode(status)
+        if code == 0:
+            return None
+        text = b"".join(chunks).decode("utf-8", "replace")
+        return text or (f"进程被信号 {-code} 终止" if code < 0 else f"进程以状态 {code} 退出")
+
+
+def forking_helps() -> bool:
+    """Fork only a process with one thread (a forked copy of a threaded one may deadlock) on more than one core."""
+    return hasattr(os, "fork") and (os.cpu_count() or 1) > 1 and threading.active_count() == 1
+
+
+def _last_line(exc: BaseException) -> str:
+    return traceback.format_exception_only(exc)[-1].strip()
