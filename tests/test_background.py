@@ -1,5 +1,5 @@
-"""The search index written on the second core while MkDocs draws the pages (leaguekit/mkdocs/background.py):
-the same bytes as writing it in the build process, and all or nothing."""
+"""The files beside the pages and the search index written on the second core while MkDocs reads and draws
+the pages (leaguekit/mkdocs/background.py): the same bytes as writing them in the build process, and all or nothing."""
 
 from __future__ import annotations
 
@@ -93,20 +93,49 @@ def test_with_threads_running_the_job_runs_inline_at_finish(tmp_path):
     assert not (tmp_path / ".scratch2").exists() and not (tmp_path / "search2").exists()
 
 
-def test_the_index_written_beside_the_pages_is_the_one_written_after_them(project, monkeypatch):
+def site_files(site):
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
+def test_the_site_built_on_two_cores_is_the_one_built_on_one(project, monkeypatch):
     forked = []
     fork = os.fork
     monkeypatch.setattr(os, "fork", lambda: forked.append(1) or fork())
-    site = build_site(project)
-    assert forked, "the index was not written in a second process"
-    beside = {p.relative_to(site).as_posix(): p.read_bytes() for p in (site / "search").rglob("*") if p.is_file()}
-    assert not (site / plugin.SEARCH_SCRATCH).exists()
+    beside = site_files(build_site(project))
+    assert len(forked) == 2, "the files and the index were not written in second processes"
+    assert not [p for p in beside if p.startswith((plugin.SEARCH_SCRATCH, plugin.FILES_SCRATCH))]
 
     monkeypatch.setattr(background, "forking_helps", lambda: False)
-    site = build_site(project)
-    after = {p.relative_to(site).as_posix(): p.read_bytes() for p in (site / "search").rglob("*") if p.is_file()}
+    after = site_files(build_site(project))
     assert after == beside
     assert "search/manifest.json" in beside and any(p.startswith("search/t/") for p in beside)
+    assert {"data/venues.csv", "data/hsds/datapackage.json", "assets/finder/manifest.json"} <= beside.keys()
+
+
+def test_a_page_keeps_its_place_when_a_file_beside_it_has_its_path(project, monkeypatch):
+    from leaguekit import output
+
+    files = output.files
+    monkeypatch.setattr(output, "files", lambda site: [*files(site), ("venues/test-venue/index.html", "不是页面"), ("robots-extra.txt", "新文件")])
+    site = build_site(project)
+    assert "不是页面" not in (site / "venues/test-venue/index.html").read_text(encoding="utf-8")
+    assert (site / "robots-extra.txt").read_text(encoding="utf-8") == "新文件"
+
+
+def test_failing_files_fail_the_build(project, monkeypatch):
+    from leaguekit.output import opendata
+
+    def broken(site):
+        raise OSError(28, "磁盘已满")
+
+    monkeypatch.setattr(opendata, "files", broken)
+    with pytest.raises(Abort) as built:
+        build_site(project)
+    error = built.value.__context__
+    assert isinstance(error, PluginError)
+    assert "数据文件未能生成，网站未生成：OSError: [Errno 28] 磁盘已满" in str(error)
+    assert not (project / "site/data/venues.csv").exists()
+    assert not [p for p in (project / "site").iterdir() if p.name.endswith("-building")]
 
 
 def test_a_failing_index_fails_the_build(project, monkeypatch):
@@ -138,6 +167,5 @@ def test_a_failing_page_stops_the_index(project, monkeypatch):
     with pytest.raises(ZeroDivisionError):
         build_site(project)
     assert time.monotonic() - began < 25
-    (job,) = started
-    assert job.pid is None  # cancelled: killed and reaped
-    assert not (project / "site" / plugin.SEARCH_SCRATCH).exists()
+    assert len(started) == 2 and all(job.pid is None for job in started)  # both cancelled: killed and reaped
+    assert not (project / "site" / plugin.SEARCH_SCRATCH).exists() and not (project / "site" / plugin.FILES_SCRATCH).exists()

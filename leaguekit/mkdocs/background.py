@@ -1,12 +1,14 @@
-"""One of the kit's outputs made on the machine's second core while MkDocs draws the pages.
+"""The kit's own outputs made on the machine's second core while MkDocs reads and draws the pages.
 
-MkDocs builds in one process. The search index needs every page's entry, and those are all known
-once MkDocs has read the pages (`on_env`), before it draws them: `Job.start` forks a process that
-writes the index then, and `Job.finish` (`on_post_build`) waits for it. All or nothing, and the same
-bytes as writing it in the build process:
+MkDocs builds in one process. The files beside the pages (redirects, finder data, posters, feeds,
+open data) are known once the pages are (`on_files`), and the search index once MkDocs has read every
+page (`on_env`), before it draws them: `Job.start` forks a process that writes them then, and
+`Job.finish` (`on_post_build`) waits for it. All or nothing, and the same bytes as writing them in the
+build process:
 
-- the job writes into a folder of its own; `finish` moves it into place only when the job succeeded,
-  so a page MkDocs copied to the same place never races with it;
+- the job writes into a folder of its own; `finish` moves it into place only when the job succeeded
+  (replacing the target folder, or merged into site/ where a page MkDocs wrote keeps its place),
+  so nothing MkDocs writes races with it;
 - a failed job fails the build with its message (`JobFailed`); a failed build stops the job (`cancel`);
 - where forking is unsafe or pointless (threads, as under `mkdocs serve`; one core; no `os.fork`),
   `finish` runs the job itself.
@@ -60,8 +62,9 @@ class Job:
         os.close(write)
         return cls(work, scratch, pid, read)
 
-    def finish(self, target: Path) -> None:
-        """Wait for the job; on success its folder becomes `target` (replacing what was there), else JobFailed."""
+    def finish(self, target: Path, *, merge: bool = False, keep: frozenset[str] = frozenset()) -> None:
+        """Wait for the job; on success its folder becomes `target` (replacing what was there), or with `merge`
+        each of its files goes to the same place under `target` except the paths in `keep`; else JobFailed."""
         if self.pid is None:
             try:
                 self.work(self.scratch)
@@ -73,6 +76,10 @@ class Job:
             if message is not None:
                 shutil.rmtree(self.scratch, ignore_errors=True)
                 raise JobFailed(message)
+        if merge:
+            _merge(self.scratch, target, keep)
+            shutil.rmtree(self.scratch)
+            return
         if os.path.lexists(target):
             shutil.rmtree(target)
         os.replace(self.scratch, target)
@@ -106,6 +113,15 @@ class Job:
 def forking_helps() -> bool:
     """Fork only a process with one thread (a forked copy of a threaded one may deadlock) on more than one core."""
     return hasattr(os, "fork") and (os.cpu_count() or 1) > 1 and threading.active_count() == 1
+
+
+def _merge(folder: Path, target: Path, keep: frozenset[str]) -> None:
+    for parent, _, names in os.walk(folder):
+        rel = Path(parent).relative_to(folder)
+        for name in names:
+            if (rel / name).as_posix() not in keep:
+                os.makedirs(target / rel, exist_ok=True)
+                os.replace(os.path.join(parent, name), target / rel / name)
 
 
 def _last_line(exc: BaseException) -> str:

@@ -7,7 +7,8 @@
   the kit's theme (`leaguekit/theme/`, after the site's own `custom_dir`) and its scripts and styles.
 - on_files: venue photos derived (`leaguekit.output.images`, cached in .cache/images/); one page per venue, brand, listing, district, org and activity and the finder page
   (`leaguekit.generate`), the open-data page (`leaguekit.output.pages`); the files beside them (`leaguekit.output.files`): alias redirects,
-  the finder's JSON, the share card, door posters, calendars, feeds and open-data downloads.
+  the finder's JSON, the share card, door posters, calendars, feeds and open-data downloads, written by a
+  forked process while MkDocs reads and draws the pages (`background`) and moved into site/ in on_post_build.
 - on_page_markdown: "最后更新" from git. on_page_context / on_post_page: a generated
   page's HTML exists only while MkDocs writes it; every page's sharing tags and JSON-LD.
 - Search (`leaguekit.output.search_index`): generated pages bring their own entries (on_files),
@@ -24,6 +25,7 @@ import html
 import itertools
 import os
 import posixpath
+from functools import partial
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -49,6 +51,7 @@ from . import background
 
 CONTENT_DIRS = ("venues/", "brands/", "activities/", "data/")
 SEARCH_SCRATCH = ".search-building"  # where the search index is written before it becomes site/search/
+FILES_SCRATCH = ".files-building"  # where the files beside the pages are written before they join site/
 THEME_DIR = Path(__file__).resolve().parent.parent / "theme"
 # The kit's own styles and scripts, served from THEME_DIR; a site lists only what it adds itself.
 KIT_CSS = ("assets/stylesheets/leaguekit.css", "assets/stylesheets/nearby.css", "assets/stylesheets/activities.css", "assets/stylesheets/search.css")
@@ -113,6 +116,8 @@ class LeagueKitPlugin(BasePlugin):
     preloaded: build.Build | None = None
     serving = False
     search_job: background.Job | None = None  # from on_env to on_post_build
+    files_job: background.Job | None = None  # from on_files to on_post_build
+    page_paths: frozenset[str] = frozenset()  # what MkDocs writes for the pages: a file beside them never replaces one
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"  # `mkdocs serve` keeps its own local address
@@ -184,8 +189,9 @@ class LeagueKitPlugin(BasePlugin):
                 files.append(File.generated(config, f"contribute/{path.name}", abs_src_path=str(path), inclusion=InclusionLevel.NOT_IN_NAV))
         # Top-level sections, for the 404 page to find the site root in an address (…/kit/venues/x/ → /kit/).
         config.extra["site_sections"] = sorted({f.url.split("/")[0] for f in files.documentation_pages() if "/" in f.url})
-        for path, data in output.files(built):  # redirects, finder data, share card, posters, calendars, feeds, open data
-            files.append(File.generated(config, path, content=data))
+        # Redirects, finder data, share card, posters, calendars, feeds and open data: MkDocs never reads them.
+        self.page_paths = frozenset(f.dest_uri for f in files.documentation_pages())
+        self.files_job = background.Job.start(partial(_write_files, built), Path(config.site_dir) / FILES_SCRATCH)
         return files
 
     def on_env(self, env, config: MkDocsConfig, files: Files):
@@ -242,7 +248,13 @@ class LeagueKitPlugin(BasePlugin):
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         out = Path(config.site_dir)
+        files_job, self.files_job = self.files_job, None
         job, self.search_job = self.search_job, None
+        try:
+            files_job.finish(out, merge=True, keep=self.page_paths)
+        except background.JobFailed as exc:
+            job.cancel()
+            raise PluginError(f"数据文件未能生成，网站未生成：{exc}") from None
         try:
             job.finish(out / search_index.FOLDER)
         except background.JobFailed as exc:
@@ -257,9 +269,10 @@ class LeagueKitPlugin(BasePlugin):
 
     def on_build_error(self, *, error: Exception) -> None:
         """A page failed: the search index being written beside the pages is stopped and removed."""
-        job, self.search_job = self.search_job, None
-        if job is not None:
-            job.cancel()
+        jobs, self.files_job, self.search_job = (self.files_job, self.search_job), None, None
+        for job in jobs:
+            if job is not None:
+                job.cancel()
 
     def on_serve(self, server, config: MkDocsConfig, builder):
         """`mkdocs serve` rebuilds on edits in the content folders, without a `watch:` list in every site's mkdocs.yml."""
@@ -278,6 +291,14 @@ def _add_theme(config: MkDocsConfig) -> None:
     config.extra_css[:0] = [p for p in KIT_CSS if p not in config.extra_css]
     listed = {str(s) for s in config.extra_javascript}
     config.extra_javascript[:0] = [p for p in KIT_JS if p not in listed]
+
+
+def _write_files(built: generate.Site, folder: Path) -> None:
+    """`output.files` under `folder`, as MkDocs would write them (text as UTF-8; a later file of one path wins)."""
+    for path, data in output.files(built):
+        target = folder / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
 
 
 def _fingerprint(files: Files, config: MkDocsConfig) -> dict[str, str]:
