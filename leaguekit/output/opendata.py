@@ -512,10 +512,11 @@ class DataFile:
     unit: str = "条"
 
 
-def files_and_descriptions(site: Site) -> tuple[list[tuple[str, str | bytes]], list[DataFile]]:
-    """Every download and its description; the /data/ page and the files share one computation."""
+def descriptions(site: Site) -> list[DataFile]:
+    """What the /data/ page says of each download. The downloads themselves are not kept: the build
+    writes them in another process (`leaguekit.mkdocs.background`), and a national directory's take ~100 MB."""
     if "opendata" not in site.memo:
-        site.memo["opendata"] = _files_and_descriptions(site)
+        site.memo["opendata"] = _files_and_descriptions(site)[1]
     return site.memo["opendata"]
 
 
@@ -546,4 +547,5 @@ def _files_and_descriptions(site: Site) -> tuple[list[tuple[str, str | bytes]], 
 
 
 def files(site: Site) -> Iterator[tuple[str, str | bytes]]:
-    yield from files_and_descriptions(site)[0]
+    found, site.memo["opendata"] = _files_and_descriptions(site)
+    yield from found
