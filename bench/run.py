@@ -143,11 +143,15 @@ def main() -> None:
         for n in sizes:
             rows.append(measure(n, Path(tmp)))
             print(table(rows[-1:]), flush=True)
+            write_results(rows)  # after each size: a national run takes an hour
             shutil.rmtree(Path(tmp) / f"kit-{n}")
+    print(table(rows))
+
+
+def write_results(rows: list[dict]) -> None:
     (RESULTS / "bench.json").write_text(json.dumps(rows, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     yardstick = "jieba" if JIEBA else "no jieba (lighter than issue 28's yardstick)"
     (RESULTS / "bench.md").write_text(table(rows) + f"\nBare build: MkDocs + Material, search with {yardstick}. CPU: the process and the workers it waited for.\n", encoding="utf-8")
-    print(table(rows))
 
 
 if __name__ == "__main__":
