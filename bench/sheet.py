@@ -89,7 +89,9 @@ def committed(project: Path) -> None:
     env = {**ENV, "GIT_AUTHOR_NAME": "bench", "GIT_AUTHOR_EMAIL": "bench@example.org", "GIT_COMMITTER_NAME": "bench", "GIT_COMMITTER_EMAIL": "bench@example.org"}
     if not (project / ".git").exists():
         for args in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "bench"]):
-            subprocess.run(["git", *args], cwd=project, env=env, check=True)
+            # gc.auto=0: a commit of 20,000 files would start `git gc` in the background, still writing
+            # in .git/objects while run.py removes the directory.
+            subprocess.run(["git", "-c", "gc.auto=0", *args], cwd=project, env=env, check=True)
 
 
 def measure(project: Path, work: Path) -> dict:

@@ -7,13 +7,15 @@
   the kit's theme (`leaguekit/theme/`, after the site's own `custom_dir`).
 - on_files: venue photos derived (`leaguekit.output.images`, cached in .cache/images/); one page per venue, brand, listing, district, org and activity and the finder page
   (`leaguekit.generate`), the open-data page (`leaguekit.output.pages`); the files beside them (`leaguekit.output.files`): alias redirects,
-  the finder's JSON, the share card, door posters, calendars, feeds and open-data downloads.
+  the finder's JSON, the share card, door posters, calendars, feeds and open-data downloads, written by a
+  forked process while MkDocs reads and draws the pages (`background`) and moved into site/ in on_post_build.
 - on_files/on_env: the page shell (`shell`): the kit's stylesheet and scripts under hashed names.
 - on_page_markdown: "最后更新" from git. on_page_context / on_post_page: a generated
   page's HTML exists only while MkDocs writes it; every page's sharing tags and JSON-LD, and the
   kit scripts of the parts it shows (`leaguekit.generate.scripts`).
 - Search (`leaguekit.output.search_index`): generated pages bring their own entries (on_files),
-  hand-written pages give their text (on_page_content); on_post_build writes site/search/.
+  hand-written pages give their text (on_page_content); once MkDocs has read every page (on_env) a
+  forked process writes site/search/ while MkDocs draws the pages (`background`), joined in on_post_build.
 - on_post_build: robots.txt and a reproducible sitemap.xml.gz.
 - on_serve: `mkdocs serve` rebuilds on edits in the content folders.
 """
@@ -24,6 +26,7 @@ import html
 import itertools
 import os
 import posixpath
+from functools import partial
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -46,7 +49,11 @@ from leaguekit.mkdocs import shell
 from leaguekit.output import images, publish, search_index, share
 from leaguekit.staff import GUIDE_DIR
 
+from . import background
+
 CONTENT_DIRS = ("venues/", "brands/", "activities/", "data/")
+SEARCH_SCRATCH = ".search-building"  # where the search index is written before it becomes site/search/
+FILES_SCRATCH = ".files-building"  # where the files beside the pages are written before they join site/
 
 
 class CompiledTemplates(jinja2.BytecodeCache):
@@ -104,6 +111,9 @@ class LeagueKitPlugin(BasePlugin):
     # A build `build-all` loaded once and cut to one org's part; None: load from disk.
     preloaded: build.Build | None = None
     serving = False
+    search_job: background.Job | None = None  # from on_env to on_post_build
+    files_job: background.Job | None = None  # from on_files to on_post_build
+    page_paths: frozenset[str] = frozenset()  # what MkDocs writes for the pages: a file beside them never replaces one
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"  # `mkdocs serve` keeps its own local address
@@ -175,8 +185,9 @@ class LeagueKitPlugin(BasePlugin):
                 files.append(File.generated(config, f"contribute/{path.name}", abs_src_path=str(path), inclusion=InclusionLevel.NOT_IN_NAV))
         # Top-level sections, for the 404 page to find the site root in an address (…/kit/venues/x/ → /kit/).
         config.extra["site_sections"] = sorted({f.url.split("/")[0] for f in files.documentation_pages() if "/" in f.url})
-        for path, data in output.files(built):  # redirects, finder data, share card, posters, calendars, feeds, open data
-            files.append(File.generated(config, path, content=data))
+        # Redirects, finder data, share card, posters, calendars, feeds and open data: MkDocs never reads them.
+        self.page_paths = frozenset(f.dest_uri for f in files.documentation_pages())
+        self.files_job = background.Job.start(partial(_write_files, built), Path(config.site_dir) / FILES_SCRATCH)
         return files
 
     def on_env(self, env, config: MkDocsConfig, files: Files):
@@ -190,6 +201,8 @@ class LeagueKitPlugin(BasePlugin):
         env.globals["kit_stylesheet"] = build_of(config).extras["assets"].stylesheet
         env.filters["without_palette"] = shell.without_palette
         env.filters["deferred"] = shell.deferred
+        # Every page has been read, so every search entry is known: the index is written beside the pages.
+        self.search_job = background.Job.start(build_of(config).extras["search_index"].write, Path(config.site_dir) / SEARCH_SCRATCH)
         return env
 
     def on_page_markdown(self, markdown: str, page, config: MkDocsConfig, files: Files) -> str:
@@ -239,13 +252,25 @@ class LeagueKitPlugin(BasePlugin):
         return context
 
     def on_post_page(self, output: str, page, config: MkDocsConfig) -> str:
+        """Drawn: a large build should not keep every page's HTML nor its sharing tags (3 KB a page)."""
         if isinstance(page, KitPage):
-            page.content = ""  # written; a large build should not keep every page's HTML
+            page.content = ""
+        page.meta.pop("share_head", None)
         return output
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         out = Path(config.site_dir)
-        build_of(config).extras["search_index"].write(out / search_index.FOLDER)
+        files_job, self.files_job = self.files_job, None
+        job, self.search_job = self.search_job, None
+        try:
+            files_job.finish(out, merge=True, keep=self.page_paths)
+        except background.JobFailed as exc:
+            job.cancel()
+            raise PluginError(f"数据文件未能生成，网站未生成：{exc}") from None
+        try:
+            job.finish(out / search_index.FOLDER)
+        except background.JobFailed as exc:
+            raise PluginError(f"搜索索引未能生成，网站未生成：{exc}") from None
         (out / "robots.txt").write_text(publish.robots_txt(config.site_url), encoding="utf-8")
         sitemap = out / "sitemap.xml"
         if sitemap.exists():
@@ -253,6 +278,13 @@ class LeagueKitPlugin(BasePlugin):
                 (out / name).write_bytes(data)
             # MkDocs stamps the .gz with the clock; rewrite it without
             (out / "sitemap.xml.gz").write_bytes(publish.gzip_bytes(sitemap.read_bytes(), "sitemap.xml"))
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """A page failed: the search index being written beside the pages is stopped and removed."""
+        jobs, self.files_job, self.search_job = (self.files_job, self.search_job), None, None
+        for job in jobs:
+            if job is not None:
+                job.cancel()
 
     def on_serve(self, server, config: MkDocsConfig, builder):
         """`mkdocs serve` rebuilds on edits in the content folders, without a `watch:` list in every site's mkdocs.yml."""
@@ -268,6 +300,15 @@ def _add_theme(config: MkDocsConfig) -> None:
     its styles and scripts are the page shell's (leaguekit.mkdocs.shell)."""
     if str(shell.THEME_DIR) not in config.theme.dirs:
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(shell.THEME_DIR))
+
+
+def _write_files(built: generate.Site, folder: Path) -> None:
+    """`output.files` under `folder`, as MkDocs would write them (text as UTF-8; a later file of one path wins)."""
+    for path, data in output.files(built):
+        target = folder / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+
 
 
 def _photos(files: Files, config: MkDocsConfig) -> dict:
