@@ -14,7 +14,9 @@ import os
 import threading
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any, TypeVar
@@ -179,7 +181,60 @@ PARALLEL_MIN = 2000
 
 def read_folder(root: Path, folder: str, model: type[M], problems: list[Problem], reserved: frozenset[str] = RESERVED_IDS) -> list[ContentFile]:
     """Every Markdown file of `folder`, its front matter validated as `model`."""
-    return read_entries(list(folder_paths(root, folder, problems)), root, model, problems, reserved)
+    paths = list(folder_paths(root, folder, problems))
+    if (cache := _REUSE.get()) is not None:
+        return _read_reusing(cache, paths, root, folder, model, problems, reserved)
+    return read_entries(paths, root, model, problems, reserved)
+
+
+@dataclass
+class ReadCache:
+    """Content files as last read, each with the (mtime, size) it had then: `mkdocs serve` keeps one between
+    rebuilds (`reusing`), so a save re-reads and re-validates only the files that changed."""
+
+    entries: dict[str, tuple[tuple[int, int], ContentFile, list[Problem]]] = field(default_factory=dict)
+    changed: set[str] = field(default_factory=set)  # paths read anew, added or gone in the last load
+
+
+_REUSE: ContextVar[ReadCache | None] = ContextVar("reuse", default=None)
+
+
+@contextmanager
+def reusing(cache: ReadCache) -> Iterator[ReadCache]:
+    """Loads inside the block take unchanged files from `cache` and record what changed in `cache.changed`."""
+    cache.changed = set()
+    seen = _REUSE.set(cache)
+    try:
+        yield cache
+    finally:
+        _REUSE.reset(seen)
+
+
+def _read_reusing(cache: ReadCache, paths: list[Path], root: Path, folder: str, model: type[M], problems: list[Problem], reserved: frozenset[str]) -> list[ContentFile]:
+    found: dict[str, ContentFile] = {}
+    stamps: dict[str, tuple[int, int]] = {}
+    missing: list[Path] = []
+    for path in paths:
+        rel = path.relative_to(root).as_posix()
+        stat = path.stat()
+        stamps[rel] = (stat.st_mtime_ns, stat.st_size)
+        kept = cache.entries.get(rel)
+        if kept is not None and kept[0] == stamps[rel]:
+            found[rel] = kept[1]
+            problems += kept[2]
+        else:
+            missing.append(path)
+    met: list[Problem] = []
+    read = read_entries(missing, root, model, met, reserved)
+    problems += met
+    for entry in read:
+        found[entry.rel] = entry
+        cache.entries[entry.rel] = (stamps[entry.rel], entry, [p for p in met if p.path == entry.rel])
+    gone = [rel for rel in cache.entries if rel.startswith(folder + "/") and rel not in stamps]
+    for rel in gone:
+        del cache.entries[rel]
+    cache.changed |= {e.rel for e in read} | set(gone)
+    return [found[rel] for rel in stamps]
 
 
 def read_entries(paths: list[Path], root: Path, model: type[M], problems: list[Problem], reserved: frozenset[str] = RESERVED_IDS) -> list[ContentFile]:

@@ -13,7 +13,8 @@
 - Search (`leaguekit.output.search_index`): generated pages bring their own entries (on_files),
   hand-written pages give their text (on_page_content); on_post_build writes site/search/.
 - on_post_build: robots.txt and a reproducible sitemap.xml.gz.
-- on_serve: `mkdocs serve` rebuilds on edits in the content folders.
+- on_serve: `mkdocs serve` rebuilds on edits in the content folders; after its first build, each rebuild draws
+  and writes only what the save changed (`leaguekit.mkdocs.incremental`).
 """
 
 from __future__ import annotations
@@ -21,8 +22,10 @@ from __future__ import annotations
 import hashlib
 import html
 import itertools
+import logging
 import os
 import posixpath
+import subprocess
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -37,10 +40,12 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from leaguekit import build, generate, output
+from leaguekit.content import files as content_files
 from leaguekit.content import gitdates, schedule, subtree
 from leaguekit.content.model import Content
 from leaguekit.content.problems import ContentError
 from leaguekit.generate import finder_map, footer, fragments
+from leaguekit.mkdocs import incremental
 from leaguekit.output import images, publish, search_index, share
 from leaguekit.staff import GUIDE_DIR
 
@@ -70,19 +75,22 @@ class CompiledTemplates(jinja2.BytecodeCache):
 
 
 COMPILED = CompiledTemplates()
+QUIET_DIRTY = incremental.QuietDirty()
 
 
 class KitPage(Page):
     """A page the kit draws itself: MkDocs' Markdown step is skipped (the kit's HTML,
     with contributor text already sanitised, is the content)."""
 
-    def __init__(self, generated: generate.GeneratedPage, file: File, config: MkDocsConfig):
+    def __init__(self, generated: generate.GeneratedPage, file: File, config: MkDocsConfig, updated: str):
         super().__init__(None, file, config)
         self.generated = generated
+        self.updated = updated  # "最后更新": the page's source file's last commit (listings: of any content)
+        self.read_source(config)  # the sitemap reads `meta` of pages a serve rebuild does not draw
 
     def read_source(self, config: MkDocsConfig) -> None:
         self.markdown = ""
-        self.meta = self.generated.meta()
+        self.meta = self.generated.meta() | ({"updated": self.updated} if self.updated else {})
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
         self.content = ""
@@ -108,14 +116,22 @@ class LeagueKitPlugin(BasePlugin):
     # A build `build-all` loaded once and cut to one org's part; None: load from disk.
     preloaded: build.Build | None = None
     serving = False
+    # `mkdocs serve`: the last good build, and what this build writes (leaguekit.mkdocs.incremental)
+    memory: incremental.Memory | None = None
+    plan: incremental.Plan | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"  # `mkdocs serve` keeps its own local address
+        if self.serving:
+            self.memory = incremental.Memory()
+            logging.getLogger("mkdocs.commands.build").addFilter(QUIET_DIRTY)
 
     def on_shutdown(self) -> None:
         """With on_startup, MkDocs keeps one instance of the plugin per process: a part given for one build
         must not be the next build's."""
         self.preloaded = None
+        self.memory = self.plan = None
+        logging.getLogger("mkdocs.commands.build").removeFilter(QUIET_DIRTY)
 
     @event_priority(100)  # before mkdocs-macros reads config.extra
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -124,9 +140,9 @@ class LeagueKitPlugin(BasePlugin):
         loaded = self.preloaded
         if loaded is None:
             try:
-                content, figures = build.load(root)
+                content, figures = self._load(root)
                 today = schedule.build_date()
-                loaded = build.Build(content, figures, gitdates.last_changed(root, today), today)
+                loaded = build.Build(content, figures, self._dates(root, today), today)
                 if site_org := os.environ.get("SITE_ORG", "").strip():
                     loaded = loaded.site_of(site_org)
             except ContentError as exc:
@@ -151,7 +167,48 @@ class LeagueKitPlugin(BasePlugin):
         config.extra["site_path"] = path.rstrip("/") + "/" if path else ""
         config.extra["leaguekit"] = loaded
         config.extra["content_updated"] = gitdates.newest(loaded.dates, CONTENT_DIRS)
+        if self.memory is not None:
+            self.plan = self._plan(root, loaded, config)
         return config
+
+    def _load(self, root: Path):
+        if self.memory is None:
+            return build.load(root)
+        with content_files.reusing(self.memory.cache):
+            return build.load(root)
+
+    def _dates(self, root: Path, today) -> dict[str, str]:
+        """Git dates; a serve rebuild reuses the last ones while the checkout's HEAD is the same commit."""
+        if self.memory is None:
+            return gitdates.last_changed(root, today)
+        head = _git_head(root)
+        if not (self.memory.built and head == self.memory.git_head):
+            self.memory.dates, self.memory.git_head = gitdates.last_changed(root, today), head
+        return self.memory.dates
+
+    def _plan(self, root: Path, loaded: build.Build, config: MkDocsConfig) -> incremental.Plan:
+        """What this serve build writes: everything, or what the saved venue files change."""
+        memory = self.memory
+        content = loaded.content
+        config_file = Path(config.config_file_path).relative_to(root).as_posix()
+        photos = [p.path for v in content.venues for p in v.photos]
+        self._inputs = incremental.snapshot(root, [config_file, "macros.py", *photos], ["data", _docs_dir(config)])
+        self._venues = {v.source: v for v in content.venues}
+        self._globals = (str(config.site_name), str(config.site_description), config.extra["footer"], config.extra["content_updated"], loaded.today, loaded.dates, tuple(config.extra_css), tuple(map(str, config.extra_javascript)))
+        changed = memory.cache.changed
+        if not memory.built or memory.writing or self._inputs != memory.inputs:
+            return incremental.Plan(full=True)
+        if any(not (rel.startswith("venues/") and rel.endswith(".md")) for rel in changed):
+            return incremental.Plan(full=True)
+        ids, local = set(), True
+        for rel in changed:
+            old, new = memory.venues.get(rel), self._venues.get(rel)
+            ids |= {v.id for v in (old, new) if v is not None}
+            if old is None or new is None or old.photos != new.photos:
+                local = False
+            elif old.data.model_dump(exclude=incremental.LOCAL_FIELDS) != new.data.model_dump(exclude=incremental.LOCAL_FIELDS):
+                local = False
+        return incremental.Plan(full=False, changed=frozenset(ids), local=local)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         docs = _docs_dir(config)
@@ -163,6 +220,7 @@ class LeagueKitPlugin(BasePlugin):
         derived = _photos(files, config)
         built = generate.Site(loaded.content, figures=loaded.figures, dates=loaded.dates, today=loaded.today, site_url=config.site_url or "", repo_url=config.repo_url, edit_uri=config.edit_uri, images=derived, assets=assets)
         index = loaded.extras["search_index"] = search_index.SearchIndex()
+        kit_pages: list[KitPage] = []
         for page in itertools.chain(generate.pages(built), output.pages(built)):
             index.add(page.url, page.search)
             if (existing := files.get_file_from_path(page.src_uri)) is not None:
@@ -171,7 +229,8 @@ class LeagueKitPlugin(BasePlugin):
             file = File.generated(config, page.src_uri, content="", inclusion=inclusion)
             # "编辑此页" opens the venue or brand file: edit_uri in mkdocs.yml ends at docs/, so step out of it.
             file.edit_uri = posixpath.relpath(page.source, docs) if page.source and config.edit_uri else None
-            KitPage(page, file, config)
+            updated = loaded.dates.get(page.source, "") if page.source else config.extra["content_updated"]
+            kit_pages.append(KitPage(page, file, config, updated))
             files.append(file)
         # The staff guide comes with the kit; a site's own docs/contribute/<page>.md replaces the kit's.
         for path in sorted(GUIDE_DIR.glob("*.md")):
@@ -179,13 +238,58 @@ class LeagueKitPlugin(BasePlugin):
                 files.append(File.generated(config, f"contribute/{path.name}", abs_src_path=str(path), inclusion=InclusionLevel.NOT_IN_NAV))
         # Top-level sections, for the 404 page to find the site root in an address (…/kit/venues/x/ → /kit/).
         config.extra["site_sections"] = sorted({f.url.split("/")[0] for f in files.documentation_pages() if "/" in f.url})
+        generated = []
         for path, data in output.files(built):  # redirects, finder data, share card, posters, calendars, feeds, open data
-            files.append(File.generated(config, path, content=data))
+            generated.append((file := File.generated(config, path, content=data), data))
+            files.append(file)
+        if self.plan is not None:
+            self._files = files
+            self._settle(files, kit_pages, generated, in_nav, config)
         return files
+
+    def _settle(self, files: Files, kit_pages: list[KitPage], generated: list[tuple[File, str | bytes]], in_nav: set[str], config: MkDocsConfig) -> None:
+        """Serve: decide which pages are drawn and which files written (`incremental.settle`)."""
+        memory, plan = self.memory, self.plan
+        self._globals += (tuple(config.extra["site_sections"]),)
+        if plan.full or self._globals != memory.globals:
+            plan.full = True
+            for file in files:
+                incremental.settle(file, True)
+            plan.files = {f.src_uri: incremental.digest(data) for f, data in generated}
+            return
+        candidates = plan.candidates(memory, (p.url for p in kit_pages), lambda i: f"venues/{i}/")
+        for page in kit_pages:
+            url = page.url
+            key = incremental.eager_key(page.generated, page.updated)
+            old = memory.pages.get(url)
+            if old is not None and url not in candidates and old.key == key:
+                plan.states[url] = old
+                incremental.settle(page.file, page.file.src_uri in in_nav)
+                continue
+            html_text = page.generated.render()
+            state = plan.states[url] = incremental.PageState(key, incremental.digest(html_text), incremental.venue_links(url, html_text))
+            modified = old is None or (old.key, old.html) != (state.key, state.html)
+            if modified and page.file.src_uri in in_nav and (old is None or old.key[0] != key[0]):
+                plan.full = True  # a title in the nav: every page's menu
+            if modified or page.file.src_uri in in_nav:
+                plan.drawn[url] = html_text
+            incremental.settle(page.file, modified or page.file.src_uri in in_nav)
+        for file, data in generated:
+            plan.files[file.src_uri] = incremental.digest(data)
+            incremental.settle(file, memory.files.get(file.src_uri) != plan.files[file.src_uri])
+        kit = {p.file.src_uri for p in kit_pages}
+        for file in files.documentation_pages():
+            if file.src_uri not in kit:
+                incremental.settle(file, True)  # hand-written pages: few, and they may count venues
+        if plan.full:
+            for file in files:
+                incremental.settle(file, True)
 
     def on_env(self, env, config: MkDocsConfig, files: Files):
         """Each build makes a new theme environment, so templates need no stat() on every include of every page;
         the menu is drawn once per distinct state (leaguekit.generate.fragments), afresh for each build."""
+        if self.memory is not None:
+            self.memory.writing = True  # from here on site/ changes: a failure makes the next build whole
         env.auto_reload = False
         env.bytecode_cache = COMPILED
         env.globals["memo"] = fragments.Fragments().memo
@@ -193,14 +297,10 @@ class LeagueKitPlugin(BasePlugin):
         return env
 
     def on_page_markdown(self, markdown: str, page, config: MkDocsConfig, files: Files) -> str:
-        """`updated`: the last commit date of the page's source file (listings: of any content)."""
-        dates = build_of(config).dates
+        """`updated`: the last commit date of a hand-written page's file (KitPage knows its own)."""
         if isinstance(page, KitPage):
-            source = page.generated.source
-            updated = dates.get(source, "") if source else config.extra["content_updated"]
-        else:
-            updated = dates.get(posixpath.join(_docs_dir(config), page.file.src_uri), "")
-        if updated:
+            return markdown
+        if updated := build_of(config).dates.get(posixpath.join(_docs_dir(config), page.file.src_uri), ""):
             page.meta["updated"] = updated
         return markdown
 
@@ -215,7 +315,12 @@ class LeagueKitPlugin(BasePlugin):
     def on_page_context(self, context, page, config: MkDocsConfig, nav):
         generated = page.generated if isinstance(page, KitPage) else None
         if generated is not None:
-            page.content = generated.render()
+            drawn = self.plan.drawn.pop(page.url, None) if self.plan is not None else None
+            page.content = generated.render() if drawn is None else drawn
+            if self.plan is not None and self.plan.full:
+                self.plan.states[page.url] = incremental.PageState(
+                    incremental.eager_key(generated, page.updated), incremental.digest(page.content), incremental.venue_links(page.url, page.content)
+                )
         site_name = html.unescape(str(config.site_name))
         page.meta["share_head"] = share.head_tags(
             title=generated.title if generated else (site_name if page.is_homepage else page.title or ""),
@@ -243,13 +348,32 @@ class LeagueKitPlugin(BasePlugin):
                 (out / name).write_bytes(data)
             # MkDocs stamps the .gz with the clock; rewrite it without
             (out / "sitemap.xml.gz").write_bytes(publish.gzip_bytes(sitemap.read_bytes(), "sitemap.xml"))
+        if self.memory is not None and self.plan is not None:
+            self._remember(config)
+
+    def _remember(self, config: MkDocsConfig) -> None:
+        """Serve: this build is the last good one; what it wrote and the last one did not is deleted."""
+        memory, plan = self.memory, self.plan
+        current = {f.abs_dest_path for f in self._files if f.inclusion.is_in_serve()}
+        if memory.built:
+            incremental.remove_stale(config.site_dir, memory.outputs, current)
+        memory.outputs = current
+        memory.pages, memory.files = plan.states, plan.files
+        memory.inputs, memory.venues, memory.globals = self._inputs, self._venues, self._globals
+        memory.built, memory.writing = True, False
+        memory.cache.changed = set()
+        self.plan = None
 
     def on_serve(self, server, config: MkDocsConfig, builder):
-        """`mkdocs serve` rebuilds on edits in the content folders, without a `watch:` list in every site's mkdocs.yml."""
+        """`mkdocs serve` rebuilds on edits in the content folders, without a `watch:` list in every site's mkdocs.yml;
+        after the first build, with the kit's builder (`incremental.rebuilder`)."""
         root = Path(config.config_file_path).parent
         for name in CONTENT_DIRS:
             if (root / name).is_dir():
                 server.watch(str(root / name))
+        if self.memory is not None:
+            host, port = config.dev_addr
+            server.builder = incremental.rebuilder(config.config_file_path, config.site_dir, config.site_url, f"{host}:{port}", config.strict)
         return server
 
 
@@ -298,6 +422,14 @@ def _photos(files: Files, config: MkDocsConfig) -> dict:
             files.remove(original)
         files.append(File.generated(config, rel, abs_src_path=str(images.cached_file(cache, derived[photo.path].fallback.path))))
     return derived
+
+
+def _git_head(root: Path) -> str | None:
+    """The checked-out commit ('' outside git): git dates change only with it."""
+    try:
+        return subprocess.run(["git", "rev-parse", "HEAD"], cwd=root, capture_output=True, text=True, timeout=10).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return ""
 
 
 def _org_of_page(src_uri: str) -> str:

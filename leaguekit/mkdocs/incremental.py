@@ -1,0 +1,181 @@
+"""`mkdocs serve` after its first build: which pages and files a save changes, so only those are drawn and written.
+
+MkDocs keeps one plugin instance per serve process (the plugin has `on_startup`), so the plugin keeps the last
+good build here (`Memory`): the content files as read (`content.files.ReadCache`: a save re-reads only what
+changed), and for each generated page what it showed. Each rebuild is a MkDocs dirty build (`rebuild`, which
+replaces the server's builder): the site directory is kept, and `Plan` answers every file's `is_modified`:
+
+- a save of venue files only, changing no field a count, a grouping or a neighbour depends on (`LOCAL_FIELDS`):
+  the pages of the saved venues and the pages that linked to them last time are drawn again;
+- a venue added, removed or renamed, or another field changed: every generated page is drawn again;
+- in both cases a drawn page is written only when its HTML, title, description, search entries or share data
+  differ from last time; a generated file (finder data, feeds, open data, posters) only when its bytes differ;
+- anything else (data/, docs/, mkdocs.yml, macros.py, a photo, brands/, activities/, git history, the date):
+  everything is written again, as in a clean build.
+
+Hand-written pages and pages in the nav are always drawn (they are few, and they may count venues). The search
+index, robots.txt and the sitemap are written whole from the build's state every time; files the last build
+wrote that this one does not are deleted. A build that fails keeps the last good site and memory.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import posixpath
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
+from mkdocs.structure.files import File
+
+from leaguekit.content.files import ReadCache
+from leaguekit.content.model import VenueEntry
+from leaguekit.generate import GeneratedPage
+
+log = logging.getLogger("mkdocs.plugins.leaguekit")
+
+# Venue fields shown only on the venue's own page and on pages that link to it (cards, places, activities):
+# a save changing only these redraws those pages. Any other field may move the venue between listings,
+# change a count or a closed venue's nearest open ones, so every generated page is drawn again.
+LOCAL_FIELDS = frozenset({"name", "address", "hours", "closures", "phone", "public_mobile", "established", "partners", "area_m2", "website", "moved_on", "moved_from", "also_known_as"})
+HREF = re.compile(r'href="([^"#?]*)')
+DIRTY_WARNING = "A 'dirty' build is being performed"
+
+
+def digest(data: str | bytes) -> str:
+    return hashlib.sha1(data.encode("utf-8") if isinstance(data, str) else data).hexdigest()
+
+
+def venue_links(url: str, html: str) -> frozenset[str]:
+    """The venue ids a page's article links to (`venues/<id>/`, its poster `venues/<id>/print/` …, however relative)."""
+    found = set()
+    base = posixpath.dirname(url.rstrip("/")) if url.endswith("/") else posixpath.dirname(url)
+    here = url if url.endswith("/") else base + "/"
+    for href in HREF.findall(html):
+        if "://" in href or href.startswith(("mailto:", "tel:", "/")):
+            continue
+        parts = posixpath.normpath(posixpath.join(here, href)).split("/")
+        if len(parts) >= 2 and parts[0] == "venues":
+            found.add(parts[1])
+    return frozenset(found)
+
+
+def eager_key(page: GeneratedPage, updated: str) -> tuple:
+    """What a generated page shows besides its article: compared to decide whether it is written again."""
+    return (page.title, page.description, page.source, page.icon, page.hide, page.image, page.search, repr(page.json_ld), updated)
+
+
+@dataclass
+class PageState:
+    key: tuple
+    html: str  # digest of the article's HTML
+    links: frozenset[str]  # venue ids it links to
+
+
+@dataclass
+class Memory:
+    """The last good build, kept between rebuilds of one serve process."""
+
+    cache: ReadCache = field(default_factory=ReadCache)
+    built: bool = False  # a build completed: the site directory holds it
+    writing: bool = False  # a build failed after it began writing: the next one writes everything
+    inputs: dict[str, tuple[int, int]] = field(default_factory=dict)  # files outside the content readers' cache
+    venues: dict[str, VenueEntry] = field(default_factory=dict)  # source path -> venue
+    globals: tuple = ()
+    pages: dict[str, PageState] = field(default_factory=dict)  # generated page URL -> what it showed
+    files: dict[str, str] = field(default_factory=dict)  # generated file path -> digest
+    outputs: set[str] = field(default_factory=set)  # every file the build wrote into site/
+    git_head: str | None = None
+    dates: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Plan:
+    """What this build writes. `full`: everything (the first build, or a change the plan cannot follow)."""
+
+    full: bool
+    changed: frozenset[str] = frozenset()  # venue ids saved (old and new)
+    local: bool = False  # only LOCAL_FIELDS changed
+    drawn: dict[str, str] = field(default_factory=dict)  # URL -> article HTML drawn to compare, used when writing
+    states: dict[str, PageState] = field(default_factory=dict)  # what the pages show now (committed on success)
+    files: dict[str, str] = field(default_factory=dict)
+    written: int = 0
+
+    def candidates(self, memory: Memory, urls: Iterable[str], venue_url: Callable[[str], str]) -> set[str]:
+        """The generated pages that may show something else now."""
+        if not self.local:
+            return set(urls)
+        found = {venue_url(i) for i in self.changed}
+        for url, state in memory.pages.items():
+            if state.links & self.changed:
+                found.add(url)
+        return found
+
+
+def snapshot(root: Path, paths: Iterable[str], folders: Iterable[str]) -> dict[str, tuple[int, int]]:
+    """(mtime, size) of the given files and of every file under the given folders."""
+    found: dict[str, tuple[int, int]] = {}
+
+    def stamp(path: Path) -> None:
+        try:
+            stat = path.stat()
+        except OSError:
+            return
+        found[path.relative_to(root).as_posix()] = (stat.st_mtime_ns, stat.st_size)
+
+    for rel in paths:
+        stamp(root / rel)
+    for folder in folders:
+        for dirpath, _dirs, names in os.walk(root / folder):
+            for name in names:
+                stamp(Path(dirpath) / name)
+    return found
+
+
+def settle(file: File, modified: bool) -> None:
+    """Answer MkDocs' dirty-build question for this file from the plan, not from file times."""
+    file.is_modified = (lambda: True) if modified else (lambda: False)  # type: ignore[method-assign]
+
+
+def remove_stale(site_dir: str, previous: set[str], current: set[str]) -> None:
+    """Delete what the last build wrote and this one did not (a removed or renamed venue's page), and the
+    folders that leaves empty."""
+    for path in sorted(previous - current):
+        try:
+            os.unlink(path)
+        except FileNotFoundError:
+            continue
+        parent = os.path.dirname(path)
+        while parent != site_dir and parent.startswith(site_dir) and not os.listdir(parent):
+            os.rmdir(parent)
+            parent = os.path.dirname(parent)
+
+
+class QuietDirty(logging.Filter):
+    """MkDocs warns on every dirty build (a strict site would abort on it); here the plugin decides what is
+    written, so the warning does not apply."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith(DIRTY_WARNING)
+
+
+def rebuilder(config_file: str, site_dir: str, site_url: str, dev_addr: str, strict: bool) -> Callable[[], None]:
+    """The server's builder after the first build: config read again (as `mkdocs serve` does), a dirty build;
+    a build that fails (the Chinese problem list is already in the log) leaves the last good site served."""
+
+    def rebuild() -> None:
+        log.info("Building documentation...")
+        config = load_config(config_file=config_file, site_dir=site_dir, dev_addr=dev_addr, strict=strict)
+        config.site_url = site_url
+        try:
+            build(config, serve_url=site_url, dirty=True)
+        except Abort:
+            log.error("预览未更新：改正上面列出的问题并保存，网站会自动重新生成；浏览器中仍是上次成功生成的网站")
+
+    return rebuild
