@@ -91,6 +91,7 @@ class Memory:
     pages: dict[str, PageState] = field(default_factory=dict)  # generated page URL -> what it showed
     files: dict[str, str] = field(default_factory=dict)  # generated file path -> digest
     outputs: set[str] = field(default_factory=set)  # every file the build wrote into site/
+    scores: dict = field(default_factory=dict)  # search entry -> its tokens' scores (output.search_index)
     git_head: str | None = None
     dates: dict[str, str] = field(default_factory=dict)
 

@@ -218,8 +218,11 @@ class LeagueKitPlugin(BasePlugin):
             files.remove(file)  # another org's hand-written pages (work report, figures) are on its own site
         assets = _fingerprint(files, config)
         derived = _photos(files, config)
-        built = generate.Site(loaded.content, figures=loaded.figures, dates=loaded.dates, today=loaded.today, site_url=config.site_url or "", repo_url=config.repo_url, edit_uri=config.edit_uri, images=derived, assets=assets)
-        index = loaded.extras["search_index"] = search_index.SearchIndex()
+        # Under `mkdocs serve` the address is the preview's own: no door poster may carry it in its QR code, so the
+        # preview is the site as built without SITE_URL.
+        public = "" if self.serving else config.site_url or ""
+        built = generate.Site(loaded.content, figures=loaded.figures, dates=loaded.dates, today=loaded.today, site_url=public, repo_url=config.repo_url, edit_uri=config.edit_uri, images=derived, assets=assets)
+        index = loaded.extras["search_index"] = search_index.SearchIndex(self.memory.scores if self.memory is not None else None)
         kit_pages: list[KitPage] = []
         for page in itertools.chain(generate.pages(built), output.pages(built)):
             index.add(page.url, page.search)
@@ -361,6 +364,8 @@ class LeagueKitPlugin(BasePlugin):
         memory.pages, memory.files = plan.states, plan.files
         memory.inputs, memory.venues, memory.globals = self._inputs, self._venues, self._globals
         memory.built, memory.writing = True, False
+        live = {entry for _, entry in build_of(config).extras["search_index"].entries}
+        memory.scores = {entry: found for entry, found in memory.scores.items() if entry in live}
         memory.cache.changed = set()
         self.plan = None
 

@@ -118,8 +118,11 @@ class IndexStats:
 class SearchIndex:
     """Collects entries during the build; `write()` tokenises and writes them in one pass."""
 
-    def __init__(self) -> None:
+    def __init__(self, scores: dict[SearchEntry, dict[str, int]] | None = None) -> None:
         self.entries: list[tuple[str, SearchEntry]] = []
+        # Each entry's tokens and scores by entry (`mkdocs serve` keeps them between rebuilds: a save
+        # changes a few entries). None: computed afresh, nothing kept.
+        self.scores = scores
 
     def add(self, url: str, entries: Iterable[SearchEntry]) -> None:
         for entry in entries:
@@ -135,7 +138,10 @@ class SearchIndex:
         # token -> postings, each `doc << 8 | score`, in document order
         postings: defaultdict[str, array] = defaultdict(lambda: array("I"))
         for doc, (_, entry) in enumerate(docs):
-            found = _scores(entry)
+            if self.scores is None:
+                found = _scores(entry)
+            elif (found := self.scores.get(entry)) is None:
+                found = self.scores[entry] = _scores(entry)
             # map() runs the appends in C: this loop sees every token of every page
             # (7 million at 20,000 venues).
             deque(map(array.append, map(postings.__getitem__, found), map((doc << 8).__or__, found.values())), maxlen=0)
