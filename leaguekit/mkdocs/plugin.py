@@ -75,6 +75,7 @@ class CompiledTemplates(jinja2.BytecodeCache):
 
 
 COMPILED = CompiledTemplates()
+log = logging.getLogger("mkdocs.plugins.leaguekit")
 QUIET_DIRTY = incremental.QuietDirty()
 
 
@@ -259,6 +260,8 @@ class LeagueKitPlugin(BasePlugin):
             for file in files:
                 incremental.settle(file, True)
             plan.files = {f.src_uri: incremental.digest(data) for f, data in generated}
+            if memory.built:
+                log.info("Rewriting every page: a change beyond venue fields shown only where the venue is linked")
             return
         candidates = plan.candidates(memory, (p.url for p in kit_pages), lambda i: f"venues/{i}/")
         for page in kit_pages:
@@ -287,6 +290,9 @@ class LeagueKitPlugin(BasePlugin):
         if plan.full:
             for file in files:
                 incremental.settle(file, True)
+        else:
+            changed_files = sum(memory.files.get(f.src_uri) != plan.files[f.src_uri] for f, _ in generated)
+            log.info(f"Rewriting {len(plan.drawn)} of {len(kit_pages)} generated pages and {changed_files} of {len(generated)} generated files")
 
     def on_env(self, env, config: MkDocsConfig, files: Files):
         """Each build makes a new theme environment, so templates need no stat() on every include of every page;
