@@ -100,6 +100,7 @@ bench: $(VENV)/.test
 	$(BIN)/python bench/photos.py
 	$(BIN)/python bench/orgsites.py
 	$(BIN)/python bench/map_markers.py
+	$(BIN)/python bench/serve.py
 
 ## Lighthouse mobile on home, /nearby/ and a venue page (served with gzip, median of 3 runs) and
 ## the W3C Nu HTML checker over every page; scores and errors to audit/results/. Fails on any vnu

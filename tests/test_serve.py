@@ -4,6 +4,7 @@ and the site it leaves is the one a clean build of the same content makes."""
 from __future__ import annotations
 
 import filecmp
+import logging
 import os
 import socket
 import subprocess
@@ -94,7 +95,8 @@ def save(project: Path, rel: str, text: str) -> None:
 SECOND = {"address": "山西省晋中市太谷区测试路 2 号", "location": {"lat": 37.43, "lng": 112.56}}
 
 
-def test_a_field_edit_redraws_its_pages_and_equals_a_clean_build(tmp_path, dated):
+def test_a_field_edit_redraws_its_pages_and_equals_a_clean_build(tmp_path, dated, caplog):
+    caplog.set_level(logging.INFO, logger="mkdocs.plugins.leaguekit")
     before = {}
 
     def edit(project: Path) -> None:
@@ -108,6 +110,7 @@ def test_a_field_edit_redraws_its_pages_and_equals_a_clean_build(tmp_path, dated
     assert "第二社区青年之家（改名）" in (tmp_path / "served/brands/test-brand/index.html").read_text(encoding="utf-8")  # a listing showing it
     assert (tmp_path / "served/venues/test-venue/index.html").stat().st_mtime_ns == before["venues/test-venue/"]  # not linked: not written
     assert (tmp_path / "served/venues/second/index.html").stat().st_mtime_ns != before["venues/second/"]
+    assert "Rewriting every page" not in caplog.text and "generated pages" in caplog.text
 
 
 def test_a_new_venue_equals_a_clean_build(tmp_path, dated):
@@ -183,3 +186,18 @@ def test_make_serve_port_serves_the_site_there(tmp_path):
     finally:
         os.killpg(server.pid, 15)
         server.wait(timeout=30)
+
+
+def test_an_activity_and_a_page_edit_rewrite_everything_and_equal_a_clean_build(tmp_path, dated, caplog):
+    caplog.set_level(logging.INFO, logger="mkdocs.plugins.leaguekit")
+
+    def edit(project: Path) -> None:
+        save(project, "activities/taigu/test-activity.md", activity_md(title="title: 改过的测试活动"))
+        page = project / "docs/index.md"
+        page.write_text(page.read_text(encoding="utf-8") + "\n新加的一段。\n", encoding="utf-8")
+        touch_later(page)
+
+    diff, _ = edited_then_compared(tmp_path, edit)
+    assert diff == []
+    assert "Rewriting every page" in caplog.text
+    assert "新加的一段" in (tmp_path / "served/index.html").read_text(encoding="utf-8")

@@ -205,7 +205,7 @@ class LeagueKitPlugin(BasePlugin):
         for rel in changed:
             old, new = memory.venues.get(rel), self._venues.get(rel)
             ids |= {v.id for v in (old, new) if v is not None}
-            if old is None or new is None or old.photos != new.photos:
+            if old is None or new is None or old.photos != new.photos:  # added, removed, or another org's (SITE_ORG)
                 local = False
             elif old.data.model_dump(exclude=incremental.LOCAL_FIELDS) != new.data.model_dump(exclude=incremental.LOCAL_FIELDS):
                 local = False
