@@ -201,3 +201,16 @@ def test_an_activity_and_a_page_edit_rewrite_everything_and_equal_a_clean_build(
     assert diff == []
     assert "Rewriting every page" in caplog.text
     assert "新加的一段" in (tmp_path / "served/index.html").read_text(encoding="utf-8")
+
+
+def test_an_hours_edit_keeps_the_search_index_and_equals_a_clean_build(tmp_path, dated):
+    stamps = {}
+
+    def edit(project: Path) -> None:
+        stamps.update({p: p.stat().st_mtime_ns for p in (tmp_path / "served/search").rglob("*.json")})
+        save(project, "venues/taigu/second.md", venue_md(name="第二社区青年之家", hours="Mo-Su 08:00-20:00", **SECOND))
+
+    diff, _ = edited_then_compared(tmp_path, edit)
+    assert diff == []
+    assert stamps and all(p.stat().st_mtime_ns == t for p, t in stamps.items())  # no search entry changed: not rewritten
+    assert "08:00" in (tmp_path / "served/venues/second/index.html").read_text(encoding="utf-8")

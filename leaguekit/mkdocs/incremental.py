@@ -13,9 +13,9 @@ replaces the server's builder): the site directory is kept, and `Plan` answers e
 - anything else (data/, docs/, mkdocs.yml, macros.py, a photo, brands/, activities/, git history, the date):
   everything is written again, as in a clean build.
 
-Hand-written pages and pages in the nav are always drawn (they are few, and they may count venues). The search
-index, robots.txt and the sitemap are written whole from the build's state every time; files the last build
-wrote that this one does not are deleted. A build that fails keeps the last good site and memory.
+Hand-written pages, pages in the nav and /data/ (it describes the downloads) are always drawn. The search
+index is written whole from the build's state unless no entry changed; robots.txt and the sitemap every time;
+files the last build wrote that this one does not are deleted. A build that fails keeps the last good site and memory.
 """
 
 from __future__ import annotations
@@ -92,6 +92,8 @@ class Memory:
     files: dict[str, str] = field(default_factory=dict)  # generated file path -> digest
     outputs: set[str] = field(default_factory=set)  # every file the build wrote into site/
     scores: dict = field(default_factory=dict)  # search entry -> its tokens' scores (output.search_index)
+    search_entries: list = field(default_factory=list)  # what the search index was written from
+    venue_pages: dict[str, GeneratedPage] = field(default_factory=dict)  # venue page URL -> its model
     git_head: str | None = None
     dates: dict[str, str] = field(default_factory=dict)
 

@@ -26,6 +26,8 @@ import logging
 import os
 import posixpath
 import subprocess
+from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -39,7 +41,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from leaguekit import build, generate, output
+from leaguekit import build, generate, output, urls
 from leaguekit.content import files as content_files
 from leaguekit.content import gitdates, schedule, subtree
 from leaguekit.content.model import Content
@@ -225,7 +227,9 @@ class LeagueKitPlugin(BasePlugin):
         built = generate.Site(loaded.content, figures=loaded.figures, dates=loaded.dates, today=loaded.today, site_url=public, repo_url=config.repo_url, edit_uri=config.edit_uri, images=derived, assets=assets)
         index = loaded.extras["search_index"] = search_index.SearchIndex(self.memory.scores if self.memory is not None else None)
         kit_pages: list[KitPage] = []
-        for page in itertools.chain(generate.pages(built), output.pages(built)):
+        about_files = list(output.pages(built))  # /data/: describes the downloads, so it changes with them
+        self._about_files = {p.url for p in about_files}
+        for page in itertools.chain(self._pages(built), about_files):
             index.add(page.url, page.search)
             if (existing := files.get_file_from_path(page.src_uri)) is not None:
                 files.remove(existing)
@@ -247,9 +251,32 @@ class LeagueKitPlugin(BasePlugin):
             generated.append((file := File.generated(config, path, content=data), data))
             files.append(file)
         if self.plan is not None:
-            self._files = files
+            self._files, self._kit_pages = files, kit_pages
             self._settle(files, kit_pages, generated, in_nav, config)
         return files
+
+    def _pages(self, built: generate.Site):
+        """Every generated page. Serve, when only venue fields shown where the venue is linked changed: a venue
+        page that cannot show anything else keeps its last model (title, description, search entries, JSON-LD),
+        drawn, if ever, from this build's content."""
+        plan, memory = self.plan, self.memory
+        if plan is None or plan.full or not plan.local:
+            yield from generate.pages(built)
+            self._venue_pages = {}
+            return
+        redraw = plan.candidates(memory, (), urls.venue)
+        kept: dict[str, generate.GeneratedPage] = {}
+        for section in generate.SECTIONS:
+            if section is not generate.venues:
+                yield from section.pages(built)
+                continue
+            for venue in built.content.venues:
+                url = urls.venue(venue.id)
+                old = memory.venue_pages.get(url)
+                page = generate.venues.page(built, venue) if old is None or url in redraw else replace(old, render=partial(generate.venues.html, built, venue))
+                kept[url] = page
+                yield page
+        self._venue_pages = kept
 
     def _settle(self, files: Files, kit_pages: list[KitPage], generated: list[tuple[File, str | bytes]], in_nav: set[str], config: MkDocsConfig) -> None:
         """Serve: decide which pages are drawn and which files written (`incremental.settle`)."""
@@ -263,7 +290,7 @@ class LeagueKitPlugin(BasePlugin):
             if memory.built:
                 log.info("Rewriting every page: a change beyond venue fields shown only where the venue is linked")
             return
-        candidates = plan.candidates(memory, (p.url for p in kit_pages), lambda i: f"venues/{i}/")
+        candidates = plan.candidates(memory, (p.url for p in kit_pages), urls.venue) | self._about_files
         for page in kit_pages:
             url = page.url
             key = incremental.eager_key(page.generated, page.updated)
@@ -349,7 +376,9 @@ class LeagueKitPlugin(BasePlugin):
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         out = Path(config.site_dir)
-        build_of(config).extras["search_index"].write(out / search_index.FOLDER)
+        index = build_of(config).extras["search_index"]
+        if not (self.plan is not None and not self.plan.full and index.entries == self.memory.search_entries):
+            index.write(out / search_index.FOLDER)  # serve: unless every entry is as the last build wrote it
         (out / "robots.txt").write_text(publish.robots_txt(config.site_url), encoding="utf-8")
         sitemap = out / "sitemap.xml"
         if sitemap.exists():
@@ -370,7 +399,9 @@ class LeagueKitPlugin(BasePlugin):
         memory.pages, memory.files = plan.states, plan.files
         memory.inputs, memory.venues, memory.globals = self._inputs, self._venues, self._globals
         memory.built, memory.writing = True, False
-        live = {entry for _, entry in build_of(config).extras["search_index"].entries}
+        memory.search_entries = build_of(config).extras["search_index"].entries
+        memory.venue_pages = self._venue_pages or {p.url: p.generated for p in self._kit_pages if p.url.startswith("venues/") and p.generated.source.startswith("venues/")}
+        live = {entry for _, entry in memory.search_entries}
         memory.scores = {entry: found for entry, found in memory.scores.items() if entry in live}
         memory.cache.changed = set()
         self.plan = None
