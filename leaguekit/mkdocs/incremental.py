@@ -25,8 +25,9 @@ import logging
 import os
 import posixpath
 import re
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 
 from mkdocs.commands.build import build
@@ -34,8 +35,9 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File
 
+from leaguekit import generate, output, urls
 from leaguekit.content.files import ReadCache
-from leaguekit.content.model import VenueEntry
+from leaguekit.content.model import Content, VenueEntry
 from leaguekit.generate import GeneratedPage
 
 log = logging.getLogger("mkdocs.plugins.leaguekit")
@@ -182,3 +184,137 @@ def rebuilder(config_file: str, site_dir: str, site_url: str, dev_addr: str, str
             log.error("预览未更新：改正上面列出的问题并保存，网站会自动重新生成；浏览器中仍是上次成功生成的网站")
 
     return rebuild
+
+
+class Session:
+    """One serve process's builds: the plugin hands each build's state here (`plan` in on_config, `pages` and
+    `settle` in on_files, `article` when a page is written, `remember` after the build)."""
+
+    def __init__(self) -> None:
+        self.memory = Memory()
+        self.plan: Plan | None = None
+
+    def plan_build(self, root: Path, content: Content, config_file: str, docs_dir: str, globals_: tuple) -> None:
+        """What this build writes: everything, or what the saved venue files change."""
+        memory = self.memory
+        photos = [p.path for v in content.venues for p in v.photos]
+        self._inputs = snapshot(root, [config_file, "macros.py", *photos], ["data", docs_dir])
+        self._venues = {v.source: v for v in content.venues}
+        self._globals = globals_
+        changed = memory.cache.changed
+        if not memory.built or memory.writing or self._inputs != memory.inputs:
+            self.plan = Plan(full=True)
+            return
+        if any(not (rel.startswith("venues/") and rel.endswith(".md")) for rel in changed):
+            self.plan = Plan(full=True)
+            return
+        ids, local = set(), True
+        for rel in changed:
+            old, new = memory.venues.get(rel), self._venues.get(rel)
+            ids |= {v.id for v in (old, new) if v is not None}
+            if old is None or new is None or old.photos != new.photos:  # added, removed, or another org's (SITE_ORG)
+                local = False
+            elif old.data.model_dump(exclude=LOCAL_FIELDS) != new.data.model_dump(exclude=LOCAL_FIELDS):
+                local = False
+        self.plan = Plan(full=False, changed=frozenset(ids), local=local)
+
+    def pages(self, site: generate.Site) -> Iterator[GeneratedPage]:
+        """Every generated page. When only venue fields shown where the venue is linked changed, a venue page that
+        cannot show anything else keeps its last model (title, description, search entries, JSON-LD), drawn, if
+        ever, from this build's content. /data/ comes last (`about_files`)."""
+        plan, memory = self.plan, self.memory
+        about = list(output.pages(site))  # /data/: describes the downloads, so it changes with them
+        self.about_files = {p.url for p in about}
+        self._venue_pages: dict[str, GeneratedPage] = {}
+        if plan.full or not plan.local:
+            yield from generate.pages(site)
+            yield from about
+            return
+        redraw = plan.candidates(memory, (), urls.venue)
+        for section in generate.SECTIONS:
+            if section is not generate.venues:
+                yield from section.pages(site)
+                continue
+            for venue in site.content.venues:
+                url = urls.venue(venue.id)
+                old = memory.venue_pages.get(url)
+                page = generate.venues.page(site, venue) if old is None or url in redraw else replace(old, render=partial(generate.venues.html, site, venue))
+                self._venue_pages[url] = page
+                yield page
+        yield from about
+
+    def settle(self, files, kit_pages: list, generated: list[tuple[File, str | bytes]], in_nav: set[str], sections: tuple) -> None:
+        """Which pages are drawn and which files written: every file's `is_modified` answers from the plan.
+        `kit_pages`: the plugin's KitPages (`generated`, `updated`, `file`, `url`)."""
+        memory, plan = self.memory, self.plan
+        self._files, self._kit_pages = files, kit_pages
+        self._globals += (sections,)
+        if plan.full or self._globals != memory.globals:
+            plan.full = True
+            for file in files:
+                settle(file, True)
+            plan.files = {f.src_uri: digest(data) for f, data in generated}
+            if memory.built:
+                log.info("Rewriting every page: a change beyond venue fields shown only where the venue is linked")
+            return
+        candidates = plan.candidates(memory, (p.url for p in kit_pages), urls.venue) | self.about_files
+        for page in kit_pages:
+            url, nav = page.url, page.file.src_uri in in_nav
+            key = eager_key(page.generated, page.updated)
+            old = memory.pages.get(url)
+            if old is not None and url not in candidates and old.key == key:
+                plan.states[url] = old
+                settle(page.file, nav)
+                continue
+            html = page.generated.render()
+            state = plan.states[url] = PageState(key, digest(html), venue_links(url, html))
+            modified = old is None or (old.key, old.html) != (state.key, state.html)
+            if modified and nav and (old is None or old.key[0] != key[0]):
+                plan.full = True  # a title in the nav: every page's menu
+            if modified or nav:
+                plan.drawn[url] = html
+            settle(page.file, modified or nav)
+        for file, data in generated:
+            plan.files[file.src_uri] = digest(data)
+            settle(file, memory.files.get(file.src_uri) != plan.files[file.src_uri])
+        kit = {p.file.src_uri for p in kit_pages}
+        for file in files.documentation_pages():
+            if file.src_uri not in kit:
+                settle(file, True)  # hand-written pages: few, and they may count venues
+        if plan.full:
+            for file in files:
+                settle(file, True)
+        else:
+            changed = sum(memory.files.get(f.src_uri) != plan.files[f.src_uri] for f, _ in generated)
+            log.info(f"Rewriting {len(plan.drawn)} of {len(kit_pages)} generated pages and {changed} of {len(generated)} generated files")
+
+    def article(self, page) -> str:
+        """The article HTML of a KitPage being written (drawn already when the plan compared it)."""
+        plan = self.plan
+        html = plan.drawn.pop(page.url, None) if plan is not None else None
+        if html is None:
+            html = page.generated.render()
+        if plan is not None and plan.full:
+            plan.states[page.url] = PageState(eager_key(page.generated, page.updated), digest(html), venue_links(page.url, html))
+        return html
+
+    def search_unchanged(self, entries: list) -> bool:
+        """No search entry differs from what the last build wrote the index from (so it is not written again)."""
+        return self.plan is not None and not self.plan.full and entries == self.memory.search_entries
+
+    def remember(self, site_dir: str, entries: list) -> None:
+        """This build is the last good one; what it wrote and the last one did not is deleted."""
+        memory, plan = self.memory, self.plan
+        current = {f.abs_dest_path for f in self._files if f.inclusion.is_in_serve()}
+        if memory.built:
+            remove_stale(site_dir, memory.outputs, current)
+        memory.outputs = current
+        memory.pages, memory.files = plan.states, plan.files
+        memory.inputs, memory.venues, memory.globals = self._inputs, self._venues, self._globals
+        memory.built, memory.writing = True, False
+        memory.search_entries = entries
+        memory.venue_pages = self._venue_pages or {p.url: p.generated for p in self._kit_pages if p.generated.source.startswith("venues/") and p.url.startswith("venues/")}
+        live = {entry for _, entry in entries}
+        memory.scores = {entry: found for entry, found in memory.scores.items() if entry in live}
+        memory.cache.changed = set()
+        self.plan = None

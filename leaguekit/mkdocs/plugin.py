@@ -26,8 +26,6 @@ import logging
 import os
 import posixpath
 import subprocess
-from dataclasses import replace
-from functools import partial
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -41,7 +39,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from leaguekit import build, generate, output, urls
+from leaguekit import build, generate, output
 from leaguekit.content import files as content_files
 from leaguekit.content import gitdates, schedule, subtree
 from leaguekit.content.model import Content
@@ -77,7 +75,6 @@ class CompiledTemplates(jinja2.BytecodeCache):
 
 
 COMPILED = CompiledTemplates()
-log = logging.getLogger("mkdocs.plugins.leaguekit")
 QUIET_DIRTY = incremental.QuietDirty()
 
 
@@ -120,20 +117,19 @@ class LeagueKitPlugin(BasePlugin):
     preloaded: build.Build | None = None
     serving = False
     # `mkdocs serve`: the last good build, and what this build writes (leaguekit.mkdocs.incremental)
-    memory: incremental.Memory | None = None
-    plan: incremental.Plan | None = None
+    session: incremental.Session | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"  # `mkdocs serve` keeps its own local address
         if self.serving:
-            self.memory = incremental.Memory()
+            self.session = incremental.Session()
             logging.getLogger("mkdocs.commands.build").addFilter(QUIET_DIRTY)
 
     def on_shutdown(self) -> None:
         """With on_startup, MkDocs keeps one instance of the plugin per process: a part given for one build
         must not be the next build's."""
         self.preloaded = None
-        self.memory = self.plan = None
+        self.session = None
         logging.getLogger("mkdocs.commands.build").removeFilter(QUIET_DIRTY)
 
     @event_priority(100)  # before mkdocs-macros reads config.extra
@@ -170,48 +166,27 @@ class LeagueKitPlugin(BasePlugin):
         config.extra["site_path"] = path.rstrip("/") + "/" if path else ""
         config.extra["leaguekit"] = loaded
         config.extra["content_updated"] = gitdates.newest(loaded.dates, CONTENT_DIRS)
-        if self.memory is not None:
-            self.plan = self._plan(root, loaded, config)
+        if self.session is not None:
+            config_file = Path(config.config_file_path).relative_to(root).as_posix()
+            globals_ = (str(config.site_name), str(config.site_description), config.extra["footer"], config.extra["content_updated"], loaded.today, loaded.dates, tuple(config.extra_css), tuple(map(str, config.extra_javascript)))
+            self.session.plan_build(root, content, config_file, _docs_dir(config), globals_)
         return config
 
     def _load(self, root: Path):
-        if self.memory is None:
+        if self.session is None:
             return build.load(root)
-        with content_files.reusing(self.memory.cache):
+        with content_files.reusing(self.session.memory.cache):
             return build.load(root)
 
     def _dates(self, root: Path, today) -> dict[str, str]:
         """Git dates; a serve rebuild reuses the last ones while the checkout's HEAD is the same commit."""
-        if self.memory is None:
+        if self.session is None:
             return gitdates.last_changed(root, today)
+        memory = self.session.memory
         head = _git_head(root)
-        if not (self.memory.built and head == self.memory.git_head):
-            self.memory.dates, self.memory.git_head = gitdates.last_changed(root, today), head
-        return self.memory.dates
-
-    def _plan(self, root: Path, loaded: build.Build, config: MkDocsConfig) -> incremental.Plan:
-        """What this serve build writes: everything, or what the saved venue files change."""
-        memory = self.memory
-        content = loaded.content
-        config_file = Path(config.config_file_path).relative_to(root).as_posix()
-        photos = [p.path for v in content.venues for p in v.photos]
-        self._inputs = incremental.snapshot(root, [config_file, "macros.py", *photos], ["data", _docs_dir(config)])
-        self._venues = {v.source: v for v in content.venues}
-        self._globals = (str(config.site_name), str(config.site_description), config.extra["footer"], config.extra["content_updated"], loaded.today, loaded.dates, tuple(config.extra_css), tuple(map(str, config.extra_javascript)))
-        changed = memory.cache.changed
-        if not memory.built or memory.writing or self._inputs != memory.inputs:
-            return incremental.Plan(full=True)
-        if any(not (rel.startswith("venues/") and rel.endswith(".md")) for rel in changed):
-            return incremental.Plan(full=True)
-        ids, local = set(), True
-        for rel in changed:
-            old, new = memory.venues.get(rel), self._venues.get(rel)
-            ids |= {v.id for v in (old, new) if v is not None}
-            if old is None or new is None or old.photos != new.photos:  # added, removed, or another org's (SITE_ORG)
-                local = False
-            elif old.data.model_dump(exclude=incremental.LOCAL_FIELDS) != new.data.model_dump(exclude=incremental.LOCAL_FIELDS):
-                local = False
-        return incremental.Plan(full=False, changed=frozenset(ids), local=local)
+        if not (memory.built and head == memory.git_head):
+            memory.dates, memory.git_head = gitdates.last_changed(root, today), head
+        return memory.dates
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         docs = _docs_dir(config)
@@ -225,11 +200,10 @@ class LeagueKitPlugin(BasePlugin):
         # preview is the site as built without SITE_URL.
         public = "" if self.serving else config.site_url or ""
         built = generate.Site(loaded.content, figures=loaded.figures, dates=loaded.dates, today=loaded.today, site_url=public, repo_url=config.repo_url, edit_uri=config.edit_uri, images=derived, assets=assets)
-        index = loaded.extras["search_index"] = search_index.SearchIndex(self.memory.scores if self.memory is not None else None)
+        index = loaded.extras["search_index"] = search_index.SearchIndex(self.session.memory.scores if self.session is not None else None)
         kit_pages: list[KitPage] = []
-        about_files = list(output.pages(built))  # /data/: describes the downloads, so it changes with them
-        self._about_files = {p.url for p in about_files}
-        for page in itertools.chain(self._pages(built), about_files):
+        pages = self.session.pages(built) if self.session is not None else itertools.chain(generate.pages(built), output.pages(built))
+        for page in pages:
             index.add(page.url, page.search)
             if (existing := files.get_file_from_path(page.src_uri)) is not None:
                 files.remove(existing)
@@ -250,82 +224,15 @@ class LeagueKitPlugin(BasePlugin):
         for path, data in output.files(built):  # redirects, finder data, share card, posters, calendars, feeds, open data
             generated.append((file := File.generated(config, path, content=data), data))
             files.append(file)
-        if self.plan is not None:
-            self._files, self._kit_pages = files, kit_pages
-            self._settle(files, kit_pages, generated, in_nav, config)
+        if self.session is not None:
+            self.session.settle(files, kit_pages, generated, in_nav, tuple(config.extra["site_sections"]))
         return files
-
-    def _pages(self, built: generate.Site):
-        """Every generated page. Serve, when only venue fields shown where the venue is linked changed: a venue
-        page that cannot show anything else keeps its last model (title, description, search entries, JSON-LD),
-        drawn, if ever, from this build's content."""
-        plan, memory = self.plan, self.memory
-        if plan is None or plan.full or not plan.local:
-            yield from generate.pages(built)
-            self._venue_pages = {}
-            return
-        redraw = plan.candidates(memory, (), urls.venue)
-        kept: dict[str, generate.GeneratedPage] = {}
-        for section in generate.SECTIONS:
-            if section is not generate.venues:
-                yield from section.pages(built)
-                continue
-            for venue in built.content.venues:
-                url = urls.venue(venue.id)
-                old = memory.venue_pages.get(url)
-                page = generate.venues.page(built, venue) if old is None or url in redraw else replace(old, render=partial(generate.venues.html, built, venue))
-                kept[url] = page
-                yield page
-        self._venue_pages = kept
-
-    def _settle(self, files: Files, kit_pages: list[KitPage], generated: list[tuple[File, str | bytes]], in_nav: set[str], config: MkDocsConfig) -> None:
-        """Serve: decide which pages are drawn and which files written (`incremental.settle`)."""
-        memory, plan = self.memory, self.plan
-        self._globals += (tuple(config.extra["site_sections"]),)
-        if plan.full or self._globals != memory.globals:
-            plan.full = True
-            for file in files:
-                incremental.settle(file, True)
-            plan.files = {f.src_uri: incremental.digest(data) for f, data in generated}
-            if memory.built:
-                log.info("Rewriting every page: a change beyond venue fields shown only where the venue is linked")
-            return
-        candidates = plan.candidates(memory, (p.url for p in kit_pages), urls.venue) | self._about_files
-        for page in kit_pages:
-            url = page.url
-            key = incremental.eager_key(page.generated, page.updated)
-            old = memory.pages.get(url)
-            if old is not None and url not in candidates and old.key == key:
-                plan.states[url] = old
-                incremental.settle(page.file, page.file.src_uri in in_nav)
-                continue
-            html_text = page.generated.render()
-            state = plan.states[url] = incremental.PageState(key, incremental.digest(html_text), incremental.venue_links(url, html_text))
-            modified = old is None or (old.key, old.html) != (state.key, state.html)
-            if modified and page.file.src_uri in in_nav and (old is None or old.key[0] != key[0]):
-                plan.full = True  # a title in the nav: every page's menu
-            if modified or page.file.src_uri in in_nav:
-                plan.drawn[url] = html_text
-            incremental.settle(page.file, modified or page.file.src_uri in in_nav)
-        for file, data in generated:
-            plan.files[file.src_uri] = incremental.digest(data)
-            incremental.settle(file, memory.files.get(file.src_uri) != plan.files[file.src_uri])
-        kit = {p.file.src_uri for p in kit_pages}
-        for file in files.documentation_pages():
-            if file.src_uri not in kit:
-                incremental.settle(file, True)  # hand-written pages: few, and they may count venues
-        if plan.full:
-            for file in files:
-                incremental.settle(file, True)
-        else:
-            changed_files = sum(memory.files.get(f.src_uri) != plan.files[f.src_uri] for f, _ in generated)
-            log.info(f"Rewriting {len(plan.drawn)} of {len(kit_pages)} generated pages and {changed_files} of {len(generated)} generated files")
 
     def on_env(self, env, config: MkDocsConfig, files: Files):
         """Each build makes a new theme environment, so templates need no stat() on every include of every page;
         the menu is drawn once per distinct state (leaguekit.generate.fragments), afresh for each build."""
-        if self.memory is not None:
-            self.memory.writing = True  # from here on site/ changes: a failure makes the next build whole
+        if self.session is not None:
+            self.session.memory.writing = True  # from here on site/ changes: a failure makes the next build whole
         env.auto_reload = False
         env.bytecode_cache = COMPILED
         env.globals["memo"] = fragments.Fragments().memo
@@ -351,12 +258,7 @@ class LeagueKitPlugin(BasePlugin):
     def on_page_context(self, context, page, config: MkDocsConfig, nav):
         generated = page.generated if isinstance(page, KitPage) else None
         if generated is not None:
-            drawn = self.plan.drawn.pop(page.url, None) if self.plan is not None else None
-            page.content = generated.render() if drawn is None else drawn
-            if self.plan is not None and self.plan.full:
-                self.plan.states[page.url] = incremental.PageState(
-                    incremental.eager_key(generated, page.updated), incremental.digest(page.content), incremental.venue_links(page.url, page.content)
-                )
+            page.content = self.session.article(page) if self.session is not None else generated.render()
         site_name = html.unescape(str(config.site_name))
         page.meta["share_head"] = share.head_tags(
             title=generated.title if generated else (site_name if page.is_homepage else page.title or ""),
@@ -377,8 +279,8 @@ class LeagueKitPlugin(BasePlugin):
     def on_post_build(self, config: MkDocsConfig) -> None:
         out = Path(config.site_dir)
         index = build_of(config).extras["search_index"]
-        if not (self.plan is not None and not self.plan.full and index.entries == self.memory.search_entries):
-            index.write(out / search_index.FOLDER)  # serve: unless every entry is as the last build wrote it
+        if self.session is None or not self.session.search_unchanged(index.entries):
+            index.write(out / search_index.FOLDER)
         (out / "robots.txt").write_text(publish.robots_txt(config.site_url), encoding="utf-8")
         sitemap = out / "sitemap.xml"
         if sitemap.exists():
@@ -386,25 +288,8 @@ class LeagueKitPlugin(BasePlugin):
                 (out / name).write_bytes(data)
             # MkDocs stamps the .gz with the clock; rewrite it without
             (out / "sitemap.xml.gz").write_bytes(publish.gzip_bytes(sitemap.read_bytes(), "sitemap.xml"))
-        if self.memory is not None and self.plan is not None:
-            self._remember(config)
-
-    def _remember(self, config: MkDocsConfig) -> None:
-        """Serve: this build is the last good one; what it wrote and the last one did not is deleted."""
-        memory, plan = self.memory, self.plan
-        current = {f.abs_dest_path for f in self._files if f.inclusion.is_in_serve()}
-        if memory.built:
-            incremental.remove_stale(config.site_dir, memory.outputs, current)
-        memory.outputs = current
-        memory.pages, memory.files = plan.states, plan.files
-        memory.inputs, memory.venues, memory.globals = self._inputs, self._venues, self._globals
-        memory.built, memory.writing = True, False
-        memory.search_entries = build_of(config).extras["search_index"].entries
-        memory.venue_pages = self._venue_pages or {p.url: p.generated for p in self._kit_pages if p.url.startswith("venues/") and p.generated.source.startswith("venues/")}
-        live = {entry for _, entry in memory.search_entries}
-        memory.scores = {entry: found for entry, found in memory.scores.items() if entry in live}
-        memory.cache.changed = set()
-        self.plan = None
+        if self.session is not None:
+            self.session.remember(config.site_dir, index.entries)
 
     def on_serve(self, server, config: MkDocsConfig, builder):
         """`mkdocs serve` rebuilds on edits in the content folders, without a `watch:` list in every site's mkdocs.yml;
@@ -413,7 +298,7 @@ class LeagueKitPlugin(BasePlugin):
         for name in CONTENT_DIRS:
             if (root / name).is_dir():
                 server.watch(str(root / name))
-        if self.memory is not None:
+        if self.session is not None:
             host, port = config.dev_addr
             server.builder = incremental.rebuilder(config.config_file_path, config.site_dir, config.site_url, f"{host}:{port}", config.strict)
         return server
