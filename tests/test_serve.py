@@ -13,11 +13,11 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from conftest import REPO, activity_md, make_project, venue_md, write
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from leaguekit.mkdocs import incremental
-from tests.conftest import REPO, activity_md, make_project, venue_md, write
 
 SERVE_URL = "http://127.0.0.1:8000/"
 
