@@ -22,9 +22,9 @@ $(VENV)/.test: pyproject.toml requirements/test.txt requirements/runtime.txt
 
 ## Build and serve the site on http://127.0.0.1:8000 (make serve PORT=8001: another port); after the first
 ## build, saving a venue file redraws only the pages it changes (leaguekit/mkdocs/incremental.py).
-## PORT reaches the shell through the environment (make exports command-line variables), quoted.
+PORT ?= 8000
 serve: $(VENV)/.runtime
-	$(BIN)/python -m mkdocs serve --dev-addr "127.0.0.1:$${PORT:-8000}"
+	$(BIN)/python -m mkdocs serve --dev-addr 127.0.0.1:$(PORT)
 
 ## Build into a fresh directory and swap it into site/ in one step, only on success (one build at a time).
 ## SITE_ORG=taigu make build|serve|check: that org's own site (it and the orgs below it), reaching
