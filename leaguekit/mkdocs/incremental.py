@@ -2,14 +2,14 @@
 
 MkDocs keeps one plugin instance per serve process (the plugin has `on_startup`), so the plugin keeps the last
 good build here (`Memory`): the content files as read (`content.files.ReadCache`: a save re-reads only what
-changed), and for each generated page what it showed. Each rebuild is a MkDocs dirty build (`rebuild`, which
-replaces the server's builder): the site directory is kept, and `Plan` answers every file's `is_modified`:
+changed), and for each generated page what it showed. Each rebuild is a MkDocs dirty build (`rebuilder`, which
+replaces the server's builder; `Session` does the rest): the site directory is kept, and `Plan` answers every file's `is_modified`:
 
 - a save of venue files only, changing no field a count, a grouping or a neighbour depends on (`LOCAL_FIELDS`):
   the pages of the saved venues and the pages that linked to them last time are drawn again;
 - a venue added, removed or renamed, or another field changed: every generated page is drawn again;
 - in both cases a drawn page is written only when its HTML, title, description, search entries or share data
-  differ from last time; a generated file (finder data, feeds, open data, posters) only when its bytes differ;
+  differ from last time; a generated file (finder data, feeds, open data) only when its bytes differ;
 - anything else (data/, docs/, mkdocs.yml, macros.py, a photo, brands/, activities/, git history, the date):
   everything is written again, as in a clean build.
 
@@ -110,12 +110,11 @@ class Plan:
     drawn: dict[str, str] = field(default_factory=dict)  # URL -> article HTML drawn to compare, used when writing
     states: dict[str, PageState] = field(default_factory=dict)  # what the pages show now (committed on success)
     files: dict[str, str] = field(default_factory=dict)
-    written: int = 0
 
-    def candidates(self, memory: Memory, urls: Iterable[str], venue_url: Callable[[str], str]) -> set[str]:
-        """The generated pages that may show something else now."""
+    def candidates(self, memory: Memory, every: Iterable[str], venue_url: Callable[[str], str]) -> set[str]:
+        """The generated pages that may show something else now (of `every` generated page's URL)."""
         if not self.local:
-            return set(urls)
+            return set(every)
         found = {venue_url(i) for i in self.changed}
         for url, state in memory.pages.items():
             if state.links & self.changed:
