@@ -4,8 +4,10 @@ For each size (BENCH_N, default 1000,5000,20000; add 69000 for a national run) i
 a varied directory (`generate.py`), then measures in the same run:
 
 - `make check` (median of 3 fresh interpreters),
-- the kit's build and a bare MkDocs + Material build of the same bodies as plain pages:
-  wall time and peak memory (the build process's own rusage),
+- the kit's build and a bare MkDocs + Material build of the same bodies as plain pages, its search
+  segmenting Chinese with jieba as Material does when jieba is installed (the yardstick of issue 28;
+  `bare_jieba` says whether it was): wall time, CPU time (the process and the workers it waited for),
+  peak memory (the largest resident set among them) and the machine's load average before and after,
 - the built site: page count, largest HTML page, /nearby/ HTML, the search index (files, MB, gzip MB),
 - in Chromium (`browser.py`): first-load bytes of each page type and the first search
   query (gzip, as a static host serves them), time to results with 4× CPU throttling,
@@ -19,6 +21,7 @@ Writes bench/results/bench.json and bench.md and prints the table.
 from __future__ import annotations
 
 import gzip
+import importlib.util
 import json
 import os
 import shutil
@@ -35,6 +38,8 @@ import sheet
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "bench/results"
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+# Material's search segments Chinese with jieba when it is importable (the test group installs it).
+JIEBA = importlib.util.find_spec("jieba") is not None
 
 
 def timed(command: list[str], cwd: Path) -> tuple[float, float, int]:
@@ -78,9 +83,12 @@ def measure(n: int, work: Path) -> dict:
     bare = generate.bare(project, work / f"bare-{n}")
     row: dict = {"venues": n}
     row["check_s"] = round(check_seconds(project), 2)
-    kit_s, _, kit_mem = timed([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", "site"], project)
-    bare_s, _, bare_mem = timed([sys.executable, "-m", "mkdocs", "build", "-q", "-d", "site"], bare)
+    row["load_before"] = round(os.getloadavg()[0], 2)
+    kit_s, kit_cpu, kit_mem = timed([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", "site"], project)
+    bare_s, bare_cpu, bare_mem = timed([sys.executable, "-m", "mkdocs", "build", "-q", "-d", "site"], bare)
+    row["load_after"] = round(os.getloadavg()[0], 2)
     row |= {"kit_s": round(kit_s, 1), "bare_s": round(bare_s, 1), "ratio": round(kit_s / bare_s, 2), "kit_ms_per_venue": round(kit_s / n * 1000, 2)}
+    row |= {"kit_cpu_s": round(kit_cpu, 1), "bare_cpu_s": round(bare_cpu, 1), "bare_jieba": JIEBA}
     row |= {"kit_peak_mb": round(kit_mem / 1e6), "bare_peak_mb": round(bare_mem / 1e6)}
     row |= site_stats(project / "site")
     try:
@@ -99,8 +107,11 @@ COLUMNS = [
     ("kit build", "kit_s", "{} s"),
     ("bare build", "bare_s", "{} s"),
     ("ratio", "ratio", "{}×"),
+    ("kit / bare CPU", "cpu", "{}"),
+    ("load (before, after)", "load", "{}"),
     ("ms / venue", "kit_ms_per_venue", "{}"),
     ("kit peak memory", "kit_peak_mb", "{} MB"),
+    ("bare peak memory", "bare_peak_mb", "{} MB"),
     ("largest page", "largest_page_kb", "{} KB"),
     ("/nearby/ HTML", "nearby_kb", "{} KB"),
     ("first load (max, gzip)", "first_load_max_kb", "{} KB"),
@@ -116,12 +127,16 @@ COLUMNS = [
 def table(rows: list[dict]) -> str:
     lines = ["| " + " | ".join(c[0] for c in COLUMNS) + " |", "|" + " ---: |" * len(COLUMNS)]
     for row in rows:
+        if "kit_cpu_s" in row:
+            row = {**row, "cpu": f"{row['kit_cpu_s']} s / {row['bare_cpu_s']} s", "load": f"{row['load_before']}, {row['load_after']}"}
         lines.append("| " + " | ".join(fmt.format(row[key]) if key in row else "–" for _, key, fmt in COLUMNS) + " |")
     return "\n".join(lines) + "\n"
 
 
 def main() -> None:
     sizes = [int(x) for x in os.environ.get("BENCH_N", "1000,5000,20000").split(",")]
+    if not JIEBA:
+        print("jieba is not installed: the bare build's search will not segment Chinese, a lighter yardstick than issue 28's (make .venv/.test installs it)", file=sys.stderr)
     RESULTS.mkdir(parents=True, exist_ok=True)
     rows = []
     with tempfile.TemporaryDirectory(prefix="lk-bench-") as tmp:
@@ -130,7 +145,8 @@ def main() -> None:
             print(table(rows[-1:]), flush=True)
             shutil.rmtree(Path(tmp) / f"kit-{n}")
     (RESULTS / "bench.json").write_text(json.dumps(rows, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    (RESULTS / "bench.md").write_text(table(rows), encoding="utf-8")
+    yardstick = "jieba" if JIEBA else "no jieba (lighter than issue 28's yardstick)"
+    (RESULTS / "bench.md").write_text(table(rows) + f"\nBare build: MkDocs + Material, search with {yardstick}. CPU: the process and the workers it waited for.\n", encoding="utf-8")
     print(table(rows))
 
 

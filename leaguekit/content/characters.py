@@ -12,11 +12,16 @@ import re
 from dataclasses import dataclass
 
 CONTROL = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
-INVALID = "\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff" + "".join(f"\\U{plane << 16 | 0xFFFE:08x}\\U{plane << 16 | 0xFFFF:08x}" for plane in range(1, 17))
+INVALID_BMP = "\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
+INVALID = INVALID_BMP + "".join(f"\\U{plane << 16 | 0xFFFE:08x}\\U{plane << 16 | 0xFFFF:08x}" for plane in range(1, 17))
 BIDI = "\u202a-\u202e\u2066-\u2069"
-FORBIDDEN = re.compile(f"[{CONTROL}{INVALID}{BIDI}]")
+# The two searches below run over every body and front matter value. A class holding the 32 astral
+# noncharacters is tested range by range at each character (8 times slower); these classes hold
+# whole planes beyond U+FFFF instead, and `forbidden` keeps only the noncharacters among those matches.
+ASTRAL = "\U00010000-\U0010ffff"
+FORBIDDEN = re.compile(f"[{CONTROL}{INVALID_BMP}{BIDI}{ASTRAL}]")
 # A name (file, folder) is one line: tabs and line breaks are control characters there too.
-FORBIDDEN_IN_NAME = re.compile(f"[\t\n\r{CONTROL}{INVALID}{BIDI}]")
+FORBIDDEN_IN_NAME = re.compile(f"[\t\n\r{CONTROL}{INVALID_BMP}{BIDI}{ASTRAL}]")
 # What a message may not print either: line breaks of any kind would split it over lines.
 UNPRINTABLE = re.compile(f"[\n\r\u2028\u2029{CONTROL}{INVALID}{BIDI}]")
 HINT = "请删除这个看不见的字符（常见于从网页、文档复制来的文字）"
@@ -42,8 +47,11 @@ class Forbidden:
 
 def forbidden(text: str, *, name: bool = False) -> Forbidden | None:
     """The first character of `text` that no output may carry (`name`: nor a file name), if any."""
-    match = (FORBIDDEN_IN_NAME if name else FORBIDDEN).search(text)
-    return Forbidden(match.start(), match.group()) if match else None
+    for match in (FORBIDDEN_IN_NAME if name else FORBIDDEN).finditer(text):
+        char = match.group()
+        if char < "\U00010000" or ord(char) & 0xFFFE == 0xFFFE:
+            return Forbidden(match.start(), char)
+    return None
 
 
 def printable(text: str) -> str:

@@ -242,17 +242,19 @@ class Session:
                 yield page
         yield from about
 
-    def settle(self, files, kit_pages: list, generated: list[tuple[File, str | bytes]], in_nav: set[str], sections: tuple) -> None:
-        """Which pages are drawn and which files written: every file's `is_modified` answers from the plan.
+    def settle(self, files, kit_pages: list, generated: Iterable[tuple[str, str | bytes]], in_nav: set[str], sections: tuple) -> None:
+        """Which pages are drawn: every page's `is_modified` answers from the plan; which of the files beside the
+        pages (`generated`: path, content; a later one of a path wins) `write_files` writes.
         `kit_pages`: the plugin's KitPages (`generated`, `updated`, `file`, `url`)."""
         memory, plan = self.memory, self.plan
         self._files, self._kit_pages = files, kit_pages
+        self._generated = dict(generated)
         self._globals += (sections,)
         if plan.full or self._globals != memory.globals:
             plan.full = True
             for file in files:
                 settle(file, True)
-            plan.files = {f.src_uri: digest(data) for f, data in generated}
+            plan.files = {path: digest(data) for path, data in self._generated.items()}
             if memory.built:
                 log.info("Rewriting every page: a change beyond venue fields shown only where the venue is linked")
             return
@@ -273,9 +275,7 @@ class Session:
             if modified or nav:
                 plan.drawn[url] = html
             settle(page.file, modified or nav)
-        for file, data in generated:
-            plan.files[file.src_uri] = digest(data)
-            settle(file, memory.files.get(file.src_uri) != plan.files[file.src_uri])
+        plan.files = {path: digest(data) for path, data in self._generated.items()}
         kit = {p.file.src_uri for p in kit_pages}
         for file in files.documentation_pages():
             if file.src_uri not in kit:
@@ -284,8 +284,24 @@ class Session:
             for file in files:
                 settle(file, True)
         else:
-            changed = sum(memory.files.get(f.src_uri) != plan.files[f.src_uri] for f, _ in generated)
-            log.info(f"Rewriting {len(plan.drawn)} of {len(kit_pages)} generated pages and {changed} of {len(generated)} generated files")
+            changed = sum(memory.files.get(path) != found for path, found in plan.files.items())
+            log.info(f"Rewriting {len(plan.drawn)} of {len(kit_pages)} generated pages and {changed} of {len(plan.files)} generated files")
+
+    def write_files(self, site_dir: str, page_paths: frozenset[str]) -> None:
+        """The files beside the pages that changed (all in a full build) into site/; a page keeps its place."""
+        memory, plan = self.memory, self.plan
+        memory.writing = True  # from here on site/ changes: a failure makes the next build whole
+        self._written = set()
+        for path, data in self._generated.items():
+            if path in page_paths:
+                continue
+            target = os.path.normpath(os.path.join(site_dir, path))
+            self._written.add(target)
+            if plan.full or memory.files.get(path) != plan.files[path]:
+                os.makedirs(os.path.dirname(target), exist_ok=True)
+                with open(target, "wb") as out:
+                    out.write(data.encode("utf-8") if isinstance(data, str) else data)
+        self._generated = {}
 
     def article(self, page) -> str:
         """The article HTML of a KitPage being written (drawn already when the plan compared it)."""
@@ -304,7 +320,7 @@ class Session:
     def remember(self, site_dir: str, entries: list) -> None:
         """This build is the last good one; what it wrote and the last one did not is deleted."""
         memory, plan = self.memory, self.plan
-        current = {f.abs_dest_path for f in self._files if f.inclusion.is_in_serve()}
+        current = {f.abs_dest_path for f in self._files if f.inclusion.is_in_serve()} | self._written
         if memory.built:
             remove_stale(site_dir, memory.outputs, current)
         memory.outputs = current

@@ -7,11 +7,13 @@
   the kit's theme (`leaguekit/theme/`, after the site's own `custom_dir`) and its scripts and styles.
 - on_files: venue photos derived (`leaguekit.output.images`, cached in .cache/images/); one page per venue, brand, listing, district, org and activity and the finder page
   (`leaguekit.generate`), the open-data page (`leaguekit.output.pages`); the files beside them (`leaguekit.output.files`): alias redirects,
-  the finder's JSON, the share card, door posters, calendars, feeds and open-data downloads.
+  the finder's JSON, the share card, door posters, calendars, feeds and open-data downloads, written by a
+  forked process while MkDocs reads and draws the pages (`background`) and moved into site/ in on_post_build.
 - on_page_markdown: "最后更新" from git. on_page_context / on_post_page: a generated
   page's HTML exists only while MkDocs writes it; every page's sharing tags and JSON-LD.
 - Search (`leaguekit.output.search_index`): generated pages bring their own entries (on_files),
-  hand-written pages give their text (on_page_content); on_post_build writes site/search/.
+  hand-written pages give their text (on_page_content); once MkDocs has read every page (on_env) a
+  forked process writes site/search/ while MkDocs draws the pages (`background`), joined in on_post_build.
 - on_post_build: robots.txt and a reproducible sitemap.xml.gz.
 - on_serve: `mkdocs serve` rebuilds on edits in the content folders; after its first build, each rebuild draws
   and writes only what the save changed (`leaguekit.mkdocs.incremental`).
@@ -26,6 +28,7 @@ import logging
 import os
 import posixpath
 import subprocess
+from functools import partial
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -49,7 +52,11 @@ from leaguekit.mkdocs import incremental
 from leaguekit.output import images, publish, search_index, share
 from leaguekit.staff import GUIDE_DIR
 
+from . import background
+
 CONTENT_DIRS = ("venues/", "brands/", "activities/", "data/")
+SEARCH_SCRATCH = ".search-building"  # where the search index is written before it becomes site/search/
+FILES_SCRATCH = ".files-building"  # where the files beside the pages are written before they join site/
 THEME_DIR = Path(__file__).resolve().parent.parent / "theme"
 # The kit's own styles and scripts, served from THEME_DIR; a site lists only what it adds itself.
 KIT_CSS = ("assets/stylesheets/leaguekit.css", "assets/stylesheets/nearby.css", "assets/stylesheets/activities.css", "assets/stylesheets/search.css")
@@ -118,6 +125,9 @@ class LeagueKitPlugin(BasePlugin):
     serving = False
     # `mkdocs serve`: the last good build, and what this build writes (leaguekit.mkdocs.incremental)
     session: incremental.Session | None = None
+    search_job: background.Job | None = None  # from on_env to on_post_build
+    files_job: background.Job | None = None  # from on_files to on_post_build
+    page_paths: frozenset[str] = frozenset()  # what MkDocs writes for the pages: a file beside them never replaces one
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"  # `mkdocs serve` keeps its own local address
@@ -220,12 +230,13 @@ class LeagueKitPlugin(BasePlugin):
                 files.append(File.generated(config, f"contribute/{path.name}", abs_src_path=str(path), inclusion=InclusionLevel.NOT_IN_NAV))
         # Top-level sections, for the 404 page to find the site root in an address (…/kit/venues/x/ → /kit/).
         config.extra["site_sections"] = sorted({f.url.split("/")[0] for f in files.documentation_pages() if "/" in f.url})
-        generated = []
-        for path, data in output.files(built):  # redirects, finder data, share card, posters, calendars, feeds, open data
-            generated.append((file := File.generated(config, path, content=data), data))
-            files.append(file)
-        if self.session is not None:
-            self.session.settle(files, kit_pages, generated, in_nav, tuple(config.extra["site_sections"]))
+        # Redirects, finder data, share card, posters, calendars, feeds and open data: MkDocs never reads them.
+        self.page_paths = frozenset(f.dest_uri for f in files.documentation_pages())
+        if self.session is not None:  # serve: written in this process, only those that changed
+            self.session.settle(files, kit_pages, output.files(built), in_nav, tuple(config.extra["site_sections"]))
+            self.session.write_files(config.site_dir, self.page_paths)
+        else:
+            self.files_job = background.Job.start(partial(_write_files, built), Path(config.site_dir) / FILES_SCRATCH)
         return files
 
     def on_env(self, env, config: MkDocsConfig, files: Files):
@@ -237,6 +248,10 @@ class LeagueKitPlugin(BasePlugin):
         env.bytecode_cache = COMPILED
         env.globals["memo"] = fragments.Fragments().memo
         env.globals["nav_state"] = fragments.nav_state
+        # Every page has been read, so every search entry is known: the index is written beside the pages
+        # (under serve, in on_post_build: only when an entry changed).
+        if self.session is None:
+            self.search_job = background.Job.start(build_of(config).extras["search_index"].write, Path(config.site_dir) / SEARCH_SCRATCH)
         return env
 
     def on_page_markdown(self, markdown: str, page, config: MkDocsConfig, files: Files) -> str:
@@ -272,24 +287,44 @@ class LeagueKitPlugin(BasePlugin):
         return context
 
     def on_post_page(self, output: str, page, config: MkDocsConfig) -> str:
+        """Drawn: a large build should not keep every page's HTML nor its sharing tags (3 KB a page)."""
         if isinstance(page, KitPage):
-            page.content = ""  # written; a large build should not keep every page's HTML
+            page.content = ""
+        page.meta.pop("share_head", None)
         return output
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         out = Path(config.site_dir)
-        index = build_of(config).extras["search_index"]
-        if self.session is None or not self.session.search_unchanged(index.entries):
-            index.write(out / search_index.FOLDER)
-        (out / "robots.txt").write_text(publish.robots_txt(config.site_url), encoding="utf-8")
-        sitemap = out / "sitemap.xml"
-        if sitemap.exists():
-            for name, data in publish.split_sitemap(sitemap.read_bytes(), config.site_url).items():
-                (out / name).write_bytes(data)
-            # MkDocs stamps the .gz with the clock; rewrite it without
-            (out / "sitemap.xml.gz").write_bytes(publish.gzip_bytes(sitemap.read_bytes(), "sitemap.xml"))
         if self.session is not None:
-            self.session.remember(config.site_dir, index.entries)
+            self._post_serve_build(out, config)
+            return
+        files_job, self.files_job = self.files_job, None
+        job, self.search_job = self.search_job, None
+        try:
+            files_job.finish(out, merge=True, keep=self.page_paths)
+        except background.JobFailed as exc:
+            job.cancel()
+            raise PluginError(f"数据文件未能生成，网站未生成：{exc}") from None
+        try:
+            job.finish(out / search_index.FOLDER)
+        except background.JobFailed as exc:
+            raise PluginError(f"搜索索引未能生成，网站未生成：{exc}") from None
+        _publish(out, config)
+
+    def _post_serve_build(self, out: Path, config: MkDocsConfig) -> None:
+        """`mkdocs serve`: the search index written in this process unless no entry changed, then remembered."""
+        index = build_of(config).extras["search_index"]
+        if not self.session.search_unchanged(index.entries):
+            index.write(out / search_index.FOLDER)
+        _publish(out, config)
+        self.session.remember(config.site_dir, index.entries)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """A page failed: the search index being written beside the pages is stopped and removed."""
+        jobs, self.files_job, self.search_job = (self.files_job, self.search_job), None, None
+        for job in jobs:
+            if job is not None:
+                job.cancel()
 
     def on_serve(self, server, config: MkDocsConfig, builder):
         """`mkdocs serve` rebuilds on edits in the content folders, without a `watch:` list in every site's mkdocs.yml;
@@ -312,6 +347,25 @@ def _add_theme(config: MkDocsConfig) -> None:
     config.extra_css[:0] = [p for p in KIT_CSS if p not in config.extra_css]
     listed = {str(s) for s in config.extra_javascript}
     config.extra_javascript[:0] = [p for p in KIT_JS if p not in listed]
+
+
+def _publish(out: Path, config: MkDocsConfig) -> None:
+    """robots.txt, and the sitemap split and gzipped reproducibly."""
+    (out / "robots.txt").write_text(publish.robots_txt(config.site_url), encoding="utf-8")
+    sitemap = out / "sitemap.xml"
+    if sitemap.exists():
+        for name, data in publish.split_sitemap(sitemap.read_bytes(), config.site_url).items():
+            (out / name).write_bytes(data)
+        # MkDocs stamps the .gz with the clock; rewrite it without
+        (out / "sitemap.xml.gz").write_bytes(publish.gzip_bytes(sitemap.read_bytes(), "sitemap.xml"))
+
+
+def _write_files(built: generate.Site, folder: Path) -> None:
+    """`output.files` under `folder`, as MkDocs would write them (text as UTF-8; a later file of one path wins)."""
+    for path, data in output.files(built):
+        target = folder / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
 
 
 def _fingerprint(files: Files, config: MkDocsConfig) -> dict[str, str]:

@@ -27,7 +27,7 @@ def pages(site: Site) -> Iterator[GeneratedPage]:
 
 def html(site: Site) -> str:
     c, here = site.content, URL
-    _, described = opendata.files_and_descriptions(site)
+    described = opendata.descriptions(site)
     return render(
         "data.html",
         files=[(f, urls.relative(here, urls.data_file(f.path))) for f in described],

@@ -512,38 +512,40 @@ class DataFile:
     unit: str = "条"
 
 
-def files_and_descriptions(site: Site) -> tuple[list[tuple[str, str | bytes]], list[DataFile]]:
-    """Every download and its description; the /data/ page and the files share one computation."""
+def descriptions(site: Site) -> list[DataFile]:
+    """What the /data/ page says of each download, from the records and tables alone: the downloads
+    themselves are written in another process (`leaguekit.mkdocs.background`)."""
     if "opendata" not in site.memo:
-        site.memo["opendata"] = _files_and_descriptions(site)
+        site.memo["opendata"] = _describe(records(site), Hsds(site).build())
     return site.memo["opendata"]
 
 
-def _files_and_descriptions(site: Site) -> tuple[list[tuple[str, str | bytes]], list[DataFile]]:
-    found: list[tuple[str, str | bytes]] = []
+def _describe(all_records: dict[str, list[dict]], tables: dict[str, list]) -> list[DataFile]:
     described: list[DataFile] = []
-    all_records = records(site)
-    for kind, label, columns in KINDS:
-        rows = all_records[kind]
-        keys = [col.key for col in columns]
-        found.append((urls.data_file(f"{kind}.json"), _json({**_envelope(site, kind, label), kind: rows})))
-        found.append((urls.data_file(f"{kind}.geojson"), geojson(site, kind, label, rows)))
-        found.append((urls.data_file(f"{kind}.csv"), table(keys, rows, bom=True)))
+    for kind, label, _ in KINDS:
+        count = len(all_records[kind])
         point = "品牌的承接阵地（MultiPoint）" if kind == "brands" else "坐标（Point）"
         described += [
-            DataFile(f"{kind}.json", "JSON", f"全部{label}，字段见下表", len(rows)),
-            DataFile(f"{kind}.geojson", "GeoJSON", f"全部{label}，{point}，[经度, 纬度]，WGS-84", len(rows)),
-            DataFile(f"{kind}.csv", "CSV", f"全部{label}，UTF-8（带 BOM，Excel 可直接打开），多个值用 ; 分隔", len(rows)),
+            DataFile(f"{kind}.json", "JSON", f"全部{label}，字段见下表", count),
+            DataFile(f"{kind}.geojson", "GeoJSON", f"全部{label}，{point}，[经度, 纬度]，WGS-84", count),
+            DataFile(f"{kind}.csv", "CSV", f"全部{label}，UTF-8（带 BOM，Excel 可直接打开），多个值用 ; 分隔", count),
         ]
-    tables = Hsds(site).build()
-    counts = {name: len(rows) for name, rows in tables.items()}
-    for name, (path, fields) in HSDS_TABLES.items():
-        found.append((urls.data_file(f"hsds/{path}"), table([f[0] for f in fields], tables[name], bom=False)))
-        described.append(DataFile(f"hsds/{path}", "CSV", f"HSDS 3.0 {name} 表（UTF-8，无 BOM）", counts[name]))
-    found.append((urls.data_file("hsds/datapackage.json"), _json(datapackage(site, counts))))
+    for name, (path, _) in HSDS_TABLES.items():
+        described.append(DataFile(f"hsds/{path}", "CSV", f"HSDS 3.0 {name} 表（UTF-8，无 BOM）", len(tables[name])))
     described.append(DataFile("hsds/datapackage.json", "JSON", "上面七张表的数据包描述（Frictionless Data Package：字段、类型、主键和外键）", len(HSDS_TABLES), "张表"))
-    return found, described
+    return described
 
 
 def files(site: Site) -> Iterator[tuple[str, str | bytes]]:
-    yield from files_and_descriptions(site)[0]
+    """Every download; what `descriptions` says of them comes from the same records."""
+    all_records = records(site)
+    for kind, label, columns in KINDS:
+        rows = all_records[kind]
+        yield urls.data_file(f"{kind}.json"), _json({**_envelope(site, kind, label), kind: rows})
+        yield urls.data_file(f"{kind}.geojson"), geojson(site, kind, label, rows)
+        yield urls.data_file(f"{kind}.csv"), table([col.key for col in columns], rows, bom=True)
+    tables = Hsds(site).build()
+    for name, (path, fields) in HSDS_TABLES.items():
+        yield urls.data_file(f"hsds/{path}"), table([f[0] for f in fields], tables[name], bom=False)
+    yield urls.data_file("hsds/datapackage.json"), _json(datapackage(site, {name: len(rows) for name, rows in tables.items()}))
+    site.memo.setdefault("opendata", _describe(all_records, tables))

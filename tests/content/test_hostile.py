@@ -126,6 +126,9 @@ CASES = [
     ("noncharacter-in-title", {ACTIVITY: activity_md(title='title: "测试\\uFFFE活动"')}, [f"{ACTIVITY}:2 title 含有无效字符 U+FFFE"]),
     ("bidi-in-name", {VENUE: venue_md(name="测试\u202e家之年青")}, [f"{VENUE}:2 name 含有文字方向控制字符 U+202E，会让文字显示得与实际不同"]),
     ("bidi-in-body", {VENUE: venue_md("正文\n\n电话 \u2066123\u2069")}, [f"{VENUE}:{BODY_LINE + 2} 正文 含有文字方向控制字符 U+2066"]),
+    # Beyond U+FFFF only the noncharacters are refused, after any number of emoji
+    ("astral-noncharacter-after-emoji", {VENUE: venue_md("欢迎😀\n\n表情😀🎉后\U0010ffff")}, [f"{VENUE}:{BODY_LINE + 2} 正文 含有无效字符 U+10FFFF"]),
+    ("astral-noncharacter-in-name", {VENUE: venue_md(name="测试🎉\U0001fffe青年之家")}, [f"{VENUE}:2 name 含有无效字符 U+1FFFE"]),
     ("windows-reserved-file", {"venues/taigu/con.md": venue_md()}, ["venues/taigu/con.md:1 文件名 “con”是 Windows 的设备保留名，这样命名的文件在 Windows 电脑上无法检出"]),
     ("windows-reserved-folder", {"venues/aux/other.md": venue_md()}, ["venues/aux/other.md:1 文件名 “aux”是 Windows 的设备保留名"]),
     ("windows-reserved-data-file", {"data/figures/nul.yml": "org: taigu\n"}, ["data/figures/nul.yml:1 文件名 “nul”是 Windows 的设备保留名"]),
@@ -286,6 +289,13 @@ def test_symlinks_in_content_folders_are_refused(project, tmp_path):
         load(project)
     assert "venues/taigu/linked.md:1 文件名 是符号链接，不允许；请放入文件本身，不要用链接" in str(info.value)
     assert "venues/elsewhere:1 文件名 是符号链接，不允许" in str(info.value)
+
+
+def test_emoji_and_other_characters_beyond_u_ffff_are_accepted(project):
+    write(project, VENUE, venue_md("欢迎😀，𠀀字和🎉都可以\n\n最后一个 \U0010fffd", name="测试😀青年之家"))
+    venue = load(project).venue["test-venue"]
+    assert venue.data.name == "测试😀青年之家"
+    assert "\U0010fffd" in venue.body
 
 
 def test_public_mobile_is_accepted_when_declared(project):

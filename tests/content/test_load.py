@@ -262,13 +262,14 @@ def test_reading_beside_other_threads_starts_workers_from_a_clean_process(projec
     from leaguekit.content import files as content_module
 
     monkeypatch.setattr(content_module, "PARALLEL_MIN", 1)
+    write(project, "venues/taigu/second.md", VALID_VENUE.replace("测试社区青年之家", "第二个青年之家"))  # two chunks: one for a worker
     stop = threading.Event()
     watcher = threading.Thread(target=stop.wait)
     watcher.start()
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error")  # Python 3.12+: DeprecationWarning on fork() with threads
-            assert [v.id for v in load(project).venues] == ["test-venue"]
+            assert [v.id for v in load(project).venues] == ["second", "test-venue"]
             assert content_module._worker_context().get_start_method() == "forkserver"
     finally:
         stop.set()
