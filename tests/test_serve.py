@@ -214,3 +214,24 @@ def test_an_hours_edit_keeps_the_search_index_and_equals_a_clean_build(tmp_path,
     assert diff == []
     assert stamps and all(p.stat().st_mtime_ns == t for p, t in stamps.items())  # no search entry changed: not rewritten
     assert "08:00" in (tmp_path / "served/venues/second/index.html").read_text(encoding="utf-8")
+
+
+def test_kept_open_data_rows_follow_a_data_edit_and_a_second_save(tmp_path, dated):
+    """Open-data rows and finder records of unchanged venues are kept between saves (generate.site.Reuse);
+    an org renamed in data/ still reaches every venue's row, and a later save its own."""
+    project = small_project(tmp_path / "p")
+    served = Served(project, tmp_path / "served")
+    try:
+        save(project, "venues/taigu/second.md", venue_md(name="第二社区青年之家", hours="Mo-Su 08:00-20:00", **SECOND))
+        served.rebuild()
+        orgs = project / "data/orgs.yml"
+        orgs.write_text(orgs.read_text(encoding="utf-8").replace("共青团晋中市太谷区委员会", "共青团晋中市太谷区委员会（改）"), encoding="utf-8")
+        touch_later(orgs)
+        served.rebuild()
+        save(project, "venues/taigu/second.md", venue_md(name="第二社区青年之家（再改）", hours="Mo-Su 08:00-20:00", **SECOND))
+        served.rebuild()
+    finally:
+        served.close()
+    assert differences(tmp_path / "served", clean_serve_build(project, tmp_path / "clean")) == []
+    rows = (tmp_path / "served/data/venues.csv").read_text(encoding="utf-8-sig")
+    assert rows.count("共青团晋中市太谷区委员会（改）") == 3 and "第二社区青年之家（再改）" in rows

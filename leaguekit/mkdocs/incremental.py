@@ -30,6 +30,7 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 
+import jinja2
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
@@ -39,6 +40,7 @@ from leaguekit import generate, output, urls
 from leaguekit.content.files import ReadCache
 from leaguekit.content.model import Content, VenueEntry
 from leaguekit.generate import GeneratedPage
+from leaguekit.generate.site import Reuse
 
 log = logging.getLogger("mkdocs.plugins.leaguekit")
 
@@ -85,6 +87,7 @@ class Memory:
     """The last good build, kept between rebuilds of one serve process."""
 
     cache: ReadCache = field(default_factory=ReadCache)
+    reuse: Reuse = field(default_factory=Reuse)  # per-venue rows of the files beside the pages (generate.site)
     built: bool = False  # a build completed: the site directory holds it
     writing: bool = False  # a build failed after it began writing: the next one writes everything
     inputs: dict[str, tuple[int, int]] = field(default_factory=dict)  # files outside the content readers' cache
@@ -96,6 +99,7 @@ class Memory:
     scores: dict = field(default_factory=dict)  # search entry -> its tokens' scores (output.search_index)
     search_entries: list = field(default_factory=list)  # what the search index was written from
     venue_pages: dict[str, GeneratedPage] = field(default_factory=dict)  # venue page URL -> its model
+    theme_listings: dict[str, list[str]] = field(default_factory=dict)  # theme folder outside the project -> its files
     git_head: str | None = None
     dates: dict[str, str] = field(default_factory=dict)
 
@@ -193,6 +197,28 @@ class Session:
         self.memory = Memory()
         self.plan: Plan | None = None
 
+    def keep_theme_listing(self, theme, root: Path) -> None:
+        """MkDocs lists every theme file on each build (Material's icons: 0.4–0.6 s); the folders outside the
+        project (Material, the kit's theme) are listed once per serve process, the site's own each time. Names
+        under a dot folder (the icons) are left out: MkDocs' listing skips them as theme files anyway."""
+        listings = self.memory.theme_listings
+        get_env = theme.get_env
+
+        def listing(folder: str) -> list[str]:
+            if Path(folder).resolve().is_relative_to(root.resolve()):
+                return jinja2.FileSystemLoader(folder).list_templates()
+            if folder not in listings:
+                listings[folder] = [n for n in jinja2.FileSystemLoader(folder).list_templates() if not n.startswith(".")]
+            return listings[folder]
+
+        def env_listing_once():
+            env = get_env()
+            dirs = list(env.loader.searchpath)
+            env.loader.list_templates = lambda: sorted({n for folder in dirs for n in listing(folder)})
+            return env
+
+        theme.get_env = env_listing_once
+
     def plan_build(self, root: Path, content: Content, config_file: str, docs_dir: str, globals_: tuple) -> None:
         """What this build writes: everything, or what the saved venue files change."""
         memory = self.memory
@@ -201,11 +227,9 @@ class Session:
         self._venues = {v.source: v for v in content.venues}
         self._globals = globals_
         changed = memory.cache.changed
-        if not memory.built or memory.writing or self._inputs != memory.inputs:
+        if not memory.built or memory.writing or self._inputs != memory.inputs or any(not (rel.startswith("venues/") and rel.endswith(".md")) for rel in changed):
             self.plan = Plan(full=True)
-            return
-        if any(not (rel.startswith("venues/") and rel.endswith(".md")) for rel in changed):
-            self.plan = Plan(full=True)
+            memory.reuse.clear()
             return
         ids, local = set(), True
         for rel in changed:
@@ -248,10 +272,12 @@ class Session:
         `kit_pages`: the plugin's KitPages (`generated`, `updated`, `file`, `url`)."""
         memory, plan = self.memory, self.plan
         self._files, self._kit_pages = files, kit_pages
-        self._generated = dict(generated)
         self._globals += (sections,)
-        if plan.full or self._globals != memory.globals:
+        if not plan.full and self._globals != memory.globals:
             plan.full = True
+            memory.reuse.clear()
+        self._generated = dict(generated)  # computed here, after the reused rows are known to hold
+        if plan.full:
             for file in files:
                 settle(file, True)
             plan.files = {path: digest(data) for path, data in self._generated.items()}
@@ -332,4 +358,5 @@ class Session:
         live = {entry for _, entry in entries}
         memory.scores = {entry: found for entry, found in memory.scores.items() if entry in live}
         memory.cache.changed = set()
+        memory.reuse.next_build()
         self.plan = None

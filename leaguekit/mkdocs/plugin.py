@@ -146,6 +146,8 @@ class LeagueKitPlugin(BasePlugin):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
         _add_theme(config)
+        if self.session is not None:
+            self.session.keep_theme_listing(config.theme, root)
         loaded = self.preloaded
         if loaded is None:
             try:
@@ -209,7 +211,7 @@ class LeagueKitPlugin(BasePlugin):
         # Under `mkdocs serve` the address is the preview's own: no door poster may carry it in its QR code, so the
         # preview is the site as built without SITE_URL.
         public = "" if self.serving else config.site_url or ""
-        built = generate.Site(loaded.content, figures=loaded.figures, dates=loaded.dates, today=loaded.today, site_url=public, repo_url=config.repo_url, edit_uri=config.edit_uri, images=derived, assets=assets)
+        built = generate.Site(loaded.content, figures=loaded.figures, dates=loaded.dates, today=loaded.today, site_url=public, repo_url=config.repo_url, edit_uri=config.edit_uri, images=derived, assets=assets, reuse=self.session.memory.reuse if self.session is not None else None)
         index = loaded.extras["search_index"] = search_index.SearchIndex(self.session.memory.scores if self.session is not None else None)
         kit_pages: list[KitPage] = []
         pages = self.session.pages(built) if self.session is not None else itertools.chain(generate.pages(built), output.pages(built))
