@@ -212,7 +212,7 @@ class LeagueKitPlugin(BasePlugin):
         # preview is the site as built without SITE_URL.
         public = "" if self.serving else config.site_url or ""
         built = generate.Site(loaded.content, figures=loaded.figures, dates=loaded.dates, today=loaded.today, site_url=public, repo_url=config.repo_url, edit_uri=config.edit_uri, images=derived, assets=assets, reuse=self.session.memory.reuse if self.session is not None else None)
-        index = loaded.extras["search_index"] = search_index.SearchIndex(self.session.memory.scores if self.session is not None else None)
+        index = loaded.extras["search_index"] = search_index.SearchIndex(self.session.memory.scores, self.session.memory.search) if self.session is not None else search_index.SearchIndex()
         kit_pages: list[KitPage] = []
         pages = self.session.pages(built) if self.session is not None else itertools.chain(generate.pages(built), output.pages(built))
         for page in pages:
