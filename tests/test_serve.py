@@ -11,6 +11,7 @@ import subprocess
 import time
 import urllib.request
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from conftest import REPO, activity_md, make_project, venue_md, write
@@ -39,6 +40,9 @@ class Served:
 
     def close(self) -> None:
         self.config.plugins.run_event("shutdown")
+        if (collecting := getattr(self.rebuild, "collecting", None)) is not None:
+            collecting.cancel()
+            collecting.join()
 
 
 def clean_serve_build(project: Path, site: Path) -> Path:
@@ -235,3 +239,18 @@ def test_kept_open_data_rows_follow_a_data_edit_and_a_second_save(tmp_path, date
     assert differences(tmp_path / "served", clean_serve_build(project, tmp_path / "clean")) == []
     rows = (tmp_path / "served/data/venues.csv").read_text(encoding="utf-8-sig")
     assert rows.count("共青团晋中市太谷区委员会（改）") == 3 and "第二社区青年之家（再改）" in rows
+
+
+@pytest.mark.parametrize("base", ["http://127.0.0.1:8000/", "https://example.org/kit", "https://example.org/青年/", "https://example.org/a?b=1", "https://example.org/#x"])
+@pytest.mark.parametrize("url", ["", "venues/second/", "nearby/", "venues/第二/", "a/./b/", "../up/", "/abs/", "x:y/", "a;b/", "q?x/"])
+def test_a_kit_page_has_mkdocs_canonical_url(base, url):
+    """KitPage appends a plain URL to site_url instead of urljoin (every page of every build): the same result."""
+    from mkdocs.structure.pages import Page
+
+    from leaguekit.mkdocs.plugin import KitPage
+
+    kit, bare = object.__new__(KitPage), object.__new__(Page)
+    kit.file = bare.file = SimpleNamespace(url=url)
+    kit._set_canonical_url(base)
+    bare._set_canonical_url(base)
+    assert (kit.canonical_url, kit.abs_url) == (bare.canonical_url, bare.abs_url)

@@ -180,7 +180,8 @@ class QuietDirty(logging.Filter):
 
 def rebuilder(config_file: str, site_dir: str, site_url: str, dev_addr: str, strict: bool) -> Callable[[], None]:
     """The server's builder after the first build: config read again (as `mkdocs serve` does), a dirty build;
-    a build that fails (the Chinese problem list is already in the log) leaves the last good site served."""
+    a build that fails (the Chinese problem list is already in the log) leaves the last good site served.
+    `collecting`: the timer that collects the last rebuild's garbage (a test stops it)."""
 
     def rebuild() -> None:
         log.info("Building documentation...")
@@ -196,7 +197,9 @@ def rebuilder(config_file: str, site_dir: str, site_url: str, dev_addr: str, str
             log.error("预览未更新：改正上面列出的问题并保存，网站会自动重新生成；浏览器中仍是上次成功生成的网站")
         finally:
             gc.unfreeze()
-            later = threading.Timer(COLLECT_AFTER, gc.collect)
+            if (pending := getattr(rebuild, "collecting", None)) is not None:
+                pending.cancel()  # one collection after the last of several quick saves
+            rebuild.collecting = later = threading.Timer(COLLECT_AFTER, gc.collect)  # type: ignore[attr-defined]
             later.daemon = True
             later.start()
 
@@ -263,6 +266,7 @@ class Session:
         about = list(output.pages(site))  # /data/: describes the downloads, so it changes with them
         self.about_files = {p.url for p in about}
         self._venue_pages: dict[str, GeneratedPage] = {}
+        self._kept_models: set[str] = set()  # venue page URLs whose model is the last build's
         if plan.full or not plan.local:
             yield from generate.pages(site)
             yield from about
@@ -275,7 +279,11 @@ class Session:
             for venue in site.content.venues:
                 url = urls.venue(venue.id)
                 old = memory.venue_pages.get(url)
-                page = generate.venues.page(site, venue) if old is None or url in redraw else replace(old, render=partial(generate.venues.html, site, venue))
+                if old is None or url in redraw:
+                    page = generate.venues.page(site, venue)
+                else:
+                    page = replace(old, render=partial(generate.venues.html, site, venue))
+                    self._kept_models.add(url)
                 self._venue_pages[url] = page
                 yield page
         yield from about
@@ -301,8 +309,11 @@ class Session:
         candidates = plan.candidates(memory, (p.url for p in kit_pages), urls.venue) | self.about_files
         for page in kit_pages:
             url, nav = page.url, page.file.src_uri in in_nav
-            key = eager_key(page.generated, page.updated)
             old = memory.pages.get(url)
+            if old is not None and url in self._kept_models and old.key[-1] == page.updated:
+                key = old.key  # the last build's model (`pages`): its key is the same
+            else:
+                key = eager_key(page.generated, page.updated)
             if old is not None and url not in candidates and old.key == key:
                 plan.states[url] = old
                 settle(page.file, nav)

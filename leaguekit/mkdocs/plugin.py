@@ -21,6 +21,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import html
 import itertools
@@ -94,6 +95,17 @@ class KitPage(Page):
         self.generated = generated
         self.updated = updated  # "最后更新": the page's source file's last commit (listings: of any content)
         self.read_source(config)  # the sitemap reads `meta` of pages a serve rebuild does not draw
+
+    def _set_canonical_url(self, base: str | None) -> None:
+        """As MkDocs sets it (urljoin, urlsplit), by concatenation for the kit's plain relative URLs
+        (0.5 s at 5,000 venues on every build and every `make serve` save)."""
+        url = self.url
+        prefix = _base_path(base) if base else None
+        if prefix is None or not _plain_url(url):
+            super()._set_canonical_url(base)
+            return
+        self.canonical_url = (base if base.endswith("/") else base + "/") + url
+        self.abs_url = prefix + url
 
     def read_source(self, config: MkDocsConfig) -> None:
         self.markdown = ""
@@ -349,6 +361,18 @@ def _add_theme(config: MkDocsConfig) -> None:
     config.extra_css[:0] = [p for p in KIT_CSS if p not in config.extra_css]
     listed = {str(s) for s in config.extra_javascript}
     config.extra_javascript[:0] = [p for p in KIT_JS if p not in listed]
+
+
+@functools.cache
+def _base_path(base: str) -> str | None:
+    """The path of site_url, when joining a plain relative URL to it is appending (else None)."""
+    parts = urlsplit(base if base.endswith("/") else base + "/")
+    return parts.path if parts.scheme in ("http", "https") and parts.netloc and not parts.query and not parts.fragment and "#" not in base and "?" not in base else None
+
+
+def _plain_url(url: str) -> bool:
+    """No scheme, query, fragment, leading or double slash, nor a `.` or `..` segment: urljoin would only append it."""
+    return not (url.startswith("/") or "//" in url or any(c in url for c in ":?#;\\") or any(part in (".", "..") for part in url.split("/")))
 
 
 def _publish(out: Path, config: MkDocsConfig) -> None:
