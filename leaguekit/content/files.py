@@ -127,27 +127,29 @@ def folder_paths(root: Path, folder: str, problems: list[Problem]) -> Iterator[P
         return
     if not base.is_dir():
         return
-    found: list[Path] = []
+    # Plain strings, not Path objects: this walk sees every content file on every build and `make serve` save
+    # (pathlib cost 1.1 s at 20,000 venues). Sorted as Path sorts (by parts).
+    found: list[str] = []
     for dirpath, dirnames, filenames in os.walk(base):
-        here = Path(dirpath)
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        rel_dir = os.path.relpath(dirpath, root).replace(os.sep, "/")
         for name in dirnames + filenames:
-            path = here / name
-            if path.is_symlink():
-                problems.append(Problem(path.relative_to(root).as_posix(), 1, "文件名", "是符号链接，不允许", "请放入文件本身，不要用链接"))
-        dirnames[:] = [d for d in dirnames if not (here / d).is_symlink()]
-        in_photos = here.relative_to(base).parts[1:2] == ("photos",)  # <folder>/<org>/photos/ and below
+            if os.path.islink(os.path.join(dirpath, name)):
+                problems.append(Problem(f"{rel_dir}/{name}", 1, "文件名", "是符号链接，不允许", "请放入文件本身，不要用链接"))
+        dirnames[:] = [d for d in dirnames if not os.path.islink(os.path.join(dirpath, d))]
+        in_photos = rel_dir.split("/")[2:3] == ["photos"]  # <folder>/<org>/photos/ and below
         for name in filenames:
-            path = here / name
-            if name.startswith(".") or path.is_symlink():
+            if name.startswith(".") or os.path.islink(os.path.join(dirpath, name)):
                 continue
-            if not check_file_name(path.relative_to(root).as_posix(), problems) or in_photos:
+            rel = f"{rel_dir}/{name}"
+            if not check_file_name(rel, problems) or in_photos:
                 continue  # a photo is checked when a venue names it (`photos`), never read as content
-            if path.suffix != ".md":
-                problems.append(Problem(path.relative_to(root).as_posix(), 1, "文件名", f"{folder}/ 中只能放 .md 文件", "照片请放到团组织文件夹的 photos/ 中（如 venues/<团组织>/photos/），再在 photos 中引用"))
+            if not name.endswith(".md"):
+                problems.append(Problem(rel, 1, "文件名", f"{folder}/ 中只能放 .md 文件", "照片请放到团组织文件夹的 photos/ 中（如 venues/<团组织>/photos/），再在 photos 中引用"))
                 continue
-            found.append(path)
-    yield from sorted(found)
+            found.append(rel)
+    for rel in sorted(found, key=lambda r: r.split("/")):
+        yield root / rel
 
 
 @dataclass
@@ -214,9 +216,10 @@ def _read_reusing(cache: ReadCache, paths: list[Path], root: Path, folder: str, 
     found: dict[str, ContentFile] = {}
     stamps: dict[str, tuple[int, int]] = {}
     missing: list[Path] = []
+    base = str(root) + os.sep
     for path in paths:
-        rel = path.relative_to(root).as_posix()
-        stat = path.stat()
+        rel = text[len(base) :].replace(os.sep, "/") if (text := str(path)).startswith(base) else path.relative_to(root).as_posix()
+        stat = os.stat(text)
         stamps[rel] = (stat.st_mtime_ns, stat.st_size)
         kept = cache.entries.get(rel)
         if kept is not None and kept[0] == stamps[rel]:
