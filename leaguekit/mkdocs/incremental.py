@@ -13,9 +13,12 @@ replaces the server's builder; `Session` does the rest): the site directory is k
 - anything else (data/, docs/, mkdocs.yml, macros.py, a photo, brands/, activities/, git history, the date):
   everything is written again, as in a clean build.
 
-Hand-written pages, pages in the nav and /data/ (it describes the downloads) are always drawn. The search
-index is written whole from the build's state unless no entry changed; robots.txt and the sitemap every time;
-files the last build wrote that this one does not are deleted. A build that fails keeps the last good site and memory.
+Hand-written pages, pages in the nav and /data/ (it describes the downloads) are always drawn. The files beside
+the pages are made from rows kept per venue (`generate.site.Reuse`: recomputed only for venues read anew, all of
+them after any other change); the search index is kept too (`output.search_index.KeptIndex`: only the tokens of
+changed entries re-encoded, only changed shards written), and not written at all when no entry changed;
+robots.txt and the sitemap every time; files the last build wrote that this one does not are deleted. A build
+that fails keeps the last good site and memory.
 """
 
 from __future__ import annotations

@@ -16,7 +16,9 @@
   forked process writes site/search/ while MkDocs draws the pages (`background`), joined in on_post_build.
 - on_post_build: robots.txt and a reproducible sitemap.xml.gz.
 - on_serve: `mkdocs serve` rebuilds on edits in the content folders; after its first build, each rebuild draws
-  and writes only what the save changed (`leaguekit.mkdocs.incremental`).
+  and writes only what the save changed (`leaguekit.mkdocs.incremental`). Under serve nothing is forked (the
+  server runs threads): the session writes the files beside the pages that changed, and the search index is
+  updated in on_post_build.
 """
 
 from __future__ import annotations
