@@ -20,9 +20,11 @@ $(VENV)/.test: pyproject.toml requirements/test.txt requirements/runtime.txt
 	PYTHON=$(PYTHON) sh tools/setup-venv.sh $(VENV) requirements/test.txt
 	touch $@ $(VENV)/.runtime
 
-## Build and serve the site on http://127.0.0.1:8000, rebuilding on every content edit.
+## Build and serve the site on http://127.0.0.1:8000 (make serve PORT=8001: another port); after the first
+## build, saving a venue file redraws only the pages it changes (leaguekit/mkdocs/incremental.py).
+PORT ?= 8000
 serve: $(VENV)/.runtime
-	$(BIN)/python -m mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/python -m mkdocs serve --dev-addr 127.0.0.1:$(PORT)
 
 ## Build into a fresh directory and swap it into site/ in one step, only on success (one build at a time).
 ## SITE_ORG=taigu make build|serve|check: that org's own site (it and the orgs below it), reaching
@@ -98,6 +100,7 @@ bench: $(VENV)/.test
 	$(BIN)/python bench/photos.py
 	$(BIN)/python bench/orgsites.py
 	$(BIN)/python bench/map_markers.py
+	$(BIN)/python bench/serve.py
 
 ## Lighthouse mobile on home, /nearby/ and a venue page (served with gzip, median of 3 runs) and
 ## the W3C Nu HTML checker over every page; scores and errors to audit/results/. Fails on any vnu

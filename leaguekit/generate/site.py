@@ -109,6 +109,33 @@ def chunks(items: list, size: int) -> list[list]:
     return [items[i : i + size] for i in range(0, len(items), size)] or [[]]
 
 
+class Reuse:
+    """Values computed from one object (a venue as read), kept between `mkdocs serve` rebuilds while it is the
+    very same object: the read cache hands back the frozen entry of an unchanged file, so a save recomputes only
+    its own venue's rows. Whoever keeps it clears it when anything else (data/, the date …) changed."""
+
+    def __init__(self) -> None:
+        self.kept: dict[tuple[str, int], tuple[object, object, object]] = {}
+        self.used: dict[tuple[str, int], tuple[object, object, object]] = {}
+
+    def get(self, kind: str, obj: object, compute, tag: object = None):
+        """`obj`'s value of `kind`, kept while `obj` is the same object and `tag` equal (a venue's id: it comes
+        from the file's name, not its model)."""
+        key = (kind, id(obj))
+        found = self.used.get(key) or self.kept.get(key)
+        if found is None or found[0] is not obj or found[1] != tag:
+            found = (obj, tag, compute())
+        self.used[key] = found
+        return found[2]
+
+    def next_build(self) -> None:
+        """A build succeeded: what it did not use (removed venues, other builds' rows) is dropped."""
+        self.kept, self.used = self.used, {}
+
+    def clear(self) -> None:
+        self.kept, self.used = {}, {}
+
+
 class Site:
     """The content a build shows, with the helpers every section's generator needs."""
 
@@ -130,6 +157,7 @@ class Site:
         edit_uri: str | None = "",
         images: Mapping[str, ImageSet] | None = None,
         assets: Mapping[str, str] | None = None,
+        reuse: Reuse | None = None,
     ):
         self.content = content
         self.figures = figures or FigureBook({})
@@ -141,6 +169,17 @@ class Site:
         self.assets = assets or {}  # a kit file's path -> its published name, with a content hash (the plugin)
         self.today = today or schedule.build_date()
         self.memo: dict[str, object] = {}  # results two sections share, computed once per build
+        self._reuse = reuse  # `mkdocs serve`: per-venue rows kept from the last build
+
+    def reused(self, kind: str, obj: object, compute):
+        """`compute()`, or its value from the last build when `obj` is the same object (under `mkdocs serve`);
+        the value must follow from `obj` and what only a full rebuild changes (data/, settings, the date).
+        A venue (rebuilt on every load) is known by its model, which the read cache keeps, and its id."""
+        if self._reuse is None:
+            return compute()
+        if isinstance(obj, VenueEntry):
+            return self._reuse.get(kind, obj.data, compute, obj.id)
+        return self._reuse.get(kind, obj, compute)
 
     def asset(self, path: str) -> str:
         """Where a kit script or stylesheet is published (`assets/javascripts/map.js` -> `…/map.1a2b3c4d.js`)."""

@@ -25,7 +25,7 @@ def pages(site: Site) -> Iterator[GeneratedPage]:
 def files(site: Site) -> Iterator[tuple[str, str | bytes]]:
     for redirect in publish.redirects(site.content):
         yield redirect.path, redirect.html
-    yield from finder_data.finder_data(site.content).files()
+    yield from finder_data.finder_data(site.content, site.reused).files()
     yield from activity_months.files(site)
     yield share.CARD, share.card_png(site.content.publisher.name)
     for poster in posters.posters(site.content, site.site_url):

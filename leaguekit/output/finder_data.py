@@ -33,6 +33,7 @@ import json
 import math
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import partial
 
 from .. import urls
 from ..content.geo import distance_m, region_of, to_gcj02
@@ -166,8 +167,11 @@ def vocabulary(content: Content) -> dict:
     }
 
 
-def finder_data(content: Content) -> FinderData:
-    return build([record(v, content) for v in content.open_venues], vocabulary(content))
+def finder_data(content: Content, reused=None) -> FinderData:
+    """`reused`: `Site.reused`, so a serve rebuild recomputes only the records of venues it read anew."""
+    if reused is None:
+        return build([record(v, content) for v in content.open_venues], vocabulary(content))
+    return build([reused("finder", v, partial(record, v, content)) for v in content.open_venues], vocabulary(content))
 
 
 # --- what a phone downloads -----------------------------------------------------

@@ -20,6 +20,7 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from .. import urls
@@ -223,7 +224,7 @@ def activity_record(site: Site, entry: ActivityEntry) -> dict[str, Any]:
 def records(site: Site) -> dict[str, list[dict[str, Any]]]:
     c = site.content
     return {
-        "venues": [venue_record(site, v) for v in c.venues],
+        "venues": [site.reused("record", v, partial(venue_record, site, v)) for v in c.venues],
         "brands": [brand_record(site, b) for b in c.brands],
         "activities": [activity_record(site, a) for a in c.activities],
     }
@@ -237,8 +238,17 @@ def license_of(site: Site) -> dict[str, str] | None:
     return {"name": key, "title": en, "title_zh": zh, "path": url}
 
 
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
 def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n"
+    return _dumps(value) + "\n"
+
+
+def _json_with(head: dict[str, Any], key: str, items: Iterator[str]) -> str:
+    """`_json(head | {key: [...]})` from items already encoded (a serve rebuild keeps each venue's)."""
+    return _dumps(head)[:-1] + "," + _dumps(key) + ":[" + ",".join(items) + "]}\n"
 
 
 def _envelope(site: Site, kind: str, title: str) -> dict[str, Any]:
@@ -255,11 +265,12 @@ def _geometry(record: dict[str, Any], kind: str, site: Site) -> dict[str, Any] |
 
 def geojson(site: Site, kind: str, title: str, rows: list[dict[str, Any]]) -> str:
     """RFC 7946: a FeatureCollection, positions `[lng, lat]` in WGS-84; a brand is the MultiPoint of its host venues."""
-    features = []
-    for record in rows:
+    def feature(record: dict[str, Any]) -> str:
         properties = {k: v for k, v in record.items() if k not in ("lat", "lng")}
-        features.append({"type": "Feature", "id": record["id"], "geometry": _geometry(record, kind, site), "properties": properties})
-    return _json({"type": "FeatureCollection", **_envelope(site, kind, title), "features": features})
+        return _dumps({"type": "Feature", "id": record["id"], "geometry": _geometry(record, kind, site), "properties": properties})
+
+    features = (feature(r) if kind == "brands" else site.reused("feature", r, partial(feature, r)) for r in rows)
+    return _json_with({"type": "FeatureCollection", **_envelope(site, kind, title)}, "features", features)
 
 
 # A cell starting with one of these is a formula to Excel, LibreOffice and WPS (CSV injection, OWASP).
@@ -281,14 +292,24 @@ def _cell(value: Any) -> str:
     return "'" + text if text.lstrip(" ").startswith(FORMULA_START) else text
 
 
-def table(columns: list[str], rows: list[dict[str, Any]], *, bom: bool) -> bytes:
-    """CSV with CRLF line ends; `bom` for the files people open in Excel."""
+def table(columns: list[str], rows: list[dict[str, Any]], *, bom: bool, reused=None) -> bytes:
+    """CSV with CRLF line ends; `bom` for the files people open in Excel. `reused`: `Site.reused`, so a serve
+    rebuild keeps the line of each row it kept."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(columns)
-    for row in rows:
-        writer.writerow([_cell(row.get(k)) for k in columns])
-    return (("\ufeff" if bom else "") + out.getvalue()).encode("utf-8")
+    if reused is None:
+        for row in rows:
+            writer.writerow([_cell(row.get(k)) for k in columns])
+        return (("\ufeff" if bom else "") + out.getvalue()).encode("utf-8")
+    kind = "csv:" + ",".join(columns)
+
+    def line(row: dict[str, Any]) -> str:
+        one = io.StringIO()
+        csv.writer(one, lineterminator="\r\n").writerow([_cell(row.get(k)) for k in columns])
+        return one.getvalue()
+
+    return (("\ufeff" if bom else "") + out.getvalue() + "".join(reused(kind, row, partial(line, row)) for row in rows)).encode("utf-8")
 
 
 # --- Open Referral HSDS 3.0 -------------------------------------------------------
@@ -391,13 +412,8 @@ class Hsds:
                 if contact.phone:
                     self.add("phone", key=f"org/{org.id}/{index}", organization_id=self.id("organization", org.id), number=contact.phone, type="voice", description=contact.role)
         for venue in c.venues:
-            self.location(f"venue/{venue.id}", venue.data.org, venue.data.name, c.venue_types[venue.data.type].label, venue.data.address,
-                          site.district(venue).full_name, venue.data.location.lat, venue.data.location.lng, venue.id, "leaguekit venue id")
-            location = self.id("location", f"venue/{venue.id}")
-            if venue.data.phone:
-                self.add("phone", key=f"venue/{venue.id}", location_id=location, number=venue.data.phone, type="voice", description=f"{venue.data.name}电话")
-            if venue.hours is not None and venue.data.is_open:
-                self.hours(venue, location)
+            for name, row in site.reused("hsds", venue, partial(self.venue_rows, venue)):
+                self.tables[name].append(row)
         for brand in c.brands:
             service = self.add("service", key=f"brand/{brand.id}", organization_id=self.id("organization", brand.data.org), name=brand.data.name,
                                description=brand.data.summary, url=self.url(urls.brand(brand.id)), status="active")
@@ -406,6 +422,22 @@ class Hsds:
         for entry in c.activities:
             self.activity(entry)
         return self.tables
+
+    def venue_rows(self, venue: VenueEntry) -> list[tuple[str, dict[str, Any]]]:
+        """A venue's rows (table, row): its location, address, phone and schedules."""
+        site, kept = self.site, self.tables
+        self.tables = {name: [] for name in HSDS_TABLES}
+        try:
+            self.location(f"venue/{venue.id}", venue.data.org, venue.data.name, site.content.venue_types[venue.data.type].label, venue.data.address,
+                          site.district(venue).full_name, venue.data.location.lat, venue.data.location.lng, venue.id, "leaguekit venue id")
+            location = self.id("location", f"venue/{venue.id}")
+            if venue.data.phone:
+                self.add("phone", key=f"venue/{venue.id}", location_id=location, number=venue.data.phone, type="voice", description=f"{venue.data.name}电话")
+            if venue.hours is not None and venue.data.is_open:
+                self.hours(venue, location)
+            return [(name, row) for name, rows in self.tables.items() for row in rows]
+        finally:
+            self.tables = kept
 
     def url(self, page: str) -> str | None:
         return _link(self.site, page) if self.site.site_url else None
@@ -541,11 +573,12 @@ def files(site: Site) -> Iterator[tuple[str, str | bytes]]:
     all_records = records(site)
     for kind, label, columns in KINDS:
         rows = all_records[kind]
-        yield urls.data_file(f"{kind}.json"), _json({**_envelope(site, kind, label), kind: rows})
+        encoded = (site.reused("json", r, partial(_dumps, r)) for r in rows) if kind == "venues" else map(_dumps, rows)
+        yield urls.data_file(f"{kind}.json"), _json_with(_envelope(site, kind, label), kind, encoded)
         yield urls.data_file(f"{kind}.geojson"), geojson(site, kind, label, rows)
-        yield urls.data_file(f"{kind}.csv"), table([col.key for col in columns], rows, bom=True)
+        yield urls.data_file(f"{kind}.csv"), table([col.key for col in columns], rows, bom=True, reused=site.reused if kind == "venues" else None)
     tables = Hsds(site).build()
     for name, (path, fields) in HSDS_TABLES.items():
-        yield urls.data_file(f"hsds/{path}"), table([f[0] for f in fields], tables[name], bom=False)
+        yield urls.data_file(f"hsds/{path}"), table([f[0] for f in fields], tables[name], bom=False, reused=site.reused)
     yield urls.data_file("hsds/datapackage.json"), _json(datapackage(site, {name: len(rows) for name, rows in tables.items()}))
     site.memo.setdefault("opendata", _describe(all_records, tables))

@@ -31,6 +31,7 @@ import json
 import re
 import shutil
 from array import array
+from bisect import bisect_left
 from collections import Counter, defaultdict, deque
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -118,8 +119,12 @@ class IndexStats:
 class SearchIndex:
     """Collects entries during the build; `write()` tokenises and writes them in one pass."""
 
-    def __init__(self) -> None:
+    def __init__(self, scores: dict[SearchEntry, dict[str, int]] | None = None, kept: KeptIndex | None = None) -> None:
         self.entries: list[tuple[str, SearchEntry]] = []
+        self.kept = kept  # `mkdocs serve`: the index as last written (a save rewrites what changed)
+        # Each entry's tokens and scores by entry (`mkdocs serve` keeps them between rebuilds: a save
+        # changes a few entries). None: computed afresh, nothing kept.
+        self.scores = scores
 
     def add(self, url: str, entries: Iterable[SearchEntry]) -> None:
         for entry in entries:
@@ -132,59 +137,168 @@ class SearchIndex:
 
     def write(self, folder: Path) -> IndexStats:
         docs = self.ordered()
+        kept = self.kept
+        if kept is not None and kept.valid and kept.urls == [url for url, _ in docs]:
+            return kept.update(folder, docs, self._scores_of)
         # token -> postings, each `doc << 8 | score`, in document order
         postings: defaultdict[str, array] = defaultdict(lambda: array("I"))
         for doc, (_, entry) in enumerate(docs):
-            found = _scores(entry)
+            found = self._scores_of(entry)
             # map() runs the appends in C: this loop sees every token of every page
             # (7 million at 20,000 venues).
             deque(map(array.append, map(postings.__getitem__, found), map((doc << 8).__or__, found.values())), maxlen=0)
 
         encoded = {token: _encode(postings[token]) for token in sorted(postings)}
         truncated = sum(len(p) > CAP for p in postings.values())
-        del postings
         total = sum(len(t) + len(v) + 4 for t, v in encoded.items())
         shards = max(1, -(-total // SHARD_BYTES))
         buckets: list[list[str]] = [[] for _ in range(shards)]
         for token in encoded:
             buckets[shard_of(token, shards)].append(token)
+        files = {f"t/{n}.json": _shard_text(bucket, encoded) for n, bucket in enumerate(buckets)}
+        owned = owned_names([e for _, e in docs])
+        files |= {f"d/{n}.json": _chunk_text(docs, owned, n) for n in range(-(-len(docs) // CHUNK))}
 
         if folder.exists():
             shutil.rmtree(folder)
         (folder / "t").mkdir(parents=True)
         (folder / "d").mkdir()
-        digest = hashlib.sha256()
-        written = 0
-        for n, bucket in enumerate(buckets):
-            text = "{" + ",".join(f"{json.dumps(t, ensure_ascii=False)}:{encoded[t]}" for t in bucket) + "}"
-            written += _write(folder / "t" / f"{n}.json", text, digest)
-        chunks = -(-len(docs) // CHUNK)
-        kinds = list(KINDS)
-        staff = [n for n, (_, e) in enumerate(docs) if e.kind == "staff"]
-        owned = owned_names([e for _, e in docs])
-        for n in range(chunks):
-            records = [
-                [url, e.title, e.summary, kinds.index(e.kind), *([] if names is None else [names])]
-                for (url, e), names in zip(docs[n * CHUNK : (n + 1) * CHUNK], owned[n * CHUNK : (n + 1) * CHUNK], strict=True)
-            ]
-            written += _write(folder / "d" / f"{n}.json", _json(records), digest)
-        manifest = {
-            "format": FORMAT,
-            "docs": len(docs),
-            "chunk": CHUNK,
-            "shards": shards,
-            "kinds": [label for label, _ in KINDS.values()],
-            "kindKeys": kinds,
-            "syllables": list(syllables()),
-            "fillers": list(FILLERS),
-            "particles": PARTICLES,
-            # Staff pages are stored last, side by side: documents staff[0] to staff[1] - 1.
-            "staff": [staff[0], staff[-1] + 1] if staff else [len(docs), len(docs)],
-            "staffWords": staff_words(e for _, e in docs),
-            "stamp": digest.hexdigest()[:12],
-        }
-        written += _write(folder / "manifest.json", _json(manifest), None)
-        return IndexStats(documents=len(docs), tokens=len(encoded), truncated=truncated, shards=shards, chunks=chunks, bytes=written)
+        for path, data in files.items():
+            (folder / path).write_bytes(data)
+        if kept is not None:
+            kept.keep(docs, postings, encoded, total, buckets, files, owned)
+        del postings
+        written = sum(map(len, files.values())) + _write_manifest(folder, docs, shards, files)
+        return IndexStats(documents=len(docs), tokens=len(encoded), truncated=truncated, shards=shards, chunks=-(-len(docs) // CHUNK), bytes=written)
+
+    def _scores_of(self, entry: SearchEntry) -> dict[str, int]:
+        if self.scores is None:
+            return _scores(entry)
+        if (found := self.scores.get(entry)) is None:
+            found = self.scores[entry] = _scores(entry)
+        return found
+
+
+class KeptIndex:
+    """The index as last written, kept by `mkdocs serve` between rebuilds: when the same pages are indexed in the
+    same order, a save re-encodes only the tokens of the entries that changed and writes only the shards and
+    record chunks whose bytes differ (`update`); the files are those a whole write makes."""
+
+    def __init__(self) -> None:
+        self.valid = False
+        self.urls: list[str] = []
+
+    def keep(self, docs, postings, encoded, total, buckets, files, owned) -> None:
+        self.urls, self.entries = [url for url, _ in docs], [e for _, e in docs]
+        self.postings, self.encoded, self.total = dict(postings), encoded, total
+        self.buckets, self.files, self.owned = buckets, files, owned
+        self.valid = True
+
+    def update(self, folder: Path, docs: list[tuple[str, SearchEntry]], scores_of) -> IndexStats:
+        self.valid = False  # until this update is complete: a failure makes the next write whole
+        entries = [e for _, e in docs]
+        changed = [d for d, (old, new) in enumerate(zip(self.entries, entries, strict=True)) if old != new]
+        touched: set[str] = set()
+        for doc in changed:
+            old, new = scores_of(self.entries[doc]), scores_of(entries[doc])
+            for token in old.keys() | new.keys():
+                if old.get(token) == new.get(token):
+                    continue
+                touched.add(token)
+                found = self.postings.get(token)
+                if found is None:
+                    found = self.postings[token] = array("I")
+                at = bisect_left(found, doc << 8)
+                if at < len(found) and found[at] >> 8 == doc:
+                    del found[at]
+                if token in new:
+                    found.insert(at, doc << 8 | new[token])
+        added: list[str] = []
+        for token in touched:
+            before = self.encoded.pop(token, None)
+            if before is not None:
+                self.total -= len(token) + len(before) + 4
+            if self.postings[token]:
+                self.encoded[token] = _encode(self.postings[token])
+                self.total += len(token) + len(self.encoded[token]) + 4
+                if before is None:
+                    added.append(token)
+            else:
+                del self.postings[token]
+        shards = max(1, -(-self.total // SHARD_BYTES))
+        if shards != len(self.buckets):  # another shard count: every token moves
+            self.buckets = [[] for _ in range(shards)]
+            for token in sorted(self.encoded):
+                self.buckets[shard_of(token, shards)].append(token)
+            redo = set(range(shards))
+        else:
+            redo = {shard_of(token, shards) for token in touched}
+            for n in redo:
+                bucket = set(self.buckets[n]) | {t for t in added if shard_of(t, shards) == n}
+                self.buckets[n] = sorted(t for t in bucket if t in self.encoded)
+        files = {path: data for path, data in self.files.items() if not path.startswith("t/")}
+        for n, bucket in enumerate(self.buckets):
+            path = f"t/{n}.json"
+            files[path] = _shard_text(bucket, self.encoded) if n in redo or path not in self.files else self.files[path]
+        owned = owned_names(entries)
+        chunks = {d // CHUNK for d in changed} | {d // CHUNK for d, (a, b) in enumerate(zip(self.owned, owned, strict=True)) if a != b}
+        for n in chunks:
+            files[f"d/{n}.json"] = _chunk_text(docs, owned, n)
+        for path in self.files.keys() - files.keys():
+            (folder / path).unlink()
+        for path, data in files.items():
+            if self.files.get(path) != data:
+                (folder / path).write_bytes(data)
+        files = {path: files[path] for path in sorted(files, key=_file_order)}
+        written = sum(map(len, files.values())) + _write_manifest(folder, docs, shards, files)
+        self.entries, self.files, self.owned = entries, files, owned
+        self.valid = True
+        return IndexStats(documents=len(docs), tokens=len(self.encoded), truncated=sum(len(p) > CAP for p in self.postings.values()), shards=shards, chunks=-(-len(docs) // CHUNK), bytes=written)
+
+
+def _file_order(path: str) -> tuple[str, int]:
+    folder, name = path.split("/")
+    return folder != "t", int(name.removesuffix(".json"))
+
+
+def _shard_text(bucket: list[str], encoded: dict[str, str]) -> bytes:
+    return ("{" + ",".join(f"{json.dumps(t, ensure_ascii=False)}:{encoded[t]}" for t in bucket) + "}").encode("utf-8")
+
+
+def _chunk_text(docs: list[tuple[str, SearchEntry]], owned: list[list[str] | None], n: int) -> bytes:
+    kinds = list(KINDS)
+    records = [
+        [url, e.title, e.summary, kinds.index(e.kind), *([] if names is None else [names])]
+        for (url, e), names in zip(docs[n * CHUNK : (n + 1) * CHUNK], owned[n * CHUNK : (n + 1) * CHUNK], strict=True)
+    ]
+    return _json(records).encode("utf-8")
+
+
+def _write_manifest(folder: Path, docs: list[tuple[str, SearchEntry]], shards: int, files: dict[str, bytes]) -> int:
+    """manifest.json, its stamp from every shard and chunk (in the order t/0…, d/0…)."""
+    digest = hashlib.sha256()
+    for path, data in files.items():
+        digest.update(path.encode() + b"\0" + data)
+    kinds = list(KINDS)
+    staff = [n for n, (_, e) in enumerate(docs) if e.kind == "staff"]
+    manifest = {
+        "format": FORMAT,
+        "docs": len(docs),
+        "chunk": CHUNK,
+        "shards": shards,
+        "kinds": [label for label, _ in KINDS.values()],
+        "kindKeys": kinds,
+        "syllables": list(syllables()),
+        "fillers": list(FILLERS),
+        "particles": PARTICLES,
+        # Staff pages are stored last, side by side: documents staff[0] to staff[1] - 1.
+        "staff": [staff[0], staff[-1] + 1] if staff else [len(docs), len(docs)],
+        "staffWords": staff_words(e for _, e in docs),
+        "stamp": digest.hexdigest()[:12],
+    }
+    data = _json(manifest).encode("utf-8")
+    (folder / "manifest.json").write_bytes(data)
+    return len(data)
 
 
 def owned_names(entries: list[SearchEntry]) -> list[list[str] | None]:
@@ -280,11 +394,3 @@ def _encode(postings: array) -> str:
 
 def _json(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-
-
-def _write(path: Path, text: str, digest) -> int:
-    data = text.encode("utf-8")
-    if digest is not None:
-        digest.update(f"{path.parent.name}/{path.name}".encode() + b"\0" + data)
-    path.write_bytes(data)
-    return len(data)

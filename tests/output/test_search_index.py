@@ -250,3 +250,35 @@ def test_squatters_own_nothing_in_the_built_index(project):
     assert {"文化学习", "自习"} <= set(names["nearby/?service=study"])
     kinds = [r[3] for r in docs]
     assert kinds.index(list(KINDS).index("venue")) < kinds.index(list(KINDS).index("brand"))  # venues are stored first
+
+
+def _folder_bytes(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _venues(names: dict[int, str], kept: search_index.KeptIndex | None, summary: str = "") -> SearchIndex:
+    index = SearchIndex({}, kept)
+    syllables = "安宁平和顺丰泰康兴华阳光明新城东西南北中山河湖林园桥庄长青春永福德"
+    for i in range(400):
+        word = syllables[i % len(syllables)] + syllables[i * 7 % len(syllables)] + syllables[i * 13 % len(syllables)]
+        title = names.get(i, f"{word}社区青年之家")
+        index.add(f"venues/v{i:03d}/", [SearchEntry(kind="venue", title=title, summary=summary if i == 9 else "", keywords=f"{word} 托管 读书", body=f"{word}镇 {title} 第{i}号 活动 自习", group=f"d{i % 9}", org="taigu")])
+    return index
+
+
+def test_a_kept_index_rewrites_only_what_changed_and_equals_a_whole_write(tmp_path):
+    """`mkdocs serve` keeps the index (KeptIndex): after entries change, added and lost tokens included, the files
+    equal a whole write of the same entries, and unchanged shards are not written again."""
+    kept = search_index.KeptIndex()
+    _venues({}, kept).write(tmp_path / "served")
+    assert len(list((tmp_path / "served/t").iterdir())) > 3
+    stamps = {p: p.stat().st_mtime_ns for p in (tmp_path / "served/t").iterdir()}
+    renamed = {5: "鹦鹉螺号青年之家", 77: "完全不同的名字驿站", 300: "安宁社区青年之家"}
+    _venues(renamed, kept).write(tmp_path / "served")
+    _venues(renamed, None).write(tmp_path / "whole")
+    assert _folder_bytes(tmp_path / "served") == _folder_bytes(tmp_path / "whole")
+    stamps = {p: p.stat().st_mtime_ns for p in (tmp_path / "served/t").iterdir()}
+    _venues(renamed, kept, summary="周末").write(tmp_path / "served")  # one entry, a few tokens
+    _venues(renamed, None, summary="周末").write(tmp_path / "whole")
+    assert _folder_bytes(tmp_path / "served") == _folder_bytes(tmp_path / "whole")
+    assert sum(p.stat().st_mtime_ns == t for p, t in stamps.items()) > len(stamps) / 2

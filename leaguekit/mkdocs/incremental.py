@@ -1,0 +1,394 @@
+"""`mkdocs serve` after its first build: which pages and files a save changes, so only those are drawn and written.
+
+MkDocs keeps one plugin instance per serve process (the plugin has `on_startup`), so the plugin keeps the last
+good build here (`Memory`): the content files as read (`content.files.ReadCache`: a save re-reads only what
+changed), and for each generated page what it showed. Each rebuild is a MkDocs dirty build (`rebuilder`, which
+replaces the server's builder; `Session` does the rest): the site directory is kept, and `Plan` answers every file's `is_modified`:
+
+- a save of venue files only, changing no field a count, a grouping or a neighbour depends on (`LOCAL_FIELDS`):
+  the pages of the saved venues and the pages that linked to them last time are drawn again;
+- a venue added, removed or renamed, or another field changed: every generated page is drawn again;
+- in both cases a drawn page is written only when its HTML, title, description, search entries or share data
+  differ from last time; a generated file (finder data, feeds, open data) only when its bytes differ;
+- anything else (data/, docs/, mkdocs.yml, macros.py, a photo, brands/, activities/, git history, the date):
+  everything is written again, as in a clean build.
+
+Hand-written pages, pages in the nav and /data/ (it describes the downloads) are always drawn. The files beside
+the pages are made from rows kept per venue (`generate.site.Reuse`: recomputed only for venues read anew, all of
+them after any other change); the search index is kept too (`output.search_index.KeptIndex`: only the tokens of
+changed entries re-encoded, only changed shards written), and not written at all when no entry changed;
+robots.txt and the sitemap every time; files the last build wrote that this one does not are deleted. A build
+that fails keeps the last good site and memory.
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import logging
+import os
+import posixpath
+import re
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from functools import partial
+from pathlib import Path
+
+import jinja2
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
+from mkdocs.structure.files import File
+
+from leaguekit import generate, output, urls
+from leaguekit.content.files import ReadCache
+from leaguekit.content.model import Content, VenueEntry
+from leaguekit.generate import GeneratedPage, scripts
+from leaguekit.generate.site import Reuse
+from leaguekit.output.search_index import KeptIndex
+
+log = logging.getLogger("mkdocs.plugins.leaguekit")
+
+# Venue fields shown only on the venue's own page and on pages that link to it (cards, places, activities):
+# a save changing only these redraws those pages. Any other field may move the venue between listings,
+# change a count or a closed venue's nearest open ones, so every generated page is drawn again.
+LOCAL_FIELDS = frozenset({"name", "address", "hours", "closures", "phone", "public_mobile", "established", "partners", "area_m2", "website", "moved_on", "moved_from", "also_known_as"})
+HREF = re.compile(r'href="([^"#?]*)')
+DIRTY_WARNING = "A 'dirty' build is being performed"
+COLLECT_AFTER = 2.0  # seconds after a rebuild: the garbage it left is collected
+
+
+def digest(data: str | bytes) -> str:
+    return hashlib.sha1(data.encode("utf-8") if isinstance(data, str) else data).hexdigest()
+
+
+def venue_links(url: str, html: str) -> frozenset[str]:
+    """The venue ids a page's article links to (`venues/<id>/`, its poster `venues/<id>/print/` …, however relative)."""
+    found = set()
+    base = posixpath.dirname(url.rstrip("/")) if url.endswith("/") else posixpath.dirname(url)
+    here = url if url.endswith("/") else base + "/"
+    for href in HREF.findall(html):
+        if "://" in href or href.startswith(("mailto:", "tel:", "/")):
+            continue
+        parts = posixpath.normpath(posixpath.join(here, href)).split("/")
+        if len(parts) >= 2 and parts[0] == "venues":
+            found.add(parts[1])
+    return frozenset(found)
+
+
+def eager_key(page: GeneratedPage, updated: str) -> tuple:
+    """What a generated page shows besides its article: compared to decide whether it is written again."""
+    return (page.title, page.description, page.source, page.icon, page.hide, page.image, page.search, repr(page.json_ld), updated)
+
+
+@dataclass
+class PageState:
+    key: tuple
+    html: str  # digest of the article's HTML
+    links: frozenset[str]  # venue ids it links to
+
+
+@dataclass
+class Memory:
+    """The last good build, kept between rebuilds of one serve process."""
+
+    cache: ReadCache = field(default_factory=ReadCache)
+    reuse: Reuse = field(default_factory=Reuse)  # per-venue rows of the files beside the pages (generate.site)
+    built: bool = False  # a build completed: the site directory holds it
+    writing: bool = False  # a build failed after it began writing: the next one writes everything
+    inputs: dict[str, tuple[int, int]] = field(default_factory=dict)  # files outside the content readers' cache
+    venues: dict[str, VenueEntry] = field(default_factory=dict)  # source path -> venue
+    globals: tuple = ()
+    pages: dict[str, PageState] = field(default_factory=dict)  # generated page URL -> what it showed
+    files: dict[str, str] = field(default_factory=dict)  # generated file path -> digest
+    outputs: set[str] = field(default_factory=set)  # every file the build wrote into site/
+    scores: dict = field(default_factory=dict)  # search entry -> its tokens' scores (output.search_index)
+    search_entries: list = field(default_factory=list)  # what the search index was written from
+    search: KeptIndex = field(default_factory=KeptIndex)  # the search index as written (output.search_index)
+    venue_pages: dict[str, GeneratedPage] = field(default_factory=dict)  # venue page URL -> its model
+    theme_listings: dict[str, list[str]] = field(default_factory=dict)  # theme folder outside the project -> its files
+    git_head: str | None = None
+    dates: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Plan:
+    """What this build writes. `full`: everything (the first build, or a change the plan cannot follow)."""
+
+    full: bool
+    changed: frozenset[str] = frozenset()  # venue ids saved (old and new)
+    local: bool = False  # only LOCAL_FIELDS changed
+    drawn: dict[str, tuple[str, frozenset[str]]] = field(default_factory=dict)  # URL -> article HTML drawn to compare and the parts it needs (scripts.needs), used when writing
+    states: dict[str, PageState] = field(default_factory=dict)  # what the pages show now (committed on success)
+    files: dict[str, str] = field(default_factory=dict)
+
+    def candidates(self, memory: Memory, every: Iterable[str], venue_url: Callable[[str], str]) -> set[str]:
+        """The generated pages that may show something else now (of `every` generated page's URL)."""
+        if not self.local:
+            return set(every)
+        found = {venue_url(i) for i in self.changed}
+        for url, state in memory.pages.items():
+            if state.links & self.changed:
+                found.add(url)
+        return found
+
+
+def snapshot(root: Path, paths: Iterable[str], folders: Iterable[str]) -> dict[str, tuple[int, int]]:
+    """(mtime, size) of the given files and of every file under the given folders."""
+    found: dict[str, tuple[int, int]] = {}
+
+    def stamp(path: Path) -> None:
+        try:
+            stat = path.stat()
+        except OSError:
+            return
+        found[path.relative_to(root).as_posix()] = (stat.st_mtime_ns, stat.st_size)
+
+    for rel in paths:
+        stamp(root / rel)
+    for folder in folders:
+        for dirpath, _dirs, names in os.walk(root / folder):
+            for name in names:
+                stamp(Path(dirpath) / name)
+    return found
+
+
+def settle(file: File, modified: bool) -> None:
+    """Answer MkDocs' dirty-build question for this file from the plan, not from file times."""
+    file.is_modified = (lambda: True) if modified else (lambda: False)  # type: ignore[method-assign]
+
+
+def remove_stale(site_dir: str, previous: set[str], current: set[str]) -> None:
+    """Delete what the last build wrote and this one did not (a removed or renamed venue's page), and the
+    folders that leaves empty."""
+    for path in sorted(previous - current):
+        try:
+            os.unlink(path)
+        except FileNotFoundError:
+            continue
+        parent = os.path.dirname(path)
+        while parent != site_dir and parent.startswith(site_dir) and not os.listdir(parent):
+            os.rmdir(parent)
+            parent = os.path.dirname(parent)
+
+
+class QuietDirty(logging.Filter):
+    """MkDocs warns on every dirty build (a strict site would abort on it); here the plugin decides what is
+    written, so the warning does not apply."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith(DIRTY_WARNING)
+
+
+def rebuilder(config_file: str, site_dir: str, site_url: str, dev_addr: str, strict: bool) -> Callable[[], None]:
+    """The server's builder after the first build: config read again (as `mkdocs serve` does), a dirty build;
+    a build that fails (the Chinese problem list is already in the log) leaves the last good site served.
+    `collecting`: the timer that collects the last rebuild's garbage (a test stops it)."""
+
+    def rebuild() -> None:
+        log.info("Building documentation...")
+        config = load_config(config_file=config_file, site_dir=site_dir, dev_addr=dev_addr, strict=strict)
+        config.site_url = site_url
+        # What the last build left (its memory, the read cache) is left out of this build's garbage collections,
+        # which would otherwise scan it (0.9 s at 5,000 venues); the cycles it no longer needs are collected
+        # once the browser has the new page.
+        gc.freeze()
+        try:
+            build(config, serve_url=site_url, dirty=True)
+        except Abort:
+            log.error("预览未更新：改正上面列出的问题并保存，网站会自动重新生成；浏览器中仍是上次成功生成的网站")
+        finally:
+            gc.unfreeze()
+            if (pending := getattr(rebuild, "collecting", None)) is not None:
+                pending.cancel()  # one collection after the last of several quick saves
+            rebuild.collecting = later = threading.Timer(COLLECT_AFTER, gc.collect)  # type: ignore[attr-defined]
+            later.daemon = True
+            later.start()
+
+    return rebuild
+
+
+class Session:
+    """One serve process's builds: the plugin hands each build's state here (`plan` in on_config, `pages` and
+    `settle` in on_files, `article` when a page is written, `remember` after the build)."""
+
+    def __init__(self) -> None:
+        self.memory = Memory()
+        self.plan: Plan | None = None
+
+    def keep_theme_listing(self, theme, root: Path) -> None:
+        """MkDocs lists every theme file on each build (Material's icons: 0.4–0.6 s); the folders outside the
+        project (Material, the kit's theme) are listed once per serve process, the site's own each time. Names
+        under a dot folder (the icons) are left out: MkDocs' listing skips them as theme files anyway."""
+        listings = self.memory.theme_listings
+        get_env = theme.get_env
+
+        def listing(folder: str) -> list[str]:
+            if Path(folder).resolve().is_relative_to(root.resolve()):
+                return jinja2.FileSystemLoader(folder).list_templates()
+            if folder not in listings:
+                listings[folder] = [n for n in jinja2.FileSystemLoader(folder).list_templates() if not n.startswith(".")]
+            return listings[folder]
+
+        def env_listing_once():
+            env = get_env()
+            dirs = list(env.loader.searchpath)
+            env.loader.list_templates = lambda: sorted({n for folder in dirs for n in listing(folder)})
+            return env
+
+        theme.get_env = env_listing_once
+
+    def plan_build(self, root: Path, content: Content, config_file: str, docs_dir: str, globals_: tuple) -> None:
+        """What this build writes: everything, or what the saved venue files change."""
+        memory = self.memory
+        photos = [p.path for v in content.venues for p in v.photos]
+        self._inputs = snapshot(root, [config_file, "macros.py", *photos], ["data", docs_dir])
+        self._venues = {v.source: v for v in content.venues}
+        self._globals = globals_
+        changed = memory.cache.changed
+        if not memory.built or memory.writing or self._inputs != memory.inputs or any(not (rel.startswith("venues/") and rel.endswith(".md")) for rel in changed):
+            self.plan = Plan(full=True)
+            memory.reuse.clear()
+            return
+        ids, local = set(), True
+        for rel in changed:
+            old, new = memory.venues.get(rel), self._venues.get(rel)
+            ids |= {v.id for v in (old, new) if v is not None}
+            if old is None or new is None or old.photos != new.photos:  # added, removed, or another org's (SITE_ORG)
+                local = False
+            elif old.data.model_dump(exclude=LOCAL_FIELDS) != new.data.model_dump(exclude=LOCAL_FIELDS):
+                local = False
+        self.plan = Plan(full=False, changed=frozenset(ids), local=local)
+
+    def pages(self, site: generate.Site) -> Iterator[GeneratedPage]:
+        """Every generated page. When only venue fields shown where the venue is linked changed, a venue page that
+        cannot show anything else keeps its last model (title, description, search entries, JSON-LD), drawn, if
+        ever, from this build's content. /data/ comes last (`about_files`)."""
+        plan, memory = self.plan, self.memory
+        about = list(output.pages(site))  # /data/: describes the downloads, so it changes with them
+        self.about_files = {p.url for p in about}
+        self._venue_pages: dict[str, GeneratedPage] = {}
+        self._kept_models: set[str] = set()  # venue page URLs whose model is the last build's
+        if plan.full or not plan.local:
+            yield from generate.pages(site)
+            yield from about
+            return
+        redraw = plan.candidates(memory, (), urls.venue)
+        for section in generate.SECTIONS:
+            if section is not generate.venues:
+                yield from section.pages(site)
+                continue
+            for venue in site.content.venues:
+                url = urls.venue(venue.id)
+                old = memory.venue_pages.get(url)
+                if old is None or url in redraw:
+                    page = generate.venues.page(site, venue)
+                else:
+                    page = replace(old, render=partial(generate.venues.html, site, venue))
+                    self._kept_models.add(url)
+                self._venue_pages[url] = page
+                yield page
+        yield from about
+
+    def settle(self, files, kit_pages: list, generated: Iterable[tuple[str, str | bytes]], in_nav: set[str], sections: tuple) -> None:
+        """Which pages are drawn: every page's `is_modified` answers from the plan; which of the files beside the
+        pages (`generated`: path, content; a later one of a path wins) `write_files` writes.
+        `kit_pages`: the plugin's KitPages (`generated`, `updated`, `file`, `url`)."""
+        memory, plan = self.memory, self.plan
+        self._files, self._kit_pages = files, kit_pages
+        self._globals += (sections,)
+        if not plan.full and self._globals != memory.globals:
+            plan.full = True
+            memory.reuse.clear()
+        self._generated = dict(generated)  # computed here, after the reused rows are known to hold
+        if plan.full:
+            for file in files:
+                settle(file, True)
+            plan.files = {path: digest(data) for path, data in self._generated.items()}
+            if memory.built:
+                log.info("Rewriting every page: a change beyond venue fields shown only where the venue is linked")
+            return
+        candidates = plan.candidates(memory, (p.url for p in kit_pages), urls.venue) | self.about_files
+        for page in kit_pages:
+            url, nav = page.url, page.file.src_uri in in_nav
+            old = memory.pages.get(url)
+            if old is not None and url in self._kept_models and old.key[-1] == page.updated:
+                key = old.key  # the last build's model (`pages`): its key is the same
+            else:
+                key = eager_key(page.generated, page.updated)
+            if old is not None and url not in candidates and old.key == key:
+                plan.states[url] = old
+                settle(page.file, nav)
+                continue
+            with scripts.collect() as parts:
+                html = page.generated.render()
+            state = plan.states[url] = PageState(key, digest(html), venue_links(url, html))
+            modified = old is None or (old.key, old.html) != (state.key, state.html)
+            if modified and nav and (old is None or old.key[0] != key[0]):
+                plan.full = True  # a title in the nav: every page's menu
+            if modified or nav:
+                plan.drawn[url] = (html, frozenset(parts))
+            settle(page.file, modified or nav)
+        plan.files = {path: digest(data) for path, data in self._generated.items()}
+        kit = {p.file.src_uri for p in kit_pages}
+        for file in files.documentation_pages():
+            if file.src_uri not in kit:
+                settle(file, True)  # hand-written pages: few, and they may count venues
+        if plan.full:
+            for file in files:
+                settle(file, True)
+        else:
+            changed = sum(memory.files.get(path) != found for path, found in plan.files.items())
+            log.info(f"Rewriting {len(plan.drawn)} of {len(kit_pages)} generated pages and {changed} of {len(plan.files)} generated files")
+
+    def write_files(self, site_dir: str, page_paths: frozenset[str]) -> None:
+        """The files beside the pages that changed (all in a full build) into site/; a page keeps its place."""
+        memory, plan = self.memory, self.plan
+        memory.writing = True  # from here on site/ changes: a failure makes the next build whole
+        self._written = set()
+        for path, data in self._generated.items():
+            if path in page_paths:
+                continue
+            target = os.path.normpath(os.path.join(site_dir, path))
+            self._written.add(target)
+            if plan.full or memory.files.get(path) != plan.files[path]:
+                os.makedirs(os.path.dirname(target), exist_ok=True)
+                with open(target, "wb") as out:
+                    out.write(data.encode("utf-8") if isinstance(data, str) else data)
+        self._generated = {}
+
+    def article(self, page) -> str:
+        """The article HTML of a KitPage being written (drawn already when the plan compared it)."""
+        plan = self.plan
+        drawn = plan.drawn.pop(page.url, None) if plan is not None else None
+        if drawn is None:
+            html = page.generated.render()
+        else:
+            html, parts = drawn
+            scripts.needs(*parts)  # the scripts it loads, as if drawn now
+        if plan is not None and plan.full:
+            plan.states[page.url] = PageState(eager_key(page.generated, page.updated), digest(html), venue_links(page.url, html))
+        return html
+
+    def search_unchanged(self, entries: list) -> bool:
+        """No search entry differs from what the last build wrote the index from (so it is not written again)."""
+        return self.plan is not None and not self.plan.full and entries == self.memory.search_entries
+
+    def remember(self, site_dir: str, entries: list) -> None:
+        """This build is the last good one; what it wrote and the last one did not is deleted."""
+        memory, plan = self.memory, self.plan
+        current = {f.abs_dest_path for f in self._files if f.inclusion.is_in_serve()} | self._written
+        if memory.built:
+            remove_stale(site_dir, memory.outputs, current)
+        memory.outputs = current
+        memory.pages, memory.files = plan.states, plan.files
+        memory.inputs, memory.venues, memory.globals = self._inputs, self._venues, self._globals
+        memory.built, memory.writing = True, False
+        memory.search_entries = entries
+        memory.venue_pages = self._venue_pages or {p.url: p.generated for p in self._kit_pages if p.generated.source.startswith("venues/") and p.url.startswith("venues/")}
+        live = {entry for _, entry in entries}
+        memory.scores = {entry: found for entry, found in memory.scores.items() if entry in live}
+        memory.cache.changed = set()
+        memory.reuse.next_build()
+        self.plan = None
