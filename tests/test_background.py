@@ -26,19 +26,26 @@ def fail(folder):
     raise ValueError("分词表坏了")
 
 
-def test_a_job_runs_in_another_process_and_its_folder_replaces_the_target(tmp_path):
+@pytest.fixture
+def forking(monkeypatch):
+    """The job forks as in `make build`, even when earlier tests left threads behind (the browser tests'
+    servers): a process with threads runs its jobs inline, which these tests are not about."""
+    monkeypatch.setattr(background, "forking_helps", lambda: True)
+
+
+def test_a_job_runs_in_another_process_and_its_folder_replaces_the_target(tmp_path, forking):
     target = tmp_path / "site/search"
     target.mkdir(parents=True)
     (target / "stale.json").write_text("old", encoding="utf-8")
     job = background.Job.start(write_two, tmp_path / "site/.scratch")
-    assert job.pid is not None  # pytest runs these tests in one thread, on a machine with two cores
+    assert job.pid is not None
     job.finish(target)
     assert sorted(p.name for p in target.iterdir()) == ["pid", "t"]
     assert (target / "pid").read_text(encoding="utf-8") != str(os.getpid())
     assert not (tmp_path / "site/.scratch").exists()
 
 
-def test_a_failing_job_reports_its_error_and_leaves_the_target_alone(tmp_path):
+def test_a_failing_job_reports_its_error_and_leaves_the_target_alone(tmp_path, forking):
     target = tmp_path / "search"
     target.mkdir()
     (target / "kept.json").write_text("kept", encoding="utf-8")
@@ -49,7 +56,7 @@ def test_a_failing_job_reports_its_error_and_leaves_the_target_alone(tmp_path):
     assert not (tmp_path / ".scratch").exists()
 
 
-def test_a_job_killed_from_outside_fails(tmp_path):
+def test_a_job_killed_from_outside_fails(tmp_path, forking):
     job = background.Job.start(lambda folder: time.sleep(30), tmp_path / ".scratch")
     os.kill(job.pid, 9)
     with pytest.raises(background.JobFailed, match="信号 9"):
@@ -57,7 +64,7 @@ def test_a_job_killed_from_outside_fails(tmp_path):
     assert not (tmp_path / "search").exists()
 
 
-def test_cancel_stops_the_job_and_removes_what_it_wrote(tmp_path):
+def test_cancel_stops_the_job_and_removes_what_it_wrote(tmp_path, forking):
     def slow(folder):
         folder.mkdir()
         (folder / "part.json").write_text("{", encoding="utf-8")
@@ -84,7 +91,7 @@ def test_with_threads_running_the_job_runs_inline_at_finish(tmp_path):
         assert job.pid is None and not (tmp_path / ".scratch").exists()
         job.finish(tmp_path / "search")
         failing = background.Job.start(fail, tmp_path / ".scratch2")
-        with pytest.raises(ValueError, match="分词表坏了"):
+        with pytest.raises(background.JobFailed, match="ValueError: 分词表坏了"):
             failing.finish(tmp_path / "search2")
     finally:
         stop.set()
@@ -97,7 +104,7 @@ def site_files(site):
     return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
 
 
-def test_the_site_built_on_two_cores_is_the_one_built_on_one(project, monkeypatch):
+def test_the_site_built_on_two_cores_is_the_one_built_on_one(project, monkeypatch, forking):
     forked = []
     fork = os.fork
     monkeypatch.setattr(os, "fork", lambda: forked.append(1) or fork())
@@ -122,7 +129,7 @@ def test_a_page_keeps_its_place_when_a_file_beside_it_has_its_path(project, monk
     assert (site / "robots-extra.txt").read_text(encoding="utf-8") == "新文件"
 
 
-def test_failing_files_fail_the_build(project, monkeypatch):
+def test_failing_files_fail_the_build(project, monkeypatch, forking):
     from leaguekit.output import opendata
 
     def broken(site):
@@ -138,7 +145,7 @@ def test_failing_files_fail_the_build(project, monkeypatch):
     assert not [p for p in (project / "site").iterdir() if p.name.endswith("-building")]
 
 
-def test_a_failing_index_fails_the_build(project, monkeypatch):
+def test_a_failing_index_fails_the_build(project, monkeypatch, forking):
     def broken(self, folder):
         raise RuntimeError("索引写不下去")
 
@@ -149,6 +156,19 @@ def test_a_failing_index_fails_the_build(project, monkeypatch):
     assert isinstance(error, PluginError)
     assert "搜索索引未能生成，网站未生成：RuntimeError: 索引写不下去" in str(error)
     assert not (project / "site/search").exists()
+    assert not (project / "site" / plugin.SEARCH_SCRATCH).exists()
+
+
+def test_an_inline_job_fails_the_build_with_the_same_message(project, monkeypatch):
+    """One core, or threads: the index is written in the build process, and its failure reads the same."""
+    def broken(self, folder):
+        raise RuntimeError("索引写不下去")
+
+    monkeypatch.setattr(background, "forking_helps", lambda: False)
+    monkeypatch.setattr(search_index.SearchIndex, "write", broken)
+    with pytest.raises(Abort) as built:
+        build_site(project)
+    assert "搜索索引未能生成，网站未生成：RuntimeError: 索引写不下去" in str(built.value.__context__)
     assert not (project / "site" / plugin.SEARCH_SCRATCH).exists()
 
 

@@ -68,9 +68,9 @@ class Job:
         if self.pid is None:
             try:
                 self.work(self.scratch)
-            except Exception:
+            except Exception as exc:  # the same failure as a forked job's, whichever way it ran
                 shutil.rmtree(self.scratch, ignore_errors=True)
-                raise
+                raise JobFailed(_last_line(exc)) from exc
         else:
             message = self._wait()
             if message is not None:
