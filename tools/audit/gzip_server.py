@@ -56,10 +56,18 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
         return io.BytesIO(body)
 
 
+class QuietServer(http.server.ThreadingHTTPServer):
+    """Chromium drops kept-alive connections when Lighthouse closes a page: not an error worth a traceback."""
+
+    def handle_error(self, request, client_address) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 def server(site: Path, port: int = 0, prefix: str = "/") -> http.server.ThreadingHTTPServer:
     """`site` on 127.0.0.1:`port` (0: a free one) under `prefix` ("/kit/")."""
     handler = type("Handler", (GzipHandler,), {"prefix": "/" + prefix.strip("/") + "/" if prefix.strip("/") else "/"})
-    return http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(handler, directory=str(site)))
+    return QuietServer(("127.0.0.1", port), functools.partial(handler, directory=str(site)))
 
 
 if __name__ == "__main__":
