@@ -345,7 +345,7 @@ class LeagueKitPlugin(BasePlugin):
         self.session.remember(config.site_dir, index.entries)
 
     def on_build_error(self, *, error: Exception) -> None:
-        """A page failed: the search index being written beside the pages is stopped and removed."""
+        """A page failed: the files and the search index being written beside the pages are stopped and removed."""
         jobs, self.files_job, self.search_job = (self.files_job, self.search_job), None, None
         for job in jobs:
             if job is not None:
@@ -400,7 +400,6 @@ def _write_files(built: generate.Site, folder: Path) -> None:
         target = folder / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
-
 
 
 def _photos(files: Files, config: MkDocsConfig) -> dict:

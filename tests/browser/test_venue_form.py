@@ -91,6 +91,14 @@ def fill_venue(page, form) -> None:
     form.get_by_label("正文").fill("明星镇的青年之家：周末有亲子阅读、书法课。\n\n## 怎么来\n\n- 乘 3 路公交到明星镇站。")
 
 
+def place_at(form, address: str, lat: str = "37.43", lng: str = "112.56") -> None:
+    """The address and a WGS-84 point, as staff copy them from 天地图."""
+    form.get_by_label("地址").fill(address)
+    form.get_by_label("纬度").fill(lat)
+    form.get_by_label("经度").fill(lng)
+    form.get_by_label("天地图、手机 GPS 定位（WGS-84）").check()
+
+
 def make_file(page) -> str:
     page.get_by_role("button", name="生成文件").click()
     page.locator(".lk-vform__result").wait_for()
@@ -362,10 +370,7 @@ def test_the_form_works_offline_from_the_files_alone(browser, built):
         form.get_by_label("阵地类型").select_option("youth-station")
         form.get_by_label("所属团组织").select_option("taigu")
         form.get_by_label("文件名").fill("taigu-offline")
-        form.get_by_label("地址").fill("山西省晋中市太谷区测试路 3 号")
-        form.get_by_label("纬度").fill("37.4216")
-        form.get_by_label("经度").fill("112.5513")
-        form.get_by_label("天地图、手机 GPS 定位（WGS-84）").check()
+        place_at(form, "山西省晋中市太谷区测试路 3 号", "37.4216", "112.5513")
         text = make_file(page)
         assert text.startswith("---\nname: 离线测试青年之家\ntype: youth-station\norg: taigu\n")
         assert all(u.startswith("file://") for u in requests) and errors == []
@@ -414,16 +419,12 @@ def test_without_a_repository_the_page_says_where_the_file_goes(browser, tmp_pat
         form.get_by_label("阵地类型").select_option("youth-station")
         form.get_by_label("所属团组织").select_option("taigu")
         form.get_by_label("文件名").fill("taigu-two")
-        form.get_by_label("地址").fill("山西省晋中市太谷区测试路 4 号")
-        form.get_by_label("纬度").fill("37.43")
-        form.get_by_label("经度").fill("112.56")
-        form.get_by_label("天地图、手机 GPS 定位（WGS-84）").check()
+        place_at(form, "山西省晋中市太谷区测试路 4 号")
         make_file(page)
         assert page.locator(".lk-vform__open").count() == 0
         assert page.locator(".lk-vform__steps li").nth(1).inner_text().startswith("在仓库的 venues/taigu/ 文件夹里新建文件 taigu-two.md")
     finally:
         context.close()
-
 
 
 def test_on_an_org_site_a_venue_may_host_the_brands_of_the_orgs_above(browser, tmp_path):
@@ -446,10 +447,7 @@ def test_on_an_org_site_a_venue_may_host_the_brands_of_the_orgs_above(browser, t
         assert brands.all_inner_texts() == ["测试品牌", "全省品牌"]
         form.get_by_label("全省品牌").check()
         form.get_by_label("文件名").fill("taigu-two")
-        form.get_by_label("地址").fill("山西省晋中市太谷区测试路 4 号")
-        form.get_by_label("纬度").fill("37.43")
-        form.get_by_label("经度").fill("112.56")
-        form.get_by_label("天地图、手机 GPS 定位（WGS-84）").check()
+        place_at(form, "山西省晋中市太谷区测试路 4 号")
         write(project, "venues/taigu/taigu-two.md", make_file(page))
     finally:
         context.close()
@@ -470,10 +468,7 @@ def test_a_gitea_site_opens_giteas_new_file_page_with_the_file_or_says_to_paste(
         form.get_by_label("阵地类型").select_option("youth-home")
         form.get_by_label("所属团组织").select_option("taigu")
         form.get_by_label("县区").fill("太谷区")
-        form.get_by_label("地址").fill("山西省晋中市太谷区测试路 9 号")
-        form.get_by_label("纬度").fill("37.43")
-        form.get_by_label("经度").fill("112.56")
-        form.get_by_label("天地图、手机 GPS 定位（WGS-84）").check()
+        place_at(form, "山西省晋中市太谷区测试路 9 号")
         text = make_file(page)
         href = page.get_by_role("link", name="在 Gitea 上新建这个文件").get_attribute("href")
         parts = urlsplit(href)
