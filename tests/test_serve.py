@@ -115,6 +115,47 @@ def test_a_field_edit_redraws_its_pages_and_equals_a_clean_build(tmp_path, dated
     assert (tmp_path / "served/venues/test-venue/index.html").stat().st_mtime_ns == before["venues/test-venue/"]  # not linked: not written
     assert (tmp_path / "served/venues/second/index.html").stat().st_mtime_ns != before["venues/second/"]
     assert "Rewriting every page" not in caplog.text and "generated pages" in caplog.text
+    assert "without MkDocs' build" in caplog.text  # the quick path (incremental.Session.quick)
+
+
+NAMES_MACROS = """from leaguekit.mkdocs.macros import define_env as kit_env, on_pre_page_macros
+
+
+def define_env(env):
+    kit_env(env)
+
+    @env.macro
+    def venue_names():
+        return "、".join(v.data.name for v in env.conf["extra"]["leaguekit"].content.venues)
+
+
+__all__ = ["define_env", "on_pre_page_macros"]
+"""
+
+
+def test_quick_saves_redraw_a_hand_written_page_whose_macros_show_the_venue(tmp_path, dated, caplog):
+    """Two saves in a row, each drawn without MkDocs' build: a hand-written page printing every venue's name
+    (a site's own macro) shows the new one, another hand-written page is left as it was; the site equals a clean build."""
+    caplog.set_level(logging.INFO, logger="mkdocs.plugins.leaguekit")
+    project = small_project(tmp_path / "p")
+    write(project, "macros.py", NAMES_MACROS)
+    write(project, "docs/orgs/taigu/names.md", "# 阵地名单\n\n{{ venue_names() }}\n")
+    served = Served(project, tmp_path / "served")
+    names, home = tmp_path / "served/orgs/taigu/names/index.html", tmp_path / "served/index.html"
+    try:
+        home_written = home.stat().st_mtime_ns
+        save(project, "venues/taigu/second.md", venue_md(name="第二社区青年之家（改名）", **SECOND))
+        served.rebuild()
+        assert "第二社区青年之家（改名）" in names.read_text(encoding="utf-8")
+        save(project, "venues/taigu/second.md", venue_md(name="第二社区青年之家（再改）", phone="0354-6238888", **SECOND))
+        served.rebuild()
+        assert "第二社区青年之家（再改）" in names.read_text(encoding="utf-8")
+        assert "0354-6238888" in (tmp_path / "served/venues/second/index.html").read_text(encoding="utf-8")
+        assert home.stat().st_mtime_ns == home_written  # what its macros drew is the same: not written again
+    finally:
+        served.close()
+    assert caplog.text.count("without MkDocs' build") == 2
+    assert differences(tmp_path / "served", clean_serve_build(project, tmp_path / "clean")) == []
 
 
 def test_a_new_venue_equals_a_clean_build(tmp_path, dated):

@@ -128,9 +128,10 @@ class Reuse:
         self.used[key] = found
         return found[2]
 
-    def next_build(self) -> None:
-        """A build succeeded: what it did not use (removed venues, other builds' rows) is dropped."""
-        self.kept, self.used = self.used, {}
+    def next_build(self, *, keep_unused: bool = False) -> None:
+        """A build succeeded: what it did not use (removed venues, other builds' rows) is dropped, unless it
+        asked only for some (`keep_unused`: a quick save draws a few pages)."""
+        self.kept, self.used = ({**self.kept, **self.used} if keep_unused else self.used), {}
 
     def clear(self) -> None:
         self.kept, self.used = {}, {}

@@ -153,6 +153,8 @@ class LeagueKitPlugin(BasePlugin):
 
     @event_priority(100)  # before mkdocs-macros reads config.extra
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if self.session is not None and self.session.configured is config:
+            return config  # a serve save's quick path configured it, then left the build to MkDocs
         root = Path(config.config_file_path).parent
         _add_theme(config)
         if self.session is not None:
@@ -244,11 +246,17 @@ class LeagueKitPlugin(BasePlugin):
         # Redirects, finder data, share card, posters, calendars, feeds and open data: MkDocs never reads them.
         self.page_paths = frozenset(f.dest_uri for f in files.documentation_pages())
         if self.session is not None:  # serve: written in this process, only those that changed
-            self.session.settle(files, kit_pages, output.files(built), in_nav, tuple(config.extra["site_sections"]))
+            self.session.settle(files, kit_pages, built, assets, in_nav, tuple(config.extra["site_sections"]))
             self.session.write_files(config.site_dir, self.page_paths)
         else:
             self.files_job = background.Job.start(partial(_write_files, built), Path(config.site_dir) / FILES_SCRATCH)
         return files
+
+    def on_nav(self, nav, config: MkDocsConfig, files: Files):
+        """Serve: the nav is kept for the next save (`incremental.Session.quick`)."""
+        if self.session is not None:
+            self.session.keep_nav(nav)
+        return nav
 
     def on_env(self, env, config: MkDocsConfig, files: Files):
         """Each build makes a new theme environment, so templates need no stat() on every include of every page;
