@@ -206,6 +206,27 @@ def test_an_invalid_edit_keeps_the_last_good_site_then_a_fix_shows(tmp_path, dat
     assert differences(tmp_path / "served", clean_serve_build(project, tmp_path / "clean")) == []
 
 
+def test_a_save_made_while_another_file_is_wrong_shows_once_that_one_is_fixed(tmp_path, dated, caplog):
+    """A venue saved while another venue file has a mistake: the build fails; fixing the other file shows both
+    (the first save is still counted as changed), drawn without MkDocs' build."""
+    caplog.set_level(logging.INFO, logger="mkdocs.plugins.leaguekit")
+    project = small_project(tmp_path / "p")
+    served = Served(project, tmp_path / "served")
+    try:
+        save(project, "venues/taigu/second.md", venue_md(name="第二社区青年之家（改名）", **SECOND))
+        save(project, "venues/taigu/test-venue.md", venue_md(phone="13912345678"))
+        served.rebuild()
+        assert "预览未更新" in caplog.text
+        save(project, "venues/taigu/test-venue.md", venue_md(phone="0354-6237777"))
+        served.rebuild()
+    finally:
+        served.close()
+    assert "第二社区青年之家（改名）" in (tmp_path / "served/venues/second/index.html").read_text(encoding="utf-8")
+    assert "0354-6237777" in (tmp_path / "served/venues/test-venue/index.html").read_text(encoding="utf-8")
+    assert "without MkDocs' build" in caplog.text
+    assert differences(tmp_path / "served", clean_serve_build(project, tmp_path / "clean")) == []
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

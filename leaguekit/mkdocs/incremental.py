@@ -13,6 +13,12 @@ replaces the server's builder; `Session` does the rest): the site directory is k
 - anything else (data/, docs/, mkdocs.yml, macros.py, a photo, brands/, activities/, git history, the date):
   everything is written again, as in a clean build.
 
+A save of the first kind is drawn without MkDocs' build (`Session.quick`): MkDocs' files, pages and nav of the
+last good build are kept (`Kept`), so no page or file object is made for every page and nothing walks them all;
+the content is loaded and checked as always, the plugins' events run in MkDocs' order for the pages drawn, and a
+hand-written page is converted and written only when what its macros made differs. Any other save, a site with
+another plugin, or a new day gets MkDocs' (dirty) build below.
+
 Hand-written pages, pages in the nav and /data/ (it describes the downloads) are always drawn. The files beside
 the pages are made from rows kept per venue (`generate.site.Reuse`: recomputed only for venues read anew, all of
 them after any other change); the search index is kept too (`output.search_index.KeptIndex`: only the tokens of
@@ -32,6 +38,7 @@ import re
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
@@ -45,7 +52,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 
 from leaguekit import generate, output, urls
-from leaguekit.content.files import ReadCache
+from leaguekit.content.files import ReadCache, reusing
 from leaguekit.content.model import Content, VenueEntry
 from leaguekit.generate import GeneratedPage, scripts
 from leaguekit.generate.site import Reuse
@@ -400,6 +407,18 @@ class Session:
         if any(searches[url] for url in searches.keys() - placed):
             return None
         return entries
+
+    @contextmanager
+    def reading(self) -> Iterator[None]:
+        """A content load reusing the files as last read; the files read anew since the last good build stay
+        `changed` until a build succeeds (a save after a failed one may fix another file)."""
+        cache = self.memory.cache
+        pending = cache.changed
+        with reusing(cache):
+            try:
+                yield
+            finally:
+                cache.changed |= pending
 
     def keep_theme_listing(self, theme, root: Path) -> None:
         """MkDocs lists every theme file on each build (Material's icons: 0.4–0.6 s); the folders outside the

@@ -18,7 +18,8 @@
   forked process writes site/search/ while MkDocs draws the pages (`background`), joined in on_post_build.
 - on_post_build: robots.txt and a reproducible sitemap.xml.gz.
 - on_serve: `mkdocs serve` rebuilds on edits in the content folders; after its first build, each rebuild draws
-  and writes only what the save changed (`leaguekit.mkdocs.incremental`). Under serve nothing is forked (the
+  and writes only what the save changed (`leaguekit.mkdocs.incremental`; on_nav keeps the nav for a save drawn
+  without MkDocs' build). Under serve nothing is forked (the
   server runs threads): the session writes the files beside the pages that changed, and the search index is
   updated in on_post_build.
 """
@@ -47,7 +48,6 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from leaguekit import build, generate, output
-from leaguekit.content import files as content_files
 from leaguekit.content import gitdates, schedule, subtree
 from leaguekit.content.model import Content
 from leaguekit.content.problems import ContentError
@@ -198,7 +198,7 @@ class LeagueKitPlugin(BasePlugin):
     def _load(self, root: Path):
         if self.session is None:
             return build.load(root)
-        with content_files.reusing(self.session.memory.cache):
+        with self.session.reading():
             return build.load(root)
 
     def _dates(self, root: Path, today) -> dict[str, str]:
