@@ -117,6 +117,8 @@ class Reuse:
     def __init__(self) -> None:
         self.kept: dict[tuple[str, int], tuple[object, object, object]] = {}
         self.used: dict[tuple[str, int], tuple[object, object, object]] = {}
+        # A quick save (`mkdocs.incremental`) asks for some values only: new ones join `kept`, none is dropped.
+        self.adding = False
 
     def get(self, kind: str, obj: object, compute, tag: object = None):
         """`obj`'s value of `kind`, kept while `obj` is the same object and `tag` equal (a venue's id: it comes
@@ -125,16 +127,24 @@ class Reuse:
         found = self.used.get(key) or self.kept.get(key)
         if found is None or found[0] is not obj or found[1] != tag:
             found = (obj, tag, compute())
-        self.used[key] = found
+            if self.adding:
+                self.kept[key] = found
+        if not self.adding:
+            self.used[key] = found
         return found[2]
 
-    def next_build(self, *, keep_unused: bool = False) -> None:
-        """A build succeeded: what it did not use (removed venues, other builds' rows) is dropped, unless it
-        asked only for some (`keep_unused`: a quick save draws a few pages)."""
-        self.kept, self.used = ({**self.kept, **self.used} if keep_unused else self.used), {}
+    def next_build(self) -> None:
+        """A build succeeded: what it did not use (removed venues, other builds' rows) is dropped (after a quick
+        save, nothing)."""
+        if self.adding:
+            self.kept.update(self.used)
+            self.used = {}
+        else:
+            self.kept, self.used = self.used, {}
+        self.adding = False
 
     def clear(self) -> None:
-        self.kept, self.used = {}, {}
+        self.kept, self.used, self.adding = {}, {}, False
 
 
 class Site:
