@@ -316,3 +316,54 @@ def test_a_kit_page_has_mkdocs_canonical_url(base, url):
     kit._set_canonical_url(base)
     bare._set_canonical_url(base)
     assert (kit.canonical_url, kit.abs_url) == (bare.canonical_url, bare.abs_url)
+
+
+def test_the_file_system_of_a_path_is_read_from_the_mounts(tmp_path):
+    mounts = tmp_path / "mounts"
+    mounts.write_text("/dev/vda / ext4 rw 0 0\nC:\\134 /mnt/c 9p rw 0 0\n//nas/share /mnt/my\\040share cifs rw 0 0\n", encoding="utf-8")
+    assert incremental.file_system(Path("/home/staff/site"), str(mounts)) == "ext4"
+    assert incremental.file_system(Path("/mnt/c/Users/staff/site"), str(mounts)) == "9p"
+    assert incremental.file_system(Path("/mnt/my share/site"), str(mounts)) == "cifs"
+    assert incremental.file_system(Path("/mnt/cd"), str(mounts)) == "ext4"
+
+
+def watched_server(root: Path):
+    from mkdocs.livereload import LiveReloadServer
+
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=free_port(), root=str(root))
+    (root / "venues").mkdir()
+    (root / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    server.watch(str(root / "venues"))
+    server.watch(str(root / "mkdocs.yml"))
+    return server
+
+
+def test_make_serve_hears_of_a_save_by_file_events_instead_of_polling(tmp_path):
+    """On a local Linux file system the server is told of a save by inotify (MkDocs polls every file twice a
+    second); a file in a watched folder and the watched config file each ask for a rebuild."""
+    from watchdog.observers.polling import PollingObserver
+
+    server = watched_server(tmp_path)
+    assert incremental.watch_by_events(server, tmp_path)
+    try:
+        assert not isinstance(server.observer, PollingObserver) and sorted(server._watched_paths) == sorted([str(tmp_path / "venues"), str(tmp_path / "mkdocs.yml")])
+        server.observer.start()  # as MkDocs' serve() does: it runs already
+        for rel in ("venues/taigu/a.md", "mkdocs.yml"):
+            server._want_rebuild = False
+            write(tmp_path, rel, "---\nname: 新\n---\n")
+            deadline = time.monotonic() + 5
+            while not server._want_rebuild:
+                assert time.monotonic() < deadline, f"no event for {rel}"
+                time.sleep(0.05)
+    finally:
+        server.observer.stop()
+        server.observer.join()
+
+
+def test_a_share_without_file_events_keeps_mkdocs_polling(tmp_path, monkeypatch):
+    from watchdog.observers.polling import PollingObserver
+
+    monkeypatch.setattr(incremental, "file_system", lambda path, mounts="/proc/mounts": "9p")  # a Windows drive under WSL
+    server = watched_server(tmp_path)
+    assert not incremental.watch_by_events(server, tmp_path)
+    assert isinstance(server.observer, PollingObserver) and len(server._watched_paths) == 2

@@ -35,6 +35,7 @@ import logging
 import os
 import posixpath
 import re
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -228,6 +229,56 @@ def remove_stale(site_dir: str, previous: set[str], current: set[str]) -> None:
         while parent != site_dir and parent.startswith(site_dir) and not os.listdir(parent):
             os.rmdir(parent)
             parent = os.path.dirname(parent)
+
+
+# Linux file systems whose changes the kernel reports (inotify) whoever makes them; on a network share or a
+# Windows drive under WSL a change made elsewhere may never be reported, so there MkDocs' polling stays.
+EVENT_FILE_SYSTEMS = frozenset({"ext2", "ext3", "ext4", "xfs", "btrfs", "tmpfs", "overlay", "zfs", "f2fs", "jfs", "bcachefs"})
+
+
+def file_system(path: Path, mounts: str = "/proc/mounts") -> str:
+    """The type of the file system `path` is on (Linux), '' when unknown."""
+    try:
+        lines = Path(mounts).read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return ""
+    where, found = str(path.resolve()), ("", "")
+    for line in lines:
+        parts = line.split()
+        if len(parts) < 3:
+            continue
+        point = parts[1].replace("\\040", " ")
+        inside = where == point or where.startswith(point.rstrip("/") + "/")
+        if inside and len(point) >= len(found[0]):
+            found = (point, parts[2])
+    return found[1]
+
+
+def watch_by_events(server, root: Path) -> bool:
+    """MkDocs' server polls what it watches twice a second, a stat of every file (0.12 s of CPU each time at
+    20,000 venues: a quarter of a core while nothing changes, taken from each save's build too). On Linux, with
+    the project on a local file system, the kernel's file events (inotify) tell the same at no cost: the paths
+    watched so far move to an observer of events, started here (so a failure, such as too many folders for
+    inotify's limit, leaves the polling in place), and the server's own start of it does nothing. True: events."""
+    if sys.platform != "linux" or file_system(root) not in EVENT_FILE_SYSTEMS:
+        return False
+    from watchdog.observers.inotify import InotifyObserver
+
+    polling, watched, refs = server.observer, server._watched_paths, server._watch_refs
+    observer = server.observer = InotifyObserver()
+    server._watched_paths, server._watch_refs = {}, {}
+    try:
+        for path, count in watched.items():
+            for _ in range(count):
+                server.watch(path)
+        observer.start()
+    except OSError as error:
+        observer.stop()
+        server.observer, server._watched_paths, server._watch_refs = polling, watched, refs
+        log.info(f"Watching for changes by polling ({error})")
+        return False
+    observer.start = lambda: None  # running already
+    return True
 
 
 class QuietDirty(logging.Filter):

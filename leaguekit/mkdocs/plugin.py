@@ -361,7 +361,8 @@ class LeagueKitPlugin(BasePlugin):
 
     def on_serve(self, server, config: MkDocsConfig, builder):
         """`mkdocs serve` rebuilds on edits in the content folders, without a `watch:` list in every site's mkdocs.yml;
-        after the first build, with the kit's builder (`incremental.rebuilder`)."""
+        after the first build, with the kit's builder (`incremental.rebuilder`), told of changes by file events
+        where the system has them (`incremental.watch_by_events`)."""
         root = Path(config.config_file_path).parent
         for name in CONTENT_DIRS:
             if (root / name).is_dir():
@@ -369,6 +370,7 @@ class LeagueKitPlugin(BasePlugin):
         if self.session is not None:
             host, port = config.dev_addr
             server.builder = incremental.rebuilder(config.config_file_path, config.site_dir, config.site_url, f"{host}:{port}", config.strict)
+            incremental.watch_by_events(server, root)
         return server
 
 
