@@ -117,7 +117,7 @@ class Reuse:
     def __init__(self) -> None:
         self.kept: dict[tuple[str, int], tuple[object, object, object]] = {}
         self.used: dict[tuple[str, int], tuple[object, object, object]] = {}
-        # A quick save (`mkdocs.incremental`) asks for some values only: new ones join `kept`, none is dropped.
+        # A quick save (`mkdocs.incremental`) asks for some kinds of value only for the pages it draws.
         self.adding = False
 
     def get(self, kind: str, obj: object, compute, tag: object = None):
@@ -127,21 +127,20 @@ class Reuse:
         found = self.used.get(key) or self.kept.get(key)
         if found is None or found[0] is not obj or found[1] != tag:
             found = (obj, tag, compute())
-            if self.adding:
-                self.kept[key] = found
-        if not self.adding:
-            self.used[key] = found
+        self.used[key] = found
         return found[2]
 
     def next_build(self) -> None:
-        """A build succeeded: what it did not use (removed venues, other builds' rows) is dropped (after a quick
-        save, nothing)."""
+        """A build succeeded: what it did not use (removed venues, other builds' rows) is dropped; after a quick
+        save, only of the kinds it used (those it asked for a few objects keep their other values)."""
         if self.adding:
+            kinds = {kind for kind, _ in self.used}
+            for key in [key for key in self.kept if key[0] in kinds and key not in self.used]:
+                del self.kept[key]
             self.kept.update(self.used)
-            self.used = {}
         else:
-            self.kept, self.used = self.used, {}
-        self.adding = False
+            self.kept = self.used
+        self.used, self.adding = {}, False
 
     def clear(self) -> None:
         self.kept, self.used, self.adding = {}, {}, False
