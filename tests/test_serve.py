@@ -158,6 +158,27 @@ def test_quick_saves_redraw_a_hand_written_page_whose_macros_show_the_venue(tmp_
     assert differences(tmp_path / "served", clean_serve_build(project, tmp_path / "clean")) == []
 
 
+def test_a_site_with_another_plugin_gets_mkdocs_build_on_each_save(tmp_path, dated, caplog):
+    """Another plugin (here Material's tags) expects every build event: a save is drawn by MkDocs' build."""
+    caplog.set_level(logging.INFO, logger="mkdocs.plugins.leaguekit")
+
+    def edit(project: Path) -> None:
+        save(project, "venues/taigu/second.md", venue_md(name="第二社区青年之家（改名）", **SECOND))
+
+    project = small_project(tmp_path / "p")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("plugins:\n  - leaguekit\n", "plugins:\n  - leaguekit\n  - tags\n"), encoding="utf-8")
+    served = Served(project, tmp_path / "served")
+    try:
+        edit(project)
+        served.rebuild()
+    finally:
+        served.close()
+    assert "without MkDocs' build" not in caplog.text and "generated pages" in caplog.text
+    assert "第二社区青年之家（改名）" in (tmp_path / "served/venues/second/index.html").read_text(encoding="utf-8")
+    assert differences(tmp_path / "served", clean_serve_build(project, tmp_path / "clean")) == []
+
+
 def test_a_new_venue_equals_a_clean_build(tmp_path, dated):
     diff, _ = edited_then_compared(tmp_path, lambda p: save(p, "venues/taigu/third.md", venue_md(name="第三社区青年之家", address="山西省晋中市太谷区测试路 3 号", location={"lat": 37.41, "lng": 112.54})))
     assert diff == []

@@ -612,6 +612,11 @@ class Session:
             changed = sum(memory.files.get(path) != found for path, found in plan.files.items())
             log.info(f"Rewriting {len(plan.drawn)} of {len(kit_pages)} generated pages and {changed} of {len(plan.files)} generated files")
 
+    @property
+    def quick_saving(self) -> bool:
+        """This build is a quick save (`quick`): MkDocs writes no sitemap."""
+        return self._quick
+
     def keep_nav(self, nav: Navigation) -> None:
         self._nav = nav
 

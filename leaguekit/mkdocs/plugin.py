@@ -349,7 +349,8 @@ class LeagueKitPlugin(BasePlugin):
         index = build_of(config).extras["search_index"]
         if not self.session.search_unchanged(index.entries):
             index.write(out / search_index.FOLDER)
-        _publish(out, config)
+        if not self.session.quick_saving:  # a quick save leaves sitemap.xml as it was: robots.txt and the split sitemap too
+            _publish(out, config)
         self.session.remember(config.site_dir, index.entries)
 
     def on_build_error(self, *, error: Exception) -> None:
