@@ -361,21 +361,23 @@ class Session:
             config = config.plugins.on_config(config)
             self.configured = config
             plan = self.plan
-            if plan.full or not plan.local or not plan.changed or self._globals + (kept.sections,) != memory.globals:
-                return False
-            loaded = config.extra["leaguekit"]
-            memory.reuse.adding = True
-            site = generate.Site(loaded.content, figures=loaded.figures, dates=loaded.dates, today=loaded.today, reuse=memory.reuse, **kept.site)
-            models = self._quick_models(site, kept)
-            entries = None if models is None else self._quick_entries(kept, {url: page.search for url, page in models.items()})
-            if entries is None:
+            models = entries = None
+            if not (plan.full or not plan.local or not plan.changed or self._globals + (kept.sections,) != memory.globals):
+                loaded = config.extra["leaguekit"]
+                memory.reuse.adding = True
+                site = generate.Site(loaded.content, figures=loaded.figures, dates=loaded.dates, today=loaded.today, reuse=memory.reuse, **kept.site)
+                models = self._quick_models(site, kept)
+                entries = None if models is None else self._quick_entries(kept, {url: page.search for url, page in models.items()})
+            if entries is not None:
+                self._quick = True
+                self._globals += (kept.sections,)
+                self._quick_draw(config, site, kept, models, entries)
+            else:
                 memory.reuse.adding = False
-                return False
-            self._quick = True
-            self._globals += (kept.sections,)
-            self._quick_draw(config, site, kept, models, entries)
-            if counts := counter.get_counts():
+            if counts := counter.get_counts():  # MkDocs' build, if it follows, does not count what on_config said
                 raise Abort(f"Aborted with {', '.join(f'{v} {k.lower()}s' for k, v in counts)} in strict mode!")
+            if entries is None:
+                return False
             logging.getLogger("mkdocs.commands.build").info(f"Documentation built in {time.monotonic() - start:.2f} seconds")
             return True
         except Exception as error:
