@@ -147,9 +147,12 @@ def test_quick_saves_redraw_a_hand_written_page_whose_macros_show_the_venue(tmp_
         save(project, "venues/taigu/second.md", venue_md(name="第二社区青年之家（改名）", **SECOND))
         served.rebuild()
         assert "第二社区青年之家（改名）" in names.read_text(encoding="utf-8")
+        reuse = served.plugin().session.memory.reuse
+        rows = len(reuse.kept)
         save(project, "venues/taigu/second.md", venue_md(name="第二社区青年之家（再改）", phone="0354-6238888", **SECOND))
         served.rebuild()
         assert "第二社区青年之家（再改）" in names.read_text(encoding="utf-8")
+        assert len(reuse.kept) == rows  # rows made anew each build (an org's HSDS row) do not pile up
         assert "0354-6238888" in (tmp_path / "served/venues/second/index.html").read_text(encoding="utf-8")
         assert home.stat().st_mtime_ns == home_written  # what its macros drew is the same: not written again
     finally:
