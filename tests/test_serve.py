@@ -115,6 +115,71 @@ def test_a_field_edit_redraws_its_pages_and_equals_a_clean_build(tmp_path, dated
     assert (tmp_path / "served/venues/test-venue/index.html").stat().st_mtime_ns == before["venues/test-venue/"]  # not linked: not written
     assert (tmp_path / "served/venues/second/index.html").stat().st_mtime_ns != before["venues/second/"]
     assert "Rewriting every page" not in caplog.text and "generated pages" in caplog.text
+    assert "without MkDocs' build" in caplog.text  # the quick path (incremental.Session.quick)
+
+
+NAMES_MACROS = """from leaguekit.mkdocs.macros import define_env as kit_env, on_pre_page_macros
+
+
+def define_env(env):
+    kit_env(env)
+
+    @env.macro
+    def venue_names():
+        return "、".join(v.data.name for v in env.conf["extra"]["leaguekit"].content.venues)
+
+
+__all__ = ["define_env", "on_pre_page_macros"]
+"""
+
+
+def test_quick_saves_redraw_a_hand_written_page_whose_macros_show_the_venue(tmp_path, dated, caplog):
+    """Two saves in a row, each drawn without MkDocs' build: a hand-written page printing every venue's name
+    (a site's own macro) shows the new one, another hand-written page is left as it was; the site equals a clean build."""
+    caplog.set_level(logging.INFO, logger="mkdocs.plugins.leaguekit")
+    project = small_project(tmp_path / "p")
+    write(project, "macros.py", NAMES_MACROS)
+    write(project, "docs/orgs/taigu/names.md", "# 阵地名单\n\n{{ venue_names() }}\n")
+    served = Served(project, tmp_path / "served")
+    names, home = tmp_path / "served/orgs/taigu/names/index.html", tmp_path / "served/index.html"
+    try:
+        home_written = home.stat().st_mtime_ns
+        save(project, "venues/taigu/second.md", venue_md(name="第二社区青年之家（改名）", **SECOND))
+        served.rebuild()
+        assert "第二社区青年之家（改名）" in names.read_text(encoding="utf-8")
+        reuse = served.plugin().session.memory.reuse
+        rows = len(reuse.kept)
+        save(project, "venues/taigu/second.md", venue_md(name="第二社区青年之家（再改）", phone="0354-6238888", **SECOND))
+        served.rebuild()
+        assert "第二社区青年之家（再改）" in names.read_text(encoding="utf-8")
+        assert len(reuse.kept) == rows  # rows made anew each build (an org's HSDS row) do not pile up
+        assert "0354-6238888" in (tmp_path / "served/venues/second/index.html").read_text(encoding="utf-8")
+        assert home.stat().st_mtime_ns == home_written  # what its macros drew is the same: not written again
+    finally:
+        served.close()
+    assert caplog.text.count("without MkDocs' build") == 2
+    assert differences(tmp_path / "served", clean_serve_build(project, tmp_path / "clean")) == []
+
+
+def test_a_site_with_another_plugin_gets_mkdocs_build_on_each_save(tmp_path, dated, caplog):
+    """Another plugin (here Material's tags) expects every build event: a save is drawn by MkDocs' build."""
+    caplog.set_level(logging.INFO, logger="mkdocs.plugins.leaguekit")
+
+    def edit(project: Path) -> None:
+        save(project, "venues/taigu/second.md", venue_md(name="第二社区青年之家（改名）", **SECOND))
+
+    project = small_project(tmp_path / "p")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("plugins:\n  - leaguekit\n", "plugins:\n  - leaguekit\n  - tags\n"), encoding="utf-8")
+    served = Served(project, tmp_path / "served")
+    try:
+        edit(project)
+        served.rebuild()
+    finally:
+        served.close()
+    assert "without MkDocs' build" not in caplog.text and "generated pages" in caplog.text
+    assert "第二社区青年之家（改名）" in (tmp_path / "served/venues/second/index.html").read_text(encoding="utf-8")
+    assert differences(tmp_path / "served", clean_serve_build(project, tmp_path / "clean")) == []
 
 
 def test_a_new_venue_equals_a_clean_build(tmp_path, dated):
@@ -162,6 +227,27 @@ def test_an_invalid_edit_keeps_the_last_good_site_then_a_fix_shows(tmp_path, dat
         assert "0354-6231111" in page.read_text(encoding="utf-8")
     finally:
         served.close()
+    assert differences(tmp_path / "served", clean_serve_build(project, tmp_path / "clean")) == []
+
+
+def test_a_save_made_while_another_file_is_wrong_shows_once_that_one_is_fixed(tmp_path, dated, caplog):
+    """A venue saved while another venue file has a mistake: the build fails; fixing the other file shows both
+    (the first save is still counted as changed), drawn without MkDocs' build."""
+    caplog.set_level(logging.INFO, logger="mkdocs.plugins.leaguekit")
+    project = small_project(tmp_path / "p")
+    served = Served(project, tmp_path / "served")
+    try:
+        save(project, "venues/taigu/second.md", venue_md(name="第二社区青年之家（改名）", **SECOND))
+        save(project, "venues/taigu/test-venue.md", venue_md(phone="13912345678"))
+        served.rebuild()
+        assert "预览未更新" in caplog.text
+        save(project, "venues/taigu/test-venue.md", venue_md(phone="0354-6237777"))
+        served.rebuild()
+    finally:
+        served.close()
+    assert "第二社区青年之家（改名）" in (tmp_path / "served/venues/second/index.html").read_text(encoding="utf-8")
+    assert "0354-6237777" in (tmp_path / "served/venues/test-venue/index.html").read_text(encoding="utf-8")
+    assert "without MkDocs' build" in caplog.text
     assert differences(tmp_path / "served", clean_serve_build(project, tmp_path / "clean")) == []
 
 
@@ -254,3 +340,54 @@ def test_a_kit_page_has_mkdocs_canonical_url(base, url):
     kit._set_canonical_url(base)
     bare._set_canonical_url(base)
     assert (kit.canonical_url, kit.abs_url) == (bare.canonical_url, bare.abs_url)
+
+
+def test_the_file_system_of_a_path_is_read_from_the_mounts(tmp_path):
+    mounts = tmp_path / "mounts"
+    mounts.write_text("/dev/vda / ext4 rw 0 0\nC:\\134 /mnt/c 9p rw 0 0\n//nas/share /mnt/my\\040share cifs rw 0 0\n", encoding="utf-8")
+    assert incremental.file_system(Path("/home/staff/site"), str(mounts)) == "ext4"
+    assert incremental.file_system(Path("/mnt/c/Users/staff/site"), str(mounts)) == "9p"
+    assert incremental.file_system(Path("/mnt/my share/site"), str(mounts)) == "cifs"
+    assert incremental.file_system(Path("/mnt/cd"), str(mounts)) == "ext4"
+
+
+def watched_server(root: Path):
+    from mkdocs.livereload import LiveReloadServer
+
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=free_port(), root=str(root))
+    (root / "venues").mkdir()
+    (root / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    server.watch(str(root / "venues"))
+    server.watch(str(root / "mkdocs.yml"))
+    return server
+
+
+def test_make_serve_hears_of_a_save_by_file_events_instead_of_polling(tmp_path):
+    """On a local Linux file system the server is told of a save by inotify (MkDocs polls every file twice a
+    second); a file in a watched folder and the watched config file each ask for a rebuild."""
+    from watchdog.observers.polling import PollingObserver
+
+    server = watched_server(tmp_path)
+    assert incremental.watch_by_events(server, tmp_path)
+    try:
+        assert not isinstance(server.observer, PollingObserver) and sorted(server._watched_paths) == sorted([str(tmp_path / "venues"), str(tmp_path / "mkdocs.yml")])
+        server.observer.start()  # as MkDocs' serve() does: it runs already
+        for rel in ("venues/taigu/a.md", "mkdocs.yml"):
+            server._want_rebuild = False
+            write(tmp_path, rel, "---\nname: 新\n---\n")
+            deadline = time.monotonic() + 5
+            while not server._want_rebuild:
+                assert time.monotonic() < deadline, f"no event for {rel}"
+                time.sleep(0.05)
+    finally:
+        server.observer.stop()
+        server.observer.join()
+
+
+def test_a_share_without_file_events_keeps_mkdocs_polling(tmp_path, monkeypatch):
+    from watchdog.observers.polling import PollingObserver
+
+    monkeypatch.setattr(incremental, "file_system", lambda path, mounts="/proc/mounts": "9p")  # a Windows drive under WSL
+    server = watched_server(tmp_path)
+    assert not incremental.watch_by_events(server, tmp_path)
+    assert isinstance(server.observer, PollingObserver) and len(server._watched_paths) == 2

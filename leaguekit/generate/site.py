@@ -117,6 +117,8 @@ class Reuse:
     def __init__(self) -> None:
         self.kept: dict[tuple[str, int], tuple[object, object, object]] = {}
         self.used: dict[tuple[str, int], tuple[object, object, object]] = {}
+        # A quick save (`mkdocs.incremental`) asks for some kinds of value only for the pages it draws.
+        self.adding = False
 
     def get(self, kind: str, obj: object, compute, tag: object = None):
         """`obj`'s value of `kind`, kept while `obj` is the same object and `tag` equal (a venue's id: it comes
@@ -129,11 +131,19 @@ class Reuse:
         return found[2]
 
     def next_build(self) -> None:
-        """A build succeeded: what it did not use (removed venues, other builds' rows) is dropped."""
-        self.kept, self.used = self.used, {}
+        """A build succeeded: what it did not use (removed venues, other builds' rows) is dropped; after a quick
+        save, only of the kinds it used (those it asked for a few objects keep their other values)."""
+        if self.adding:
+            kinds = {kind for kind, _ in self.used}
+            for key in [key for key in self.kept if key[0] in kinds and key not in self.used]:
+                del self.kept[key]
+            self.kept.update(self.used)
+        else:
+            self.kept = self.used
+        self.used, self.adding = {}, False
 
     def clear(self) -> None:
-        self.kept, self.used = {}, {}
+        self.kept, self.used, self.adding = {}, {}, False
 
 
 class Site:

@@ -13,6 +13,12 @@ replaces the server's builder; `Session` does the rest): the site directory is k
 - anything else (data/, docs/, mkdocs.yml, macros.py, a photo, brands/, activities/, git history, the date):
   everything is written again, as in a clean build.
 
+A save of the first kind is drawn without MkDocs' build (`Session.quick`): MkDocs' files, pages and nav of the
+last good build are kept (`Kept`), so no page or file object is made for every page and nothing walks them all;
+the content is loaded and checked as always, the plugins' events run in MkDocs' order for the pages drawn, and a
+hand-written page is converted and written only when what its macros made differs. Any other save, a site with
+another plugin, or a new day gets MkDocs' (dirty) build below.
+
 Hand-written pages, pages in the nav and /data/ (it describes the downloads) are always drawn. The files beside
 the pages are made from rows kept per venue (`generate.site.Reuse`: recomputed only for venues read anew, all of
 them after any other change); the search index is kept too (`output.search_index.KeptIndex`: only the tokens of
@@ -29,24 +35,29 @@ import logging
 import os
 import posixpath
 import re
+import sys
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 
 import jinja2
-from mkdocs.commands.build import build
+from mkdocs import utils
+from mkdocs.commands.build import _build_page, build
 from mkdocs.config import load_config
-from mkdocs.exceptions import Abort
-from mkdocs.structure.files import File
+from mkdocs.exceptions import Abort, BuildError
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 
 from leaguekit import generate, output, urls
-from leaguekit.content.files import ReadCache
+from leaguekit.content.files import ReadCache, reusing
 from leaguekit.content.model import Content, VenueEntry
 from leaguekit.generate import GeneratedPage, scripts
 from leaguekit.generate.site import Reuse
-from leaguekit.output.search_index import KeptIndex
+from leaguekit.output.search_index import KeptIndex, SearchIndex
 
 log = logging.getLogger("mkdocs.plugins.leaguekit")
 
@@ -56,6 +67,9 @@ log = logging.getLogger("mkdocs.plugins.leaguekit")
 LOCAL_FIELDS = frozenset({"name", "address", "hours", "closures", "phone", "public_mobile", "established", "partners", "area_m2", "website", "moved_on", "moved_from", "also_known_as"})
 HREF = re.compile(r'href="([^"#?]*)')
 DIRTY_WARNING = "A 'dirty' build is being performed"
+# A quick save runs these plugins' events itself (`Session.quick`); a site naming any other plugin gets
+# MkDocs' own build on every save, so that plugin sees each event it expects.
+QUICK_PLUGINS = frozenset({"leaguekit", "macros"})
 COLLECT_AFTER = 2.0  # seconds after a rebuild: the garbage it left is collected
 
 
@@ -87,6 +101,23 @@ class PageState:
     key: tuple
     html: str  # digest of the article's HTML
     links: frozenset[str]  # venue ids it links to
+
+
+@dataclass
+class Kept:
+    """MkDocs' objects of the last good build, which a quick save draws against (`Session.quick`): while no
+    file beyond venue files changed and no page came or went, its files, pages and nav are still this site's."""
+
+    files: Files
+    nav: Navigation
+    kit_pages: dict  # generated page URL -> its KitPage (the plugin's), in the order MkDocs was given them
+    nav_urls: frozenset[str]  # generated pages in the nav
+    hand_pages: list  # hand-written pages (MkDocs' Page), in MkDocs' order
+    site: dict  # what the plugin gave `generate.Site` beside the content (photos, asset names, addresses)
+    assets: object  # the page shell's published assets (`shell.publish`)
+    sections: tuple  # config.extra["site_sections"]
+    page_paths: frozenset[str]  # what MkDocs writes for the pages
+    build_date: str  # MkDocs' build date (each page's update_date, the sitemap's lastmod)
 
 
 @dataclass
@@ -159,6 +190,33 @@ def settle(file: File, modified: bool) -> None:
     file.is_modified = (lambda: True) if modified else (lambda: False)  # type: ignore[method-assign]
 
 
+def drawn_already() -> str:
+    """The article of a page model kept after it was drawn: a later build makes its own model to draw."""
+    raise RuntimeError("a kept page model is never drawn again")
+
+
+def read_hand_page(page, config, files: Files) -> bool:
+    """A hand-written page read again and its macros run on this build's content, as MkDocs' build reads it
+    (`_populate_page`); converted to HTML only when what its macros made or its front matter differs from last
+    time (else its HTML is the last build's, and so is the page MkDocs would write). True: it is written again."""
+    before = (page.markdown, dict(page.meta))
+    config._current_page = page
+    try:
+        page = config.plugins.on_pre_page(page, config=config, files=files)
+        page.read_source(config)
+        page.markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
+        changed = (page.markdown, page.meta) != before
+        if changed:
+            page.render(config, files)
+        page.content = config.plugins.on_page_content(page.content, page=page, config=config, files=files)
+        return changed
+    except Exception as error:
+        log.error(f"Error reading page '{page.file.src_uri}':" + ("" if isinstance(error, BuildError) else f" {error}"))
+        raise
+    finally:
+        config._current_page = None
+
+
 def remove_stale(site_dir: str, previous: set[str], current: set[str]) -> None:
     """Delete what the last build wrote and this one did not (a removed or renamed venue's page), and the
     folders that leaves empty."""
@@ -173,6 +231,56 @@ def remove_stale(site_dir: str, previous: set[str], current: set[str]) -> None:
             parent = os.path.dirname(parent)
 
 
+# Linux file systems whose changes the kernel reports (inotify) whoever makes them; on a network share or a
+# Windows drive under WSL a change made elsewhere may never be reported, so there MkDocs' polling stays.
+EVENT_FILE_SYSTEMS = frozenset({"ext2", "ext3", "ext4", "xfs", "btrfs", "tmpfs", "overlay", "zfs", "f2fs", "jfs", "bcachefs"})
+
+
+def file_system(path: Path, mounts: str = "/proc/mounts") -> str:
+    """The type of the file system `path` is on (Linux), '' when unknown."""
+    try:
+        lines = Path(mounts).read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return ""
+    where, found = str(path.resolve()), ("", "")
+    for line in lines:
+        parts = line.split()
+        if len(parts) < 3:
+            continue
+        point = parts[1].replace("\\040", " ")
+        inside = where == point or where.startswith(point.rstrip("/") + "/")
+        if inside and len(point) >= len(found[0]):
+            found = (point, parts[2])
+    return found[1]
+
+
+def watch_by_events(server, root: Path) -> bool:
+    """MkDocs' server polls what it watches twice a second, a stat of every file (0.12 s of CPU each time at
+    20,000 venues: a quarter of a core while nothing changes, taken from each save's build too). On Linux, with
+    the project on a local file system, the kernel's file events (inotify) tell the same at no cost: the paths
+    watched so far move to an observer of events, started here (so a failure, such as too many folders for
+    inotify's limit, leaves the polling in place), and the server's own start of it does nothing. True: events."""
+    if sys.platform != "linux" or file_system(root) not in EVENT_FILE_SYSTEMS:
+        return False
+    from watchdog.observers.inotify import InotifyObserver
+
+    polling, watched, refs = server.observer, server._watched_paths, server._watch_refs
+    observer = server.observer = InotifyObserver()
+    server._watched_paths, server._watch_refs = {}, {}
+    try:
+        for path, count in watched.items():
+            for _ in range(count):
+                server.watch(path)
+        observer.start()
+    except OSError as error:
+        observer.stop()
+        server.observer, server._watched_paths, server._watch_refs = polling, watched, refs
+        log.info(f"Watching for changes by polling ({error})")
+        return False
+    observer.start = lambda: None  # running already
+    return True
+
+
 class QuietDirty(logging.Filter):
     """MkDocs warns on every dirty build (a strict site would abort on it); here the plugin decides what is
     written, so the warning does not apply."""
@@ -182,20 +290,22 @@ class QuietDirty(logging.Filter):
 
 
 def rebuilder(config_file: str, site_dir: str, site_url: str, dev_addr: str, strict: bool) -> Callable[[], None]:
-    """The server's builder after the first build: config read again (as `mkdocs serve` does), a dirty build;
-    a build that fails (the Chinese problem list is already in the log) leaves the last good site served.
-    `collecting`: the timer that collects the last rebuild's garbage (a test stops it)."""
+    """The server's builder after the first build: config read again (as `mkdocs serve` does), a quick save or a
+    dirty build; a build that fails (the Chinese problem list is already in the log) leaves the last good site
+    served. `collecting`: the timer that collects the last rebuild's garbage (a test stops it)."""
 
     def rebuild() -> None:
         log.info("Building documentation...")
         config = load_config(config_file=config_file, site_dir=site_dir, dev_addr=dev_addr, strict=strict)
         config.site_url = site_url
+        session = session_of(config)
         # What the last build left (its memory, the read cache) is left out of this build's garbage collections,
         # which would otherwise scan it (0.9 s at 5,000 venues); the cycles it no longer needs are collected
         # once the browser has the new page.
         gc.freeze()
         try:
-            build(config, serve_url=site_url, dirty=True)
+            if session is None or not session.quick(config):
+                build(config, serve_url=site_url, dirty=True)
         except Abort:
             log.error("预览未更新：改正上面列出的问题并保存，网站会自动重新生成；浏览器中仍是上次成功生成的网站")
         finally:
@@ -209,13 +319,172 @@ def rebuilder(config_file: str, site_dir: str, site_url: str, dev_addr: str, str
     return rebuild
 
 
+def session_of(config) -> Session | None:
+    """The serve session of the kit's plugin in `config` (MkDocs keeps that plugin's instance between builds)."""
+    for plugin in config.plugins.values():
+        if isinstance(session := getattr(plugin, "session", None), Session):
+            return session
+    return None
+
+
 class Session:
     """One serve process's builds: the plugin hands each build's state here (`plan` in on_config, `pages` and
-    `settle` in on_files, `article` when a page is written, `remember` after the build)."""
+    `settle` in on_files, `keep_nav` in on_nav, `article` when a page is written, `remember` after the build).
+    `quick` draws a save the plan fully follows without MkDocs' build."""
 
     def __init__(self) -> None:
         self.memory = Memory()
         self.plan: Plan | None = None
+        self.kept: Kept | None = None
+        self.configured = None  # the config `quick` ran on_config for, when it then left the build to MkDocs
+        self._quick = False
+        self._nav: Navigation | None = None
+
+    def quick(self, config) -> bool:
+        """A save of venue files changing only fields shown where the venue is linked (`Plan.local`), drawn
+        against the last build's MkDocs objects (`Kept`) without MkDocs' build, which would make a page and a file
+        object for every page and walk them all several times: content loaded and checked as always
+        (on_config), the saved venues' pages and the pages that linked to them drawn and written when they
+        differ, the hand-written pages drawn again, the files beside the pages and the search index written where
+        they differ; every plugin event of those steps runs, in MkDocs' order. False: after on_config (run here
+        for `configured`, so the plugin does not load the content twice), this save needs MkDocs' build."""
+        self.configured = None
+        kept, memory = self.kept, self.memory
+        if kept is None or memory.writing or not memory.built or set(config.plugins) - QUICK_PLUGINS or utils.get_build_date() != kept.build_date:
+            return False
+        start = time.monotonic()
+        counter = utils.CountHandler()
+        counter.setLevel(logging.WARNING)
+        if config.strict:
+            logging.getLogger("mkdocs").addHandler(counter)
+        try:
+            config = config.plugins.on_config(config)
+            self.configured = config
+            plan = self.plan
+            models = entries = None
+            if not (plan.full or not plan.local or not plan.changed or self._globals + (kept.sections,) != memory.globals):
+                loaded = config.extra["leaguekit"]
+                memory.reuse.adding = True
+                site = generate.Site(loaded.content, figures=loaded.figures, dates=loaded.dates, today=loaded.today, reuse=memory.reuse, **kept.site)
+                models = self._quick_models(site, kept)
+                entries = None if models is None else self._quick_entries(kept, {url: page.search for url, page in models.items()})
+            if entries is not None:
+                self._quick = True
+                self._globals += (kept.sections,)
+                self._quick_draw(config, site, kept, models, entries)
+            else:
+                memory.reuse.adding = False
+            if counts := counter.get_counts():  # MkDocs' build, if it follows, does not count what on_config said
+                raise Abort(f"Aborted with {', '.join(f'{v} {k.lower()}s' for k, v in counts)} in strict mode!")
+            if entries is None:
+                return False
+            logging.getLogger("mkdocs.commands.build").info(f"Documentation built in {time.monotonic() - start:.2f} seconds")
+            return True
+        except Exception as error:
+            config.plugins.on_build_error(error=error)
+            if isinstance(error, BuildError):
+                log.error(str(error))
+                raise Abort("Aborted with a BuildError!") from None
+            raise
+        finally:
+            logging.getLogger("mkdocs").removeHandler(counter)
+
+    def _quick_models(self, site: generate.Site, kept: Kept) -> dict[str, GeneratedPage] | None:
+        """The models of the generated pages a local save may change (`Plan.candidates`, /data/, the pages in the
+        nav), by URL; None when one of them is not in the last build or a title in the nav changes (every page's
+        menu shows it)."""
+        memory, plan = self.memory, self.plan
+        about = list(output.pages(site))
+        self.about_files = {p.url for p in about}
+        wanted = plan.candidates(memory, (), urls.venue) | self.about_files | kept.nav_urls
+        models = {p.url: p for p in about}
+        for section in generate.SECTIONS:
+            if section is generate.venues:
+                models |= {url: generate.venues.page(site, v) for v in site.content.venues if (url := urls.venue(v.id)) in wanted}
+            else:
+                models |= {p.url: p for p in section.pages(site) if p.url in wanted}
+        if set(models) != wanted or not wanted <= set(kept.kit_pages) or not wanted <= set(memory.pages):
+            return None
+        if any(models[url].title != memory.pages[url].key[0] for url in kept.nav_urls):
+            return None
+        return models
+
+    def _quick_draw(self, config, site: generate.Site, kept: Kept, models: dict[str, GeneratedPage], entries: list) -> None:
+        memory, plan = self.memory, self.plan
+        loaded = config.extra["leaguekit"]
+        config.plugins.on_pre_build(config=config)
+        loaded.extras["assets"] = kept.assets
+        config.extra["site_sections"] = list(kept.sections)
+        index = loaded.extras["search_index"] = SearchIndex(memory.scores, memory.search)
+        self._files, self._kit_pages, self._venue_pages = kept.files, list(kept.kit_pages.values()), dict(memory.venue_pages)
+        plan.states = dict(memory.pages)
+        draw = []
+        for url, page in models.items():
+            kit_page = kept.kit_pages[url]
+            updated = loaded.dates.get(page.source, "") if page.source else config.extra["content_updated"]
+            with scripts.collect() as parts:
+                html = page.render()
+            old, state = memory.pages[url], PageState(eager_key(page, updated), digest(html), venue_links(url, html))
+            plan.states[url] = state
+            if url in self._venue_pages:
+                self._venue_pages[url] = page
+            if (old.key, old.html) != (state.key, state.html):
+                kit_page.generated, kit_page.updated = page, updated
+                kit_page.read_source(config)
+                plan.drawn[url] = (html, frozenset(parts))
+                draw.append(kit_page)
+        self._generated = dict(output.files(site))
+        plan.files = {path: digest(data) for path, data in self._generated.items()}
+        changed = sum(memory.files.get(path) != found for path, found in plan.files.items())
+        log.info(f"Rewriting {len(draw)} of {len(kept.kit_pages)} generated pages and {changed} of {len(plan.files)} generated files, without MkDocs' build")
+        nav = config.plugins.on_nav(kept.nav, config=config, files=kept.files)
+        draw += [page for page in kept.hand_pages if read_hand_page(page, config, kept.files)]
+        index.entries = entries + index.entries  # the hand-written pages' entries follow the generated ones
+        env = config.plugins.on_env(config.theme.get_env(), config=config, files=kept.files)
+        self.write_files(config.site_dir, kept.page_paths)
+        docs = kept.files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
+        for page in draw:
+            _build_page(page, config, docs, nav, env, excluded=page.file.inclusion.is_excluded())
+        for url, page in models.items():  # kept without what draws them (this build's content): never drawn again
+            done = replace(page, render=drawn_already)
+            if kept.kit_pages[url].generated is page:
+                kept.kit_pages[url].generated = done
+            if url in self._venue_pages:
+                self._venue_pages[url] = done
+        for page in kept.hand_pages:
+            page.validate_anchor_links(files=kept.files, log_level=config.validation.links.anchors)
+        config.plugins.on_post_build(config=config)
+
+    def _quick_entries(self, kept: Kept, searches: dict[str, tuple]) -> list | None:
+        """The generated pages' search entries as the last build added them, those of `searches`' pages
+        replaced in place (a page's entries are added together); the hand-written pages' are left out.
+        None when a page had none last time and has some now: where MkDocs' build would add them is unknown."""
+        hand = {p.url for p in kept.hand_pages}
+        entries, placed = [], set()
+        for at, entry in self.memory.search_entries:
+            url = at[: len(at) - len(entry.at)]
+            if url in hand:
+                continue
+            if url not in searches:
+                entries.append((at, entry))
+            elif url not in placed:
+                placed.add(url)
+                entries += [(url + e.at, e) for e in searches[url]]
+        if any(searches[url] for url in searches.keys() - placed):
+            return None
+        return entries
+
+    @contextmanager
+    def reading(self) -> Iterator[None]:
+        """A content load reusing the files as last read; the files read anew since the last good build stay
+        `changed` until a build succeeds (a save after a failed one may fix another file)."""
+        cache = self.memory.cache
+        pending = cache.changed
+        with reusing(cache):
+            try:
+                yield
+            finally:
+                cache.changed |= pending
 
     def keep_theme_listing(self, theme, root: Path) -> None:
         """MkDocs lists every theme file on each build (Material's icons: 0.4–0.6 s); the folders outside the
@@ -242,6 +511,7 @@ class Session:
     def plan_build(self, root: Path, content: Content, config_file: str, docs_dir: str, globals_: tuple) -> None:
         """What this build writes: everything, or what the saved venue files change."""
         memory = self.memory
+        memory.reuse.adding = False
         photos = [p.path for v in content.venues for p in v.photos]
         self._inputs = snapshot(root, [config_file, "macros.py", *photos], ["data", docs_dir])
         self._venues = {v.source: v for v in content.venues}
@@ -291,17 +561,19 @@ class Session:
                 yield page
         yield from about
 
-    def settle(self, files, kit_pages: list, generated: Iterable[tuple[str, str | bytes]], in_nav: set[str], sections: tuple) -> None:
+    def settle(self, files: Files, kit_pages: list, site: generate.Site, assets, in_nav: set[str], sections: tuple) -> None:
         """Which pages are drawn: every page's `is_modified` answers from the plan; which of the files beside the
-        pages (`generated`: path, content; a later one of a path wins) `write_files` writes.
-        `kit_pages`: the plugin's KitPages (`generated`, `updated`, `file`, `url`)."""
+        pages (`output.files`) `write_files` writes. `kit_pages`: the plugin's KitPages (`generated`, `updated`,
+        `file`, `url`); `site` and `assets` as the plugin made them (kept for `quick`)."""
         memory, plan = self.memory, self.plan
         self._files, self._kit_pages = files, kit_pages
+        self._in_nav, self._sections, self._assets = in_nav, sections, assets
+        self._site = {"images": site.images, "assets": site.assets, "site_url": site.site_url, "repo_url": site.repo_url, "edit_uri": site.edit_uri}
         self._globals += (sections,)
         if not plan.full and self._globals != memory.globals:
             plan.full = True
             memory.reuse.clear()
-        self._generated = dict(generated)  # computed here, after the reused rows are known to hold
+        self._generated = dict(output.files(site))  # computed here, after the reused rows are known to hold
         if plan.full:
             for file in files:
                 settle(file, True)
@@ -342,10 +614,19 @@ class Session:
             changed = sum(memory.files.get(path) != found for path, found in plan.files.items())
             log.info(f"Rewriting {len(plan.drawn)} of {len(kit_pages)} generated pages and {changed} of {len(plan.files)} generated files")
 
+    @property
+    def quick_saving(self) -> bool:
+        """This build is a quick save (`quick`): MkDocs writes no sitemap."""
+        return self._quick
+
+    def keep_nav(self, nav: Navigation) -> None:
+        self._nav = nav
+
     def write_files(self, site_dir: str, page_paths: frozenset[str]) -> None:
         """The files beside the pages that changed (all in a full build) into site/; a page keeps its place."""
         memory, plan = self.memory, self.plan
         memory.writing = True  # from here on site/ changes: a failure makes the next build whole
+        self._page_paths = page_paths
         self._written = set()
         for path, data in self._generated.items():
             if path in page_paths:
@@ -391,4 +672,25 @@ class Session:
         memory.scores = {entry: found for entry, found in memory.scores.items() if entry in live}
         memory.cache.changed = set()
         memory.reuse.next_build()
-        self.plan = None
+        if not self._quick:
+            self.kept = self._keep()
+        self.plan, self.configured, self._quick = None, None, False
+
+    def _keep(self) -> Kept | None:
+        """MkDocs' objects of the build that just succeeded, for the next save's `quick`."""
+        if self._nav is None:
+            return None
+        kit = {p.file.src_uri for p in self._kit_pages}
+        docs = self._files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
+        return Kept(
+            files=self._files,
+            nav=self._nav,
+            kit_pages={p.url: p for p in self._kit_pages},
+            nav_urls=frozenset(p.url for p in self._kit_pages if p.file.src_uri in self._in_nav),
+            hand_pages=[f.page for f in docs if f.src_uri not in kit],
+            site=self._site,
+            assets=self._assets,
+            sections=self._sections,
+            page_paths=self._page_paths,
+            build_date=self._kit_pages[0].update_date if self._kit_pages else utils.get_build_date(),
+        )

@@ -18,7 +18,8 @@
   forked process writes site/search/ while MkDocs draws the pages (`background`), joined in on_post_build.
 - on_post_build: robots.txt and a reproducible sitemap.xml.gz.
 - on_serve: `mkdocs serve` rebuilds on edits in the content folders; after its first build, each rebuild draws
-  and writes only what the save changed (`leaguekit.mkdocs.incremental`). Under serve nothing is forked (the
+  and writes only what the save changed (`leaguekit.mkdocs.incremental`; on_nav keeps the nav for a save drawn
+  without MkDocs' build). Under serve nothing is forked (the
   server runs threads): the session writes the files beside the pages that changed, and the search index is
   updated in on_post_build.
 """
@@ -47,7 +48,6 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from leaguekit import build, generate, output
-from leaguekit.content import files as content_files
 from leaguekit.content import gitdates, schedule, subtree
 from leaguekit.content.model import Content
 from leaguekit.content.problems import ContentError
@@ -153,6 +153,8 @@ class LeagueKitPlugin(BasePlugin):
 
     @event_priority(100)  # before mkdocs-macros reads config.extra
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if self.session is not None and self.session.configured is config:
+            return config  # a serve save's quick path configured it, then left the build to MkDocs
         root = Path(config.config_file_path).parent
         _add_theme(config)
         if self.session is not None:
@@ -196,7 +198,7 @@ class LeagueKitPlugin(BasePlugin):
     def _load(self, root: Path):
         if self.session is None:
             return build.load(root)
-        with content_files.reusing(self.session.memory.cache):
+        with self.session.reading():
             return build.load(root)
 
     def _dates(self, root: Path, today) -> dict[str, str]:
@@ -244,11 +246,17 @@ class LeagueKitPlugin(BasePlugin):
         # Redirects, finder data, share card, posters, calendars, feeds and open data: MkDocs never reads them.
         self.page_paths = frozenset(f.dest_uri for f in files.documentation_pages())
         if self.session is not None:  # serve: written in this process, only those that changed
-            self.session.settle(files, kit_pages, output.files(built), in_nav, tuple(config.extra["site_sections"]))
+            self.session.settle(files, kit_pages, built, assets, in_nav, tuple(config.extra["site_sections"]))
             self.session.write_files(config.site_dir, self.page_paths)
         else:
             self.files_job = background.Job.start(partial(_write_files, built), Path(config.site_dir) / FILES_SCRATCH)
         return files
+
+    def on_nav(self, nav, config: MkDocsConfig, files: Files):
+        """Serve: the nav is kept for the next save (`incremental.Session.quick`)."""
+        if self.session is not None:
+            self.session.keep_nav(nav)
+        return nav
 
     def on_env(self, env, config: MkDocsConfig, files: Files):
         """Each build makes a new theme environment, so templates need no stat() on every include of every page;
@@ -341,7 +349,8 @@ class LeagueKitPlugin(BasePlugin):
         index = build_of(config).extras["search_index"]
         if not self.session.search_unchanged(index.entries):
             index.write(out / search_index.FOLDER)
-        _publish(out, config)
+        if not self.session.quick_saving:  # a quick save leaves sitemap.xml as it was: robots.txt and the split sitemap too
+            _publish(out, config)
         self.session.remember(config.site_dir, index.entries)
 
     def on_build_error(self, *, error: Exception) -> None:
@@ -353,7 +362,8 @@ class LeagueKitPlugin(BasePlugin):
 
     def on_serve(self, server, config: MkDocsConfig, builder):
         """`mkdocs serve` rebuilds on edits in the content folders, without a `watch:` list in every site's mkdocs.yml;
-        after the first build, with the kit's builder (`incremental.rebuilder`)."""
+        after the first build, with the kit's builder (`incremental.rebuilder`), told of changes by file events
+        where the system has them (`incremental.watch_by_events`)."""
         root = Path(config.config_file_path).parent
         for name in CONTENT_DIRS:
             if (root / name).is_dir():
@@ -361,6 +371,7 @@ class LeagueKitPlugin(BasePlugin):
         if self.session is not None:
             host, port = config.dev_addr
             server.builder = incremental.rebuilder(config.config_file_path, config.site_dir, config.site_url, f"{host}:{port}", config.strict)
+            incremental.watch_by_events(server, root)
         return server
 
 

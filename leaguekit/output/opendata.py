@@ -548,8 +548,16 @@ def descriptions(site: Site) -> list[DataFile]:
     """What the /data/ page says of each download, from the records and tables alone: the downloads
     themselves are written in another process (`leaguekit.mkdocs.background`)."""
     if "opendata" not in site.memo:
-        site.memo["opendata"] = _describe(records(site), Hsds(site).build())
+        site.memo["opendata"] = _describe(*_rows(site))
     return site.memo["opendata"]
+
+
+def _rows(site: Site) -> tuple[dict[str, list[dict[str, Any]]], dict[str, list[dict[str, Any]]]]:
+    """The records and HSDS tables, made once per build: `make serve` draws /data/ and writes the downloads in
+    one process (`make build` writes them in another)."""
+    if "opendata-rows" not in site.memo:
+        site.memo["opendata-rows"] = (records(site), Hsds(site).build())
+    return site.memo["opendata-rows"]
 
 
 def _describe(all_records: dict[str, list[dict]], tables: dict[str, list]) -> list[DataFile]:
@@ -570,14 +578,13 @@ def _describe(all_records: dict[str, list[dict]], tables: dict[str, list]) -> li
 
 def files(site: Site) -> Iterator[tuple[str, str | bytes]]:
     """Every download; what `descriptions` says of them comes from the same records."""
-    all_records = records(site)
+    all_records, tables = _rows(site)
     for kind, label, columns in KINDS:
         rows = all_records[kind]
         encoded = (site.reused("json", r, partial(_dumps, r)) for r in rows) if kind == "venues" else map(_dumps, rows)
         yield urls.data_file(f"{kind}.json"), _json_with(_envelope(site, kind, label), kind, encoded)
         yield urls.data_file(f"{kind}.geojson"), geojson(site, kind, label, rows)
         yield urls.data_file(f"{kind}.csv"), table([col.key for col in columns], rows, bom=True, reused=site.reused if kind == "venues" else None)
-    tables = Hsds(site).build()
     for name, (path, fields) in HSDS_TABLES.items():
         yield urls.data_file(f"hsds/{path}"), table([f[0] for f in fields], tables[name], bom=False, reused=site.reused)
     yield urls.data_file("hsds/datapackage.json"), _json(datapackage(site, {name: len(rows) for name, rows in tables.items()}))
