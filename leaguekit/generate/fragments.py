@@ -22,6 +22,13 @@ class Fragments:
 
     def __init__(self) -> None:
         self._drawn: dict[tuple[Hashable, ...], Markup] = {}
+        self._state: tuple[Any, tuple | None] = (None, None)  # the last page asked about, and its menu state
+
+    def nav_state(self, page: Any, nav: Any) -> tuple | None:
+        """`nav_state`, worked out once per page: the tabs and the menu each ask for it."""
+        if self._state[0] is not page or page is None:
+            self._state = (page, nav_state(page, nav))
+        return self._state[1]
 
     def memo(self, *key: Hashable, caller: Callable[[], Markup]) -> Markup:
         """The body of the `{% call %}` block, drawn once per key; a key with None in it is never kept."""
