@@ -185,6 +185,11 @@ class Site:
         """Where a kit script or stylesheet is published (`assets/javascripts/map.js` -> `…/map.1a2b3c4d.js`)."""
         return self.assets.get(path, path)
 
+    @cached_property
+    def calendar(self) -> dict:
+        """The holiday calendar for the browser (`Calendar.to_json`), worked out once: every venue page carries it."""
+        return self.content.calendar.to_json(self.today)
+
     @property
     def now(self) -> datetime:
         """The moment pages are filed by without JavaScript: the start of the build date in China."""
