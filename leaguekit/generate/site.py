@@ -44,6 +44,11 @@ class Card:
     sample: bool
     summary: str = ""
 
+    @property
+    def meta_line(self) -> str:
+        """What the card says under its title: the parts of `meta` there are, joined by " · "."""
+        return " · ".join(part for part in self.meta if part)
+
 
 @dataclass(frozen=True)
 class Group:
