@@ -111,6 +111,11 @@ class Hours:
         return [None if ranges is None else [list(r) for r in ranges] for ranges in days]
 
     def label(self) -> str:
+        return self._label
+
+    @cached_property
+    def _label(self) -> str:
+        """Drawn once: a venue's page, its card, its open-data record and each of its HSDS schedules print it."""
         return format_hours(self)
 
 

@@ -294,7 +294,7 @@ def index(site: Site) -> str:
         atom=urls.relative(here, urls.atom()),
         org_feeds=[Link(org.short_name, urls.relative(here, urls.atom(org.id))) for org in orgs],
         data=urls.relative(here, "data/"),
-        holiday_calendar=c.calendar.to_json(site.today),
+        holiday_calendar=site.calendar,
         feed=feed_attributes(site, here),
         open_now=urls.relative(here, "nearby/") + "?near=1&open=1",
     )

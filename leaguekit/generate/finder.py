@@ -129,7 +129,7 @@ def html(site: Site) -> str:
         total=len(c.open_venues),
         coverage=coverage(c),
         finder_url=urls.relative(URL, urls.FINDER_DATA + "/"),
-        calendar=c.calendar.to_json(site.today),
+        calendar=site.calendar,
         root=urls.relative(URL, ""),
         map=map_view.to_json() if map_view else None,
     )

@@ -4,7 +4,10 @@ Material draws the menu (tabs and the sidebar, which is also the phone's drawer)
 `__config` script on every page; at 20,000 venues that was about a quarter of the build. What
 the menu shows depends only on its links relative to the page and on which entries are marked
 active, so all the pages that agree on those (every venue page, every district page) share one
-drawing. The templates say what a fragment depends on: `{% call memo("nav", nav_state(page, nav)) %}`.
+drawing. The header around the page's title, the footer and the stylesheet and script links depend
+only on the page's depth (`base_url`: every link is relative), and a page without headings has the
+same empty table of contents. The templates say what a fragment depends on:
+`{% call memo("nav", nav_state(page, nav)) %}`.
 """
 
 from __future__ import annotations
@@ -22,6 +25,13 @@ class Fragments:
 
     def __init__(self) -> None:
         self._drawn: dict[tuple[Hashable, ...], Markup] = {}
+        self._state: tuple[Any, tuple | None] = (None, None)  # the last page asked about, and its menu state
+
+    def nav_state(self, page: Any, nav: Any) -> tuple | None:
+        """`nav_state`, worked out once per page: the tabs and the menu each ask for it."""
+        if self._state[0] is not page or page is None:
+            self._state = (page, nav_state(page, nav))
+        return self._state[1]
 
     def memo(self, *key: Hashable, caller: Callable[[], Markup]) -> Markup:
         """The body of the `{% call %}` block, drawn once per key; a key with None in it is never kept."""

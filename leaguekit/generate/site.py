@@ -44,6 +44,11 @@ class Card:
     sample: bool
     summary: str = ""
 
+    @property
+    def meta_line(self) -> str:
+        """What the card says under its title: the parts of `meta` there are, joined by " · "."""
+        return " · ".join(part for part in self.meta if part)
+
 
 @dataclass(frozen=True)
 class Group:
@@ -194,6 +199,11 @@ class Site:
     def asset(self, path: str) -> str:
         """Where a kit script or stylesheet is published (`assets/javascripts/map.js` -> `…/map.1a2b3c4d.js`)."""
         return self.assets.get(path, path)
+
+    @cached_property
+    def calendar(self) -> dict:
+        """The holiday calendar for the browser (`Calendar.to_json`), worked out once: every venue page carries it."""
+        return self.content.calendar.to_json(self.today)
 
     @property
     def now(self) -> datetime:

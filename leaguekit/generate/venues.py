@@ -46,7 +46,7 @@ def hours_view(site: Site, venue: VenueEntry) -> HoursView | None:
     return HoursView(
         rows=table_rows(venue.hours),
         closures=[(c.first.isoformat(), c.last.isoformat(), f"{date_span(c.first, c.last)} 暂停开放（{c.name}）") for c in venue.closures],
-        data={"s": venue.hours.schedule(), "z": closures_json(venue.closures), "c": site.content.calendar.to_json(site.today)},
+        data={"s": venue.hours.schedule(), "z": closures_json(venue.closures), "c": site.calendar},
     )
 
 

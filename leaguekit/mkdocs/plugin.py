@@ -265,8 +265,9 @@ class LeagueKitPlugin(BasePlugin):
             self.session.memory.writing = True  # from here on site/ changes: a failure makes the next build whole
         env.auto_reload = False
         env.bytecode_cache = COMPILED
-        env.globals["memo"] = fragments.Fragments().memo
-        env.globals["nav_state"] = fragments.nav_state
+        drawn = fragments.Fragments()
+        env.globals["memo"] = drawn.memo
+        env.globals["nav_state"] = drawn.nav_state
         # The page shell (leaguekit.mkdocs.shell): one kit stylesheet, every script deferred.
         env.globals["kit_stylesheet"] = build_of(config).extras["assets"].stylesheet
         env.filters["without_palette"] = shell.without_palette
