@@ -269,9 +269,12 @@ class LeagueKitPlugin(BasePlugin):
         # (under serve, in on_post_build: only when an entry changed).
         if self.session is None:
             index = build_of(config).extras["search_index"]
-            if self.shared_scores is not None:  # tokenised here, where the next site's build finds them
+            scratch = Path(config.site_dir) / SEARCH_SCRATCH
+            if self.shared_scores is None:
+                self.search_job = background.Job.start(index.write, scratch)
+            else:  # build-all: tokenised here, where the next site's build finds them; what is left is not worth a fork
                 index.score()
-            self.search_job = background.Job.start(index.write, Path(config.site_dir) / SEARCH_SCRATCH)
+                self.search_job = background.Job(index.write, scratch)
         return env
 
     def on_page_markdown(self, markdown: str, page, config: MkDocsConfig, files: Files) -> str:
