@@ -113,3 +113,23 @@ def test_the_theme_listed_once_gives_every_site_the_theme_files_mkdocs_lists(tmp
     assert ("assets/extra.css", str(own / "assets/extra.css")) in expected
     assert len(listings) == 2 and str(own) not in listings  # Material's two folders; the project's own each time
     assert not any(name.startswith(".") for names in listings.values() for name in names)
+
+
+def test_mkdocs_macros_asks_git_once_for_every_site_of_a_run(tmp_path: Path, monkeypatch):
+    from mkdocs_macros import context
+
+    asked: list[list[str]] = []
+
+    def git(command, **kwargs):
+        asked.append(command)
+        return "abc1234\n"
+
+    monkeypatch.setattr(context.subprocess, "check_output", git)
+    original = context.get_git_info
+    with sharing.git_asked_once():
+        first, second = context.get_git_info(), context.get_git_info()
+    assert first == second and first["short_commit"] == "abc1234" and first is not second
+    assert len(asked) == 12
+    assert context.get_git_info is original
+    context.get_git_info()
+    assert len(asked) == 24  # outside build-all, each build asks

@@ -11,11 +11,17 @@ depend on the org, done once and checked before it is reused.
   the text, the page's file and the Markdown configuration, records every file the conversion looked up, and
   reuses it only when this site's files answer each lookup the same way; a conversion that logged anything
   is never reused, so each site reports its own warnings.
+- What mkdocs-macros asks git on every build (`git_asked_once`: twelve commands for its `git` variable): the
+  sites of one run share the checkout, so the answer of the first is every site's.
 """
 
 from __future__ import annotations
 
+import copy
+import functools
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -25,6 +31,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs_macros import context as macros_context
 
 
 def list_theme_once(theme, root: Path, listings: dict[str, list[str]]) -> None:
@@ -47,6 +54,21 @@ def list_theme_once(theme, root: Path, listings: dict[str, list[str]]) -> None:
     theme.get_env = env_listing_once
 
 
+@contextmanager
+def git_asked_once() -> Iterator[None]:
+    """While it lasts, mkdocs-macros' git questions are asked once; each build gets its own copy of the answer."""
+    asked = getattr(macros_context, "get_git_info", None)
+    if asked is None:  # another mkdocs-macros: nothing to share
+        yield
+        return
+    answer = functools.cache(asked)
+    macros_context.get_git_info = lambda: copy.deepcopy(answer())
+    try:
+        yield
+    finally:
+        macros_context.get_git_info = asked
+
+
 @dataclass(frozen=True)
 class Found:
     """What a site's files answered for a path: the file's URL and whether it is excluded from the site."""
@@ -60,7 +82,8 @@ def _found(file: File | None) -> Found | None:
 
 
 class _LookupsSeen(Files):
-    """The site's files, remembering each path asked for and what was found."""
+    """The site's files, remembering each path asked for and what was found (not a copy: a national site has
+    100,000 files, and the conversion only looks paths up)."""
 
     def __init__(self, files: Files) -> None:
         self._site_files = files
@@ -71,11 +94,9 @@ class _LookupsSeen(Files):
         self.seen[path] = _found(file)
         return file
 
-    def __iter__(self):
-        return iter(self._site_files)
-
-    def __len__(self) -> int:
-        return len(self._site_files)
+    def __getattr__(self, name: str):
+        """Anything else of `Files` (its `_src_uris` among them) is the site's."""
+        return getattr(self._site_files, name)
 
 
 @dataclass(frozen=True)
