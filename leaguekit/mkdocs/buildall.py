@@ -68,6 +68,9 @@ def build_one(root: Path, loaded: build.Build, site_dir: Path, shared: Shared) -
         return 1
     finally:
         config.plugins.on_shutdown()
+        # The site's search entries and tokens go now: MkDocs' pages and files hold each other in cycles that
+        # reach them, which only a full garbage collection would free, one site's worth after another.
+        loaded.extras.clear()
     return 0
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 import copy
 import functools
 import logging
+from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -121,8 +122,12 @@ class _Logged(logging.Handler):
 class MarkdownMemo(BasePlugin):
     """Registered by `build-all` in each org's build (`config.plugins`): hand-written pages convert through it."""
 
+    # Conversions kept, the least recently used dropped first: a page the same on every site (the staff guide's)
+    # stays, one that differs per site (an org's own page) goes, so a national run does not hold them all.
+    KEPT = 64
+
     def __init__(self) -> None:
-        self.rendered: dict[tuple, Rendered] = {}
+        self.rendered: OrderedDict[tuple, Rendered] = OrderedDict()
         self.hits = 0
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
@@ -137,6 +142,7 @@ class MarkdownMemo(BasePlugin):
         found = self.rendered.get(key)
         if found is not None and all(_found(files.get_file_from_path(path)) == was for path, was in found.seen.items()):
             self.hits += 1
+            self.rendered.move_to_end(key)
             page.content, page.toc, page._title_from_render = found.content, found.toc, found.title
             page.present_anchor_ids = set(found.anchors)
             if found.links_to_anchors is not None:
@@ -160,3 +166,5 @@ class MarkdownMemo(BasePlugin):
             None if links is None else {f.src_uri: dict(v) for f, v in links.items()},
             lookups.seen,
         )
+        while len(self.rendered) > self.KEPT:
+            self.rendered.popitem(last=False)
