@@ -133,3 +133,17 @@ def test_mkdocs_macros_asks_git_once_for_every_site_of_a_run(tmp_path: Path, mon
     assert context.get_git_info is original
     context.get_git_info()
     assert len(asked) == 24  # outside build-all, each build asks
+
+
+def test_the_memo_keeps_the_conversions_used_most_recently(tmp_path: Path, monkeypatch):
+    config = config_of(tmp_path)
+    memo = sharing.MarkdownMemo()
+    monkeypatch.setattr(memo, "KEPT", 2)
+    site = files_of(config, "guide/a.md", "guide/b.md", "index.md")
+    shared, *per_site = (TEXT.replace("标题", title) for title in ("员工指南", "太谷", "太原"))
+    rendered(memo, config, site, shared)
+    for text in per_site:
+        rendered(memo, config, site, shared)  # on every site: used last, kept
+        rendered(memo, config, site, text)
+    assert memo.hits == 2
+    assert [key[0] for key in memo.rendered] == [shared, per_site[-1]]
