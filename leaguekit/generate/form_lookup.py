@@ -29,7 +29,14 @@ FALSE_POSITIVES = 0.01
 def pinyin_table(extra: Iterable[str]) -> str:
     """`a阿啊…|ai哀…`: each reading followed by its characters, GB 2312's and those in `extra`."""
     readings = _gb2312_readings()
-    chars = set(readings) | {ch for text in extra for ch in text if "\u3400" <= ch <= "\u9fff"}
+    return _table(frozenset(ch for text in extra for ch in text if "\u3400" <= ch <= "\u9fff" and ch not in readings))
+
+
+@functools.lru_cache(maxsize=8)
+def _table(rare: frozenset[str]) -> str:
+    """The table with the characters outside GB 2312 in `rare`: `build-all`'s sites mostly share it."""
+    readings = _gb2312_readings()
+    chars = set(readings) | rare
     groups: dict[str, list[str]] = {}
     for ch in sorted(chars):
         reading = readings[ch] if ch in readings else lazy_pinyin(ch)[0]

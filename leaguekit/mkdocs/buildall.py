@@ -2,7 +2,10 @@
 
 The content is read and checked once; each org's part (`Build.site_of`) is handed to a fresh MkDocs
 build through the plugin's `preloaded`, so the per-site cost is MkDocs' own, not reading 69,000 files
-again. Each site is built into a fresh directory and swapped in on success (`output.sitedir`).
+again; what does not depend on the org is done once for all the sites (`sharing`: the theme's file
+listing, hand-written pages' Markdown, what mkdocs-macros asks git; the search index's tokens of an
+entry; the Chinese font of the share cards). Each site is built into a fresh directory and swapped in on
+success (`output.sitedir`).
 """
 
 from __future__ import annotations
@@ -17,16 +20,46 @@ from mkdocs.exceptions import MkDocsException
 
 from leaguekit import build
 from leaguekit.content import gitdates, schedule, subtree
+from leaguekit.content.model import Content
 from leaguekit.content.problems import ContentError
-from leaguekit.output import sitedir
+from leaguekit.content.schema import Org
+from leaguekit.mkdocs import sharing
+from leaguekit.output import share, sitedir
 
 FOLDER = "site-all"
 
 
-def build_one(root: Path, loaded: build.Build, site_dir: Path) -> int:
+class Shared:
+    """What the sites of one `build-all` run share (`sharing`)."""
+
+    def __init__(self, content: Content, orgs: list[Org]) -> None:
+        self.theme_listings: dict[str, list[str]] = {}
+        self.markdown = sharing.MarkdownMemo()
+        self.content = content
+        self.pending = [o.id for o in orgs]
+        self.scores: dict[str, dict] = {}  # org id -> search tokens by entry of its site (with its ancestors')
+
+    def search_scores(self, org_id: str) -> dict:
+        """The search tokens by entry for `org_id`'s site (the plugin's `shared_scores`): its nearest ancestor
+        site's, whose entries are mostly its own, added to as it builds. A site's are kept only while a site
+        still to build lies below it, so a national run holds a province's and a city's, not the country's."""
+        found = dict(next((self.scores[o.id] for o in self.content.org_chain(org_id) if o.id in self.scores), {}))
+        self.pending.remove(org_id)
+        above = {o.id for pending in self.pending for o in self.content.org_chain(pending)}
+        for done in [k for k in self.scores if k not in above]:
+            del self.scores[done]
+        if org_id in above:
+            self.scores[org_id] = found
+        return found
+
+
+def build_one(root: Path, loaded: build.Build, site_dir: Path, shared: Shared) -> int:
     """One strict MkDocs build of `loaded` into `site_dir`; 0 on success."""
     config = load_config(str(root / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
-    config.plugins["leaguekit"].preloaded = loaded
+    plugin = config.plugins["leaguekit"]
+    plugin.preloaded, plugin.shared_scores = loaded, shared.search_scores(loaded.site_org)
+    config.plugins["leaguekit-shared"] = shared.markdown
+    sharing.list_theme_once(config.theme, root, shared.theme_listings)
     config.plugins.on_startup(command="build", dirty=False)
     try:
         mkdocs_build(config)
@@ -35,6 +68,9 @@ def build_one(root: Path, loaded: build.Build, site_dir: Path) -> int:
         return 1
     finally:
         config.plugins.on_shutdown()
+        # The site's search entries and tokens go now: MkDocs' pages and files hold each other in cycles that
+        # reach them, which only a full garbage collection would free, one site's worth after another.
+        loaded.extras.clear()
     return 0
 
 
@@ -53,8 +89,11 @@ def build_all(root: Path, out: Path | None = None) -> int:
         return 0
     today = schedule.build_date()
     whole = build.Build(content, figures, gitdates.last_changed(root, today), today)
-    jobs = [(out / org.id, lambda fresh, org=org: build_one(root, whole.site_of(org.id), fresh)) for org in orgs]
-    code = sitedir.build_with(root, jobs)
+    shared = Shared(content, orgs)
+    jobs = [(out / org.id, lambda fresh, org=org: build_one(root, whole.site_of(org.id), fresh, shared)) for org in orgs]
+    share.chinese_font()  # asked of fontconfig here, not again in each site's forked job that draws its share card
+    with sharing.git_asked_once():
+        code = sitedir.build_with(root, jobs)
     if code == 0:
         print(f"已生成 {len(orgs)} 个网站：" + "、".join(f"{o.short_name}（{_shown(out / o.id, root)} → {o.site_url}）" for o in orgs))
     return code

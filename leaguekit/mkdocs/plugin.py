@@ -131,6 +131,8 @@ class LeagueKitPlugin(BasePlugin):
 
     # A build `build-all` loaded once and cut to one org's part; None: load from disk.
     preloaded: build.Build | None = None
+    # `build-all`: search tokens by entry, shared by the run's sites (an entry on several sites is tokenised once).
+    shared_scores: dict | None = None
     serving = False
     # `mkdocs serve`: the last good build, and what this build writes (leaguekit.mkdocs.incremental)
     session: incremental.Session | None = None
@@ -147,7 +149,7 @@ class LeagueKitPlugin(BasePlugin):
     def on_shutdown(self) -> None:
         """With on_startup, MkDocs keeps one instance of the plugin per process: a part given for one build
         must not be the next build's."""
-        self.preloaded = None
+        self.preloaded = self.shared_scores = None
         self.session = None
         logging.getLogger("mkdocs.commands.build").removeFilter(QUIET_DIRTY)
 
@@ -223,7 +225,7 @@ class LeagueKitPlugin(BasePlugin):
         # preview is the site as built without SITE_URL.
         public = "" if self.serving else config.site_url or ""
         built = generate.Site(loaded.content, figures=loaded.figures, dates=loaded.dates, today=loaded.today, site_url=public, repo_url=config.repo_url, edit_uri=config.edit_uri, images=derived, assets=assets.published, reuse=self.session.memory.reuse if self.session is not None else None)
-        index = loaded.extras["search_index"] = search_index.SearchIndex(self.session.memory.scores, self.session.memory.search) if self.session is not None else search_index.SearchIndex()
+        index = loaded.extras["search_index"] = search_index.SearchIndex(self.session.memory.scores, self.session.memory.search) if self.session is not None else search_index.SearchIndex(self.shared_scores)
         kit_pages: list[KitPage] = []
         pages = self.session.pages(built) if self.session is not None else itertools.chain(generate.pages(built), output.pages(built))
         for page in pages:
@@ -275,7 +277,13 @@ class LeagueKitPlugin(BasePlugin):
         # Every page has been read, so every search entry is known: the index is written beside the pages
         # (under serve, in on_post_build: only when an entry changed).
         if self.session is None:
-            self.search_job = background.Job.start(build_of(config).extras["search_index"].write, Path(config.site_dir) / SEARCH_SCRATCH)
+            index = build_of(config).extras["search_index"]
+            scratch = Path(config.site_dir) / SEARCH_SCRATCH
+            if self.shared_scores is None:
+                self.search_job = background.Job.start(index.write, scratch)
+            else:  # build-all: tokenised here, where the next site's build finds them; what is left is not worth a fork
+                index.score()
+                self.search_job = background.Job(index.write, scratch)
         return env
 
     def on_page_markdown(self, markdown: str, page, config: MkDocsConfig, files: Files) -> str:

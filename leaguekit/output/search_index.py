@@ -171,6 +171,11 @@ class SearchIndex:
         written = sum(map(len, files.values())) + _write_manifest(folder, docs, shards, files)
         return IndexStats(documents=len(docs), tokens=len(encoded), truncated=truncated, shards=shards, chunks=-(-len(docs) // CHUNK), bytes=written)
 
+    def score(self) -> None:
+        """Every entry's tokens into `scores` now (`build-all`, before `write` runs in a forked process)."""
+        for _, entry in self.entries:
+            self._scores_of(entry)
+
     def _scores_of(self, entry: SearchEntry) -> dict[str, int]:
         if self.scores is None:
             return _scores(entry)
