@@ -44,7 +44,6 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 
-import jinja2
 from mkdocs import utils
 from mkdocs.commands.build import _build_page, build
 from mkdocs.config import load_config
@@ -57,6 +56,7 @@ from leaguekit.content.files import ReadCache, reusing
 from leaguekit.content.model import Content, VenueEntry
 from leaguekit.generate import GeneratedPage, scripts
 from leaguekit.generate.site import Reuse
+from leaguekit.mkdocs.sharing import list_theme_once
 from leaguekit.output.search_index import KeptIndex, SearchIndex
 
 log = logging.getLogger("mkdocs.plugins.leaguekit")
@@ -488,25 +488,8 @@ class Session:
 
     def keep_theme_listing(self, theme, root: Path) -> None:
         """MkDocs lists every theme file on each build (Material's icons: 0.4–0.6 s); the folders outside the
-        project (Material, the kit's theme) are listed once per serve process, the site's own each time. Names
-        under a dot folder (the icons) are left out: MkDocs' listing skips them as theme files anyway."""
-        listings = self.memory.theme_listings
-        get_env = theme.get_env
-
-        def listing(folder: str) -> list[str]:
-            if Path(folder).resolve().is_relative_to(root.resolve()):
-                return jinja2.FileSystemLoader(folder).list_templates()
-            if folder not in listings:
-                listings[folder] = [n for n in jinja2.FileSystemLoader(folder).list_templates() if not n.startswith(".")]
-            return listings[folder]
-
-        def env_listing_once():
-            env = get_env()
-            dirs = list(env.loader.searchpath)
-            env.loader.list_templates = lambda: sorted({n for folder in dirs for n in listing(folder)})
-            return env
-
-        theme.get_env = env_listing_once
+        project (Material, the kit's theme) are listed once per serve process, the site's own each time."""
+        list_theme_once(theme, root, self.memory.theme_listings)
 
     def plan_build(self, root: Path, content: Content, config_file: str, docs_dir: str, globals_: tuple) -> None:
         """What this build writes: everything, or what the saved venue files change."""
