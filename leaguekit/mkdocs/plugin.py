@@ -400,6 +400,7 @@ def _write_files(built: generate.Site, folder: Path) -> None:
         target = folder / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+        del data  # not kept while the next file is made (a national venues.geojson is 40 MB)
 
 
 def _photos(files: Files, config: MkDocsConfig) -> dict:

@@ -247,9 +247,11 @@ def _json(value: Any) -> str:
     return _dumps(value) + "\n"
 
 
-def _json_with(head: dict[str, Any], key: str, items: Iterator[str]) -> str:
-    """`_json(head | {key: [...]})` from items already encoded (a serve rebuild keeps each venue's)."""
-    return _dumps(head)[:-1] + "," + _dumps(key) + ":[" + ",".join(items) + "]}\n"
+def _json_with(head: dict[str, Any], key: str, items: Iterator[str]) -> bytes:
+    """`_json(head | {key: [...]})` as UTF-8, from items already encoded (a serve rebuild keeps each venue's).
+    Bytes: a national venues.geojson as one Python string is twice its size (Chinese makes every character 2 bytes)."""
+    body = b",".join(item.encode("utf-8") for item in items)
+    return b"".join(((_dumps(head)[:-1] + "," + _dumps(key) + ":[").encode("utf-8"), body, b"]}\n"))
 
 
 def _envelope(site: Site, kind: str, title: str) -> dict[str, Any]:
@@ -264,7 +266,7 @@ def _geometry(record: dict[str, Any], kind: str, site: Site) -> dict[str, Any] |
     return {"type": "MultiPoint", "coordinates": points} if points else None
 
 
-def geojson(site: Site, kind: str, title: str, rows: list[dict[str, Any]]) -> str:
+def geojson(site: Site, kind: str, title: str, rows: list[dict[str, Any]]) -> bytes:
     """RFC 7946: a FeatureCollection, positions `[lng, lat]` in WGS-84; a brand is the MultiPoint of its host venues."""
     def feature(record: dict[str, Any]) -> str:
         properties = {k: v for k, v in record.items() if k not in ("lat", "lng")}
@@ -310,7 +312,8 @@ def table(columns: list[str], rows: list[dict[str, Any]], *, bom: bool, reused=N
         csv.writer(one, lineterminator="\r\n").writerow([_cell(row.get(k)) for k in columns])
         return one.getvalue()
 
-    return (("\ufeff" if bom else "") + out.getvalue() + "".join(reused(kind, row, partial(line, row)) for row in rows)).encode("utf-8")
+    lines = b"".join(reused(kind, row, partial(line, row)).encode("utf-8") for row in rows)  # as UTF-8: see _json_with
+    return b"".join(((("\ufeff" if bom else "") + out.getvalue()).encode("utf-8"), lines))
 
 
 # --- Open Referral HSDS 3.0 -------------------------------------------------------
@@ -596,8 +599,8 @@ def files(site: Site) -> Iterator[tuple[str, str | bytes]]:
         yield urls.data_file(f"{kind}.geojson"), geojson(site, kind, label, rows)
         yield urls.data_file(f"{kind}.csv"), table([col.key for col in columns], rows, bom=True, reused=site.reused if kind == "venues" else None)
     tables = Hsds(site).build()
-    for name, (path, fields) in HSDS_TABLES.items():
-        yield urls.data_file(f"hsds/{path}"), table([f[0] for f in fields], tables[name], bom=False, reused=site.reused)
     table_rows = {name: len(rows) for name, rows in tables.items()}
+    for name, (path, fields) in HSDS_TABLES.items():  # each table let go once written
+        yield urls.data_file(f"hsds/{path}"), table([f[0] for f in fields], tables.pop(name), bom=False, reused=site.reused)
     yield urls.data_file("hsds/datapackage.json"), _json(datapackage(site, table_rows))
     site.memo.setdefault("opendata", _describe(counts, table_rows))
