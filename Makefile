@@ -86,6 +86,7 @@ lock: $(VENV)/.test
 
 ## Benchmarks, numbers to bench/results/: the kit beside a bare MkDocs + Material build at
 ## 1,000 / 5,000 / 20,000 generated venues (BENCH_N=1000,5000,20000,69000 for a national run),
+## the full build's peak memory with door posters (python bench/memory.py 69000 for the national target),
 ## what a phone downloads for the finder's first result list, the slowest 200 KB body, the
 ## near-duplicate district check and new ids for same-named rows at growing sizes (linear), the
 ## first build and cached rebuild with 1,000 phone photos (BENCH_PHOTOS=N for another count),
@@ -94,6 +95,7 @@ lock: $(VENV)/.test
 bench: $(VENV)/.test
 	sh tools/ensure-browser.sh
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/memory.py
 	$(BIN)/python bench/finder_payload.py
 	$(BIN)/python bench/bodies.py
 	$(BIN)/python bench/linear.py

@@ -163,7 +163,7 @@ class ContentFile:
     body: str
     body_line: int
     front: str = ""
-    raw: Any = None  # the front matter as parsed, before validation (what staff tools show)
+    raw: Any = None  # the front matter as parsed, before validation (what staff tools show: `keeping_raw`)
 
     @property
     def path(self) -> str:
@@ -199,6 +199,19 @@ class ReadCache:
 
 
 _REUSE: ContextVar[ReadCache | None] = ContextVar("reuse", default=None)
+_KEEP_RAW: ContextVar[bool] = ContextVar("keep_raw", default=False)
+
+
+@contextmanager
+def keeping_raw() -> Iterator[None]:
+    """Folders read inside the block keep each file's front matter as parsed (`ContentFile.raw`), which staff
+    tools show. Checks and builds never read it: kept (and sent back by the readers on other cores) it was
+    2.5 KB a venue of a national build's memory."""
+    seen = _KEEP_RAW.set(True)
+    try:
+        yield
+    finally:
+        _KEEP_RAW.reset(seen)
 
 
 @contextmanager
@@ -242,16 +255,17 @@ def _read_reusing(cache: ReadCache, paths: list[Path], root: Path, folder: str, 
 
 def read_entries(paths: list[Path], root: Path, model: type[M], problems: list[Problem], reserved: frozenset[str] = RESERVED_IDS) -> list[ContentFile]:
     cores = os.cpu_count() or 1
+    keep_raw = _KEEP_RAW.get()
     if len(paths) < PARALLEL_MIN or cores < 2:
-        return [read_entry(p, root, model, problems, reserved) for p in paths]
+        return [read_entry(p, root, model, problems, reserved, keep_raw) for p in paths]
     size = -(-len(paths) // cores)
     chunks = [paths[i : i + size] for i in range(0, len(paths), size)]
     context = _worker_context()
     # Workers read all chunks but the first, which this process reads meanwhile: it would otherwise only
     # wait, and taking a worker's records back (unpickling validated models) costs a third of reading them.
     with ProcessPoolExecutor(max_workers=max(1, len(chunks) - 1), mp_context=context) as pool:
-        futures = [pool.submit(_read_chunk, chunk, root, model, reserved) for chunk in chunks[1:]]
-        files = [read_entry(p, root, model, problems, reserved) for p in chunks[0]]
+        futures = [pool.submit(_read_chunk, chunk, root, model, reserved, keep_raw) for chunk in chunks[1:]]
+        files = [read_entry(p, root, model, problems, reserved, keep_raw) for p in chunks[0]]
         for future in futures:
             entries, found = future.result()
             files += entries
@@ -273,12 +287,12 @@ def _worker_context() -> multiprocessing.context.BaseContext | None:
     return None
 
 
-def _read_chunk(paths: list[Path], root: Path, model: type[M], reserved: frozenset[str]) -> tuple[list[ContentFile], list[Problem]]:
+def _read_chunk(paths: list[Path], root: Path, model: type[M], reserved: frozenset[str], keep_raw: bool) -> tuple[list[ContentFile], list[Problem]]:
     problems: list[Problem] = []
-    return [read_entry(p, root, model, problems, reserved) for p in paths], problems
+    return [read_entry(p, root, model, problems, reserved, keep_raw) for p in paths], problems
 
 
-def read_entry(path: Path, root: Path, model: type[M], problems: list[Problem], reserved: frozenset[str] = RESERVED_IDS) -> ContentFile:
+def read_entry(path: Path, root: Path, model: type[M], problems: list[Problem], reserved: frozenset[str] = RESERVED_IDS, keep_raw: bool = True) -> ContentFile:
     rel = path.relative_to(root).as_posix()
     entry = ContentFile(rel, stem_id(rel, problems, reserved), None, "", 1)
     text = read_text(path, rel, problems)
@@ -300,7 +314,8 @@ def read_entry(path: Path, root: Path, model: type[M], problems: list[Problem], 
     if not isinstance(src.data, dict):
         problems.append(Problem(rel, 2, "front matter", "应为一组“键: 值”", "每行写一个字段，例如 name: 某某青年之家"))
         return entry
-    entry.raw = src.data
+    if keep_raw:
+        entry.raw = src.data
     allow = frozenset({("phone",)}) if src.data.get("public_mobile") is True else frozenset()
     check_texts(src, problems, allow=allow, phone_hint=PUBLIC_MOBILE_HINT if "public_mobile" in model.model_fields else PRIVACY_HINT)
     entry.record = validate(model, src.data, src, (), problems)

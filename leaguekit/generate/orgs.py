@@ -40,7 +40,7 @@ def pages(site: Site) -> Iterator[GeneratedPage]:
             title=org.name,
             description=description,
             render=partial(org_page, site, org.id),
-            json_ld=structured.organization(c, org.id, urls.org(org.id), c.link("", urls.org(org.parent), org.parent) or None if org.parent else None),
+            structured_data=partial(structured.organization, c, org.id, urls.org(org.id), c.link("", urls.org(org.parent), org.parent) or None if org.parent else None),
             search=(SearchEntry(kind="org", title=org.name, summary=description, names=org.short_name, places=org.region, group=org.id, org=org.id),),
         )
 

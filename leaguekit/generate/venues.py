@@ -72,7 +72,7 @@ def page(site: Site, venue: VenueEntry) -> GeneratedPage:
         render=partial(html, site, venue),
         source=venue.source,
         icon=c.venue_types[v.type].icon,
-        json_ld=structured.venue(c, venue, urls.venue(venue.id), image=share),
+        structured_data=partial(structured.venue, c, venue, urls.venue(venue.id), image=share),
         search=(search_entry(site, venue),),
         image=share,
     )

@@ -225,6 +225,8 @@ class LeagueKitPlugin(BasePlugin):
         # preview is the site as built without SITE_URL.
         public = "" if self.serving else config.site_url or ""
         built = generate.Site(loaded.content, figures=loaded.figures, dates=loaded.dates, today=loaded.today, site_url=public, repo_url=config.repo_url, edit_uri=config.edit_uri, images=derived, assets=assets.published, reuse=self.session.memory.reuse if self.session is not None else None)
+        if self.session is None:  # forked before the pages are made: the process writing the files never holds them
+            self.files_job = background.Job.start(partial(_write_files, built), Path(config.site_dir) / FILES_SCRATCH)
         index = loaded.extras["search_index"] = search_index.SearchIndex(self.session.memory.scores, self.session.memory.search) if self.session is not None else search_index.SearchIndex(self.shared_scores)
         kit_pages: list[KitPage] = []
         pages = self.session.pages(built) if self.session is not None else itertools.chain(generate.pages(built), output.pages(built))
@@ -250,8 +252,6 @@ class LeagueKitPlugin(BasePlugin):
         if self.session is not None:  # serve: written in this process, only those that changed
             self.session.settle(files, kit_pages, built, assets, in_nav, tuple(config.extra["site_sections"]))
             self.session.write_files(config.site_dir, self.page_paths)
-        else:
-            self.files_job = background.Job.start(partial(_write_files, built), Path(config.site_dir) / FILES_SCRATCH)
         return files
 
     def on_nav(self, nav, config: MkDocsConfig, files: Files):
@@ -420,6 +420,7 @@ def _write_files(built: generate.Site, folder: Path) -> None:
         target = folder / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+        del data  # not kept while the next file is made (a national venues.geojson is 40 MB)
 
 
 def _photos(files: Files, config: MkDocsConfig) -> dict:

@@ -221,13 +221,14 @@ def activity_record(site: Site, entry: ActivityEntry) -> dict[str, Any]:
     }
 
 
-def records(site: Site) -> dict[str, list[dict[str, Any]]]:
+def records(site: Site, kind: str) -> list[dict[str, Any]]:
+    """The records of one kind (one per venue, brand or activity)."""
     c = site.content
-    return {
-        "venues": [site.reused("record", v, partial(venue_record, site, v)) for v in c.venues],
-        "brands": [brand_record(site, b) for b in c.brands],
-        "activities": [activity_record(site, a) for a in c.activities],
-    }
+    if kind == "venues":
+        return [site.reused("record", v, partial(venue_record, site, v)) for v in c.venues]
+    if kind == "brands":
+        return [brand_record(site, b) for b in c.brands]
+    return [activity_record(site, a) for a in c.activities]
 
 
 def license_of(site: Site) -> dict[str, str] | None:
@@ -246,9 +247,11 @@ def _json(value: Any) -> str:
     return _dumps(value) + "\n"
 
 
-def _json_with(head: dict[str, Any], key: str, items: Iterator[str]) -> str:
-    """`_json(head | {key: [...]})` from items already encoded (a serve rebuild keeps each venue's)."""
-    return _dumps(head)[:-1] + "," + _dumps(key) + ":[" + ",".join(items) + "]}\n"
+def _json_with(head: dict[str, Any], key: str, items: Iterator[str]) -> bytes:
+    """`_json(head | {key: [...]})` as UTF-8, from items already encoded (a serve rebuild keeps each venue's).
+    Bytes: a national venues.geojson as one Python string is twice its size (Chinese makes every character 2 bytes)."""
+    body = b",".join(item.encode("utf-8") for item in items)
+    return b"".join(((_dumps(head)[:-1] + "," + _dumps(key) + ":[").encode("utf-8"), body, b"]}\n"))
 
 
 def _envelope(site: Site, kind: str, title: str) -> dict[str, Any]:
@@ -263,7 +266,7 @@ def _geometry(record: dict[str, Any], kind: str, site: Site) -> dict[str, Any] |
     return {"type": "MultiPoint", "coordinates": points} if points else None
 
 
-def geojson(site: Site, kind: str, title: str, rows: list[dict[str, Any]]) -> str:
+def geojson(site: Site, kind: str, title: str, rows: list[dict[str, Any]]) -> bytes:
     """RFC 7946: a FeatureCollection, positions `[lng, lat]` in WGS-84; a brand is the MultiPoint of its host venues."""
     def feature(record: dict[str, Any]) -> str:
         properties = {k: v for k, v in record.items() if k not in ("lat", "lng")}
@@ -309,7 +312,8 @@ def table(columns: list[str], rows: list[dict[str, Any]], *, bom: bool, reused=N
         csv.writer(one, lineterminator="\r\n").writerow([_cell(row.get(k)) for k in columns])
         return one.getvalue()
 
-    return (("\ufeff" if bom else "") + out.getvalue() + "".join(reused(kind, row, partial(line, row)) for row in rows)).encode("utf-8")
+    lines = b"".join(reused(kind, row, partial(line, row)).encode("utf-8") for row in rows)  # as UTF-8: see _json_with
+    return b"".join(((("\ufeff" if bom else "") + out.getvalue()).encode("utf-8"), lines))
 
 
 # --- Open Referral HSDS 3.0 -------------------------------------------------------
@@ -387,12 +391,25 @@ def _city_and_region(district: str) -> tuple[str, str]:
     return (match.group(1), match.group(2) or district) if match else (district, district)
 
 
-class Hsds:
-    """The seven tables, filled row by row with ids that follow from the kit's ids."""
+class _Tally:
+    """A table that counts its rows and keeps none: what the /data/ page says of a table is its length."""
 
-    def __init__(self, site: Site):
+    def __init__(self) -> None:
+        self.rows = 0
+
+    def append(self, row: Any) -> None:
+        self.rows += 1
+
+    def __len__(self) -> int:
+        return self.rows
+
+
+class Hsds:
+    """The seven tables, filled row by row with ids that follow from the kit's ids (`count_only`: only counted)."""
+
+    def __init__(self, site: Site, *, count_only: bool = False):
         self.site = site
-        self.tables: dict[str, list[dict[str, Any]]] = {name: [] for name in HSDS_TABLES}
+        self.tables: dict[str, Any] = {name: _Tally() if count_only else [] for name in HSDS_TABLES}
         self.province = site.content.org_chain(site.content.settings.publisher)[-1].region
 
     def id(self, *parts: str) -> str:
@@ -548,22 +565,17 @@ def descriptions(site: Site) -> list[DataFile]:
     """What the /data/ page says of each download, from the records and tables alone: the downloads
     themselves are written in another process (`leaguekit.mkdocs.background`)."""
     if "opendata" not in site.memo:
-        site.memo["opendata"] = _describe(*_rows(site))
+        c = site.content
+        counts = {"venues": len(c.venues), "brands": len(c.brands), "activities": len(c.activities)}
+        tallies = Hsds(site, count_only=True).build()
+        site.memo["opendata"] = _describe(counts, {name: len(t) for name, t in tallies.items()})
     return site.memo["opendata"]
 
 
-def _rows(site: Site) -> tuple[dict[str, list[dict[str, Any]]], dict[str, list[dict[str, Any]]]]:
-    """The records and HSDS tables, made once per build: `make serve` draws /data/ and writes the downloads in
-    one process (`make build` writes them in another)."""
-    if "opendata-rows" not in site.memo:
-        site.memo["opendata-rows"] = (records(site), Hsds(site).build())
-    return site.memo["opendata-rows"]
-
-
-def _describe(all_records: dict[str, list[dict]], tables: dict[str, list]) -> list[DataFile]:
+def _describe(counts: dict[str, int], table_rows: dict[str, int]) -> list[DataFile]:
     described: list[DataFile] = []
     for kind, label, _ in KINDS:
-        count = len(all_records[kind])
+        count = counts[kind]
         point = "品牌的承接阵地（MultiPoint）" if kind == "brands" else "坐标（Point）"
         described += [
             DataFile(f"{kind}.json", "JSON", f"全部{label}，字段见下表", count),
@@ -571,21 +583,24 @@ def _describe(all_records: dict[str, list[dict]], tables: dict[str, list]) -> li
             DataFile(f"{kind}.csv", "CSV", f"全部{label}，UTF-8（带 BOM，Excel 可直接打开），多个值用 ; 分隔", count),
         ]
     for name, (path, _) in HSDS_TABLES.items():
-        described.append(DataFile(f"hsds/{path}", "CSV", f"HSDS 3.0 {name} 表（UTF-8，无 BOM）", len(tables[name])))
+        described.append(DataFile(f"hsds/{path}", "CSV", f"HSDS 3.0 {name} 表（UTF-8，无 BOM）", table_rows[name]))
     described.append(DataFile("hsds/datapackage.json", "JSON", "上面七张表的数据包描述（Frictionless Data Package：字段、类型、主键和外键）", len(HSDS_TABLES), "张表"))
     return described
 
 
 def files(site: Site) -> Iterator[tuple[str, str | bytes]]:
     """Every download; what `descriptions` says of them comes from the same records."""
-    all_records, tables = _rows(site)
-    for kind, label, columns in KINDS:
-        rows = all_records[kind]
+    counts = {}
+    for kind, label, columns in KINDS:  # one kind's records at a time
+        rows = records(site, kind)
+        counts[kind] = len(rows)
         encoded = (site.reused("json", r, partial(_dumps, r)) for r in rows) if kind == "venues" else map(_dumps, rows)
         yield urls.data_file(f"{kind}.json"), _json_with(_envelope(site, kind, label), kind, encoded)
         yield urls.data_file(f"{kind}.geojson"), geojson(site, kind, label, rows)
         yield urls.data_file(f"{kind}.csv"), table([col.key for col in columns], rows, bom=True, reused=site.reused if kind == "venues" else None)
-    for name, (path, fields) in HSDS_TABLES.items():
-        yield urls.data_file(f"hsds/{path}"), table([f[0] for f in fields], tables[name], bom=False, reused=site.reused)
-    yield urls.data_file("hsds/datapackage.json"), _json(datapackage(site, {name: len(rows) for name, rows in tables.items()}))
-    site.memo.setdefault("opendata", _describe(all_records, tables))
+    tables = Hsds(site).build()
+    table_rows = {name: len(rows) for name, rows in tables.items()}
+    for name, (path, fields) in HSDS_TABLES.items():  # each table let go once written
+        yield urls.data_file(f"hsds/{path}"), table([f[0] for f in fields], tables.pop(name), bom=False, reused=site.reused)
+    yield urls.data_file("hsds/datapackage.json"), _json(datapackage(site, table_rows))
+    site.memo.setdefault("opendata", _describe(counts, table_rows))

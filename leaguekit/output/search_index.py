@@ -36,7 +36,7 @@ from collections import Counter, defaultdict, deque
 from collections.abc import Iterable
 from dataclasses import dataclass
 from html.parser import HTMLParser
-from itertools import compress, islice, repeat
+from itertools import chain, compress, islice, repeat
 from operator import and_, rshift, sub
 from pathlib import Path
 
@@ -148,27 +148,38 @@ class SearchIndex:
             # (7 million at 20,000 venues).
             deque(map(array.append, map(postings.__getitem__, found), map((doc << 8).__or__, found.values())), maxlen=0)
 
-        encoded = {token: _encode(postings[token]) for token in sorted(postings)}
         truncated = sum(len(p) > CAP for p in postings.values())
+        # Without a serve session to keep them, each token's postings go once encoded, and each file once written:
+        # the process writing a national index holds neither all postings beside their text nor every file.
+        take = postings.__getitem__ if kept is not None else postings.pop
+        encoded = {token: _encode(take(token)) for token in sorted(postings)}
         total = sum(len(t) + len(v) + 4 for t, v in encoded.items())
         shards = max(1, -(-total // SHARD_BYTES))
         buckets: list[list[str]] = [[] for _ in range(shards)]
         for token in encoded:
             buckets[shard_of(token, shards)].append(token)
-        files = {f"t/{n}.json": _shard_text(bucket, encoded) for n, bucket in enumerate(buckets)}
         owned = owned_names([e for _, e in docs])
-        files |= {f"d/{n}.json": _chunk_text(docs, owned, n) for n in range(-(-len(docs) // CHUNK))}
+        made = chain(
+            ((f"t/{n}.json", _shard_text(bucket, encoded)) for n, bucket in enumerate(buckets)),
+            ((f"d/{n}.json", _chunk_text(docs, owned, n)) for n in range(-(-len(docs) // CHUNK))),
+        )
 
         if folder.exists():
             shutil.rmtree(folder)
         (folder / "t").mkdir(parents=True)
         (folder / "d").mkdir()
-        for path, data in files.items():
+        files: dict[str, bytes] = {}
+        digest, written = hashlib.sha256(), 0
+        for path, data in made:
             (folder / path).write_bytes(data)
+            _stamp(digest, path, data)
+            written += len(data)
+            if kept is not None:
+                files[path] = data
         if kept is not None:
             kept.keep(docs, postings, encoded, total, buckets, files, owned)
         del postings
-        written = sum(map(len, files.values())) + _write_manifest(folder, docs, shards, files)
+        written += _write_manifest(folder, docs, shards, digest)
         return IndexStats(documents=len(docs), tokens=len(encoded), truncated=truncated, shards=shards, chunks=-(-len(docs) // CHUNK), bytes=written)
 
     def score(self) -> None:
@@ -255,7 +266,10 @@ class KeptIndex:
             if self.files.get(path) != data:
                 (folder / path).write_bytes(data)
         files = {path: files[path] for path in sorted(files, key=_file_order)}
-        written = sum(map(len, files.values())) + _write_manifest(folder, docs, shards, files)
+        digest = hashlib.sha256()
+        for path, data in files.items():
+            _stamp(digest, path, data)
+        written = sum(map(len, files.values())) + _write_manifest(folder, docs, shards, digest)
         self.entries, self.files, self.owned = entries, files, owned
         self.valid = True
         return IndexStats(documents=len(docs), tokens=len(self.encoded), truncated=sum(len(p) > CAP for p in self.postings.values()), shards=shards, chunks=-(-len(docs) // CHUNK), bytes=written)
@@ -279,11 +293,13 @@ def _chunk_text(docs: list[tuple[str, SearchEntry]], owned: list[list[str] | Non
     return _json(records).encode("utf-8")
 
 
-def _write_manifest(folder: Path, docs: list[tuple[str, SearchEntry]], shards: int, files: dict[str, bytes]) -> int:
-    """manifest.json, its stamp from every shard and chunk (in the order t/0…, d/0…)."""
-    digest = hashlib.sha256()
-    for path, data in files.items():
-        digest.update(path.encode() + b"\0" + data)
+def _stamp(digest, path: str, data: bytes) -> None:
+    """The manifest's stamp covers every shard and chunk, in the order t/0…, d/0…."""
+    digest.update(path.encode() + b"\0" + data)
+
+
+def _write_manifest(folder: Path, docs: list[tuple[str, SearchEntry]], shards: int, digest) -> int:
+    """manifest.json, its stamp from every shard and chunk (`_stamp`)."""
     kinds = list(KINDS)
     staff = [n for n, (_, e) in enumerate(docs) if e.kind == "staff"]
     manifest = {

@@ -24,6 +24,7 @@ are checked against tests/search_cases.json.
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 import zlib
 from functools import lru_cache
@@ -150,7 +151,8 @@ def _reading(run: str) -> tuple[str, ...]:
     found = lazy_pinyin(run, errors=lambda chars: [""] * len(chars))
     if len(found) != len(run):
         return ("",) * len(run)
-    return tuple(s if LETTERS_RE.fullmatch(s) else "" for s in found)
+    # one string per syllable (about 400 of them), not one per character of every name cached here
+    return tuple(sys.intern(s) if LETTERS_RE.fullmatch(s) else "" for s in found)
 
 
 def pinyin_tokens(text: str) -> list[str]:

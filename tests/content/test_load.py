@@ -307,3 +307,18 @@ def test_what_people_call_a_venue_is_a_list_of_real_names(project):
     assert f"{VENUE}:18 also_known_as[1]（简称或俗称）= 家 太短" in problems_of(project)
     replace_line(project, "sample: true", "sample: true\nalso_known_as: [测试之家]")
     assert load(project).venue["test-venue"].data.also_known_as == ["测试之家"]
+
+
+def test_front_matter_as_parsed_is_kept_for_staff_tools_only(project, monkeypatch):
+    """Checks and builds never read a file's front matter as parsed: on a national directory, kept and sent back
+    by the readers on other cores, it was 2.5 KB a venue of the build's memory. Staff tools (the sheet) ask for it."""
+    from leaguekit.content import files as content_module
+    from leaguekit.content.readers import venues
+    from leaguekit.staff import frontmatter
+
+    monkeypatch.setattr(content_module, "PARALLEL_MIN", 1)  # two chunks: one read on another core
+    write(project, "venues/taigu/second.md", VALID_VENUE.replace("测试社区青年之家", "第二个青年之家"))
+    read = venues.read(project, [])
+    assert [f.record.name for f in read] == ["第二个青年之家", "测试社区青年之家"] and all(f.raw is None for f in read)
+    staff, problems = frontmatter.read_venues(project)
+    assert [f.front["name"] for f in staff] == ["第二个青年之家", "测试社区青年之家"] and not problems

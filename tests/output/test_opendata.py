@@ -121,3 +121,19 @@ def test_data_page_explains_and_links_every_file(dated_site):
     assert licence["href"] == opendata.LICENSES["CC-BY-4.0"][2] and "CC BY 4.0" in licence.get_text()
     documented = {code.get_text() for code in page.select(".lk-fields code")}
     assert {c.key for _, _, columns in opendata.KINDS for c in columns} <= documented
+
+
+def test_data_page_counts_the_downloads_without_making_them(monkeypatch):
+    """/data/ says how many rows each download has; the downloads are made in another process, and making their
+    records here only to count them held 4 KB a venue at the build's peak."""
+    from leaguekit.generate import Site
+
+    content = load(SAMPLE)
+    written = {path: data for path, data in opendata.files(Site(content))}
+    monkeypatch.setattr(opendata, "venue_record", lambda *a: pytest.fail("a venue record made for /data/"))
+    monkeypatch.setattr(opendata, "_json_with", lambda *a: pytest.fail("a download made for /data/"))
+    described = {f.path: f.count for f in opendata.descriptions(Site(content))}
+    assert described["venues.json"] == len(json.loads(written["data/venues.json"])["venues"]) == len(content.venues)
+    for name, (path, _) in opendata.HSDS_TABLES.items():
+        rows = list(csv.reader(io.StringIO(written[f"data/hsds/{path}"].decode("utf-8"))))
+        assert described[f"hsds/{path}"] == len(rows) - 1, name
