@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 import threading
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -118,38 +119,58 @@ def check_other_data(root: Path, read: frozenset[str], problems: list[Problem]) 
                     problems.append(Problem(rel, index + 1, "", f"含有{found.label} {found.masked}", PRIVACY_HINT))
 
 
-def folder_paths(root: Path, folder: str, problems: list[Problem]) -> Iterator[Path]:
-    """Every visible Markdown file in `folder`. Anything else is reported, never skipped silently;
-    symbolic links are refused, so a pull request cannot publish a file from outside the repository."""
+def folder_files(root: Path, folder: str, problems: list[Problem]) -> list[str]:
+    """Every visible Markdown file in `folder`, as paths from `root`, sorted as Path sorts (by parts).
+    Anything else is reported, never skipped silently; symbolic links are refused, so a pull request
+    cannot publish a file from outside the repository."""
     base = root / folder
     if base.is_symlink():
         problems.append(Problem(f"{folder}/", 1, "文件夹", "是符号链接，不允许", f"{folder}/ 必须是仓库中的普通文件夹"))
-        return
+        return []
     if not base.is_dir():
-        return
-    # Plain strings, not Path objects: this walk sees every content file on every build and `make serve` save
-    # (pathlib cost 1.1 s at 20,000 venues). Sorted as Path sorts (by parts).
+        return []
     found: list[str] = []
-    for dirpath, dirnames, filenames in os.walk(base):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        rel_dir = os.path.relpath(dirpath, root).replace(os.sep, "/")
-        for name in dirnames + filenames:
-            if os.path.islink(os.path.join(dirpath, name)):
-                problems.append(Problem(f"{rel_dir}/{name}", 1, "文件名", "是符号链接，不允许", "请放入文件本身，不要用链接"))
-        dirnames[:] = [d for d in dirnames if not os.path.islink(os.path.join(dirpath, d))]
-        in_photos = rel_dir.split("/")[2:3] == ["photos"]  # <folder>/<org>/photos/ and below
-        for name in filenames:
-            if name.startswith(".") or os.path.islink(os.path.join(dirpath, name)):
-                continue
-            rel = f"{rel_dir}/{name}"
-            if not check_file_name(rel, problems) or in_photos:
-                continue  # a photo is checked when a venue names it (`photos`), never read as content
-            if not name.endswith(".md"):
-                problems.append(Problem(rel, 1, "文件名", f"{folder}/ 中只能放 .md 文件", "照片请放到团组织文件夹的 photos/ 中（如 venues/<团组织>/photos/），再在 photos 中引用"))
-                continue
-            found.append(rel)
-    for rel in sorted(found, key=lambda r: r.split("/")):
-        yield root / rel
+    _walk(str(base), folder, folder, problems, found)
+    return sorted(found, key=lambda r: r.split("/"))
+
+
+def _walk(path: str, rel_dir: str, folder: str, problems: list[Problem], found: list[str]) -> None:
+    """One folder, then its subfolders in name order, as `os.walk` goes (and in its order of problems).
+    Plain strings and `os.scandir`'s entries, which know a link without asking the disk again: this walk
+    sees every content file on every build and `make serve` save (pathlib and a stat per file cost 1.1 s
+    at 20,000 venues)."""
+    try:
+        with os.scandir(path) as listing:
+            entries = list(listing)
+    except OSError:
+        return
+    dirs: list[os.DirEntry[str]] = []
+    names: list[os.DirEntry[str]] = []
+    for entry in entries:
+        try:
+            is_dir = entry.is_dir()
+        except OSError:
+            is_dir = False
+        (dirs if is_dir else names).append(entry)
+    dirs = sorted((d for d in dirs if not d.name.startswith(".")), key=lambda d: d.name)
+    for entry in dirs + names:
+        if entry.is_symlink():
+            problems.append(Problem(f"{rel_dir}/{entry.name}", 1, "文件名", "是符号链接，不允许", "请放入文件本身，不要用链接"))
+    in_photos = rel_dir.split("/")[2:3] == ["photos"]  # <folder>/<org>/photos/ and below
+    for entry in names:
+        name = entry.name
+        if name.startswith(".") or entry.is_symlink():
+            continue
+        rel = f"{rel_dir}/{name}"
+        if not check_file_name(rel, problems) or in_photos:
+            continue  # a photo is checked when a venue names it (`photos`), never read as content
+        if not name.endswith(".md"):
+            problems.append(Problem(rel, 1, "文件名", f"{folder}/ 中只能放 .md 文件", "照片请放到团组织文件夹的 photos/ 中（如 venues/<团组织>/photos/），再在 photos 中引用"))
+            continue
+        found.append(rel)
+    for entry in dirs:
+        if not entry.is_symlink():
+            _walk(entry.path, f"{rel_dir}/{entry.name}", folder, problems, found)
 
 
 @dataclass
@@ -183,10 +204,10 @@ PARALLEL_MIN = 2000
 
 def read_folder(root: Path, folder: str, model: type[M], problems: list[Problem], reserved: frozenset[str] = RESERVED_IDS) -> list[ContentFile]:
     """Every Markdown file of `folder`, its front matter validated as `model`."""
-    paths = list(folder_paths(root, folder, problems))
+    rels = folder_files(root, folder, problems)
     if (cache := _REUSE.get()) is not None:
-        return _read_reusing(cache, paths, root, folder, model, problems, reserved)
-    return read_entries(paths, root, model, problems, reserved)
+        return _read_reusing(cache, rels, root, folder, model, problems, reserved)
+    return read_entries(rels, root, model, problems, reserved)
 
 
 @dataclass
@@ -212,21 +233,19 @@ def reusing(cache: ReadCache) -> Iterator[ReadCache]:
         _REUSE.reset(seen)
 
 
-def _read_reusing(cache: ReadCache, paths: list[Path], root: Path, folder: str, model: type[M], problems: list[Problem], reserved: frozenset[str]) -> list[ContentFile]:
+def _read_reusing(cache: ReadCache, rels: list[str], root: Path, folder: str, model: type[M], problems: list[Problem], reserved: frozenset[str]) -> list[ContentFile]:
     found: dict[str, ContentFile] = {}
     stamps: dict[str, tuple[int, int]] = {}
-    missing: list[Path] = []
-    base = str(root) + os.sep
-    for path in paths:
-        rel = text[len(base) :].replace(os.sep, "/") if (text := str(path)).startswith(base) else path.relative_to(root).as_posix()
-        stat = os.stat(text)
+    missing: list[str] = []
+    for rel in rels:
+        stat = os.stat(os.path.join(root, rel))
         stamps[rel] = (stat.st_mtime_ns, stat.st_size)
         kept = cache.entries.get(rel)
         if kept is not None and kept[0] == stamps[rel]:
             found[rel] = kept[1]
             problems += kept[2]
         else:
-            missing.append(path)
+            missing.append(rel)
     met: list[Problem] = []
     read = read_entries(missing, root, model, met, reserved)
     problems += met
@@ -240,20 +259,25 @@ def _read_reusing(cache: ReadCache, paths: list[Path], root: Path, folder: str, 
     return [found[rel] for rel in stamps]
 
 
-def read_entries(paths: list[Path], root: Path, model: type[M], problems: list[Problem], reserved: frozenset[str] = RESERVED_IDS) -> list[ContentFile]:
+def read_entries(rels: list[str], root: Path, model: type[M], problems: list[Problem], reserved: frozenset[str] = RESERVED_IDS) -> list[ContentFile]:
+    """The files at `rels` (paths from `root`), in that order, with their problems in that order."""
     cores = os.cpu_count() or 1
-    if len(paths) < PARALLEL_MIN or cores < 2:
-        return [read_entry(p, root, model, problems, reserved) for p in paths]
-    size = -(-len(paths) // cores)
-    chunks = [paths[i : i + size] for i in range(0, len(paths), size)]
+    if len(rels) < PARALLEL_MIN or cores < 2:
+        return _read_all(rels, str(root), model, problems, reserved)
+    size = -(-len(rels) // cores)
+    chunks = [rels[i : i + size] for i in range(0, len(rels), size)]
     context = _worker_context()
     # Workers read all chunks but the first, which this process reads meanwhile: it would otherwise only
-    # wait, and taking a worker's records back (unpickling validated models) costs a third of reading them.
+    # wait. Each chunk's files and problems are taken in chunk order: the same list as one process reads.
     with ProcessPoolExecutor(max_workers=max(1, len(chunks) - 1), mp_context=context) as pool:
-        futures = [pool.submit(_read_chunk, chunk, root, model, reserved) for chunk in chunks[1:]]
-        files = [read_entry(p, root, model, problems, reserved) for p in chunks[0]]
-        for future in futures:
-            entries, found = future.result()
+        futures = [pool.submit(_read_chunk, chunk, str(root), model, reserved) for chunk in chunks[1:]]
+        files = _read_all(chunks[0], str(root), model, problems, reserved)
+        for chunk, future in zip(chunks[1:], futures):
+            try:
+                entries, found = future.result()
+            except Exception as exc:  # a worker that died (out of memory, killed): its files are read here
+                print(f"提示：读取 {chunk[0]} 起 {len(chunk)} 个文件的子进程失败（{type(exc).__name__}），改由主进程读取", file=sys.stderr)
+                entries, found = _read_chunk(chunk, str(root), model, reserved)
             files += entries
             problems += found
     return files
@@ -273,13 +297,20 @@ def _worker_context() -> multiprocessing.context.BaseContext | None:
     return None
 
 
-def _read_chunk(paths: list[Path], root: Path, model: type[M], reserved: frozenset[str]) -> tuple[list[ContentFile], list[Problem]]:
+def _read_chunk(rels: list[str], root: str, model: type[M], reserved: frozenset[str]) -> tuple[list[ContentFile], list[Problem]]:
     problems: list[Problem] = []
-    return [read_entry(p, root, model, problems, reserved) for p in paths], problems
+    return _read_all(rels, root, model, problems, reserved), problems
+
+
+def _read_all(rels: list[str], root: str, model: type[M], problems: list[Problem], reserved: frozenset[str]) -> list[ContentFile]:
+    return [_read(os.path.join(root, rel), rel, model, problems, reserved) for rel in rels]
 
 
 def read_entry(path: Path, root: Path, model: type[M], problems: list[Problem], reserved: frozenset[str] = RESERVED_IDS) -> ContentFile:
-    rel = path.relative_to(root).as_posix()
+    return _read(path, path.relative_to(root).as_posix(), model, problems, reserved)
+
+
+def _read(path: str | Path, rel: str, model: type[M], problems: list[Problem], reserved: frozenset[str]) -> ContentFile:
     entry = ContentFile(rel, stem_id(rel, problems, reserved), None, "", 1)
     text = read_text(path, rel, problems)
     if text is None:
@@ -319,7 +350,9 @@ def front_line(root: Path, rel: str, loc: Loc) -> int:
 
 
 def stem_id(rel: str, problems: list[Problem], reserved: frozenset[str] = RESERVED_IDS) -> str | None:
-    stem = Path(rel).stem
+    name = rel.rpartition("/")[2]
+    dot = name.rfind(".")
+    stem = name[:dot] if 0 < dot < len(name) - 1 else name  # as Path(rel).stem
     if len(stem) > ID_MAX:
         problems.append(Problem(rel, 1, "文件名", f"太长（{len(stem)} 个字符，最多 {ID_MAX} 个）", "文件名会成为网址，写阵地名称的简短拼音，例如 mouqu-xinhua.md"))
         return None

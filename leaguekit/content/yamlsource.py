@@ -9,6 +9,7 @@ Whatever the bytes, the result is data or `Problem`s, never an exception.
 from __future__ import annotations
 
 import codecs
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -86,16 +87,16 @@ class Loader(_Base):  # type: ignore[misc, valid-type]
         return mapping
 
 
-def read_text(path: Path, rel: str, problems: list[Problem], *, limit: int = MAX_FILE_BYTES, hint: str = BODY_SIZE_HINT) -> str | None:
+def read_text(path: str | Path, rel: str, problems: list[Problem], *, limit: int = MAX_FILE_BYTES, hint: str = BODY_SIZE_HINT) -> str | None:
     """The file's text, or None with a Chinese problem: too large, not UTF-8, unreadable."""
     try:
-        with path.open("rb") as handle:
+        with open(path, "rb") as handle:
             data = handle.read(limit + 1)
     except OSError as exc:
         problems.append(Problem(rel, 1, "文件", f"无法读取（{exc.strerror or exc}）", "请检查文件是否存在、有无读取权限"))
         return None
     if len(data) > limit:
-        size = path.stat().st_size
+        size = os.stat(path).st_size
         problems.append(Problem(rel, 1, "文件", f"太大（{size / 1_000_000:.1f} MB），上限 {_size(limit)}", hint))
         return None
     try:
@@ -310,7 +311,7 @@ def _block_mapping(lines: list[tuple[int, str]], i: int, indent: int, depth: int
         if at < indent:
             break
         match = _KEY.match(content)
-        if at > indent or match is None or _resolve(key := match.group(1)) != _STR or key in found:
+        if at > indent or match is None or _key_tag(key := match.group(1)) != _STR or key in found:
             raise _NotPlain
         rest = content[match.end() :].lstrip(" ")
         i += 1
@@ -384,12 +385,24 @@ def _plain_scalar(text: str) -> Any:
 
 
 def _resolve(value: str) -> str:
-    """The tag `Loader` gives a plain scalar (its implicit resolvers, first character first)."""
-    resolvers = Loader.yaml_implicit_resolvers
-    for tag, regexp in resolvers.get(value[0] if value else "", []) + resolvers.get(None, []):
+    """The tag `Loader` gives a plain scalar (its implicit resolvers for the first character, in order)."""
+    for tag, regexp in _RESOLVERS.get(value[:1], _ANY_FIRST):
         if regexp.match(value):
             return tag
     return _STR
+
+
+_ANY_FIRST = Loader.yaml_implicit_resolvers.get(None, [])
+_RESOLVERS = {first: resolvers + _ANY_FIRST for first, resolvers in Loader.yaml_implicit_resolvers.items() if first is not None}
+_KEY_TAGS: dict[str, str] = {}  # the few keys files use, resolved once
+
+
+def _key_tag(key: str) -> str:
+    if (tag := _KEY_TAGS.get(key)) is None:
+        tag = _resolve(key)
+        if len(_KEY_TAGS) < 1000:
+            _KEY_TAGS[key] = tag
+    return tag
 
 
 def dotted(loc: Loc) -> str:
