@@ -28,7 +28,7 @@ from . import characters, privacy
 from .problems import Problem
 from .schema import ID_MAX, ID_RE, WINDOWS_RESERVED, windows_reserved
 from .validation import validate
-from .yamlsource import DATA_SIZE_HINT, FRONT_MATTER, MAX_DATA_BYTES, Loc, YamlSource, dotted, read_text
+from .yamlsource import DATA_SIZE_HINT, MAX_DATA_BYTES, Loc, YamlSource, dotted, read_text, split_front_matter
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -315,13 +315,12 @@ def _read(path: str | Path, rel: str, model: type[M], problems: list[Problem], r
     text = read_text(path, rel, problems)
     if text is None:
         return entry
-    match = FRONT_MATTER.match(text)
-    if not match:
+    if (found := split_front_matter(text)) is None:
         problems.append(Problem(rel, 1, "front matter", "缺少开头的 YAML 信息块", "文件第一行写 ---，然后是各字段，再用一行 --- 结束"))
         return entry
-    entry.body = text[match.end():]
-    entry.body_line = text[: match.end()].count("\n") + 1
-    entry.front = match.group(1)
+    entry.front, end = found
+    entry.body = text[end:]
+    entry.body_line = text.count("\n", 0, end) + 1
     src = YamlSource(rel, entry.front, 2, problems)
     if not src.ok:
         return entry
@@ -341,8 +340,8 @@ def _read(path: str | Path, rel: str, model: type[M], problems: list[Problem], r
 def front_matter(root: Path, rel: str) -> YamlSource:
     """A content file's front matter read again, for a check on validated entries (which keep no
     line table) that has something to report: its lines, and the values as written."""
-    match = FRONT_MATTER.match(read_text(root / rel, rel, []) or "")
-    return YamlSource(rel, match.group(1) if match else "", 2, [])
+    found = split_front_matter(read_text(root / rel, rel, []) or "")
+    return YamlSource(rel, found[0] if found else "", 2, [])
 
 
 def front_line(root: Path, rel: str, loc: Loc) -> int:

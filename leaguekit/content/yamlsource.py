@@ -265,7 +265,7 @@ class YamlSource:
 # Text `_plain_document` reads: no tab, carriage return or other line break YAML knows, no byte-order mark,
 # nothing libyaml refuses as unprintable (those go to libyaml, which reports them).
 _NOT_PLAIN_TEXT = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
-_KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_]*):(?: |$)")
+_KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_]*):(?: +(.*))?")  # a whole line, without trailing spaces
 _SINGLE_QUOTED = re.compile(r"'((?:[^']|'')*)'(?: +#.*)?")
 _FLOW_SEQUENCE = re.compile(r"\[([^\[\]{}'\"#:]*)\](?: +#.*)?")
 _DOUBLE_QUOTED = re.compile(r'"([^"\\]*)"(?: +#.*)?')
@@ -306,25 +306,31 @@ def _block_mapping(lines: list[tuple[int, str]], i: int, indent: int, depth: int
     if depth >= MAX_DEPTH:
         raise _NotPlain  # libyaml and `_collect` report it
     found: dict[str, Any] = {}
-    while i < len(lines):
+    count = len(lines)
+    while i < count:
         at, content = lines[i]
         if at < indent:
             break
-        match = _KEY.match(content)
-        if at > indent or match is None or _key_tag(key := match.group(1)) != _STR or key in found:
+        match = _KEY.fullmatch(content)
+        if at > indent or match is None:
             raise _NotPlain
-        rest = content[match.end() :].lstrip(" ")
+        key, rest = match.groups()
+        if key in found or (_KEY_TAGS.get(key) or _key_tag(key)) != _STR:
+            raise _NotPlain
         i += 1
         if rest and rest[0] != "#":
-            found[key] = _flow_sequence(rest) if rest[0] == "[" else _scalar(rest)
-            if i < len(lines) and lines[i][0] > indent:
+            if rest[0] not in _SPECIAL_FIRST and " #" not in rest and ": " not in rest and rest[-1] != ":":
+                found[key] = rest  # most values: text that no resolver or indicator claims
+            else:
+                found[key] = _flow_sequence(rest) if rest[0] == "[" else _scalar(rest)
+            if i < count and lines[i][0] > indent:
                 raise _NotPlain  # a continued line
-        elif i < len(lines) and lines[i][0] > indent:
+        elif i < count and lines[i][0] > indent:
             if lines[i][1].startswith("- "):
                 found[key], i = _block_sequence(lines, i, lines[i][0])
             else:
                 found[key], i = _block_mapping(lines, i, lines[i][0], depth + 1)
-        elif i < len(lines) and lines[i][1].startswith("- "):
+        elif i < count and lines[i][1].startswith("- "):
             found[key], i = _block_sequence(lines, i, indent)
         else:
             found[key] = None
@@ -333,10 +339,11 @@ def _block_mapping(lines: list[tuple[int, str]], i: int, indent: int, depth: int
 
 def _block_sequence(lines: list[tuple[int, str]], i: int, indent: int) -> tuple[list[Any], int]:
     found: list[Any] = []
-    while i < len(lines) and lines[i][0] == indent and lines[i][1].startswith("- "):
+    count = len(lines)
+    while i < count and lines[i][0] == indent and lines[i][1].startswith("- "):
         found.append(_scalar(lines[i][1][2:].lstrip(" ")))
         i += 1
-        if i < len(lines) and lines[i][0] > indent:
+        if i < count and lines[i][0] > indent:
             raise _NotPlain
     return found, i
 
@@ -385,16 +392,18 @@ def _plain_scalar(text: str) -> Any:
 
 
 def _resolve(value: str) -> str:
-    """The tag `Loader` gives a plain scalar (its implicit resolvers for the first character, in order)."""
-    for tag, regexp in _RESOLVERS.get(value[:1], _ANY_FIRST):
+    """The tag `Loader` gives a plain scalar (its implicit resolvers for the first character, in order;
+    `Loader` has none for any first character, which `_SPECIAL_FIRST` relies on)."""
+    for tag, regexp in _RESOLVERS.get(value[:1], ()):
         if regexp.match(value):
             return tag
     return _STR
 
 
-_ANY_FIRST = Loader.yaml_implicit_resolvers.get(None, [])
-_RESOLVERS = {first: resolvers + _ANY_FIRST for first, resolvers in Loader.yaml_implicit_resolvers.items() if first is not None}
+_RESOLVERS = Loader.yaml_implicit_resolvers
 _KEY_TAGS: dict[str, str] = {}  # the few keys files use, resolved once
+# First characters of a plain scalar that is text whatever follows: none of YAML's indicators, no resolver's.
+_SPECIAL_FIRST = frozenset(_INDICATORS | set(_RESOLVERS))
 
 
 def _key_tag(key: str) -> str:
@@ -414,3 +423,21 @@ def dotted(loc: Loc) -> str:
 
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)(?:\r?\n)?^---[ \t]*\r?$\n?", re.S | re.M)
+_OPENING = re.compile(r"---[ \t]*\r?\n")
+_CLOSING = re.compile(r"^---[ \t]*\r?$\n?", re.M)
+
+
+def split_front_matter(text: str) -> tuple[str, int] | None:
+    """`FRONT_MATTER.match(text)` as (group 1, end), found without its lazy group trying every character
+    (a tenth of reading a venue file): the first closing line after the opening one, less the line break before it."""
+    if (opening := _OPENING.match(text)) is None:
+        return None
+    start = opening.end()
+    if (closing := _CLOSING.search(text, start)) is None:
+        return None
+    stop = closing.start()
+    if stop - 2 >= start and text[stop - 2 : stop] == "\r\n":
+        stop -= 2
+    elif stop - 1 >= start and text[stop - 1] == "\n":
+        stop -= 1
+    return text[start:stop], closing.end()

@@ -11,7 +11,7 @@ from conftest import REPO, venue_md
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from leaguekit.content.yamlsource import FRONT_MATTER, Loader, YamlSource, _plain_document
+from leaguekit.content.yamlsource import FRONT_MATTER, Loader, YamlSource, _plain_document, split_front_matter
 
 DIFFERENTIAL = settings(max_examples=3000, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 
@@ -66,6 +66,11 @@ def test_plain_documents(text, data):
 ])
 def test_anything_else_goes_to_libyaml(text):
     assert _plain_document(text) is None
+
+
+def test_no_resolver_claims_every_first_character():
+    """What lets the plain reader take text starting with any other character as text, unresolved."""
+    assert None not in Loader.yaml_implicit_resolvers
 
 
 def test_lines_are_libyamls_when_a_message_needs_one():
@@ -136,3 +141,11 @@ def test_any_document_reads_as_libyaml_reads_it(parts):
 @given(nearly())
 def test_nearly_plain_documents_read_as_libyaml_reads_them(text):
     same_as_libyaml(text)
+
+
+@DIFFERENTIAL
+@given(st.lists(st.sampled_from(["---", "--- ", "---\t", "----", " ---", "\n", "\r\n", "\r", "a", "a: b", " ", "\t", "-"]), max_size=14))
+def test_front_matter_found_as_the_regular_expression_finds_it(parts):
+    text = "".join(parts)
+    match = FRONT_MATTER.match(text)
+    assert split_front_matter(text) == ((match.group(1), match.end()) if match else None), text
