@@ -24,7 +24,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from . import characters, privacy
+from . import body, characters, privacy
 from .problems import Problem
 from .schema import ID_MAX, ID_RE, WINDOWS_RESERVED, windows_reserved
 from .validation import validate
@@ -67,8 +67,9 @@ def data_file(root: Path, rel: str, problems: list[Problem], what: str) -> YamlS
 def check_texts(src: YamlSource, problems: list[Problem], *, allow: frozenset[Loc] = frozenset(), phone_hint: str = PRIVACY_HINT) -> None:
     """Every text of a YAML document as a reader sees it: no personal mobile or resident ID number
     (those at `allow` excepted), no character a page, feed or download must not carry."""
+    suspect = characters.FORBIDDEN.search("\n".join(text for _, text in src.texts)) is not None  # none in most files
     for loc, text in src.texts:
-        if (bad := characters.forbidden(text)) is not None:
+        if suspect and (bad := characters.forbidden(text)) is not None:
             problems.append(Problem(src.path, src.line(loc), dotted(loc), bad.message, characters.HINT))
         if loc not in allow:
             for found in privacy.find(text):
@@ -185,6 +186,7 @@ class ContentFile:
     body_line: int
     front: str = ""
     raw: Any = None  # the front matter as parsed, before validation (what staff tools show)
+    body_problems: list[Problem] | None = None  # a plain body's, found while reading (`body.check_plain`)
 
     @property
     def path(self) -> str:
@@ -321,6 +323,7 @@ def _read(path: str | Path, rel: str, model: type[M], problems: list[Problem], r
     entry.front, end = found
     entry.body = text[end:]
     entry.body_line = text.count("\n", 0, end) + 1
+    entry.body_problems = body.check_plain(rel, entry.body, entry.body_line)
     src = YamlSource(rel, entry.front, 2, problems)
     if not src.ok:
         return entry

@@ -273,6 +273,8 @@ _DOUBLE_QUOTED = re.compile(r'"([^"\\]*)"(?: +#.*)?')
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
 _NEGATIVE = frozenset("0123456789.")  # -3, -.5: a minus sign before a digit starts a plain scalar
 _STR = "tag:yaml.org,2002:str"
+_FLOAT = "tag:yaml.org,2002:float"
+_DECIMAL = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
 _SCALARS = yaml.constructor.SafeConstructor()
 
 
@@ -385,6 +387,8 @@ def _plain_scalar(text: str) -> Any:
     tag = _resolve(text)
     if tag == _STR:
         return text
+    if _DECIMAL.fullmatch(text):  # 37.42, -3, 10: what the constructor makes of them, without its steps
+        return float(text) if tag == _FLOAT else int(text)
     construct = Loader.yaml_constructors.get(tag)
     if construct is None or tag in ("tag:yaml.org,2002:merge", "tag:yaml.org,2002:value"):
         raise _NotPlain
