@@ -200,8 +200,9 @@ class ContentFile:
         return YamlSource(self.rel, self.front, 2, [])
 
 
-# Above this many files, `make check` and the build read them on every core.
+# Above this many files, `make check` and the build read them on every core; workers take this many at a time.
 PARALLEL_MIN = 2000
+PIECE = 2500
 
 
 def read_folder(root: Path, folder: str, model: type[M], problems: list[Problem], reserved: frozenset[str] = RESERVED_IDS) -> list[ContentFile]:
@@ -266,20 +267,26 @@ def read_entries(rels: list[str], root: Path, model: type[M], problems: list[Pro
     cores = os.cpu_count() or 1
     if len(rels) < PARALLEL_MIN or cores < 2:
         return _read_all(rels, str(root), model, problems, reserved)
-    size = -(-len(rels) // cores)
-    chunks = [rels[i : i + size] for i in range(0, len(rels), size)]
+    share = -(-len(rels) // cores)
+    pieces = [rels[i : i + PIECE] for i in range(share, len(rels), PIECE)]
     context = _worker_context()
-    # Workers read all chunks but the first, which this process reads meanwhile: it would otherwise only
-    # wait. Each chunk's files and problems are taken in chunk order: the same list as one process reads.
-    with ProcessPoolExecutor(max_workers=max(1, len(chunks) - 1), mp_context=context) as pool:
-        futures = [pool.submit(_read_chunk, chunk, str(root), model, reserved) for chunk in chunks[1:]]
-        files = _read_all(chunks[0], str(root), model, problems, reserved)
-        for chunk, future in zip(chunks[1:], futures):
-            try:
-                entries, found = future.result()
-            except Exception as exc:  # a worker that died (out of memory, killed): its files are read here
-                print(f"提示：读取 {chunk[0]} 起 {len(chunk)} 个文件的子进程失败（{type(exc).__name__}），改由主进程读取", file=sys.stderr)
-                entries, found = _read_chunk(chunk, str(root), model, reserved)
+    # This process reads the first share itself: it would otherwise only wait. The workers read the rest
+    # in pieces, so that each piece's records travel back (pickled there, unpickled here) while the next
+    # is read, not all at the end. Pieces are taken in order: the same list as one process reads.
+    with ProcessPoolExecutor(max_workers=cores - 1, mp_context=context) as pool:
+        futures = [pool.submit(_read_chunk, piece, str(root), model, reserved) for piece in pieces]
+        files = _read_all(rels[:share], str(root), model, problems, reserved)
+        failed = False
+        for index, (piece, future) in enumerate(zip(pieces, futures)):
+            if not failed:
+                try:
+                    entries, found = future.result()
+                except Exception as exc:  # a worker that died (out of memory, killed): the rest is read here
+                    failed = True
+                    left = sum(len(p) for p in pieces[index:])
+                    print(f"提示：读取内容文件的子进程失败（{type(exc).__name__}），其余 {left} 个文件（{piece[0]} 起）改由主进程读取", file=sys.stderr)
+            if failed:
+                entries, found = _read_chunk(piece, str(root), model, reserved)
             files += entries
             problems += found
     return files

@@ -58,14 +58,16 @@ def test_same_problems_in_the_same_order(project, monkeypatch, tmp_path):
 
     def noted(rels, *args):  # a forked worker runs it too: the module as it was at the fork
         if os.getpid() != parent:
-            (tmp_path / f"worker-{os.getpid()}").write_text("\n".join(rels))
+            (tmp_path / f"piece-{rels[0].replace('/', '-')}").write_text("\n".join(rels))
         return reading(rels, *args)
 
     monkeypatch.setattr(files, "_read_all", noted)
     monkeypatch.setattr(files, "PARALLEL_MIN", 2)
-    monkeypatch.setattr(files.os, "cpu_count", lambda: 3)  # three chunks: two workers and this process
+    monkeypatch.setattr(files, "PIECE", 4)
+    monkeypatch.setattr(files.os, "cpu_count", lambda: 3)  # a third here, the rest by two workers, 4 files at a time
     assert outcome(project) == serial
-    assert len(list(tmp_path.glob("worker-*"))) == 2
+    pieces = [p.read_text().splitlines() for p in tmp_path.glob("piece-*")]
+    assert len(pieces) == 7 and {len(p) for p in pieces} == {4}  # 42 files: 14 here, 28 in pieces of 4
 
 
 def test_same_content_when_valid(project, monkeypatch):
@@ -101,6 +103,7 @@ def test_a_dead_worker_is_replaced_by_this_process(project, monkeypatch, capsys)
 
     monkeypatch.setattr(files, "_read_all", dies_in_a_worker)
     monkeypatch.setattr(files, "PARALLEL_MIN", 2)
+    monkeypatch.setattr(files, "PIECE", 5)
     assert outcome(project) == serial
     err = capsys.readouterr().err
-    assert "子进程失败" in err and "改由主进程读取" in err and "Traceback" not in err
+    assert err.count("子进程失败") == 1 and "其余 21 个文件（venues/taigu/test-venue.md 起）改由主进程读取" in err and "Traceback" not in err
