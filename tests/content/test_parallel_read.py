@@ -5,6 +5,7 @@ and exit code; a worker that dies costs time, not the check."""
 from __future__ import annotations
 
 import os
+import threading
 
 import pytest
 from conftest import venue_md, write
@@ -107,3 +108,20 @@ def test_a_dead_worker_is_replaced_by_this_process(project, monkeypatch, capsys)
     assert outcome(project) == serial
     err = capsys.readouterr().err
     assert err.count("子进程失败") == 1 and "其余 21 个文件（venues/taigu/test-venue.md 起）改由主进程读取" in err and "Traceback" not in err
+
+
+def test_same_problems_from_a_process_with_threads(project, monkeypatch):
+    """`make serve` has threads (the file watcher): its workers come from a fork server, not a fork."""
+    varied(project)
+    serial = outcome(project)
+    monkeypatch.setattr(files, "PARALLEL_MIN", 2)
+    monkeypatch.setattr(files, "PIECE", 6)
+    stop = threading.Event()
+    watcher = threading.Thread(target=stop.wait)
+    watcher.start()
+    try:
+        assert files._worker_context().get_start_method() == "forkserver"
+        assert outcome(project) == serial
+    finally:
+        stop.set()
+        watcher.join()
