@@ -236,13 +236,13 @@ def render(rel: str, body: str, first_line: int, here: str, resolve: Resolve) ->
     return Rendered(clean, problems)
 
 
-def check_plain(rel: str, body: str, first_line: int) -> list[Problem] | None:
+def check_plain(rel: str, body: str, first_line: int) -> tuple[Problem, ...] | None:
     """`check`'s problems for a body of plain paragraphs, which has no link to resolve and so needs neither
     its page's address nor the site's pages: worked out while the file is read, on whichever core reads it.
     None for any other body (checked by `check` once every page is known)."""
     if NOT_PLAIN.search(body[:MAX_BODY_CHARS]) is not None:
         return None
-    return _analyse(rel, body, first_line, "", None)[1]
+    return tuple(_analyse(rel, body, first_line, "", None)[1])  # most are (), one object for every file
 
 
 def check(rel: str, body: str, first_line: int, here: str, resolve: Resolve) -> list[Problem]:

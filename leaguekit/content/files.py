@@ -186,7 +186,7 @@ class ContentFile:
     body_line: int
     front: str = ""
     raw: Any = None  # the front matter as parsed, before validation (what staff tools show)
-    body_problems: list[Problem] | None = None  # a plain body's, found while reading (`body.check_plain`)
+    body_problems: tuple[Problem, ...] | None = None  # a plain body's, found while reading (`body.check_plain`)
 
     @property
     def path(self) -> str:
