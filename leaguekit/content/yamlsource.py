@@ -147,16 +147,9 @@ class YamlSource:
         self.texts: list[tuple[Loc, str]] = []  # every text and long number, for the checks of what a reader sees
         self.ok = False
         self._lines: dict[Loc, int] | None = None
-        self._text = text
-        self._duplicates = False
-        self._node: yaml.Node | None = None
-        plain = _plain_document(text) if "&" not in text and "*" not in text else None
-        if plain is not None:
-            self.data = plain
-        else:
-            self._node = self._parse(text, problems)
-            if self._node is None:
-                return
+        self._node = self._parse(text, problems)
+        if self._node is None:
+            return
         before = len(problems)
         if self._duplicates:
             self._report_duplicates(problems)
@@ -164,6 +157,7 @@ class YamlSource:
         self.ok = len(problems) == before
 
     def _parse(self, text: str, problems: list[Problem]) -> yaml.Node | None:
+        self._duplicates = False
         if ("&" in text or "*" in text) and not self._no_anchors(text, problems):
             return None
         loader = Loader(text)
@@ -242,8 +236,6 @@ class YamlSource:
     def lines(self) -> dict[Loc, int]:
         if self._lines is None:
             self._lines = {}
-            if self._node is None and self.data is not None:  # read by `_plain_document`: libyaml tells the lines
-                self._node = Loader(self._text).get_single_node()
             stack: list[tuple[yaml.Node, Loc]] = [(self._node, ())] if self._node is not None else []
             while stack:
                 node, loc = stack.pop()
@@ -272,162 +264,6 @@ class YamlSource:
             except (KeyError, IndexError, TypeError):
                 return None
         return data
-
-
-# Text `_plain_document` reads: no tab, carriage return or other line break YAML knows, no byte-order mark,
-# nothing libyaml refuses as unprintable (those go to libyaml, which reports them).
-_NOT_PLAIN_TEXT = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
-_KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_]*):(?: +(.*))?")  # a whole line, without trailing spaces
-_SINGLE_QUOTED = re.compile(r"'((?:[^']|'')*)'(?: +#.*)?")
-_FLOW_SEQUENCE = re.compile(r"\[([^\[\]{}'\"#:]*)\](?: +#.*)?")
-_DOUBLE_QUOTED = re.compile(r'"([^"\\]*)"(?: +#.*)?')
-# Characters a plain scalar cannot start with (YAML's indicators, and - ? : even where YAML would allow them).
-_INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
-_NEGATIVE = frozenset("0123456789.")  # -3, -.5: a minus sign before a digit starts a plain scalar
-_STR = "tag:yaml.org,2002:str"
-_FLOAT = "tag:yaml.org,2002:float"
-_DECIMAL = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
-_SCALARS = yaml.constructor.SafeConstructor()
-
-
-class _NotPlain(Exception):
-    """The document is not of the shape `_plain_document` reads: libyaml reads it."""
-
-
-def _plain_document(text: str) -> dict[str, Any] | None:
-    """The front matter most files have (what the scaffold writes), read without libyaml's node per value:
-    a mapping of one-line scalars, nested mappings and lists of one-line scalars, comment lines. The same
-    data as `Loader` (same resolvers and constructors for scalars), or None for anything else (anchors,
-    flow or block scalars, lists of mappings, continued lines, duplicate keys, odd indentation …), which
-    then goes to libyaml, with its errors and line numbers. Lines are worked out by libyaml when asked."""
-    if _NOT_PLAIN_TEXT.search(text):
-        return None
-    lines = []
-    for line in text.split("\n"):
-        content = line.lstrip(" ")
-        if content and content[0] != "#":
-            lines.append((len(line) - len(content), content.rstrip(" ")))
-    if not lines:
-        return None
-    try:
-        data, end = _block_mapping(lines, 0, lines[0][0])
-    except (_NotPlain, yaml.YAMLError, ValueError, OverflowError):
-        return None
-    return data if end == len(lines) else None
-
-
-def _block_mapping(lines: list[tuple[int, str]], i: int, indent: int, depth: int = 0) -> tuple[dict[str, Any], int]:
-    if depth >= MAX_DEPTH:
-        raise _NotPlain  # libyaml and `_collect` report it
-    found: dict[str, Any] = {}
-    count = len(lines)
-    while i < count:
-        at, content = lines[i]
-        if at < indent:
-            break
-        match = _KEY.fullmatch(content)
-        if at > indent or match is None:
-            raise _NotPlain
-        key, rest = match.groups()
-        if key in found or (_KEY_TAGS.get(key) or _key_tag(key)) != _STR:
-            raise _NotPlain
-        i += 1
-        if rest and rest[0] != "#":
-            if rest[0] not in _SPECIAL_FIRST and " #" not in rest and ": " not in rest and rest[-1] != ":":
-                found[key] = rest  # most values: text that no resolver or indicator claims
-            else:
-                found[key] = _flow_sequence(rest) if rest[0] == "[" else _scalar(rest)
-            if i < count and lines[i][0] > indent:
-                raise _NotPlain  # a continued line
-        elif i < count and lines[i][0] > indent:
-            if lines[i][1].startswith("- "):
-                found[key], i = _block_sequence(lines, i, lines[i][0])
-            else:
-                found[key], i = _block_mapping(lines, i, lines[i][0], depth + 1)
-        elif i < count and lines[i][1].startswith("- "):
-            found[key], i = _block_sequence(lines, i, indent)
-        else:
-            found[key] = None
-    return found, i
-
-
-def _block_sequence(lines: list[tuple[int, str]], i: int, indent: int) -> tuple[list[Any], int]:
-    found: list[Any] = []
-    count = len(lines)
-    while i < count and lines[i][0] == indent and lines[i][1].startswith("- "):
-        found.append(_scalar(lines[i][1][2:].lstrip(" ")))
-        i += 1
-        if i < count and lines[i][0] > indent:
-            raise _NotPlain
-    return found, i
-
-
-def _flow_sequence(text: str) -> list[Any]:
-    """`[a, b, c]` on one line, of plain scalars without a colon."""
-    if (match := _FLOW_SEQUENCE.fullmatch(text)) is None:
-        raise _NotPlain
-    inside = match.group(1).strip(" ")
-    if not inside:
-        return []
-    items = [item.strip(" ") for item in inside.split(",")]
-    if any(not item or (item[0] in _INDICATORS and not (item[0] == "-" and item[1:2] in _NEGATIVE)) for item in items):
-        raise _NotPlain
-    return [_plain_scalar(item) for item in items]
-
-
-def _scalar(text: str) -> Any:
-    """One scalar on one line (`text`: no leading or trailing space), as `Loader` constructs it."""
-    first = text[0]
-    if first == "'":
-        if (match := _SINGLE_QUOTED.fullmatch(text)) is None:
-            raise _NotPlain
-        return match.group(1).replace("''", "'")
-    if first == '"':
-        if (match := _DOUBLE_QUOTED.fullmatch(text)) is None:
-            raise _NotPlain
-        return match.group(1)
-    if first in _INDICATORS and not (first == "-" and text[1:2] in _NEGATIVE):
-        raise _NotPlain
-    if " #" in text:
-        text = text[: text.index(" #")].rstrip(" ")
-    if ": " in text or text.endswith(":"):
-        raise _NotPlain
-    return _plain_scalar(text)
-
-
-def _plain_scalar(text: str) -> Any:
-    tag = _resolve(text)
-    if tag == _STR:
-        return text
-    if _DECIMAL.fullmatch(text):  # 37.42, -3, 10: what the constructor makes of them, without its steps
-        return float(text) if tag == _FLOAT else int(text)
-    construct = Loader.yaml_constructors.get(tag)
-    if construct is None or tag in ("tag:yaml.org,2002:merge", "tag:yaml.org,2002:value"):
-        raise _NotPlain
-    return construct(_SCALARS, yaml.ScalarNode(tag, text))
-
-
-def _resolve(value: str) -> str:
-    """The tag `Loader` gives a plain scalar (its implicit resolvers for the first character, in order;
-    `Loader` has none for any first character, which `_SPECIAL_FIRST` relies on)."""
-    for tag, regexp in _RESOLVERS.get(value[:1], ()):
-        if regexp.match(value):
-            return tag
-    return _STR
-
-
-_RESOLVERS = Loader.yaml_implicit_resolvers
-_KEY_TAGS: dict[str, str] = {}  # the few keys files use, resolved once
-# First characters of a plain scalar that is text whatever follows: none of YAML's indicators, no resolver's.
-_SPECIAL_FIRST = frozenset(_INDICATORS | set(_RESOLVERS))
-
-
-def _key_tag(key: str) -> str:
-    if (tag := _KEY_TAGS.get(key)) is None:
-        tag = _resolve(key)
-        if len(_KEY_TAGS) < 1000:
-            _KEY_TAGS[key] = tag
-    return tag
 
 
 def dotted(loc: Loc) -> str:
