@@ -14,7 +14,7 @@ import os
 import sys
 import threading
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import BrokenExecutor, Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -185,7 +185,7 @@ class ContentFile:
     body: str
     body_line: int
     front: str = ""
-    raw: Any = None  # the front matter as parsed, before validation (what staff tools show)
+    raw: Any = None  # the front matter as parsed, before validation (what staff tools show; only when asked for)
     body_problems: tuple[Problem, ...] | None = None  # a plain body's, found while reading (`body.check_plain`)
 
     @property
@@ -200,17 +200,23 @@ class ContentFile:
         return YamlSource(self.rel, self.front, 2, [])
 
 
-# Above this many files, `make check` and the build read them on every core; workers take this many at a time.
+# Above this many files, `make check` and the build read them on every core, in pieces of at most PIECE files,
+# at least PIECES_PER_CORE pieces a core, AHEAD pieces given to each worker at a time (so that the processes
+# finish within a piece or two of each other).
 PARALLEL_MIN = 2000
-PIECE = 2500
+PIECE = 500
+PIECES_PER_CORE = 8
+AHEAD = 2
 
 
-def read_folder(root: Path, folder: str, model: type[M], problems: list[Problem], reserved: frozenset[str] = RESERVED_IDS) -> list[ContentFile]:
-    """Every Markdown file of `folder`, its front matter validated as `model`."""
+def read_folder(root: Path, folder: str, model: type[M], problems: list[Problem], reserved: frozenset[str] = RESERVED_IDS, *, raw: bool = False) -> list[ContentFile]:
+    """Every Markdown file of `folder`, its front matter validated as `model`; with `raw`, also as parsed
+    (`ContentFile.raw`, for staff tools: `make check` and the build do without, and a worker's records
+    without it cost this process a third of the time to unpickle)."""
     rels = folder_files(root, folder, problems)
     if (cache := _REUSE.get()) is not None:
         return _read_reusing(cache, rels, root, folder, model, problems, reserved)
-    return read_entries(rels, root, model, problems, reserved)
+    return read_entries(rels, root, model, problems, reserved, raw=raw)
 
 
 @dataclass
@@ -262,31 +268,52 @@ def _read_reusing(cache: ReadCache, rels: list[str], root: Path, folder: str, mo
     return [found[rel] for rel in stamps]
 
 
-def read_entries(rels: list[str], root: Path, model: type[M], problems: list[Problem], reserved: frozenset[str] = RESERVED_IDS) -> list[ContentFile]:
+def read_entries(rels: list[str], root: Path, model: type[M], problems: list[Problem], reserved: frozenset[str] = RESERVED_IDS, *, raw: bool = False) -> list[ContentFile]:
     """The files at `rels` (paths from `root`), in that order, with their problems in that order."""
     cores = os.cpu_count() or 1
     if len(rels) < PARALLEL_MIN or cores < 2:
-        return _read_all(rels, str(root), model, problems, reserved)
-    share = -(-len(rels) // cores)
-    pieces = [rels[i : i + PIECE] for i in range(share, len(rels), PIECE)]
+        return _read_all(rels, str(root), model, problems, reserved, raw)
+    size = min(PIECE, -(-len(rels) // (PIECES_PER_CORE * cores)))
+    pieces = [rels[i : i + size] for i in range(0, len(rels), size)]
+    workers = cores - 1
     context = _worker_context()
-    # This process reads the first share itself: it would otherwise only wait. The workers read the rest
-    # in pieces, so that each piece's records travel back (pickled there, unpickled here) while the next
-    # is read, not all at the end. Pieces are taken in order: the same list as one process reads.
-    with ProcessPoolExecutor(max_workers=cores - 1, mp_context=context) as pool:
-        futures = [pool.submit(_read_chunk, piece, str(root), model, reserved) for piece in pieces]
-        files = _read_all(rels[:share], str(root), model, problems, reserved)
+    # The workers take pieces from the end, this process from the start, until they meet: every core is busy
+    # to the end, however the time of a file divides between reading here and unpickling a worker's records
+    # here, and whatever else the machine runs. Each worker has AHEAD pieces given at a time, topped up
+    # between this process's own; each piece's records travel back (pickled there, unpickled here) while
+    # the next is read. The same list, with the same problems in the same order, as one process reads.
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        given: dict[int, Future[tuple[list[ContentFile], list[Problem]]]] = {}
+        back = len(pieces)  # pieces[back:] are given to the workers
+        here = 0  # pieces[:here] are read here
+
+        def give() -> None:
+            nonlocal back
+            while back > here and sum(not f.done() for f in given.values()) < AHEAD * workers:
+                try:
+                    given[back - 1] = pool.submit(_read_chunk, pieces[back - 1], str(root), model, reserved, raw)
+                except BrokenExecutor:  # a worker died: this process reads what is not given yet
+                    return
+                back -= 1
+
+        give()
+        files: list[ContentFile] = []
+        while here < back:
+            files += _read_all(pieces[here], str(root), model, problems, reserved, raw)
+            here += 1
+            give()
         failed = False
-        for index, (piece, future) in enumerate(zip(pieces, futures)):
+        for index in range(back, len(pieces)):
+            piece = pieces[index]
             if not failed:
                 try:
-                    entries, found = future.result()
+                    entries, found = given[index].result()
                 except Exception as exc:  # a worker that died (out of memory, killed): the rest is read here
                     failed = True
                     left = sum(len(p) for p in pieces[index:])
                     print(f"提示：读取内容文件的子进程失败（{type(exc).__name__}），其余 {left} 个文件（{piece[0]} 起）改由主进程读取", file=sys.stderr)
             if failed:
-                entries, found = _read_chunk(piece, str(root), model, reserved)
+                entries, found = _read_chunk(piece, str(root), model, reserved, raw)
             files += entries
             problems += found
     return files
@@ -306,20 +333,20 @@ def _worker_context() -> multiprocessing.context.BaseContext | None:
     return None
 
 
-def _read_chunk(rels: list[str], root: str, model: type[M], reserved: frozenset[str]) -> tuple[list[ContentFile], list[Problem]]:
+def _read_chunk(rels: list[str], root: str, model: type[M], reserved: frozenset[str], raw: bool) -> tuple[list[ContentFile], list[Problem]]:
     problems: list[Problem] = []
-    return _read_all(rels, root, model, problems, reserved), problems
+    return _read_all(rels, root, model, problems, reserved, raw), problems
 
 
-def _read_all(rels: list[str], root: str, model: type[M], problems: list[Problem], reserved: frozenset[str]) -> list[ContentFile]:
-    return [_read(os.path.join(root, rel), rel, model, problems, reserved) for rel in rels]
+def _read_all(rels: list[str], root: str, model: type[M], problems: list[Problem], reserved: frozenset[str], raw: bool) -> list[ContentFile]:
+    return [_read(os.path.join(root, rel), rel, model, problems, reserved, raw) for rel in rels]
 
 
 def read_entry(path: Path, root: Path, model: type[M], problems: list[Problem], reserved: frozenset[str] = RESERVED_IDS) -> ContentFile:
-    return _read(path, path.relative_to(root).as_posix(), model, problems, reserved)
+    return _read(path, path.relative_to(root).as_posix(), model, problems, reserved, False)
 
 
-def _read(path: str | Path, rel: str, model: type[M], problems: list[Problem], reserved: frozenset[str]) -> ContentFile:
+def _read(path: str | Path, rel: str, model: type[M], problems: list[Problem], reserved: frozenset[str], raw: bool) -> ContentFile:
     entry = ContentFile(rel, stem_id(rel, problems, reserved), None, "", 1)
     text = read_text(path, rel, problems)
     if text is None:
@@ -340,7 +367,8 @@ def _read(path: str | Path, rel: str, model: type[M], problems: list[Problem], r
     if not isinstance(src.data, dict):
         problems.append(Problem(rel, 2, "front matter", "应为一组“键: 值”", "每行写一个字段，例如 name: 某某青年之家"))
         return entry
-    entry.raw = src.data
+    if raw:
+        entry.raw = src.data
     allow = frozenset({("phone",)}) if src.data.get("public_mobile") is True else frozenset()
     check_texts(src, problems, allow=allow, phone_hint=PUBLIC_MOBILE_HINT if "public_mobile" in model.model_fields else PRIVACY_HINT)
     entry.record = validate(model, src.data, src, (), problems)

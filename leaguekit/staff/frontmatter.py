@@ -42,7 +42,7 @@ class VenueFile:
 def read_venues(root: Path) -> tuple[list[VenueFile], list[Problem]]:
     """Every venue file under venues/, in path order, with the problems met reading them."""
     problems: list[Problem] = []
-    files = venues.read(root, problems)
+    files = venues.read(root, problems, raw=True)
     return [VenueFile(f.rel, f.ident, f.raw if isinstance(f.raw, dict) else None, f) for f in files], problems
 
 

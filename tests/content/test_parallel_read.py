@@ -5,7 +5,9 @@ and exit code; a worker that dies costs time, not the check."""
 from __future__ import annotations
 
 import os
+import re
 import threading
+import time
 
 import pytest
 from conftest import venue_md, write
@@ -60,15 +62,21 @@ def test_same_problems_in_the_same_order(project, monkeypatch, tmp_path):
     def noted(rels, *args):  # a forked worker runs it too: the module as it was at the fork
         if os.getpid() != parent:
             (tmp_path / f"piece-{rels[0].replace('/', '-')}").write_text("\n".join(rels))
+        time.sleep(0.05 if os.getpid() != parent else 0.01)  # workers slower than this process: both read some
         return reading(rels, *args)
 
     monkeypatch.setattr(files, "_read_all", noted)
     monkeypatch.setattr(files, "PARALLEL_MIN", 2)
     monkeypatch.setattr(files, "PIECE", 4)
-    monkeypatch.setattr(files.os, "cpu_count", lambda: 3)  # a third here, the rest by two workers, 4 files at a time
+    monkeypatch.setattr(files.os, "cpu_count", lambda: 3)  # two workers
     assert outcome(project) == serial
-    pieces = [p.read_text().splitlines() for p in tmp_path.glob("piece-*")]
-    assert len(pieces) == 7 and {len(p) for p in pieces} == {4}  # 42 files: 14 here, 28 in pieces of 4
+    rels = files.folder_files(project, "venues", [])
+    pieces = sorted((p.read_text().splitlines() for p in tmp_path.glob("piece-*")), key=lambda p: rels.index(p[0]))
+    # 43 files in 22 pieces of 2 (8 pieces a core at least), the last of 1: the workers took theirs from the end,
+    # this process the rest from the start, each piece once.
+    taken = sum(pieces, [])
+    assert len(rels) == 43 and [len(p) for p in pieces] == [2] * (len(pieces) - 1) + [1]
+    assert 1 <= len(pieces) < 22 and taken == rels[len(rels) - len(taken) :]
 
 
 def test_same_content_when_valid(project, monkeypatch):
@@ -107,7 +115,10 @@ def test_a_dead_worker_is_replaced_by_this_process(project, monkeypatch, capsys)
     monkeypatch.setattr(files, "PIECE", 5)
     assert outcome(project) == serial
     err = capsys.readouterr().err
-    assert err.count("子进程失败") == 1 and "其余 21 个文件（venues/taigu/test-venue.md 起）改由主进程读取" in err and "Traceback" not in err
+    assert err.count("子进程失败") == 1 and "Traceback" not in err
+    left, first = re.search(r"其余 (\d+) 个文件（(\S+) 起）改由主进程读取", err).groups()
+    rels = files.folder_files(project, "venues", [])
+    assert 0 < int(left) == len(rels) - rels.index(first)  # from the worker's first piece to the end
 
 
 def test_same_problems_from_a_process_with_threads(project, monkeypatch):

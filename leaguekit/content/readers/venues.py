@@ -18,8 +18,8 @@ FOLDER = "venues"
 NO_DESCRIPTION = "页面暂按类型、服务项目和开放时间写一句介绍；请在文件末尾（第二个 --- 之后）写几句：阵地做什么、青年来了能做什么"
 
 
-def read(root: Path, problems: list[Problem]) -> list[ContentFile]:
-    files = read_folder(root, FOLDER, Venue, problems)
+def read(root: Path, problems: list[Problem], *, raw: bool = False) -> list[ContentFile]:
+    files = read_folder(root, FOLDER, Venue, problems, raw=raw)
     if not files:
         # A new site starts empty: it builds, and the reminder says how to add the first venue.
         problems.append(Problem("venues/", 1, "", "还没有任何阵地", "用 make new-venue NAME=… TYPE=… ORG=… DISTRICT=… 添加第一个阵地，参见“参与维护”页", level="warning"))
