@@ -94,10 +94,13 @@ def _near_districts(venues: list[VenueEntry], files: dict[str, ContentFile], org
     in the same city that has a district committee or at least as many venues: a typo or a look-alike.
     Names meet through the texts left when one character is taken out, so the cost is linear in the names."""
     uses: dict[tuple[str, str], list[VenueEntry]] = {}
+    cities: dict[str, str] = {}  # org id → its city's, worked out once per org
     for v in venues:
         name = district_name(orgs, v.data)
         if len(name) <= NAME_MAX:  # longer is refused by the schema; the bound keeps the variants linear
-            uses.setdefault((city_of(orgs, v.data.org).id, name), []).append(v)
+            if (city := cities.get(v.data.org)) is None:
+                city = cities[v.data.org] = city_of(orgs, v.data.org).id
+            uses.setdefault((city, name), []).append(v)
     official = official_districts(orgs)
 
     def rank(ident: tuple[str, str]) -> tuple[bool, int, str]:
