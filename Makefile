@@ -91,7 +91,7 @@ lock: $(VENV)/.test
 ## near-duplicate district check and new ids for same-named rows at growing sizes (linear), the
 ## first build and cached rebuild with 1,000 phone photos (BENCH_PHOTOS=N for another count),
 ## every org's own site (build-all) against one full build of the sample, and the finder's map
-## drawing markers from 69,000 venues with the CPU slowed 4×.
+## drawing markers from 69,000 venues with the CPU slowed 4×, and `make check` alone at 69,000.
 bench: $(VENV)/.test
 	sh tools/ensure-browser.sh
 	$(BIN)/python bench/run.py
@@ -101,6 +101,7 @@ bench: $(VENV)/.test
 	$(BIN)/python bench/linear.py
 	$(BIN)/python bench/photos.py
 	$(BIN)/python bench/orgsites.py
+	$(BIN)/python bench/check.py
 	$(BIN)/python bench/map_markers.py
 	$(BIN)/python bench/serve.py
 

@@ -68,7 +68,7 @@ def _scheme(url: str) -> str | None:
 class _Context:
     """Per-body state for the rules: where the page lives, how to resolve paths, what was found."""
 
-    def __init__(self, rel: str, body: str, first_line: int, here: str, resolve: Resolve):
+    def __init__(self, rel: str, body: str, first_line: int, here: str, resolve: Resolve | None):
         self.rel, self.body, self.first_line, self.here, self.resolve = rel, body, first_line, here, resolve
         self.problems: list[Problem] = []
 
@@ -213,7 +213,7 @@ def _source_problems(context: _Context, body: str) -> None:
         context.personal(rest, body.count("\n", 0, MAX_BODY_CHARS), rendered=False)
 
 
-def _analyse(rel: str, body: str, first_line: int, here: str, resolve: Resolve) -> tuple[str, list[Problem]]:
+def _analyse(rel: str, body: str, first_line: int, here: str, resolve: Resolve | None) -> tuple[str, list[Problem]]:
     """The unsanitised HTML of the body (at most MAX_BODY_CHARS of it) and every problem found."""
     context = _Context(rel, body, first_line, here, resolve)
     _source_problems(context, body)
@@ -234,6 +234,15 @@ def render(rel: str, body: str, first_line: int, here: str, resolve: Resolve) ->
         strip_comments=True,
     )
     return Rendered(clean, problems)
+
+
+def check_plain(rel: str, body: str, first_line: int) -> tuple[Problem, ...] | None:
+    """`check`'s problems for a body of plain paragraphs, which has no link to resolve and so needs neither
+    its page's address nor the site's pages: worked out while the file is read, on whichever core reads it.
+    None for any other body (checked by `check` once every page is known)."""
+    if NOT_PLAIN.search(body[:MAX_BODY_CHARS]) is not None:
+        return None
+    return tuple(_analyse(rel, body, first_line, "", None)[1])  # most are (), one object for every file
 
 
 def check(rel: str, body: str, first_line: int, here: str, resolve: Resolve) -> list[Problem]:

@@ -79,7 +79,7 @@ def with_bodies_checked(files: list[ContentFile], ids: dict[str, str], url: Call
     for f in files:
         ident = ids.get(f.rel)
         if ident is not None:
-            problems.extend(body.check(f.rel, f.body, f.body_line, url(ident), resolve))
+            problems.extend(f.body_problems if f.body_problems is not None else body.check(f.rel, f.body, f.body_line, url(ident), resolve))
         if f.record is not None and ident is not None:
             yield f, ident
 

@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import pickle
+import sys
+import tempfile
 import threading
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import BrokenExecutor, Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -23,11 +26,11 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from . import characters, privacy
+from . import body, characters, privacy
 from .problems import Problem
 from .schema import ID_MAX, ID_RE, WINDOWS_RESERVED, windows_reserved
 from .validation import validate
-from .yamlsource import DATA_SIZE_HINT, FRONT_MATTER, MAX_DATA_BYTES, Loc, YamlSource, dotted, read_text
+from .yamlsource import DATA_SIZE_HINT, MAX_DATA_BYTES, Loc, YamlSource, dotted, read_text, split_front_matter
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -66,8 +69,9 @@ def data_file(root: Path, rel: str, problems: list[Problem], what: str) -> YamlS
 def check_texts(src: YamlSource, problems: list[Problem], *, allow: frozenset[Loc] = frozenset(), phone_hint: str = PRIVACY_HINT) -> None:
     """Every text of a YAML document as a reader sees it: no personal mobile or resident ID number
     (those at `allow` excepted), no character a page, feed or download must not carry."""
+    suspect = characters.FORBIDDEN.search("\n".join(text for _, text in src.texts)) is not None  # none in most files
     for loc, text in src.texts:
-        if (bad := characters.forbidden(text)) is not None:
+        if suspect and (bad := characters.forbidden(text)) is not None:
             problems.append(Problem(src.path, src.line(loc), dotted(loc), bad.message, characters.HINT))
         if loc not in allow:
             for found in privacy.find(text):
@@ -118,38 +122,58 @@ def check_other_data(root: Path, read: frozenset[str], problems: list[Problem]) 
                     problems.append(Problem(rel, index + 1, "", f"含有{found.label} {found.masked}", PRIVACY_HINT))
 
 
-def folder_paths(root: Path, folder: str, problems: list[Problem]) -> Iterator[Path]:
-    """Every visible Markdown file in `folder`. Anything else is reported, never skipped silently;
-    symbolic links are refused, so a pull request cannot publish a file from outside the repository."""
+def folder_files(root: Path, folder: str, problems: list[Problem]) -> list[str]:
+    """Every visible Markdown file in `folder`, as paths from `root`, sorted as Path sorts (by parts).
+    Anything else is reported, never skipped silently; symbolic links are refused, so a pull request
+    cannot publish a file from outside the repository."""
     base = root / folder
     if base.is_symlink():
         problems.append(Problem(f"{folder}/", 1, "文件夹", "是符号链接，不允许", f"{folder}/ 必须是仓库中的普通文件夹"))
-        return
+        return []
     if not base.is_dir():
-        return
-    # Plain strings, not Path objects: this walk sees every content file on every build and `make serve` save
-    # (pathlib cost 1.1 s at 20,000 venues). Sorted as Path sorts (by parts).
+        return []
     found: list[str] = []
-    for dirpath, dirnames, filenames in os.walk(base):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        rel_dir = os.path.relpath(dirpath, root).replace(os.sep, "/")
-        for name in dirnames + filenames:
-            if os.path.islink(os.path.join(dirpath, name)):
-                problems.append(Problem(f"{rel_dir}/{name}", 1, "文件名", "是符号链接，不允许", "请放入文件本身，不要用链接"))
-        dirnames[:] = [d for d in dirnames if not os.path.islink(os.path.join(dirpath, d))]
-        in_photos = rel_dir.split("/")[2:3] == ["photos"]  # <folder>/<org>/photos/ and below
-        for name in filenames:
-            if name.startswith(".") or os.path.islink(os.path.join(dirpath, name)):
-                continue
-            rel = f"{rel_dir}/{name}"
-            if not check_file_name(rel, problems) or in_photos:
-                continue  # a photo is checked when a venue names it (`photos`), never read as content
-            if not name.endswith(".md"):
-                problems.append(Problem(rel, 1, "文件名", f"{folder}/ 中只能放 .md 文件", "照片请放到团组织文件夹的 photos/ 中（如 venues/<团组织>/photos/），再在 photos 中引用"))
-                continue
-            found.append(rel)
-    for rel in sorted(found, key=lambda r: r.split("/")):
-        yield root / rel
+    _walk(str(base), folder, folder, problems, found)
+    return sorted(found, key=lambda r: r.split("/"))
+
+
+def _walk(path: str, rel_dir: str, folder: str, problems: list[Problem], found: list[str]) -> None:
+    """One folder, then its subfolders in name order, as `os.walk` goes (and in its order of problems).
+    Plain strings and `os.scandir`'s entries, which know a link without asking the disk again: this walk
+    sees every content file on every build and `make serve` save (pathlib and a stat per file cost 1.1 s
+    at 20,000 venues)."""
+    try:
+        with os.scandir(path) as listing:
+            entries = list(listing)
+    except OSError:
+        return
+    dirs: list[os.DirEntry[str]] = []
+    names: list[os.DirEntry[str]] = []
+    for entry in entries:
+        try:
+            is_dir = entry.is_dir()
+        except OSError:
+            is_dir = False
+        (dirs if is_dir else names).append(entry)
+    dirs = sorted((d for d in dirs if not d.name.startswith(".")), key=lambda d: d.name)
+    for entry in dirs + names:
+        if entry.is_symlink():
+            problems.append(Problem(f"{rel_dir}/{entry.name}", 1, "文件名", "是符号链接，不允许", "请放入文件本身，不要用链接"))
+    in_photos = rel_dir.split("/")[2:3] == ["photos"]  # <folder>/<org>/photos/ and below
+    for entry in names:
+        name = entry.name
+        if name.startswith(".") or entry.is_symlink():
+            continue
+        rel = f"{rel_dir}/{name}"
+        if not check_file_name(rel, problems) or in_photos:
+            continue  # a photo is checked when a venue names it (`photos`), never read as content
+        if not name.endswith(".md"):
+            problems.append(Problem(rel, 1, "文件名", f"{folder}/ 中只能放 .md 文件", "照片请放到团组织文件夹的 photos/ 中（如 venues/<团组织>/photos/），再在 photos 中引用"))
+            continue
+        found.append(rel)
+    for entry in dirs:
+        if not entry.is_symlink():
+            _walk(entry.path, f"{rel_dir}/{entry.name}", folder, problems, found)
 
 
 @dataclass
@@ -163,7 +187,8 @@ class ContentFile:
     body: str
     body_line: int
     front: str = ""
-    raw: Any = None  # the front matter as parsed, before validation (what staff tools show: `keeping_raw`)
+    raw: Any = None  # the front matter as parsed, before validation (what staff tools show; only when asked for)
+    body_problems: tuple[Problem, ...] | None = None  # a plain body's, found while reading (`body.check_plain`)
 
     @property
     def path(self) -> str:
@@ -177,16 +202,23 @@ class ContentFile:
         return YamlSource(self.rel, self.front, 2, [])
 
 
-# Above this many files, `make check` and the build read them on every core.
+# Above this many files, `make check` and the build read them on every core, in pieces of at most PIECE files,
+# at least PIECES_PER_CORE pieces a core, AHEAD pieces given to each worker at a time (so that the processes
+# finish within a piece or two of each other).
 PARALLEL_MIN = 2000
+PIECE = 500
+PIECES_PER_CORE = 8
+AHEAD = 2
 
 
-def read_folder(root: Path, folder: str, model: type[M], problems: list[Problem], reserved: frozenset[str] = RESERVED_IDS) -> list[ContentFile]:
-    """Every Markdown file of `folder`, its front matter validated as `model`."""
-    paths = list(folder_paths(root, folder, problems))
+def read_folder(root: Path, folder: str, model: type[M], problems: list[Problem], reserved: frozenset[str] = RESERVED_IDS, *, raw: bool = False) -> list[ContentFile]:
+    """Every Markdown file of `folder`, its front matter validated as `model`; with `raw`, also as parsed
+    (`ContentFile.raw`, for staff tools: `make check` and the build do without, and a worker's records
+    without it cost this process a third of the time to unpickle)."""
+    rels = folder_files(root, folder, problems)
     if (cache := _REUSE.get()) is not None:
-        return _read_reusing(cache, paths, root, folder, model, problems, reserved)
-    return read_entries(paths, root, model, problems, reserved)
+        return _read_reusing(cache, rels, root, folder, model, problems, reserved)
+    return read_entries(rels, root, model, problems, reserved, raw=raw)
 
 
 @dataclass
@@ -199,19 +231,6 @@ class ReadCache:
 
 
 _REUSE: ContextVar[ReadCache | None] = ContextVar("reuse", default=None)
-_KEEP_RAW: ContextVar[bool] = ContextVar("keep_raw", default=False)
-
-
-@contextmanager
-def keeping_raw() -> Iterator[None]:
-    """Folders read inside the block keep each file's front matter as parsed (`ContentFile.raw`), which staff
-    tools show. Checks and builds never read it: kept (and sent back by the readers on other cores) it was
-    2.5 KB a venue of a national build's memory."""
-    seen = _KEEP_RAW.set(True)
-    try:
-        yield
-    finally:
-        _KEEP_RAW.reset(seen)
 
 
 @contextmanager
@@ -225,21 +244,19 @@ def reusing(cache: ReadCache) -> Iterator[ReadCache]:
         _REUSE.reset(seen)
 
 
-def _read_reusing(cache: ReadCache, paths: list[Path], root: Path, folder: str, model: type[M], problems: list[Problem], reserved: frozenset[str]) -> list[ContentFile]:
+def _read_reusing(cache: ReadCache, rels: list[str], root: Path, folder: str, model: type[M], problems: list[Problem], reserved: frozenset[str]) -> list[ContentFile]:
     found: dict[str, ContentFile] = {}
     stamps: dict[str, tuple[int, int]] = {}
-    missing: list[Path] = []
-    base = str(root) + os.sep
-    for path in paths:
-        rel = text[len(base) :].replace(os.sep, "/") if (text := str(path)).startswith(base) else path.relative_to(root).as_posix()
-        stat = os.stat(text)
+    missing: list[str] = []
+    for rel in rels:
+        stat = os.stat(os.path.join(root, rel))
         stamps[rel] = (stat.st_mtime_ns, stat.st_size)
         kept = cache.entries.get(rel)
         if kept is not None and kept[0] == stamps[rel]:
             found[rel] = kept[1]
             problems += kept[2]
         else:
-            missing.append(path)
+            missing.append(rel)
     met: list[Problem] = []
     read = read_entries(missing, root, model, met, reserved)
     problems += met
@@ -253,21 +270,57 @@ def _read_reusing(cache: ReadCache, paths: list[Path], root: Path, folder: str, 
     return [found[rel] for rel in stamps]
 
 
-def read_entries(paths: list[Path], root: Path, model: type[M], problems: list[Problem], reserved: frozenset[str] = RESERVED_IDS) -> list[ContentFile]:
+def read_entries(rels: list[str], root: Path, model: type[M], problems: list[Problem], reserved: frozenset[str] = RESERVED_IDS, *, raw: bool = False) -> list[ContentFile]:
+    """The files at `rels` (paths from `root`), in that order, with their problems in that order."""
     cores = os.cpu_count() or 1
-    keep_raw = _KEEP_RAW.get()
-    if len(paths) < PARALLEL_MIN or cores < 2:
-        return [read_entry(p, root, model, problems, reserved, keep_raw) for p in paths]
-    size = -(-len(paths) // cores)
-    chunks = [paths[i : i + size] for i in range(0, len(paths), size)]
+    if len(rels) < PARALLEL_MIN or cores < 2:
+        return _read_all(rels, str(root), model, problems, reserved, raw)
+    size = min(PIECE, -(-len(rels) // (PIECES_PER_CORE * cores)))
+    pieces = [rels[i : i + size] for i in range(0, len(rels), size)]
+    workers = cores - 1
     context = _worker_context()
-    # Workers read all chunks but the first, which this process reads meanwhile: it would otherwise only
-    # wait, and taking a worker's records back (unpickling validated models) costs a third of reading them.
-    with ProcessPoolExecutor(max_workers=max(1, len(chunks) - 1), mp_context=context) as pool:
-        futures = [pool.submit(_read_chunk, chunk, root, model, reserved, keep_raw) for chunk in chunks[1:]]
-        files = [read_entry(p, root, model, problems, reserved, keep_raw) for p in chunks[0]]
-        for future in futures:
-            entries, found = future.result()
+    # The workers take pieces from the end, this process from the start, until they meet: every core is busy
+    # to the end, however the time of a file divides between reading here and unpickling a worker's records
+    # here, and whatever else the machine runs. Each worker has AHEAD pieces given at a time, topped up
+    # between this process's own. A worker writes each piece's records to a file (`_spooled`) and goes on
+    # with the next; this process unpickles them between its own pieces. (Through the pool's pipe, 64 KB at a
+    # time, each worker waited for this busy process to take every chunk: idle a third of its time.)
+    # The same list, with the same problems in the same order, as one process reads.
+    with tempfile.TemporaryDirectory(prefix="leaguekit-read-") as spool, ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        given: dict[int, Future[str]] = {}
+        done: dict[int, tuple[list[ContentFile], list[Problem]]] = {}
+        back = len(pieces)  # pieces[back:] are given to the workers
+        here = 0  # pieces[:here] are read here
+
+        def give() -> None:
+            nonlocal back
+            for index, future in given.items():
+                if index not in done and future.done() and future.exception() is None:
+                    done[index] = _unspooled(future.result())
+            while back > here and len(given) - len(done) < AHEAD * workers:
+                try:
+                    given[back - 1] = pool.submit(_spooled, pieces[back - 1], str(root), model, reserved, raw, os.path.join(spool, str(back - 1)))
+                except BrokenExecutor:  # a worker died: this process reads what is not given yet
+                    return
+                back -= 1
+
+        give()
+        files: list[ContentFile] = []
+        while here < back:
+            files += _read_all(pieces[here], str(root), model, problems, reserved, raw)
+            here += 1
+            give()
+        failed = False
+        for index in range(back, len(pieces)):
+            piece = pieces[index]
+            if not failed and index not in done:
+                try:
+                    done[index] = _unspooled(given[index].result())
+                except Exception as exc:  # a worker that died (out of memory, killed): the rest is read here
+                    failed = True
+                    left = sum(len(p) for p in pieces[index:])
+                    print(f"提示：读取内容文件的子进程失败（{type(exc).__name__}），其余 {left} 个文件（{piece[0]} 起）改由主进程读取", file=sys.stderr)
+            entries, found = _read_chunk(piece, str(root), model, reserved, raw) if failed else done[index]
             files += entries
             problems += found
     return files
@@ -287,24 +340,43 @@ def _worker_context() -> multiprocessing.context.BaseContext | None:
     return None
 
 
-def _read_chunk(paths: list[Path], root: Path, model: type[M], reserved: frozenset[str], keep_raw: bool) -> tuple[list[ContentFile], list[Problem]]:
+def _spooled(rels: list[str], root: str, model: type[M], reserved: frozenset[str], raw: bool, path: str) -> str:
+    """In a worker: the files read, their records and problems pickled to `path`."""
+    with open(path, "wb") as handle:
+        pickle.dump(_read_chunk(rels, root, model, reserved, raw), handle, pickle.HIGHEST_PROTOCOL)
+    return path
+
+
+def _unspooled(path: str) -> tuple[list[ContentFile], list[Problem]]:
+    with open(path, "rb") as handle:
+        return pickle.loads(handle.read())
+
+
+def _read_chunk(rels: list[str], root: str, model: type[M], reserved: frozenset[str], raw: bool) -> tuple[list[ContentFile], list[Problem]]:
     problems: list[Problem] = []
-    return [read_entry(p, root, model, problems, reserved, keep_raw) for p in paths], problems
+    return _read_all(rels, root, model, problems, reserved, raw), problems
 
 
-def read_entry(path: Path, root: Path, model: type[M], problems: list[Problem], reserved: frozenset[str] = RESERVED_IDS, keep_raw: bool = True) -> ContentFile:
-    rel = path.relative_to(root).as_posix()
+def _read_all(rels: list[str], root: str, model: type[M], problems: list[Problem], reserved: frozenset[str], raw: bool) -> list[ContentFile]:
+    return [_read(os.path.join(root, rel), rel, model, problems, reserved, raw) for rel in rels]
+
+
+def read_entry(path: Path, root: Path, model: type[M], problems: list[Problem], reserved: frozenset[str] = RESERVED_IDS) -> ContentFile:
+    return _read(path, path.relative_to(root).as_posix(), model, problems, reserved, False)
+
+
+def _read(path: str | Path, rel: str, model: type[M], problems: list[Problem], reserved: frozenset[str], raw: bool) -> ContentFile:
     entry = ContentFile(rel, stem_id(rel, problems, reserved), None, "", 1)
     text = read_text(path, rel, problems)
     if text is None:
         return entry
-    match = FRONT_MATTER.match(text)
-    if not match:
+    if (found := split_front_matter(text)) is None:
         problems.append(Problem(rel, 1, "front matter", "缺少开头的 YAML 信息块", "文件第一行写 ---，然后是各字段，再用一行 --- 结束"))
         return entry
-    entry.body = text[match.end():]
-    entry.body_line = text[: match.end()].count("\n") + 1
-    entry.front = match.group(1)
+    entry.front, end = found
+    entry.body = text[end:]
+    entry.body_line = text.count("\n", 0, end) + 1
+    entry.body_problems = body.check_plain(rel, entry.body, entry.body_line)
     src = YamlSource(rel, entry.front, 2, problems)
     if not src.ok:
         return entry
@@ -314,7 +386,7 @@ def read_entry(path: Path, root: Path, model: type[M], problems: list[Problem], 
     if not isinstance(src.data, dict):
         problems.append(Problem(rel, 2, "front matter", "应为一组“键: 值”", "每行写一个字段，例如 name: 某某青年之家"))
         return entry
-    if keep_raw:
+    if raw:
         entry.raw = src.data
     allow = frozenset({("phone",)}) if src.data.get("public_mobile") is True else frozenset()
     check_texts(src, problems, allow=allow, phone_hint=PUBLIC_MOBILE_HINT if "public_mobile" in model.model_fields else PRIVACY_HINT)
@@ -325,8 +397,8 @@ def read_entry(path: Path, root: Path, model: type[M], problems: list[Problem], 
 def front_matter(root: Path, rel: str) -> YamlSource:
     """A content file's front matter read again, for a check on validated entries (which keep no
     line table) that has something to report: its lines, and the values as written."""
-    match = FRONT_MATTER.match(read_text(root / rel, rel, []) or "")
-    return YamlSource(rel, match.group(1) if match else "", 2, [])
+    found = split_front_matter(read_text(root / rel, rel, []) or "")
+    return YamlSource(rel, found[0] if found else "", 2, [])
 
 
 def front_line(root: Path, rel: str, loc: Loc) -> int:
@@ -334,7 +406,9 @@ def front_line(root: Path, rel: str, loc: Loc) -> int:
 
 
 def stem_id(rel: str, problems: list[Problem], reserved: frozenset[str] = RESERVED_IDS) -> str | None:
-    stem = Path(rel).stem
+    name = rel.rpartition("/")[2]
+    dot = name.rfind(".")
+    stem = name[:dot] if 0 < dot < len(name) - 1 else name  # as Path(rel).stem
     if len(stem) > ID_MAX:
         problems.append(Problem(rel, 1, "文件名", f"太长（{len(stem)} 个字符，最多 {ID_MAX} 个）", "文件名会成为网址，写阵地名称的简短拼音，例如 mouqu-xinhua.md"))
         return None

@@ -136,7 +136,7 @@ def find(text: str, *, rendered: bool = False) -> list[Finding]:
     """Every mobile number and valid resident ID number a reader would see in `text`, in order.
 
     `rendered`: the text is already what a reader sees (no character references to decode)."""
-    if len(DIGIT_LIKE.findall(text)) < CHECK_MIN:
+    if len(text) < CHECK_MIN or len(DIGIT_LIKE.findall(text)) < CHECK_MIN:  # each match takes a character at least
         return []
     seen = reader_text(text, entities=not rendered)
     if seen.isascii():

@@ -21,7 +21,7 @@ from typing import Any
 
 import yaml
 
-from ..content.files import ContentFile, keeping_raw
+from ..content.files import ContentFile
 from ..content.problems import Problem
 from ..content.readers import venues
 from ..content.yamlsource import FRONT_MATTER
@@ -42,8 +42,7 @@ class VenueFile:
 def read_venues(root: Path) -> tuple[list[VenueFile], list[Problem]]:
     """Every venue file under venues/, in path order, with the problems met reading them."""
     problems: list[Problem] = []
-    with keeping_raw():
-        files = venues.read(root, problems)
+    files = venues.read(root, problems, raw=True)
     return [VenueFile(f.rel, f.ident, f.raw if isinstance(f.raw, dict) else None, f) for f in files], problems
 
 

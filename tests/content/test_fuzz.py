@@ -104,3 +104,15 @@ def test_plain_prose_shortcut_matches_markdown(parts):
     text = "".join(parts)
     context = body._Context("v.md", text, 1, "venues/x/", lambda path: None)
     assert body._convert(context, text) == body._md.render(text)
+
+
+@FUZZ
+@given(parts=st.lists(plain_bits | markdown_bits | st.sampled_from(["13912340001", "１３９１２３４０００１", "\x07", "\u202e"]), max_size=60))
+def test_a_body_checked_while_reading_has_the_problems_of_its_check(parts):
+    """`check_plain` (while the file is read, before the site's pages are known) answers only for plain
+    bodies, and then exactly as `check` does once they are."""
+    text = "".join(parts)
+    early = body.check_plain("v.md", text, 5)
+    assert early is None or list(early) == body.check("v.md", text, 5, "venues/x/", lambda path: None)
+    if body.NOT_PLAIN.search(text) is None:
+        assert early is not None

@@ -18,8 +18,8 @@ FOLDER = "venues"
 NO_DESCRIPTION = "页面暂按类型、服务项目和开放时间写一句介绍；请在文件末尾（第二个 --- 之后）写几句：阵地做什么、青年来了能做什么"
 
 
-def read(root: Path, problems: list[Problem]) -> list[ContentFile]:
-    files = read_folder(root, FOLDER, Venue, problems)
+def read(root: Path, problems: list[Problem], *, raw: bool = False) -> list[ContentFile]:
+    files = read_folder(root, FOLDER, Venue, problems, raw=raw)
     if not files:
         # A new site starts empty: it builds, and the reminder says how to add the first venue.
         problems.append(Problem("venues/", 1, "", "还没有任何阵地", "用 make new-venue NAME=… TYPE=… ORG=… DISTRICT=… 添加第一个阵地，参见“参与维护”页", level="warning"))
@@ -94,10 +94,13 @@ def _near_districts(venues: list[VenueEntry], files: dict[str, ContentFile], org
     in the same city that has a district committee or at least as many venues: a typo or a look-alike.
     Names meet through the texts left when one character is taken out, so the cost is linear in the names."""
     uses: dict[tuple[str, str], list[VenueEntry]] = {}
+    cities: dict[str, str] = {}  # org id → its city's, worked out once per org
     for v in venues:
         name = district_name(orgs, v.data)
         if len(name) <= NAME_MAX:  # longer is refused by the schema; the bound keeps the variants linear
-            uses.setdefault((city_of(orgs, v.data.org).id, name), []).append(v)
+            if (city := cities.get(v.data.org)) is None:
+                city = cities[v.data.org] = city_of(orgs, v.data.org).id
+            uses.setdefault((city, name), []).append(v)
     official = official_districts(orgs)
 
     def rank(ident: tuple[str, str]) -> tuple[bool, int, str]:
