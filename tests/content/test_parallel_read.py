@@ -4,6 +4,7 @@ and exit code; a worker that dies costs time, not the check."""
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import re
 import threading
@@ -21,6 +22,13 @@ from leaguekit.content.problems import ContentError
 def two_cores(monkeypatch):
     """As on the 2-core machines the kit is measured on, whatever this one has."""
     monkeypatch.setattr(files.os, "cpu_count", lambda: 2)
+
+
+@pytest.fixture
+def forking(monkeypatch):
+    """Workers forked as under `make check`, so they run this test's patched functions, even when earlier
+    tests in this process left threads running (which would make the kit use a fork server instead)."""
+    monkeypatch.setattr(files, "_worker_context", lambda: multiprocessing.get_context("fork"))
 
 
 def varied(project) -> None:
@@ -53,7 +61,7 @@ def outcome(project):
     return "ok", [v.id for v in content.venues] + [str(p) for p in content.warnings]
 
 
-def test_same_problems_in_the_same_order(project, monkeypatch, tmp_path):
+def test_same_problems_in_the_same_order(project, monkeypatch, tmp_path, forking):
     varied(project)
     serial = outcome(project)
     assert serial[0] == "error" and len(serial[1]) >= 10
@@ -100,7 +108,7 @@ def test_same_check_output_and_exit_code(project, monkeypatch, capsys):
     assert "test-10.md" in serial.err and "YAML 语法错误" in serial.err
 
 
-def test_a_dead_worker_is_replaced_by_this_process(project, monkeypatch, capsys):
+def test_a_dead_worker_is_replaced_by_this_process(project, monkeypatch, capsys, forking):
     varied(project)
     serial = outcome(project)
     parent, reading = os.getpid(), files._read_all
