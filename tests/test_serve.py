@@ -79,9 +79,12 @@ def touch_later(path: Path) -> None:
     os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 2_000_000_000))
 
 
-def edited_then_compared(tmp_path: Path, edit) -> tuple[list[str], Served]:
-    """First build, `edit(project)`, the kit's rebuild; then the differences from a clean build of the edited content."""
+def edited_then_compared(tmp_path: Path, edit, prepare=None) -> tuple[list[str], Served]:
+    """`prepare(project)` if given, first build, `edit(project)`, the kit's rebuild; then the differences from a
+    clean build of the edited content."""
     project = small_project(tmp_path / "p")
+    if prepare is not None:
+        prepare(project)
     served = Served(project, tmp_path / "served")
     try:
         edit(project)
@@ -168,18 +171,14 @@ def test_a_site_with_another_plugin_gets_mkdocs_build_on_each_save(tmp_path, dat
     def edit(project: Path) -> None:
         save(project, "venues/taigu/second.md", venue_md(name="第二社区青年之家（改名）", **SECOND))
 
-    project = small_project(tmp_path / "p")
-    config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("plugins:\n  - leaguekit\n", "plugins:\n  - leaguekit\n  - tags\n"), encoding="utf-8")
-    served = Served(project, tmp_path / "served")
-    try:
-        edit(project)
-        served.rebuild()
-    finally:
-        served.close()
+    def with_tags(project: Path) -> None:
+        config = project / "mkdocs.yml"
+        config.write_text(config.read_text(encoding="utf-8").replace("plugins:\n  - leaguekit\n", "plugins:\n  - leaguekit\n  - tags\n"), encoding="utf-8")
+
+    differ, _ = edited_then_compared(tmp_path, edit, prepare=with_tags)
     assert "without MkDocs' build" not in caplog.text and "generated pages" in caplog.text
     assert "第二社区青年之家（改名）" in (tmp_path / "served/venues/second/index.html").read_text(encoding="utf-8")
-    assert differences(tmp_path / "served", clean_serve_build(project, tmp_path / "clean")) == []
+    assert differ == []
 
 
 def test_a_new_venue_equals_a_clean_build(tmp_path, dated):

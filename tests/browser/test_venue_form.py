@@ -91,6 +91,16 @@ def fill_venue(page, form) -> None:
     form.get_by_label("正文").fill("明星镇的青年之家：周末有亲子阅读、书法课。\n\n## 怎么来\n\n- 乘 3 路公交到明星镇站。")
 
 
+def a_station_of_taigu(page, site: Path):
+    """The form of `site` opened, with a new 青春驿站 of 太谷 named: what each test then adds is its own."""
+    page.goto((site / "contribute/new/index.html").as_uri())
+    form = page.locator("form.lk-vform__form")
+    form.get_by_label("名称").fill("测试二青年之家")
+    form.get_by_label("阵地类型").select_option("youth-station")
+    form.get_by_label("所属团组织").select_option("taigu")
+    return form
+
+
 def place_at(form, address: str, lat: str = "37.43", lng: str = "112.56") -> None:
     """The address and a WGS-84 point, as staff copy them from 天地图."""
     form.get_by_label("地址").fill(address)
@@ -413,11 +423,7 @@ def test_without_a_repository_the_page_says_where_the_file_goes(browser, tmp_pat
     context = browser.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN")
     try:
         page = context.new_page()
-        page.goto((site / "contribute/new/index.html").as_uri())
-        form = page.locator("form.lk-vform__form")
-        form.get_by_label("名称").fill("测试二青年之家")
-        form.get_by_label("阵地类型").select_option("youth-station")
-        form.get_by_label("所属团组织").select_option("taigu")
+        form = a_station_of_taigu(page, site)
         form.get_by_label("文件名").fill("taigu-two")
         place_at(form, "山西省晋中市太谷区测试路 4 号")
         make_file(page)
@@ -438,11 +444,7 @@ def test_on_an_org_site_a_venue_may_host_the_brands_of_the_orgs_above(browser, t
     context = browser.new_context(locale="zh-CN")
     try:
         page = context.new_page()
-        page.goto((site / "contribute/new/index.html").as_uri())
-        form = page.locator("form.lk-vform__form")
-        form.get_by_label("名称").fill("测试二青年之家")
-        form.get_by_label("阵地类型").select_option("youth-station")
-        form.get_by_label("所属团组织").select_option("taigu")
+        form = a_station_of_taigu(page, site)
         brands = form.locator("#f-brands label:visible")
         assert brands.all_inner_texts() == ["测试品牌", "全省品牌"]
         form.get_by_label("全省品牌").check()
