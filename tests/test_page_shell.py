@@ -108,6 +108,18 @@ def test_kit_files_carry_their_hash_and_the_stylesheet_joins_the_kits(small_site
     assert list((small_site / "assets/stylesheets").glob("map.*.css")) and list((small_site / "assets/javascripts").glob("map.*.js"))
 
 
+def test_materials_own_search_is_published_only_with_its_plugin(small_site, project):
+    """The kit's header has its own search; Material's worker and lunr files (about 1 MB) are not copied."""
+    assert list((small_site / "assets/javascripts").glob("bundle.*.min.js"))
+    assert not (small_site / "assets/javascripts/workers").exists() and not (small_site / "assets/javascripts/lunr").exists()
+
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    write(project, "mkdocs.yml", config.replace("plugins:\n  - leaguekit\n", "plugins:\n  - search\n  - leaguekit\n"))
+    site = build_site(project)
+    assert list((site / "assets/javascripts/workers").glob("search.*.min.js"))
+    assert (site / "assets/javascripts/lunr/min/lunr.zh.min.js").is_file()
+
+
 def test_a_material_colour_folds_its_palette_css_in_and_the_sites_own_files_come_after_the_kits(project):
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     config = config.replace("    primary: custom\n", "    primary: indigo\n") + "extra_css:\n  - own.css\nextra_javascript:\n  - own.js\n"

@@ -30,16 +30,19 @@ class JobFailed(Exception):
 
 
 class Job:
-    def __init__(self, work: Callable[[Path], object], scratch: Path, pid: int | None = None, pipe: int | None = None):
+    """`work(scratch)` run elsewhere; the text it returns (a report), if any, comes back through `result`."""
+
+    def __init__(self, work: Callable[[Path | None], object], scratch: Path | None, pid: int | None = None, pipe: int | None = None):
         self.work = work
         self.scratch = scratch
         self.pid = pid
         self.pipe = pipe
 
     @classmethod
-    def start(cls, work: Callable[[Path], object], scratch: Path) -> Job:
-        """`work(scratch)` in a forked process when that is safe and a second core exists, else later in `finish`."""
-        if os.path.lexists(scratch):
+    def start(cls, work: Callable[[Path | None], object], scratch: Path | None) -> Job:
+        """`work(scratch)` in a forked process when that is safe and a second core exists, else later in `finish`
+        (`scratch`: its own folder; None for work that writes nothing there)."""
+        if scratch is not None and os.path.lexists(scratch):
             shutil.rmtree(scratch)
         if not forking_helps():
             return cls(work, scratch)
@@ -52,30 +55,36 @@ class Job:
             os.close(read)
             code, message = 0, b""
             try:
-                work(scratch)
+                report = work(scratch)
+                message = report.encode("utf-8", "replace") if isinstance(report, str) else b""
             except BaseException as exc:  # everything the parent must hear about, then exit
-                code, message = 1, _last_line(exc).encode("utf-8", "replace")
+                code, message = 1, _last_line(exc).encode("utf-8", "replace")[:4000]
             finally:
-                os.write(write, message[:4000])
+                _write_all(write, message)
                 os._exit(code)
         gc.unfreeze()
         os.close(write)
         return cls(work, scratch, pid, read)
 
+    def result(self) -> str:
+        """Wait for the job (or run it here, if it was not forked): what its work returned, or JobFailed."""
+        if self.pid is None:
+            try:
+                report = self.work(self.scratch)
+                return report if isinstance(report, str) else ""
+            except Exception as exc:  # the same failure as a forked job's, whichever way it ran
+                self._remove_scratch()
+                raise JobFailed(_last_line(exc)) from exc
+        succeeded, message = self._wait()
+        if not succeeded:
+            self._remove_scratch()
+            raise JobFailed(message)
+        return message
+
     def finish(self, target: Path, *, merge: bool = False, keep: frozenset[str] = frozenset()) -> None:
         """Wait for the job; on success its folder becomes `target` (replacing what was there), or with `merge`
         each of its files goes to the same place under `target` except the paths in `keep`; else JobFailed."""
-        if self.pid is None:
-            try:
-                self.work(self.scratch)
-            except Exception as exc:  # the same failure as a forked job's, whichever way it ran
-                shutil.rmtree(self.scratch, ignore_errors=True)
-                raise JobFailed(_last_line(exc)) from exc
-        else:
-            message = self._wait()
-            if message is not None:
-                shutil.rmtree(self.scratch, ignore_errors=True)
-                raise JobFailed(message)
+        self.result()
         if merge:
             _merge(self.scratch, target, keep)
             shutil.rmtree(self.scratch)
@@ -92,22 +101,26 @@ class Job:
             except ProcessLookupError:
                 pass
             self._wait()
-        shutil.rmtree(self.scratch, ignore_errors=True)
+        self._remove_scratch()
 
-    def _wait(self) -> str | None:
-        """None when the job succeeded, else what went wrong."""
+    def _remove_scratch(self) -> None:
+        if self.scratch is not None:
+            shutil.rmtree(self.scratch, ignore_errors=True)
+
+    def _wait(self) -> tuple[bool, str]:
+        """Whether the job succeeded, and what it said (its report, or what went wrong)."""
         assert self.pid is not None and self.pipe is not None
         chunks = []
-        while chunk := os.read(self.pipe, 4096):
+        while chunk := os.read(self.pipe, 65536):
             chunks.append(chunk)
         os.close(self.pipe)
         _, status = os.waitpid(self.pid, 0)
         self.pid = self.pipe = None
         code = os.waitstatus_to_exitcode(status)
-        if code == 0:
-            return None
         text = b"".join(chunks).decode("utf-8", "replace")
-        return text or (f"进程被信号 {-code} 终止" if code < 0 else f"进程以状态 {code} 退出")
+        if code == 0:
+            return True, text
+        return False, text or (f"进程被信号 {-code} 终止" if code < 0 else f"进程以状态 {code} 退出")
 
 
 def forking_helps() -> bool:
@@ -122,6 +135,12 @@ def _merge(folder: Path, target: Path, keep: frozenset[str]) -> None:
             if (rel / name).as_posix() not in keep:
                 os.makedirs(target / rel, exist_ok=True)
                 os.replace(os.path.join(parent, name), target / rel / name)
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
 
 
 def _last_line(exc: BaseException) -> str:

@@ -56,7 +56,7 @@ from leaguekit.mkdocs import incremental, shell
 from leaguekit.output import images, publish, search_index, share
 from leaguekit.staff import GUIDE_DIR
 
-from . import background
+from . import background, drawing
 
 CONTENT_DIRS = ("venues/", "brands/", "activities/", "data/")
 SEARCH_SCRATCH = ".search-building"  # where the search index is written before it becomes site/search/
@@ -138,6 +138,8 @@ class LeagueKitPlugin(BasePlugin):
     session: incremental.Session | None = None
     search_job: background.Job | None = None  # from on_env to on_post_build
     files_job: background.Job | None = None  # from on_files to on_post_build
+    nav = None  # MkDocs' Navigation, from on_nav
+    drawing: drawing.Drawing | None = None  # the pages a forked process draws, from on_env to on_post_build
     page_paths: frozenset[str] = frozenset()  # what MkDocs writes for the pages: a file beside them never replaces one
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -254,15 +256,20 @@ class LeagueKitPlugin(BasePlugin):
             self.session.write_files(config.site_dir, self.page_paths)
         return files
 
+    @event_priority(-100)  # last: the nav the pages are drawn with
     def on_nav(self, nav, config: MkDocsConfig, files: Files):
-        """Serve: the nav is kept for the next save (`incremental.Session.quick`)."""
+        """The nav, for the process drawing pages beside MkDocs (on_env); serve keeps it for the next save
+        (`incremental.Session.quick`)."""
+        self.nav = nav
         if self.session is not None:
             self.session.keep_nav(nav)
         return nav
 
+    @event_priority(-100)  # last: the environment the pages are drawn with, when a forked process shares them
     def on_env(self, env, config: MkDocsConfig, files: Files):
         """Each build makes a new theme environment, so templates need no stat() on every include of every page;
-        the menu is drawn once per distinct state (leaguekit.generate.fragments), afresh for each build."""
+        the menu is drawn once per distinct state (leaguekit.generate.fragments), afresh for each build.
+        A forked process draws pages from the back while MkDocs draws from the front (`drawing`)."""
         if self.session is not None:
             self.session.memory.writing = True  # from here on site/ changes: a failure makes the next build whole
         env.auto_reload = False
@@ -284,6 +291,7 @@ class LeagueKitPlugin(BasePlugin):
             else:  # build-all: tokenised here, where the next site's build finds them; what is left is not worth a fork
                 index.score()
                 self.search_job = background.Job(index.write, scratch)
+            self.drawing = drawing.Drawing.start(files, config, self.nav, env)
         return env
 
     def on_page_markdown(self, markdown: str, page, config: MkDocsConfig, files: Files) -> str:
@@ -304,6 +312,9 @@ class LeagueKitPlugin(BasePlugin):
 
     def on_page_context(self, context, page, config: MkDocsConfig, nav):
         """The page's kit scripts: those of the parts its templates drew (leaguekit.generate.scripts)."""
+        if self.drawing is not None and not self.drawing.mine(page):
+            context["drawn_elsewhere"] = True
+            return context
         generated = page.generated if isinstance(page, KitPage) else None
         if generated is not None:
             with scripts.collect() as parts:
@@ -340,6 +351,9 @@ class LeagueKitPlugin(BasePlugin):
         if self.session is not None:
             self._post_serve_build(out, config)
             return
+        if self.drawing is not None:
+            pages, self.drawing = self.drawing, None
+            pages.finish()
         files_job, self.files_job = self.files_job, None
         job, self.search_job = self.search_job, None
         try:
@@ -364,7 +378,7 @@ class LeagueKitPlugin(BasePlugin):
 
     def on_build_error(self, *, error: Exception) -> None:
         """A page failed: the files and the search index being written beside the pages are stopped and removed."""
-        jobs, self.files_job, self.search_job = (self.files_job, self.search_job), None, None
+        jobs, self.files_job, self.search_job, self.drawing = (self.files_job, self.search_job, self.drawing), None, None, None
         for job in jobs:
             if job is not None:
                 job.cancel()

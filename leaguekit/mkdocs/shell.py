@@ -10,6 +10,8 @@
   `search.1a2b3c4d.js`): a host or CDN may cache it for a year, and an upgrade still reaches every visitor.
   The kit's other files (the map's, the form's) are found by `Site.asset(path)` and loaded by the page
   that uses them.
+- Material's own search is not published unless the site turns its search plugin on: a page starts its worker
+  (which loads the lunr files) only for Material's search box, and the kit's header has its own search instead.
 """
 
 from __future__ import annotations
@@ -34,6 +36,8 @@ STYLESHEET = "assets/stylesheets/leaguekit.css"  # the published name's stem
 PALETTE = re.compile(r"assets/stylesheets/palette\.[0-9a-f]+\.min\.css")
 PALETTE_LINK = re.compile(r'\s*<link rel="stylesheet" href="[^"]*assets/stylesheets/palette\.[0-9a-f]+\.min\.css">')
 SCRIPT_TAG = re.compile(r"<script src=[^>]*>")
+# Material's search worker and the lunr language files it loads: 36 files, about 1 MB, copied into every site.
+MATERIAL_SEARCH = ("assets/javascripts/workers/search.", "assets/javascripts/lunr/")
 
 
 @dataclass(frozen=True)
@@ -54,7 +58,10 @@ class Assets:
 
 def publish(files: Files, config: MkDocsConfig) -> Assets:
     """The kit's scripts and stylesheets renamed by their hash; STYLESHEETS (with Material's palette CSS
-    when `palette_needed`) joined into one stylesheet."""
+    when `palette_needed`) joined into one stylesheet; Material's search left out when it is off."""
+    if not {"search", "material/search"} & set(config.plugins):
+        for file in [f for f in files if f.src_uri.startswith(MATERIAL_SEARCH) and f.src_dir in config.theme.dirs]:
+            files.remove(file)
     published: dict[str, str] = {}
     joined: dict[str, bytes] = {}
     # A site's custom_dir may replace one of STYLESHEETS: the file MkDocs chose is the one joined.

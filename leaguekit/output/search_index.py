@@ -26,6 +26,7 @@ sides are checked against tests/search_cases.json.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
@@ -81,8 +82,11 @@ class _TextParser(HTMLParser):
             self.parts.append(data)
 
 
+@functools.lru_cache(maxsize=64)
 def html_text(markup: str) -> str:
-    """Visible text of an article's HTML (charts' SVG left out: their data is in a table too)."""
+    """Visible text of an article's HTML (charts' SVG left out: their data is in a table too). Remembered for a
+    few pages: the staff guide's are the same HTML on every site of `build-all`, and under `make serve` a save
+    converts every hand-written page again, mostly to the same HTML."""
     parser = _TextParser()
     parser.feed(markup)
     parser.close()
