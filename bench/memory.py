@@ -6,7 +6,8 @@
 For each size it generates a national tree (`generate.py`) and runs `mkdocs build --strict` as `make build`
 does, with SITE_URL set as a published site has it (so the door posters are made too), and records the
 largest resident set of any of its processes (ru_maxrss of the build and the workers it waited for: the
-build itself, its content readers and the two forks of `leaguekit/mkdocs/background.py`), wall and CPU
+build itself, its content readers, the two forks of `leaguekit/mkdocs/background.py` and the process
+drawing pages beside MkDocs, `leaguekit/mkdocs/drawing.py`), wall and CPU
 seconds and the load average. Writes bench/results/memory.json and memory.md.
 """
 
