@@ -8,11 +8,11 @@ import threading
 import time
 
 import pytest
-from conftest import build_site
+from conftest import build_site, make_project
 from mkdocs.exceptions import Abort, PluginError
 
 from leaguekit.mkdocs import background, plugin
-from leaguekit.output import search_index
+from leaguekit.output import posters, search_index
 
 
 def write_two(folder):
@@ -119,11 +119,39 @@ def test_the_site_built_on_two_cores_is_the_one_built_on_one(project, monkeypatc
     assert {"data/venues.csv", "data/hsds/datapackage.json", "assets/finder/manifest.json"} <= beside.keys()
 
 
+def test_door_posters_are_shared_with_the_build_process_once_its_pages_are_drawn(tmp_path, monkeypatch, forking):
+    project = make_project(tmp_path / "sample")
+    monkeypatch.setenv("SITE_URL", "https://example.org/kit/")
+    build_pid = os.getpid()
+    made = tmp_path / "posters.txt"
+    poster_at = posters.poster_at
+
+    def recorded(content, index, site_url):
+        where = "build" if os.getpid() == build_pid else "files"
+        if where == "files":
+            time.sleep(0.05)  # a national build's files' process still has thousands to make
+        with open(made, "a", encoding="utf-8") as out:
+            out.write(f"{where} {index}\n")
+        return poster_at(content, index, site_url)
+
+    monkeypatch.setattr(posters, "poster_at", recorded)
+    shared = site_files(build_site(project))
+    lines = [line.split() for line in made.read_text(encoding="utf-8").splitlines()]
+    assert {where for where, _ in lines} == {"build", "files"}
+    indexes = sorted(int(i) for _, i in lines)
+    assert indexes == list(range(len(indexes))) and len(indexes) > 20  # each poster once
+    assert len([p for p in shared if p.endswith("/print/index.html")]) == len(indexes)
+
+    monkeypatch.setattr(background, "forking_helps", lambda: False)
+    made.unlink()
+    assert site_files(build_site(project)) == shared
+
+
 def test_a_page_keeps_its_place_when_a_file_beside_it_has_its_path(project, monkeypatch):
     from leaguekit import output
 
     files = output.files
-    monkeypatch.setattr(output, "files", lambda site: [*files(site), ("venues/test-venue/index.html", "不是页面"), ("robots-extra.txt", "新文件")])
+    monkeypatch.setattr(output, "files", lambda site, **kw: [*files(site, **kw), ("venues/test-venue/index.html", "不是页面"), ("robots-extra.txt", "新文件")])
     site = build_site(project)
     assert "不是页面" not in (site / "venues/test-venue/index.html").read_text(encoding="utf-8")
     assert (site / "robots-extra.txt").read_text(encoding="utf-8") == "新文件"

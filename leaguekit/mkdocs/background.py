@@ -12,16 +12,23 @@ build process:
 - a failed job fails the build with its message (`JobFailed`); a failed build stops the job (`cancel`);
 - where forking is unsafe or pointless (threads, as under `mkdocs serve`; one core; no `os.fork`),
   `finish` runs the job itself.
+
+Work that two processes can share item by item (the pages, `drawing`; the door posters, which the build
+process joins once its pages are drawn) is split by `Claims`: one process takes items from the front of a
+list, the other from the back, each item once, until they meet, however busy either of them is.
 """
 
 from __future__ import annotations
 
 import gc
+import mmap
+import multiprocessing
 import os
 import shutil
+import struct
 import threading
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 
@@ -121,6 +128,45 @@ class Job:
         if code == 0:
             return True, text
         return False, text or (f"进程被信号 {-code} 终止" if code < 0 else f"进程以状态 {code} 退出")
+
+
+class Claims:
+    """The two ends of one list, in memory both processes share: this process takes from the front, the
+    other from the back, one index at a time, until they meet."""
+
+    def __init__(self, count: int) -> None:
+        self.memory = mmap.mmap(-1, 8)  # shared with a forked child (MAP_SHARED)
+        struct.pack_into("ii", self.memory, 0, 0, count)
+        self.lock = multiprocessing.get_context("fork").Lock()
+
+    def front(self, index: int) -> bool:
+        """Take `index` from the front (each index after the last one taken), unless the back has it."""
+        with self.lock:
+            if index >= struct.unpack_from("i", self.memory, 4)[0]:
+                return False
+            struct.pack_into("i", self.memory, 0, index + 1)
+            return True
+
+    def fronts(self) -> Iterator[int]:
+        """0, 1, 2 … taken from the front until the back has the next one."""
+        index = 0
+        while self.front(index):
+            yield index
+            index += 1
+
+    def backs(self) -> Iterator[int]:
+        """Indexes taken from the back, one by one, until the ends meet."""
+        while (index := self.back()) is not None:
+            yield index
+
+    def back(self) -> int | None:
+        """The last index neither end has taken, now taken; None when the ends have met."""
+        with self.lock:
+            front, back = struct.unpack_from("ii", self.memory)
+            if back <= front:
+                return None
+            struct.pack_into("i", self.memory, 4, back - 1)
+            return back - 1
 
 
 def forking_helps() -> bool:

@@ -1,7 +1,7 @@
 """The pages drawn on two cores: MkDocs draws them one after another in one process.
 
 Once every page has been read (on_env), `Drawing.start` forks a process that draws pages from the back of
-MkDocs' list while MkDocs draws from the front, each page claimed under a lock (`Claims`), until the two
+MkDocs' list while MkDocs draws from the front, each page claimed under a lock (`background.Claims`), until the two
 meet. A page the other process claimed is drawn here as nothing (the kit's main.html extends
 drawn-elsewhere.html when the context says `drawn_elsewhere`), and MkDocs writes no empty page.
 
@@ -16,9 +16,6 @@ from __future__ import annotations
 
 import json
 import logging
-import mmap
-import multiprocessing
-import struct
 from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
@@ -40,37 +37,10 @@ LEAST_PAGES = 200
 SKIPPED = "Page skipped: '"  # what MkDocs logs (info) for a page drawn as nothing
 
 
-class Claims:
-    """The two ends of one list, in memory both processes share: this process takes from the front, the
-    other from the back, one index at a time, until they meet."""
-
-    def __init__(self, count: int) -> None:
-        self.memory = mmap.mmap(-1, 8)  # shared with a forked child (MAP_SHARED)
-        struct.pack_into("ii", self.memory, 0, 0, count)
-        self.lock = multiprocessing.get_context("fork").Lock()
-
-    def front(self, index: int) -> bool:
-        """Take `index` from the front (each index after the last one taken), unless the back has it."""
-        with self.lock:
-            if index >= struct.unpack_from("i", self.memory, 4)[0]:
-                return False
-            struct.pack_into("i", self.memory, 0, index + 1)
-            return True
-
-    def back(self) -> int | None:
-        """The last index neither end has taken, now taken; None when the ends have met."""
-        with self.lock:
-            front, back = struct.unpack_from("ii", self.memory)
-            if back <= front:
-                return None
-            struct.pack_into("i", self.memory, 4, back - 1)
-            return back - 1
-
-
 class Drawing:
     """The pages shared with a forked process, from on_env to on_post_build."""
 
-    def __init__(self, positions: dict[str, int], claims: Claims, job: background.Job) -> None:
+    def __init__(self, positions: dict[str, int], claims: background.Claims, job: background.Job) -> None:
         self.positions = positions  # src_uri -> index in the shared list
         self.claims = claims
         self.job = job
@@ -88,7 +58,7 @@ class Drawing:
         if len(pages) < LEAST_PAGES:
             return None
         try:
-            claims = Claims(len(pages))
+            claims = background.Claims(len(pages))
         except OSError:  # no shared semaphores here (a container without /dev/shm): one process draws
             return None
         job = background.Job.start(partial(_draw_from_back, pages, claims, doc_files, nav, env, config), None)
@@ -127,12 +97,12 @@ class Drawing:
         logging.getLogger("mkdocs.commands.build").removeFilter(self.quiet)
 
 
-def _draw_from_back(pages: list[Page], claims: Claims, doc_files: Sequence[File], nav: Navigation, env: jinja2.Environment, config: MkDocsConfig, _scratch: Path | None) -> str:
+def _draw_from_back(pages: list[Page], claims: background.Claims, doc_files: Sequence[File], nav: Navigation, env: jinja2.Environment, config: MkDocsConfig, _scratch: Path | None) -> str:
     """In the forked process: draw and write pages from the back until the ends meet; the report for `finish`."""
     logged = _Collected()
     report: dict = {"logged": logged.records}
     try:
-        while (index := claims.back()) is not None:
+        for index in claims.backs():
             page = pages[index]
             _build_page(page, config, doc_files, nav, env, excluded=page.file.inclusion.is_excluded())
     except BuildError as exc:  # MkDocs logged which page; the build process fails with the same message

@@ -8,7 +8,8 @@
 - on_files: venue photos derived (`leaguekit.output.images`, cached in .cache/images/); one page per venue, brand, listing, district, org and activity and the finder page
   (`leaguekit.generate`), the open-data page (`leaguekit.output.pages`); the files beside them (`leaguekit.output.files`): alias redirects,
   the finder's JSON, the share card, door posters, calendars, feeds and open-data downloads, written by a
-  forked process while MkDocs reads and draws the pages (`background`) and moved into site/ in on_post_build.
+  forked process while MkDocs reads and draws the pages (`background`; the door posters shared with the build
+  process once its pages are drawn) and moved into site/ in on_post_build.
 - on_files/on_env: the page shell (`shell`): the kit's stylesheet and scripts under hashed names.
 - on_page_markdown: "最后更新" from git. on_page_context / on_post_page: a generated
   page's HTML exists only while MkDocs writes it; every page's sharing tags and JSON-LD, and the
@@ -33,6 +34,7 @@ import logging
 import os
 import posixpath
 import subprocess
+from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -53,7 +55,7 @@ from leaguekit.content.model import Content
 from leaguekit.content.problems import ContentError
 from leaguekit.generate import finder_map, footer, fragments, scripts
 from leaguekit.mkdocs import incremental, shell
-from leaguekit.output import images, publish, search_index, share
+from leaguekit.output import images, posters, publish, search_index, share
 from leaguekit.staff import GUIDE_DIR
 
 from . import background, drawing
@@ -138,6 +140,9 @@ class LeagueKitPlugin(BasePlugin):
     session: incremental.Session | None = None
     search_job: background.Job | None = None  # from on_env to on_post_build
     files_job: background.Job | None = None  # from on_files to on_post_build
+    # The door posters, made from the front by the files' process and from the back by this one once its pages
+    # are drawn (on_post_build): the longest part of a national build with its address.
+    poster_share: tuple[generate.Site, background.Claims] | None = None
     nav = None  # MkDocs' Navigation, from on_nav
     drawing: drawing.Drawing | None = None  # the pages a forked process draws, from on_env to on_post_build
     page_paths: frozenset[str] = frozenset()  # what MkDocs writes for the pages: a file beside them never replaces one
@@ -228,7 +233,8 @@ class LeagueKitPlugin(BasePlugin):
         public = "" if self.serving else config.site_url or ""
         built = generate.Site(loaded.content, figures=loaded.figures, dates=loaded.dates, today=loaded.today, site_url=public, repo_url=config.repo_url, edit_uri=config.edit_uri, images=derived, assets=assets.published, reuse=self.session.memory.reuse if self.session is not None else None)
         if self.session is None:  # forked before the pages are made: the process writing the files never holds them
-            self.files_job = background.Job.start(partial(_write_files, built), Path(config.site_dir) / FILES_SCRATCH)
+            self.poster_share = _poster_share(built)
+            self.files_job = background.Job.start(partial(_write_files, built, self.poster_share), Path(config.site_dir) / FILES_SCRATCH)
         index = loaded.extras["search_index"] = search_index.SearchIndex(self.session.memory.scores, self.session.memory.search) if self.session is not None else search_index.SearchIndex(self.shared_scores)
         kit_pages: list[KitPage] = []
         pages = self.session.pages(built) if self.session is not None else itertools.chain(generate.pages(built), output.pages(built))
@@ -351,6 +357,9 @@ class LeagueKitPlugin(BasePlugin):
         if self.session is not None:
             self._post_serve_build(out, config)
             return
+        if self.poster_share is not None:
+            (built, claims), self.poster_share = self.poster_share, None
+            _write_posters(built, claims.backs(), out / FILES_SCRATCH)
         if self.drawing is not None:
             pages, self.drawing = self.drawing, None
             pages.finish()
@@ -379,6 +388,7 @@ class LeagueKitPlugin(BasePlugin):
     def on_build_error(self, *, error: Exception) -> None:
         """A page failed: the files and the search index being written beside the pages are stopped and removed."""
         jobs, self.files_job, self.search_job, self.drawing = (self.files_job, self.search_job, self.drawing), None, None, None
+        self.poster_share = None
         for job in jobs:
             if job is not None:
                 job.cancel()
@@ -428,13 +438,36 @@ def _publish(out: Path, config: MkDocsConfig) -> None:
         (out / "sitemap.xml.gz").write_bytes(publish.gzip_bytes(sitemap.read_bytes(), "sitemap.xml"))
 
 
-def _write_files(built: generate.Site, folder: Path) -> None:
-    """`output.files` under `folder`, as MkDocs would write them (text as UTF-8; a later file of one path wins)."""
-    for path, data in output.files(built):
-        target = folder / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+def _poster_share(built: generate.Site) -> tuple[generate.Site, background.Claims] | None:
+    count = posters.count(built.content, built.site_url)
+    if not count:
+        return None
+    try:
+        return built, background.Claims(count)
+    except OSError:  # no shared semaphores here: the files' process makes every poster
+        return None
+
+
+def _write_files(built: generate.Site, share: tuple[generate.Site, background.Claims] | None, folder: Path) -> None:
+    """`output.files` under `folder`, as MkDocs would write them (text as UTF-8; a later file of one path wins);
+    with `share`, the door posters last, from the front until the build process meets them from the back."""
+    for path, data in output.files(built, with_posters=share is None):
+        _write(folder, path, data)
         del data  # not kept while the next file is made (a national venues.geojson is 40 MB)
+    if share is not None:
+        _write_posters(built, share[1].fronts(), folder)
+
+
+def _write_posters(built: generate.Site, indexes: Iterable[int], folder: Path) -> None:
+    for index in indexes:
+        poster = posters.poster_at(built.content, index, built.site_url)
+        _write(folder, poster.path, poster.html)
+
+
+def _write(folder: Path, path: str, data: str | bytes) -> None:
+    target = folder / path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
 
 
 def _photos(files: Files, config: MkDocsConfig) -> dict:

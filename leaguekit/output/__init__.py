@@ -22,13 +22,16 @@ def pages(site: Site) -> Iterator[GeneratedPage]:
     yield from datapage.pages(site)
 
 
-def files(site: Site) -> Iterator[tuple[str, str | bytes]]:
+def files(site: Site, *, with_posters: bool = True) -> Iterator[tuple[str, str | bytes]]:
+    """Every file beside the pages (`with_posters=False`: but the door posters, which `make build` shares
+    between two processes by index, `posters.poster_at`)."""
     for redirect in publish.redirects(site.content):
         yield redirect.path, redirect.html
     yield from finder_data.finder_data(site.content, site.reused).files()
     yield from activity_months.files(site)
     yield share.CARD, share.card_png(site.content.publisher.name)
-    for poster in posters.posters(site.content, site.site_url):
-        yield poster.path, poster.html
+    if with_posters:
+        for poster in posters.posters(site.content, site.site_url):
+            yield poster.path, poster.html
     yield from feeds.files(site)
     yield from opendata.files(site)

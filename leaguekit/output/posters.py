@@ -59,7 +59,15 @@ def poster(content: Content, venue: VenueEntry, site_url: str) -> Poster:
 
 def posters(content: Content, site_url: str | None) -> Iterator[Poster]:
     """One at a time: a national site's posters together are 10 KB a venue (650 MB at 69,000)."""
-    if not site_url:
-        return
-    for venue in content.open_venues:
-        yield poster(content, venue, site_url)
+    for index in range(count(content, site_url)):
+        yield poster_at(content, index, site_url)
+
+
+def count(content: Content, site_url: str | None) -> int:
+    """How many posters the site has: one per open venue, none without the site's address."""
+    return len(content.open_venues) if site_url else 0
+
+
+def poster_at(content: Content, index: int, site_url: str) -> Poster:
+    """The `index`-th poster of `posters`: two processes can each make a part of them."""
+    return poster(content, content.open_venues[index], site_url)
