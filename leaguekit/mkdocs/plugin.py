@@ -157,7 +157,7 @@ class LeagueKitPlugin(BasePlugin):
         """With on_startup, MkDocs keeps one instance of the plugin per process: a part given for one build
         must not be the next build's."""
         self.preloaded = self.shared_scores = None
-        self.session = None
+        self.session = self.nav = None  # the nav holds every page of the build
         logging.getLogger("mkdocs.commands.build").removeFilter(QUIET_DIRTY)
 
     @event_priority(100)  # before mkdocs-macros reads config.extra
