@@ -8,7 +8,7 @@ import os
 import time
 
 import pytest
-from conftest import build_site, make_project
+from conftest import build_site, make_project, write
 from mkdocs.exceptions import Abort, PluginError
 
 from leaguekit.mkdocs import background, drawing, plugin
@@ -115,6 +115,18 @@ def test_a_page_failing_here_stops_the_other_process(sample, tmp_path, monkeypat
         build_site(sample)
     assert time.monotonic() - began < 25
     assert len(started) == 1 and started[0] is not None and started[0].job.pid is None  # killed and reaped
+
+
+def test_a_site_with_another_plugin_that_sees_each_page_is_drawn_in_one_process(sample, tmp_path, monkeypatch, sharing):
+    """Material's search plugin keeps each page's text as it is drawn (on_page_context), for its index: it
+    must see every page, so no other process draws any."""
+    config = (sample / "mkdocs.yml").read_text(encoding="utf-8")
+    write(sample, "mkdocs.yml", config.replace("plugins:\n  - leaguekit\n", "plugins:\n  - search\n  - leaguekit\n"))
+    log = tmp_path / "drawn.txt"
+    drawn_by(monkeypatch, log)
+    build_site(sample)
+    assert {w for w, _ in drawers(log)} == {"build"}
+    assert len(drawers(log)) > 100
 
 
 def test_a_small_site_is_drawn_in_one_process(project, tmp_path, monkeypatch):

@@ -9,7 +9,9 @@ The forked process runs MkDocs' own page step (`_build_page`, as `incremental` d
 events, so each page's bytes are those of a build in one process. What it logs at warning level or above
 is logged again here (strict mode counts it here, once); a page that fails there fails the build with the
 same message. Only pages drawn with the kit's main.html are shared: a page with its own `template:`, or a
-site whose custom_dir replaces main.html, is drawn here alone.
+site whose custom_dir replaces main.html, is drawn here alone. So is every page of a site with another plugin
+that sees each page as it is drawn (on_page_context, on_post_page): it may keep what it sees for later, as
+Material's search plugin keeps each page's text for its index, and it would not see the other process's pages.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ import jinja2
 from mkdocs.commands.build import _build_page
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import BuildError, PluginError
+from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -49,9 +52,10 @@ class Drawing:
         logging.getLogger("mkdocs.commands.build").addFilter(self.quiet)
 
     @classmethod
-    def start(cls, files: Files, config: MkDocsConfig, nav: Navigation, env: jinja2.Environment) -> Drawing | None:
-        """Fork the process drawing from the back, when forking is safe and there are pages enough to share."""
-        if not background.forking_helps() or env.get_template("main.html").filename != KIT_MAIN:
+    def start(cls, files: Files, config: MkDocsConfig, nav: Navigation, env: jinja2.Environment, kit: BasePlugin) -> Drawing | None:
+        """Fork the process drawing from the back, when forking is safe, no plugin but `kit` sees the pages drawn
+        and there are pages enough to share."""
+        if not background.forking_helps() or env.get_template("main.html").filename != KIT_MAIN or _others_see_pages(config, kit):
             return None
         doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
         pages = [f.page for f in doc_files if f.page is not None and f.page.meta.get("template", "main.html") == "main.html"]
@@ -95,6 +99,11 @@ class Drawing:
 
     def _stop_quieting(self) -> None:
         logging.getLogger("mkdocs.commands.build").removeFilter(self.quiet)
+
+
+def _others_see_pages(config: MkDocsConfig, kit: BasePlugin) -> bool:
+    """Whether anything but `kit` handles the events of a page being drawn (a hook file's functions included)."""
+    return any(getattr(handler, "__self__", None) is not kit for event in ("page_context", "post_page") for handler in config.plugins.events[event])
 
 
 def _draw_from_back(pages: list[Page], claims: background.Claims, doc_files: Sequence[File], nav: Navigation, env: jinja2.Environment, config: MkDocsConfig, _scratch: Path | None) -> str:

@@ -297,7 +297,7 @@ class LeagueKitPlugin(BasePlugin):
             else:  # build-all: tokenised here, where the next site's build finds them; what is left is not worth a fork
                 index.score()
                 self.search_job = background.Job(index.write, scratch)
-            self.drawing = drawing.Drawing.start(files, config, self.nav, env)
+            self.drawing = drawing.Drawing.start(files, config, self.nav, env, self)
         return env
 
     def on_page_markdown(self, markdown: str, page, config: MkDocsConfig, files: Files) -> str:
