@@ -233,8 +233,9 @@ class LeagueKitPlugin(BasePlugin):
         public = "" if self.serving else config.site_url or ""
         built = generate.Site(loaded.content, figures=loaded.figures, dates=loaded.dates, today=loaded.today, site_url=public, repo_url=config.repo_url, edit_uri=config.edit_uri, images=derived, assets=assets.published, reuse=self.session.memory.reuse if self.session is not None else None)
         if self.session is None:  # forked before the pages are made: the process writing the files never holds them
-            self.poster_share = _poster_share(built)
-            self.files_job = background.Job.start(partial(_write_files, built, self.poster_share), Path(config.site_dir) / FILES_SCRATCH)
+            claims = _poster_claims(built)
+            self.poster_share = (built, claims) if claims is not None else None
+            self.files_job = background.Job.start(partial(_write_files, built, claims), Path(config.site_dir) / FILES_SCRATCH)
         index = loaded.extras["search_index"] = search_index.SearchIndex(self.session.memory.scores, self.session.memory.search) if self.session is not None else search_index.SearchIndex(self.shared_scores)
         kit_pages: list[KitPage] = []
         pages = self.session.pages(built) if self.session is not None else itertools.chain(generate.pages(built), output.pages(built))
@@ -438,24 +439,24 @@ def _publish(out: Path, config: MkDocsConfig) -> None:
         (out / "sitemap.xml.gz").write_bytes(publish.gzip_bytes(sitemap.read_bytes(), "sitemap.xml"))
 
 
-def _poster_share(built: generate.Site) -> tuple[generate.Site, background.Claims] | None:
+def _poster_claims(built: generate.Site) -> background.Claims | None:
     count = posters.count(built.content, built.site_url)
     if not count:
         return None
     try:
-        return built, background.Claims(count)
+        return background.Claims(count)
     except OSError:  # no shared semaphores here: the files' process makes every poster
         return None
 
 
-def _write_files(built: generate.Site, share: tuple[generate.Site, background.Claims] | None, folder: Path) -> None:
+def _write_files(built: generate.Site, poster_claims: background.Claims | None, folder: Path) -> None:
     """`output.files` under `folder`, as MkDocs would write them (text as UTF-8; a later file of one path wins);
-    with `share`, the door posters last, from the front until the build process meets them from the back."""
-    for path, data in output.files(built, with_posters=share is None):
+    with `poster_claims`, the door posters last, from the front until the build process meets them from the back."""
+    for path, data in output.files(built, with_posters=poster_claims is None):
         _write(folder, path, data)
         del data  # not kept while the next file is made (a national venues.geojson is 40 MB)
-    if share is not None:
-        _write_posters(built, share[1].fronts(), folder)
+    if poster_claims is not None:
+        _write_posters(built, poster_claims.fronts(), folder)
 
 
 def _write_posters(built: generate.Site, indexes: Iterable[int], folder: Path) -> None:
