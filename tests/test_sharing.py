@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import logging
+from functools import partial
 from pathlib import Path
 
+import jinja2
+import pytest
 from conftest import write
 from mkdocs.config import load_config
 from mkdocs.structure.files import File, Files
@@ -147,3 +150,43 @@ def test_the_memo_keeps_the_conversions_used_most_recently(tmp_path: Path, monke
         rendered(memo, config, site, text)
     assert memo.hits == 2
     assert [key[0] for key in memo.rendered] == [shared, per_site[-1]]
+
+
+def memo_compiling(memo: sharing.MarkdownMemo, env: jinja2.Environment, counted: list[str]) -> jinja2.Environment:
+    """`env` compiling through `memo`, as mkdocs-macros' environment does in a build-all site (on_config)."""
+    compile_text = env.compile
+
+    def counting(source, *args):
+        counted.append(source)
+        return compile_text(source, *args)
+
+    env.compile = partial(memo.compile, env, counting)
+    return env
+
+
+def test_a_page_text_mkdocs_macros_compiled_for_one_site_is_not_compiled_again_for_the_next():
+    memo, counted = sharing.MarkdownMemo(), []
+    text = "{{ name }} 共有 {{ count }} 个阵地"
+    first = memo_compiling(memo, jinja2.Environment(), counted).from_string(text).render(name="太谷", count=21)
+    again = memo_compiling(memo, jinja2.Environment(), counted).from_string(text).render(name="太原", count=13)
+    assert (first, again) == ("太谷 共有 21 个阵地", "太原 共有 13 个阵地")
+    assert counted == [text]
+
+
+def test_a_text_is_compiled_again_where_the_environment_would_compile_it_otherwise():
+    """Another syntax, a filter the last site lacked, or escaping turned on: the code is not the last site's."""
+    memo, counted = sharing.MarkdownMemo(), []
+    text = "{{ name|shout }} <% name %>"
+    plain = jinja2.Environment()
+    plain.filters["shout"] = str.upper
+    assert memo_compiling(memo, plain, counted).from_string(text).render(name="<太谷>") == "<太谷> <% name %>"
+    other_syntax = jinja2.Environment(variable_start_string="<%", variable_end_string="%>")
+    other_syntax.filters["shout"] = str.upper
+    assert memo_compiling(memo, other_syntax, counted).from_string(text).render(name="<太谷>") == "{{ name|shout }} <太谷>"
+    escaping = jinja2.Environment(autoescape=True)
+    escaping.filters["shout"] = str.upper
+    assert memo_compiling(memo, escaping, counted).from_string(text).render(name="<太谷>") == "&lt;太谷&gt; <% name %>"
+    without_filter = memo_compiling(memo, jinja2.Environment(), counted)
+    with pytest.raises(jinja2.TemplateAssertionError, match="shout"):
+        without_filter.from_string(text)
+    assert counted == [text] * 4

@@ -62,6 +62,12 @@ def inert(value: object) -> object:
 _markdown_env = _env.overlay(finalize=inert)
 
 
+def compile_all() -> None:
+    """Every template of the kit compiled and kept in this process (`output.prepare`)."""
+    for name in _env.list_templates():
+        _env.get_template(name)
+
+
 def render(template: str, **context: object) -> str:
     return _env.get_template(template).render(**context)
 

@@ -3,8 +3,8 @@
 The content is read and checked once; each org's part (`Build.site_of`) is handed to a fresh MkDocs
 build through the plugin's `preloaded`, so the per-site cost is MkDocs' own, not reading 69,000 files
 again; what does not depend on the org is done once for all the sites (`sharing`: the theme's file
-listing, hand-written pages' Markdown, what mkdocs-macros asks git; the search index's tokens of an
-entry; the Chinese font of the share cards). Each site is built into a fresh directory and swapped in on
+listing, hand-written pages' Markdown and their macros' templates, what mkdocs-macros asks git; the search
+index's tokens of an entry; what writing a site's files loads on first use, `output.prepare`). Each site is built into a fresh directory and swapped in on
 success (`output.sitedir`).
 """
 
@@ -18,13 +18,13 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
-from leaguekit import build
+from leaguekit import build, output
 from leaguekit.content import gitdates, schedule, subtree
 from leaguekit.content.model import Content
 from leaguekit.content.problems import ContentError
 from leaguekit.content.schema import Org
 from leaguekit.mkdocs import sharing
-from leaguekit.output import share, sitedir
+from leaguekit.output import sitedir
 
 FOLDER = "site-all"
 
@@ -91,7 +91,7 @@ def build_all(root: Path, out: Path | None = None) -> int:
     whole = build.Build(content, figures, gitdates.last_changed(root, today), today)
     shared = Shared(content, orgs)
     jobs = [(out / org.id, lambda fresh, org=org: build_one(root, whole.site_of(org.id), fresh, shared)) for org in orgs]
-    share.chinese_font()  # asked of fontconfig here, not again in each site's forked job that draws its share card
+    output.prepare()
     with sharing.git_asked_once():
         code = sitedir.build_with(root, jobs)
     if code == 0:

@@ -11,6 +11,10 @@ depend on the org, done once and checked before it is reused.
   the text, the page's file and the Markdown configuration, records every file the conversion looked up, and
   reuses it only when this site's files answer each lookup the same way; a conversion that logged anything
   is never reused, so each site reports its own warnings.
+- A hand-written page's text compiled as a template by mkdocs-macros (`MarkdownMemo.compile`): before its
+  Markdown is converted, every page is a Jinja template, and most are the same text on every site. Jinja's
+  code for a text depends on nothing else but the environment's syntax, extensions and options and which
+  filters and tests it has (`code_settings`); the memo keys the code by both.
 - What mkdocs-macros asks git on every build (`git_asked_once`: twelve commands for its `git` variable): the
   sites of one run share the checkout, so the answer of the first is every site's.
 """
@@ -29,10 +33,11 @@ from pathlib import Path
 
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs_macros import context as macros_context
+from mkdocs_macros.plugin import MacrosPlugin
 
 
 def list_theme_once(theme, root: Path, listings: dict[str, list[str]]) -> None:
@@ -129,6 +134,26 @@ class MarkdownMemo(BasePlugin):
     def __init__(self) -> None:
         self.rendered: OrderedDict[tuple, Rendered] = OrderedDict()
         self.hits = 0
+        self.compiled: OrderedDict[tuple, object] = OrderedDict()  # Jinja's code by (text, code_settings)
+
+    @event_priority(-100)  # after mkdocs-macros made its environment (its on_config)
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        for plugin in config.plugins.values():
+            if isinstance(plugin, MacrosPlugin):
+                plugin.env.compile = partial(self.compile, plugin.env, plugin.env.compile)
+        return config
+
+    def compile(self, env: jinja2.Environment, compile_text, source, name=None, filename=None, raw=False, defer_init=False):
+        """`env.compile`, as mkdocs-macros' `from_string` calls it (a page's text alone): once per text and settings."""
+        if name is not None or filename is not None or raw or defer_init:
+            return compile_text(source, name, filename, raw, defer_init)
+        key = (source, code_settings(env))
+        if (code := self.compiled.get(key)) is None:
+            code = self.compiled[key] = compile_text(source)
+            while len(self.compiled) > self.KEPT:
+                self.compiled.popitem(last=False)
+        self.compiled.move_to_end(key)
+        return code
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
         if type(page) is Page:  # the kit's own pages have no Markdown
@@ -168,3 +193,21 @@ class MarkdownMemo(BasePlugin):
         )
         while len(self.rendered) > self.KEPT:
             self.rendered.popitem(last=False)
+
+
+def code_settings(env: jinja2.Environment) -> tuple:
+    """What Jinja's code for a template's text depends on besides the text: the syntax, the extensions and
+    options, and which filters and tests exist and what each is passed (the compiler checks both)."""
+
+    def passed(found: dict) -> tuple:
+        return tuple(sorted((name, str(getattr(f, "jinja_pass_arg", ""))) for name, f in found.items()))
+
+    autoescape = env.autoescape(None) if callable(env.autoescape) else env.autoescape
+    return (
+        env.block_start_string, env.block_end_string, env.variable_start_string, env.variable_end_string,
+        env.comment_start_string, env.comment_end_string, env.line_statement_prefix, env.line_comment_prefix,
+        env.trim_blocks, env.lstrip_blocks, env.newline_sequence, env.keep_trailing_newline,
+        tuple(sorted(env.extensions)), env.optimized, env.is_async, autoescape,
+        None if env.finalize is None else str(getattr(env.finalize, "jinja_pass_arg", "")),
+        passed(env.filters), passed(env.tests),
+    )

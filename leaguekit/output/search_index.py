@@ -285,7 +285,7 @@ def _file_order(path: str) -> tuple[str, int]:
 
 
 def _shard_text(bucket: list[str], encoded: dict[str, str]) -> bytes:
-    return ("{" + ",".join(f"{json.dumps(t, ensure_ascii=False)}:{encoded[t]}" for t in bucket) + "}").encode("utf-8")
+    return ("{" + ",".join(f"{_quoted(t)}:{encoded[t]}" for t in bucket) + "}").encode("utf-8")
 
 
 def _chunk_text(docs: list[tuple[str, SearchEntry]], owned: list[list[str] | None], n: int) -> bytes:
@@ -395,6 +395,8 @@ def _encode(postings: array) -> str:
     """`[df, doc, score, doc gap, score, …]`: the CAP best (highest score, then lowest doc)
     when the token is in more than CAP documents; df tells the browser the list is cut."""
     df = len(postings)
+    if df == 1:  # most tokens of a site: one page has them
+        return f"[1,{postings[0] >> 8},{postings[0] & 255}]"
     scores = array("B", map(and_, postings, repeat(255)))
     if df > CAP:
         histogram = Counter(scores)
@@ -415,6 +417,9 @@ def _encode(postings: array) -> str:
     flat[2::2] = map(sub, docs[1:], docs[:-1])
     flat[1::2] = scores
     return "[" + str(df) + "," + ",".join(map(str, flat)) + "]"
+
+
+_quoted = json.JSONEncoder(ensure_ascii=False).encode  # a token as a JSON string (json.dumps makes an encoder per call)
 
 
 def _json(value: object) -> str:

@@ -88,7 +88,7 @@ def card_png(name: str) -> bytes:
     if (line := name_line(name)) is not None:
         draw.text(((NAME_BOX[0] + NAME_BOX[2]) / 2, (NAME_BOX[1] + NAME_BOX[3]) / 2), line[0], font=line[1], fill=WHITE, anchor="mm")
     out = io.BytesIO()
-    image.save(out, format="PNG", optimize=True)
+    image.save(out, format="PNG")
     return out.getvalue()
 
 
