@@ -54,7 +54,7 @@ from leaguekit.content import gitdates, schedule, subtree
 from leaguekit.content.model import Content
 from leaguekit.content.problems import ContentError
 from leaguekit.generate import finder_map, footer, fragments, scripts
-from leaguekit.mkdocs import incremental, shell
+from leaguekit.mkdocs import held, incremental, shell
 from leaguekit.output import images, posters, publish, search_index, share
 from leaguekit.staff import GUIDE_DIR
 
@@ -309,8 +309,10 @@ class LeagueKitPlugin(BasePlugin):
             page.meta["updated"] = updated
         return markdown
 
+    @event_priority(100)  # what another plugin reads of the page holds the HTML its macros drew
     def on_page_content(self, html: str, page, config: MkDocsConfig, files: Files) -> str:
         if not isinstance(page, KitPage):
+            html = held.put_back(page, html)
             loaded = build_of(config)
             meta = page.meta
             entry = search_index.page_entry(page.url, page.title, meta.get("description", ""), html, loaded.content, loaded.figures, keywords=str(meta.get("keywords") or ""))

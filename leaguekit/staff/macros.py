@@ -15,6 +15,7 @@ from ..content.hours import parse_hours
 from ..content.hours_words import to_osm
 from ..content.model import Content
 from ..generate.render import inert
+from ..mkdocs import held
 from .reference import field_table
 from .scaffold import example_activity, example_brand, example_org, example_venue
 
@@ -69,8 +70,9 @@ def register(env) -> None:
 
     @env.macro
     def field_reference(kind: str) -> Markup:
-        """The field table for 'venue' or 'brand', from the schema and the vocabularies."""
-        return field_table(content, kind)
+        """The field table for 'venue' or 'brand', from the schema and the vocabularies; put in once the page's
+        Markdown is converted (`held`)."""
+        return held.hold(env.page, field_table(content, kind))
 
     @env.macro
     def venue_template() -> Markup:
