@@ -53,8 +53,8 @@ from leaguekit import build, generate, output
 from leaguekit.content import gitdates, schedule, subtree
 from leaguekit.content.model import Content
 from leaguekit.content.problems import ContentError
-from leaguekit.generate import finder_map, footer, fragments, scripts
-from leaguekit.mkdocs import held, incremental, shell
+from leaguekit.generate import finder_map, footer, fragments, held, scripts
+from leaguekit.mkdocs import incremental, shell
 from leaguekit.output import images, posters, publish, search_index, share
 from leaguekit.staff import GUIDE_DIR
 

@@ -14,8 +14,8 @@ from markupsafe import Markup
 from ..content.hours import parse_hours
 from ..content.hours_words import to_osm
 from ..content.model import Content
+from ..generate import held
 from ..generate.render import inert
-from ..mkdocs import held
 from .reference import field_table
 from .scaffold import example_activity, example_brand, example_org, example_venue
 

@@ -1,11 +1,11 @@
-"""HTML a macro holds out of a hand-written page's Markdown comes back where the macro stood (leaguekit.mkdocs.held)."""
+"""HTML a macro holds out of a hand-written page's Markdown comes back where the macro stood (leaguekit.generate.held)."""
 
 from __future__ import annotations
 
 import markdown
 from markupsafe import Markup
 
-from leaguekit.mkdocs import held
+from leaguekit.generate import held
 
 
 class Page:
