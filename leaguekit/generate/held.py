@@ -26,8 +26,10 @@ def hold(page, html: Markup) -> Markup:
 
 def put_back(page, html: str) -> str:
     """`html` (the page converted) with each mark its macros left replaced by what they drew; a mark no macro
-    left for this page (typed by hand) stays the comment it is."""
-    held = page.meta.pop(KEY, None)
+    left for this page (typed by hand) stays the comment it is. What they drew stays in the page's meta: a
+    `make serve` save converts the page again only when its text or meta changed (`incremental.read_hand_page`),
+    so a table that changed under the same text is seen there."""
+    held = page.meta.get(KEY)
     if not held:
         return html
     return PLACE.sub(lambda found: held[int(found.group(1))] if int(found.group(1)) < len(held) else found.group(0), html)
