@@ -6,7 +6,9 @@ far less than wall time; fresh processes, `SOURCE_DATE_EPOCH` fixed, best of REP
 - the full build (`mkdocs build --strict`, the publisher's site, with its address as published),
 - each org's site built alone (`SITE_ORG=<org> mkdocs build`), and their sum,
 - `python -m leaguekit build-all`, which reads the content once and builds every such site,
-taking turns (full, build-all, each alone; REPEATS rounds) so the ratio compares runs made under the same load.
+taking turns (full, build-all, each alone; REPEATS rounds) so the ratio compares runs made under the same load;
+beside the ratio of the bests, the median over the rounds of each round's ratio, which the machine's speed drifting
+between rounds (a quarter on this one, within minutes) moves less.
 The copy is built in memory (/dev/shm) where the machine has one: on a disk where the last round's sites were
 just deleted, ext4 passes over the recently freed inodes each time it makes a file, which cost build-all (2.8×
 the files of the full build) up to 0.9 s more system time in one round than in another, and the ratio swung
@@ -26,6 +28,7 @@ import argparse
 import json
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -73,14 +76,20 @@ def once(command: list[str], cwd: Path, **env: str) -> tuple[float, float, int]:
     return usage.ru_utime + usage.ru_stime, time.perf_counter() - started, usage.ru_maxrss * 1024
 
 
-def interleaved(runs: dict[str, tuple[list[str], dict[str, str]]], cwd: Path) -> dict[str, tuple[float, float]]:
-    """(CPU, wall) seconds of each named run, the one with the least CPU time among REPEATS. The runs take
-    turns, so a change in the machine's load reaches all of them alike, not the last measured alone."""
+def interleaved(runs: dict[str, tuple[list[str], dict[str, str]]], cwd: Path) -> dict[str, list[tuple[float, float]]]:
+    """(CPU, wall) seconds of each named run in each of REPEATS rounds. The runs take turns, so a change in the
+    machine's load reaches all of them alike, not the last measured alone."""
     found: dict[str, list[tuple[float, float]]] = {name: [] for name in runs}
     for _ in range(REPEATS):
         for name, (command, env) in runs.items():
             found[name].append(once(command, cwd, **env)[:2])
-    return {name: min(times) for name, times in found.items()}
+    return found
+
+
+def paired(together: list[tuple[float, float]], full: list[tuple[float, float]]) -> float:
+    """The median over the rounds of build-all's CPU over the full build's in the same round: the machine's speed
+    drifts from minute to minute, and a round's two runs meet the same speed where two bests may not."""
+    return statistics.median(a[0] / b[0] for a, b in zip(together, full, strict=True))
 
 
 def sample_tree() -> None:
@@ -92,11 +101,12 @@ def sample_tree() -> None:
             project = copy_sample(Path(tmp) / label.replace(" ", ""), orgs)
             runs = {"full": ([*mkdocs, "site"], {"SITE_URL": PUBLISHED}), "build-all": ([sys.executable, "-m", "leaguekit", "build-all"], {})}
             runs |= {org: ([*mkdocs, f"alone-{org}"], {"SITE_ORG": org}) for org in orgs}
-            times = interleaved(runs, project)
+            rounds = interleaved(runs, project)
+            times = {name: min(found) for name, found in rounds.items()}
             full, together = times["full"], times["build-all"]
             results["full"] = min(results.get("full", full), full)
             alone = {org: times[org] for org in orgs}
-            results["sets"][label] = {"orgs": orgs, "full": full, "alone": alone, "alone_sum": sum(a[0] for a in alone.values()), "build_all": together, "ratio": together[0] / full[0]}
+            results["sets"][label] = {"orgs": orgs, "full": full, "alone": alone, "alone_sum": sum(a[0] for a in alone.values()), "build_all": together, "ratio": together[0] / full[0], "paired": paired(rounds["build-all"], rounds["full"])}
     results["load"] += os.getloadavg()
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / "orgsites.json").write_text(json.dumps(results, ensure_ascii=False, indent=2), encoding="utf-8")
@@ -105,12 +115,12 @@ def sample_tree() -> None:
         "",
         f"Full build (publisher), best of all its runs: {results['full'][0]:.2f} s ({results['full'][1]:.1f} s)",
         "",
-        "| orgs with a site_url | full build, same turns | each alone (SITE_ORG) | sum alone | build-all (one run) | build-all ÷ full |",
-        "|---|---|---|---|---|---|",
+        "| orgs with a site_url | full build, same turns | each alone (SITE_ORG) | sum alone | build-all (one run) | build-all ÷ full | median of each round's ÷ |",
+        "|---|---|---|---|---|---|---|",
     ]
     for label, r in results["sets"].items():
         each = ", ".join(f"{o} {cpu:.2f} s" for o, (cpu, _) in r["alone"].items())
-        lines.append(f"| {label} | {r['full'][0]:.2f} s | {each} | {r['alone_sum']:.2f} s | {r['build_all'][0]:.2f} s ({r['build_all'][1]:.1f} s) | {r['ratio']:.2f}× |")
+        lines.append(f"| {label} | {r['full'][0]:.2f} s | {each} | {r['alone_sum']:.2f} s | {r['build_all'][0]:.2f} s ({r['build_all'][1]:.1f} s) | {r['ratio']:.2f}× | {r['paired']:.2f}× |")
     lines += ["", "Load average (1, 5, 15 min) at the start and at the end: " + ", ".join(f"{x:.2f}" for x in results["load"])]
     (RESULTS / "orgsites.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines))
