@@ -4,8 +4,8 @@ The content is read and checked once; each org's part (`Build.site_of`) is hande
 build through the plugin's `preloaded`, so the per-site cost is MkDocs' own, not reading 69,000 files
 again; what does not depend on the org is done once for all the sites (`sharing`: the theme's file
 listing, hand-written pages' Markdown and their macros' templates, what mkdocs-macros asks git; the search
-index's tokens of an entry; what writing a site's files loads on first use, `output.prepare`). Each site is built into a fresh directory and swapped in on
-success (`output.sitedir`).
+index's tokens of an entry; what writing a site's files loads on first use, `output.prepare`). Each site is
+built into a fresh directory and swapped in on success (`output.sitedir`).
 """
 
 from __future__ import annotations
